@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ENTRY = fileURLToPath(new URL('./entry.ts', import.meta.url));
+// tsx's loader by absolute URL: the CLI runs in a temporary folder where `tsx` would not resolve.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+/** Runs the CLI from source (through tsx) in `cwd`, with only the given environment on top of PATH. */
+function runCli(args: string[], { env = {}, cwd }: { env?: Record<string, string>; cwd: string }): Run {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, ENTRY, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const emptyDir = () => mkdtemp(join(tmpdir(), 'lifelong-cli-'));
+
+describe('lifelong CLI', () => {
+  it('prints help for the CLI and for each command', async () => {
+    const cwd = await emptyDir();
+    const general = runCli(['--help'], { cwd });
+    expect(await general.exit).toBe(0);
+    expect(general.stdout()).toMatch(/start\s+Start the platform/);
+    const start = runCli(['start', '--help'], { cwd });
+    expect(await start.exit).toBe(0);
+    expect(start.stdout()).toContain('Usage: lifelong start');
+    const migrate = runCli(['migrate', '--help'], { cwd });
+    expect(await migrate.exit).toBe(0);
+    expect(migrate.stdout()).toContain('Usage: lifelong migrate');
+  });
+
+  it('rejects an unknown command with usage and exit code 2', async () => {
+    const run = runCli(['launch'], { cwd: await emptyDir() });
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toContain('Unknown command "launch"');
+  });
+
+  it('refuses to start with a bad setting, naming it', async () => {
+    const run = runCli(['start'], { cwd: await emptyDir(), env: { PORT: 'eighty', LIFELONG_DATA_DIR: 'memory://' } });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain('Invalid configuration');
+    expect(run.stderr()).toMatch(/PORT \(environment variable PORT\): .*"eighty"/);
+  });
+
+  it('names a bad setting from lifelong.config.ts', async () => {
+    const cwd = await emptyDir();
+    await writeFile(
+      join(cwd, 'lifelong.config.ts'),
+      'export default { settings: { shutdownTimeoutMs: -5 as number } };\n',
+    );
+    const run = runCli(['start'], { cwd, env: { LIFELONG_DATA_DIR: 'memory://' } });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toMatch(/shutdownTimeoutMs \(lifelong\.config\.ts settings\.shutdownTimeoutMs\)/);
+  });
+
+  it('migrates an embedded database, then finds nothing to do', async () => {
+    const cwd = await emptyDir();
+    const env = { LIFELONG_DATA_DIR: join(cwd, 'data') };
+    const first = runCli(['migrate'], { cwd, env });
+    expect(await first.exit).toBe(0);
+    expect(first.stdout()).toMatch(/applied @lifelong\/core 0000_init/);
+    const second = runCli(['migrate'], { cwd, env });
+    expect(await second.exit).toBe(0);
+    expect(second.stdout()).toContain('nothing to apply');
+  });
+
+  it('starts, serves, prints the URL and a generated admin key, and exits cleanly on SIGTERM', async () => {
+    const cwd = await emptyDir();
+    const run = runCli(['start'], { cwd, env: { PORT: '0', LIFELONG_DATA_DIR: 'memory://' } });
+    const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(run.stderr())?.[1], 30_000);
+    expect(run.stderr()).toMatch(/API reference: +http:\/\/\S+\/docs/);
+    const key = /\n\s+(llk_\S+)\n/.exec(run.stderr())?.[1];
+    expect(key).toBeDefined();
+
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(200);
+    // The key is shown once on the terminal and never written to the logs.
+    expect(run.stdout()).not.toContain(key);
+
+    const stopAt = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(5000);
+    expect(run.stdout()).toContain('"msg":"platform stopped"');
+  });
+});

@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/resolve-settings.js';
+import { coreVersion } from '../db/core-migrations.js';
+import { MigrationError } from '../db/migrator.js';
+import { runMigrate } from './migrate-command.js';
+import { runStart } from './start-command.js';
+
+const USAGE = `Usage: lifelong <command> [options]
+
+Commands:
+  start      Start the platform (reads lifelong.config.ts; embedded PGlite unless DATABASE_URL is set)
+  migrate    Apply pending database migrations and exit
+
+Options:
+  --config <file>  Config file (default: lifelong.config.{ts,mts,js,mjs} in the current folder)
+  -h, --help       Show help for a command
+  -v, --version    Show the version
+
+Run "lifelong <command> --help" for a command's details.`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  start: `Usage: lifelong start [--config <file>]
+
+Starts the platform and serves the HTTP API until SIGINT or SIGTERM, then shuts down gracefully.
+Prints the URL, the API reference (/docs) and where the data lives. On first start with an empty
+database it creates the platform-admin API key: LIFELONG_ADMIN_KEY if set, else a random key that
+is printed once.
+
+Environment: PORT, HOST, DATABASE_URL, LIFELONG_DATA_DIR, LIFELONG_ADMIN_KEY, LOG_LEVEL,
+LIFELONG_MIGRATE_ON_START, LIFELONG_SHUTDOWN_TIMEOUT_MS, LIFELONG_BODY_LIMIT_BYTES
+(see docs/configuration.md).`,
+  migrate: `Usage: lifelong migrate [--config <file>]
+
+Applies every pending migration in one transaction under an advisory lock, then exits. Refuses
+(exit 1, nothing changed) when an applied migration was edited or a package was downgraded.
+
+Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
+};
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command] = positionals;
+  if (values.version) {
+    process.stdout.write(`${coreVersion()}\n`);
+    return 0;
+  }
+  if (!command || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const help = COMMAND_HELP[command];
+  if (!help) {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
+  try {
+    return command === 'start'
+      ? await runStart({ configPath: values.config })
+      : await runMigrate({ configPath: values.config });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof MigrationError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`lifelong ${command} failed: ${(error as Error).stack ?? error}\n`);
+    return 1;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+/**
+ * Platform settings: one TypeBox schema is the source of the type, the defaults, the validation
+ * and the docs (docs/configuration.md). Values come from `lifelong.config.ts` (`settings`) and
+ * are overridden by environment variables (see `SETTINGS_ENV`).
+ */
+export const Settings = Type.Object(
+  {
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on.' }),
+    host: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to listen on.' }),
+    databaseUrl: Type.Optional(
+      Type.String({
+        pattern: '^postgres(ql)?://',
+        description: 'PostgreSQL connection URL. Unset: the embedded PGlite database is used.',
+      }),
+    ),
+    dataDir: Type.String({
+      minLength: 1,
+      default: '.lifelong/data',
+      description: 'PGlite data directory (embedded mode only); `memory://` keeps data in memory.',
+    }),
+    adminKey: Type.Optional(
+      Type.String({
+        minLength: 24,
+        maxLength: 256,
+        pattern: '^[\\x21-\\x7e]+$',
+        description: 'On first start with an empty database, becomes the platform-admin API key.',
+      }),
+    ),
+    logLevel: Type.Union(
+      [
+        Type.Literal('fatal'),
+        Type.Literal('error'),
+        Type.Literal('warn'),
+        Type.Literal('info'),
+        Type.Literal('debug'),
+        Type.Literal('trace'),
+        Type.Literal('silent'),
+      ],
+      { default: 'info', description: 'Minimum level of the JSON logs on stdout.' },
+    ),
+    migrateOnStart: Type.Boolean({
+      default: true,
+      description: 'Apply pending migrations when the platform starts (else run `lifelong migrate`).',
+    }),
+    shutdownTimeoutMs: Type.Integer({
+      minimum: 0,
+      maximum: 600_000,
+      default: 10_000,
+      description: 'How long a graceful shutdown waits for in-flight requests before closing them.',
+    }),
+    bodyLimitBytes: Type.Integer({
+      minimum: 1024,
+      maximum: 100 * 1024 * 1024,
+      default: 1024 * 1024,
+      description: 'Largest accepted request body.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type Settings = Static<typeof Settings>;
+export type SettingsInput = Partial<Settings>;
+
+/** Environment variables and the setting each one sets. Environment wins over the config file. */
+export const SETTINGS_ENV = {
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  LIFELONG_DATA_DIR: 'dataDir',
+  LIFELONG_ADMIN_KEY: 'adminKey',
+  LOG_LEVEL: 'logLevel',
+  LIFELONG_MIGRATE_ON_START: 'migrateOnStart',
+  LIFELONG_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',
+  LIFELONG_BODY_LIMIT_BYTES: 'bodyLimitBytes',
+} as const satisfies Record<string, keyof Settings>;

@@ -1,0 +1,92 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+
+/** A drizzle database over either driver: services are written once against this type. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+/** An open database and what the platform needs to manage it. */
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly kind: 'postgres' | 'pglite';
+  /** Where the data lives, without secrets: for start-up messages and logs. */
+  readonly description: string;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; when absent, an embedded PGlite database is opened. */
+  url?: string | undefined;
+  /** PGlite data directory, or `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+/** `postgres://user:secret@host:5432/db` → `PostgreSQL at host:5432/db` (no credentials). */
+export function describePostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 5 });
+  const db = drizzle({ client }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    description: describePostgresUrl(url),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  // Loaded only in embedded mode: PGlite is large and a PostgreSQL deployment never needs it.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const inMemory = dataDir.startsWith('memory://');
+  const location = inMemory ? dataDir : resolve(dataDir);
+  if (!inMemory) await mkdir(location, { recursive: true });
+  const client = new PGlite({ dataDir: location });
+  await client.waitReady;
+  const db = drizzle({ client }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    description: inMemory ? 'PGlite (embedded, in memory)' : `PGlite (embedded) at ${location}`,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Opens PostgreSQL when `url` is set, the embedded PGlite database otherwise. */
+export function openDatabase({
+  url,
+  dataDir = '.lifelong/data',
+  maxConnections = 10,
+}: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  return url ? openPostgres(url, maxConnections) : openPglite(dataDir);
+}
+
+/**
+ * The rows of a raw `db.execute()` result: postgres.js returns an array, PGlite `{ rows }`.
+ * Query-builder calls (`db.select()`) return rows directly and need no help.
+ */
+export function resultRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,3 @@
+// The core's drizzle schema: drizzle-kit reads this file to generate core/drizzle migrations.
+export * from '../identity/schema.js';
+export { coreSchema } from './core-schema.js';

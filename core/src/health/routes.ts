@@ -1,0 +1,62 @@
+import { Type } from '@sinclair/typebox';
+import { ServiceUnavailable } from '../errors/core-errors.js';
+import { defineRoute, type RouteGroup } from '../http/route.js';
+
+const Status = Type.Object({ status: Type.Literal('ok') });
+
+export interface HealthChecks {
+  /** Resolves when the database answers; rejects otherwise. */
+  database: () => Promise<void>;
+  /** True once shutdown has begun: load balancers should stop sending traffic. */
+  stopping: () => boolean;
+}
+
+const READY_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** `/health/live` (the process answers) and `/health/ready` (it can serve: database reachable). */
+export function healthRoutes(checks: HealthChecks): RouteGroup {
+  return {
+    prefix: '/health',
+    tag: 'Health',
+    description: 'Liveness and readiness probes for orchestrators and load balancers.',
+    routes: [
+      defineRoute({
+        method: 'get',
+        path: '/live',
+        summary: 'Liveness: the process is up',
+        access: { public: true },
+        responses: { 200: { description: 'Alive', schema: Status } },
+        handler: () => ({ status: 200, body: { status: 'ok' as const } }),
+      }),
+      defineRoute({
+        method: 'get',
+        path: '/ready',
+        summary: 'Readiness: the database answers and the platform is not shutting down',
+        access: { public: true },
+        responses: {
+          200: { description: 'Ready', schema: Status },
+          503: { description: 'Not ready (problem+json, with Retry-After)' },
+        },
+        handler: async () => {
+          if (checks.stopping()) {
+            throw ServiceUnavailable({ detail: 'The platform is shutting down.', headers: { 'Retry-After': '5' } });
+          }
+          try {
+            await withTimeout(checks.database(), READY_TIMEOUT_MS);
+          } catch {
+            throw ServiceUnavailable({ detail: 'The database is not reachable.', headers: { 'Retry-After': '5' } });
+          }
+          return { status: 200, body: { status: 'ok' as const } };
+        },
+      }),
+    ],
+  };
+}

@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { PatternRouter } from 'hono/router/pattern-router';
+import type { Logger } from 'pino';
+import { MethodNotAllowed, NotFound, PayloadTooLarge } from '../errors/core-errors.js';
+import type { Principal } from '../identity/principal.js';
+import type { AppEnv } from './app-env.js';
+import { authenticate } from './authenticate.js';
+import { mountDocsPage } from './docs-page.js';
+import { mountRouteGroup, toHonoPath } from './mount-routes.js';
+import { buildOpenApiDocument, type OpenApiInfo } from './openapi.js';
+import { problemResponse, toLifelongError } from './problem.js';
+import { requestLogger } from './request-logger.js';
+import type { RouteGroup } from './route.js';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  groups: readonly RouteGroup[];
+  resolveToken: (token: string) => Promise<Principal | null>;
+  bodyLimitBytes: number;
+  info: OpenApiInfo;
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * Builds the HTTP application: request id → logger → body limit → authentication → routes, with
+ * every error (including 404, 405 and malformed JSON) answered as problem+json in one place.
+ */
+export function createHttpApp({ logger, groups, resolveToken, bodyLimitBytes, info }: HttpAppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // Endpoints only (no middleware), to tell "no such path" (404) from "wrong method" (405).
+  const endpoints = new PatternRouter<true>();
+
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(
+    bodyLimit({
+      maxSize: bodyLimitBytes,
+      onError: () => {
+        throw PayloadTooLarge({ detail: `The limit is ${bodyLimitBytes} bytes.` });
+      },
+    }),
+  );
+  app.use(authenticate({ resolveToken }));
+
+  for (const group of groups) {
+    mountRouteGroup(app, group);
+    for (const route of group.routes) {
+      endpoints.add(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), true);
+    }
+  }
+
+  let openApi: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openApi ??= JSON.stringify(buildOpenApiDocument(info, groups));
+    return c.body(openApi, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  mountDocsPage(app);
+  for (const path of ['/openapi.json', '/docs', '/docs/assets/:file']) endpoints.add('GET', path, true);
+
+  app.notFound((c) => {
+    const allowed = METHODS.filter((method) => (endpoints.match(method, c.req.path)[0] as unknown[]).length > 0);
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    // A route that matched and still answered "not found" (an unknown id) is a 404, not a 405.
+    if (allowed.length > 0 && !allowed.includes(method as (typeof METHODS)[number])) {
+      const allow = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+      return problemResponse(
+        c,
+        MethodNotAllowed({ detail: `${c.req.method} is not allowed here.`, headers: { Allow: allow.join(', ') } }),
+      );
+    }
+    return problemResponse(c, NotFound({ detail: `No route matches ${c.req.method} ${c.req.path}.` }));
+  });
+
+  app.onError((error, c) => {
+    const problem = toLifelongError(error);
+    const log = c.get('logger') ?? logger;
+    if (problem.status >= 500) log.error({ err: error }, 'request failed');
+    return problemResponse(c, problem);
+  });
+
+  return app;
+}

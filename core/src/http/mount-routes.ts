@@ -1,0 +1,77 @@
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
+import {
+  Forbidden,
+  MalformedJson,
+  Unauthenticated,
+  UnsupportedMediaType,
+  ValidationFailed,
+} from '../errors/core-errors.js';
+import type { FieldError } from '../errors/lifelong-error.js';
+import { isAllowed } from '../identity/authorize.js';
+import type { AppEnv } from './app-env.js';
+import type { AnyRoute, RouteGroup } from './route.js';
+import { coerce, fieldErrors } from './validation.js';
+
+/** `/people/{learnerNumber}` → `/people/:learnerNumber` (Hono's syntax). */
+export function toHonoPath(path: string): string {
+  return path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1');
+}
+
+const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
+
+async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  const contentType = c.req.header('content-type') ?? '';
+  if (!JSON_CONTENT_TYPE.test(contentType)) {
+    throw UnsupportedMediaType({ detail: `Got Content-Type "${contentType || '(none)'}".` });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw MalformedJson({ detail: (error as Error).message });
+  }
+}
+
+function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
+  if ('public' in route.access) return;
+  const principal = c.get('principal');
+  if (principal.kind === 'anonymous') {
+    throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+  if (!isAllowed(principal, route.access.permission)) {
+    throw Forbidden({ detail: `This requires the permission "${route.access.permission}".` });
+  }
+}
+
+/** Access check, then validation of every request part (all errors reported at once), then the handler. */
+function routeHandler(route: AnyRoute) {
+  const { params: paramsSchema, query: querySchema, body: bodySchema } = route.request ?? {};
+  return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
+    checkAccess(route, c);
+    const errors: FieldError[] = [];
+    const params = paramsSchema ? coerce(paramsSchema, c.req.param()) : {};
+    if (paramsSchema) errors.push(...fieldErrors(paramsSchema, params, '/params'));
+    const query = querySchema ? coerce(querySchema, c.req.query()) : {};
+    if (querySchema) errors.push(...fieldErrors(querySchema, query, '/query'));
+    let body: unknown;
+    if (bodySchema) {
+      body = await readJsonBody(c);
+      errors.push(...fieldErrors(bodySchema, body, '/body'));
+    }
+    if (errors.length > 0) throw ValidationFailed({ errors });
+
+    const reply = await route.handler({ params, query, body }, c);
+    if ('response' in reply) return reply.response;
+    if (reply.body === undefined) return c.body(null, reply.status as StatusCode, reply.headers);
+    return c.json(reply.body, reply.status as ContentfulStatusCode, reply.headers);
+  };
+}
+
+/** Mounts a group's routes under its prefix. */
+export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup): void {
+  for (const route of group.routes) {
+    app.on(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), routeHandler(route));
+  }
+}

@@ -1,0 +1,99 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { Context } from 'hono';
+import type { AppEnv } from './app-env.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Who may call a route: anyone (explicit opt-out), or principals holding a permission. */
+export type Access = { public: true } | { permission: string };
+
+export interface RequestSpec {
+  /** Path parameters, named as in the path's `{name}` segments. */
+  params?: TObject;
+  query?: TObject;
+  /** A JSON body; routes with a body require `Content-Type: application/json`. */
+  body?: TSchema;
+}
+
+export interface ResponseSpec {
+  description: string;
+  /** The JSON body; omit for responses without content. */
+  schema?: TSchema;
+}
+
+export type ResponseSpecs = Record<number, ResponseSpec>;
+
+type StaticOr<T, Fallback> = T extends TSchema ? Static<T> : Fallback;
+
+/** What a handler receives: the validated, typed request parts. */
+export interface RouteInput<Q extends RequestSpec> {
+  params: StaticOr<Q['params'], Record<string, never>>;
+  query: StaticOr<Q['query'], Record<string, never>>;
+  body: StaticOr<Q['body'], undefined>;
+}
+
+/** What a handler returns: one of the declared responses, typed by its status. */
+export type RouteReply<R extends ResponseSpecs> = {
+  [K in keyof R & number]: {
+    status: K;
+    body: R[K]['schema'] extends TSchema ? Static<R[K]['schema']> : undefined;
+    headers?: Record<string, string>;
+  };
+}[keyof R & number];
+
+/** An escape hatch for responses that are not JSON (files, streams, redirects). */
+export interface RawReply {
+  response: Response;
+}
+
+export interface RouteDefinition<Q extends RequestSpec = RequestSpec, R extends ResponseSpecs = ResponseSpecs> {
+  method: HttpMethod;
+  /** Relative to the router's prefix, OpenAPI style: `/people/{learnerNumber}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  /** Stable name for the operation in OpenAPI and the SDK; derived from method and path if omitted. */
+  operationId?: string;
+  access: Access;
+  request?: Q;
+  responses: R;
+  // NoInfer: the schemas alone decide the types; the handler is checked against them.
+  handler: (
+    input: RouteInput<NoInfer<Q>>,
+    c: Context<AppEnv>,
+  ) => RouteReply<NoInfer<R>> | RawReply | Promise<RouteReply<NoInfer<R>> | RawReply>;
+}
+
+/**
+ * Declares a route once: its schemas validate the request, type the handler and feed OpenAPI.
+ *
+ * @example
+ * export const getGreeting = defineRoute({
+ *   method: 'get',
+ *   path: '/greetings/{name}',
+ *   summary: 'Greet someone',
+ *   access: { public: true },
+ *   request: { params: Type.Object({ name: Type.String({ maxLength: 50 }) }) },
+ *   responses: { 200: { description: 'The greeting', schema: Type.Object({ text: Type.String() }) } },
+ *   handler: ({ params }) => ({ status: 200, body: { text: `Hello, ${params.name}` } }),
+ * });
+ */
+export function defineRoute<Q extends RequestSpec, R extends ResponseSpecs>(
+  route: RouteDefinition<Q, R>,
+  // NoInfer: a contextual type at the call site (e.g. `AnyRoute[]`) must not leak `any` into Q and R.
+): NoInfer<RouteDefinition<Q, R>> {
+  return route;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a router holds routes of every shape.
+export type AnyRoute = RouteDefinition<any, any>;
+
+/** A group of routes under one mandatory prefix, tagged together in OpenAPI. */
+export interface RouteGroup {
+  /** e.g. `/v1/identity`; must start with `/` and not end with one. */
+  prefix: string;
+  /** OpenAPI tag (one per core concern or plugin). */
+  tag: string;
+  description?: string;
+  routes: readonly AnyRoute[];
+}

@@ -1,0 +1,43 @@
+// The public API of @lifelong/core. Anything not exported here is internal and may change.
+export { defineConfig, type LifelongConfig } from './config/define-config.js';
+export { loadConfigFile } from './config/load-config-file.js';
+export { ConfigError, resolveSettings, type SettingIssue } from './config/resolve-settings.js';
+export { SETTINGS_ENV, Settings, type SettingsInput } from './config/settings.js';
+export { coreMigrations, coreVersion } from './db/core-migrations.js';
+export { type Database, type DatabaseHandle, type DatabaseOptions, openDatabase, resultRows } from './db/database.js';
+export {
+  type AppliedMigration,
+  type Migration,
+  MigrationError,
+  type MigrationErrorCode,
+  type MigrationSource,
+  migrate,
+  readMigrations,
+} from './db/migrator.js';
+export * from './errors/index.js';
+export type { AppEnv, AppVariables } from './http/app-env.js';
+export { PROBLEM_CONTENT_TYPE, Problem, problemType } from './http/problem.js';
+export {
+  type Access,
+  type AnyRoute,
+  defineRoute,
+  type HttpMethod,
+  type RawReply,
+  type RequestSpec,
+  type ResponseSpec,
+  type ResponseSpecs,
+  type RouteDefinition,
+  type RouteGroup,
+  type RouteInput,
+  type RouteReply,
+} from './http/route.js';
+export type { Principal, RoleGrant, Scope } from './identity/principal.js';
+export { uuidv7 } from './ids/uuidv7.js';
+export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
+export {
+  createPlatform,
+  type Platform,
+  type PlatformOptions,
+  type StartOptions,
+  type StartResult,
+} from './platform.js';

@@ -1,0 +1,165 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { type ResolveSettingsOptions, resolveSettings } from './config/resolve-settings.js';
+import type { Settings, SettingsInput } from './config/settings.js';
+import { coreMigrations, coreVersion } from './db/core-migrations.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { type AppliedMigration, migrate } from './db/migrator.js';
+import { ServiceUnavailable } from './errors/core-errors.js';
+import { healthRoutes } from './health/routes.js';
+import type { AppEnv } from './http/app-env.js';
+import { createHttpApp } from './http/create-app.js';
+import type { RouteGroup } from './http/route.js';
+import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
+import { createLogger } from './logging/logger.js';
+
+export interface PlatformOptions {
+  /** An open database; the platform then leaves closing it to the caller. Default: from settings. */
+  database?: DatabaseHandle;
+  /** Settings, as in `lifelong.config.ts`; environment variables override them. */
+  settings?: SettingsInput;
+  /** The environment to read settings from (default `process.env`; `{}` ignores it). */
+  env?: ResolveSettingsOptions['env'];
+  /** Named in configuration errors, e.g. `lifelong.config.ts`. */
+  settingsSource?: string;
+  logger?: Logger;
+  /** Extra route groups (the plugin runtime mounts plugins' routes through this seam). */
+  routes?: readonly RouteGroup[];
+}
+
+export interface StartOptions {
+  /** Listen on the configured host and port (default true); false serves only `app.request()`. */
+  listen?: boolean;
+}
+
+export interface StartResult {
+  /** The URL the platform listens on, when listening. */
+  url?: string;
+  /** Migrations applied by this start. */
+  migrations: AppliedMigration[];
+  /** A platform-admin key generated on first start, to show the operator once. */
+  generatedAdminKey?: string;
+}
+
+export interface Platform {
+  readonly app: Hono<AppEnv>;
+  readonly settings: Settings;
+  readonly logger: Logger;
+  /** The open database; throws before `start()`. */
+  readonly database: DatabaseHandle;
+  start(options?: StartOptions): Promise<StartResult>;
+  /** Graceful: stops accepting, drains in-flight requests (up to `shutdownTimeoutMs`), closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Assembles the platform: settings (validated; throws `ConfigError`), logger and HTTP app. No I/O
+ * happens until `start()`, which opens the database, migrates (if `migrateOnStart`), bootstraps
+ * the admin key and listens.
+ *
+ * @example
+ * const platform = createPlatform({ settings: { port: 8080 } });
+ * const { url } = await platform.start();
+ * process.once('SIGTERM', () => platform.stop());
+ */
+export function createPlatform(options: PlatformOptions = {}): Platform {
+  const settings = resolveSettings({ file: options.settings, fileName: options.settingsSource, env: options.env });
+  const logger = options.logger ?? createLogger({ level: settings.logLevel });
+  let database: DatabaseHandle | undefined = options.database;
+  const ownsDatabase = !options.database;
+  let server: ReturnType<typeof createAdaptorServer> | undefined;
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+
+  const requireDatabase = (): DatabaseHandle => {
+    if (!database)
+      throw ServiceUnavailable({ detail: 'The platform has not started.', headers: { 'Retry-After': '1' } });
+    return database;
+  };
+
+  const app = createHttpApp({
+    logger,
+    bodyLimitBytes: settings.bodyLimitBytes,
+    info: {
+      title: 'Lifelong API',
+      version: coreVersion(),
+      description: 'The Lifelong platform: identity and groups, the credit ledger, plugins and regions.',
+    },
+    groups: [
+      healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
+      ...(options.routes ?? []),
+    ],
+    resolveToken: (token) => resolveApiKey(requireDatabase().db, token),
+  });
+
+  async function listen(): Promise<string> {
+    const nodeServer = createAdaptorServer({ fetch: app.fetch });
+    server = nodeServer;
+    await new Promise<void>((resolve, reject) => {
+      nodeServer.once('error', reject);
+      nodeServer.listen(settings.port, settings.host, () => {
+        nodeServer.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = nodeServer.address() as AddressInfo;
+    const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+    return `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  }
+
+  async function closeServer(): Promise<void> {
+    const current = server;
+    if (!current?.listening) return;
+    const closed = new Promise<void>((resolve) => current.close(() => resolve()));
+    // Keep-alive sockets would hold close() open until they time out: close each one as soon as
+    // it is idle (its in-flight request answered), and every socket once the timeout is up.
+    const closeIdle = () => {
+      if ('closeIdleConnections' in current) current.closeIdleConnections();
+    };
+    closeIdle();
+    const sweep = setInterval(closeIdle, 25);
+    const force = setTimeout(() => {
+      logger.warn({ timeoutMs: settings.shutdownTimeoutMs }, 'shutdown timeout: closing open connections');
+      if ('closeAllConnections' in current) current.closeAllConnections();
+    }, settings.shutdownTimeoutMs);
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(force);
+  }
+
+  return {
+    app,
+    settings,
+    logger,
+    get database() {
+      return requireDatabase();
+    },
+
+    async start({ listen: shouldListen = true } = {}) {
+      database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
+      const migrations = settings.migrateOnStart ? await migrate(database.db, [coreMigrations()]) : [];
+      if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
+      const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
+      if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
+      const url = shouldListen ? await listen() : undefined;
+      logger.info({ url, database: database.description }, 'platform started');
+      return {
+        migrations,
+        ...(url ? { url } : {}),
+        ...(bootstrap.generatedKey ? { generatedAdminKey: bootstrap.generatedKey } : {}),
+      };
+    },
+
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        await closeServer();
+        if (ownsDatabase && database) await database.close();
+        logger.info('platform stopped');
+      })();
+      return stopped;
+    },
+  };
+}
