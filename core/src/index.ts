@@ -4,7 +4,15 @@ export { loadConfigFile } from './config/load-config-file.js';
 export { ConfigError, resolveSettings, type SettingIssue } from './config/resolve-settings.js';
 export { SETTINGS_ENV, Settings, type SettingsInput } from './config/settings.js';
 export { coreMigrations, coreVersion } from './db/core-migrations.js';
-export { type Database, type DatabaseHandle, type DatabaseOptions, openDatabase, resultRows } from './db/database.js';
+export {
+  type Database,
+  type DatabaseHandle,
+  type DatabaseOptions,
+  openDatabase,
+  type Queryable,
+  resultRows,
+  type Transaction,
+} from './db/database.js';
 export {
   type AppliedMigration,
   type Migration,
@@ -16,6 +24,7 @@ export {
 } from './db/migrator.js';
 export * from './errors/index.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
+export { decodeCursor, encodeCursor, Page, PageQuery, toPage } from './http/pagination.js';
 export { PROBLEM_CONTENT_TYPE, Problem, problemType } from './http/problem.js';
 export {
   type Access,
@@ -31,7 +40,7 @@ export {
   type RouteInput,
   type RouteReply,
 } from './http/route.js';
-export type { Principal, RoleGrant, Scope } from './identity/principal.js';
+export type { AuthenticatedPrincipal, Principal, RoleGrant, Scope } from './identity/principal.js';
 export { uuidv7 } from './ids/uuidv7.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
 export {

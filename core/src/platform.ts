@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { type ResolveSettingsOptions, resolveSettings } from './config/resolve-settings.js';
 import type { Settings, SettingsInput } from './config/settings.js';
+import { coreRouteGroups } from './core-routes.js';
 import { coreMigrations, coreVersion } from './db/core-migrations.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type AppliedMigration, migrate } from './db/migrator.js';
@@ -89,6 +90,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     },
     groups: [
       healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
+      ...coreRouteGroups({ db: () => requireDatabase().db, logger, settings }),
       ...(options.routes ?? []),
     ],
     resolveToken: (token) => resolveApiKey(requireDatabase().db, token),

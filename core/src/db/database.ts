@@ -90,3 +90,10 @@ export function resultRows<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/** A transaction handle: what `db.transaction(fn)` passes to `fn`. Services that must join the
+ * caller's transaction (e.g. `ledger.transfer(tx, …)`) take this. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Anything queries can run on: the database itself or an open transaction. */
+export type Queryable = Database | Transaction;

@@ -1,0 +1,57 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { ValidationFailed } from '../errors/core-errors.js';
+
+/** Query parameters of every list route: `?limit=&cursor=`. */
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'From the previous page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PageQuery = Static<typeof PageQuery>;
+
+/** The response of every list route: `{ items, nextCursor }` (`null` on the last page). */
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+/** An opaque cursor: base64url JSON of the last row's sort key. */
+export function encodeCursor(key: unknown): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 naming `/query/cursor`. */
+export function decodeCursor<T>(cursor: string, isValid: (key: unknown) => key is T): T {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (isValid(key)) return key;
+  } catch {
+    // fall through to the validation error
+  }
+  throw ValidationFailed({ errors: [{ path: '/query/cursor', rule: 'cursor', message: 'Invalid or expired cursor' }] });
+}
+
+/**
+ * Builds a page from `limit + 1` fetched rows: the extra row only says that another page exists.
+ *
+ * @example
+ * const rows = await db.select().from(t).where(after(cursor)).orderBy(t.id).limit(limit + 1);
+ * return toPage(rows, limit, (row) => ({ id: row.id }));
+ */
+export function toPage<Row, Item = Row>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => unknown,
+  map: (row: Row) => Item = (row) => row as unknown as Item,
+): { items: Item[]; nextCursor: string | null } {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map(map),
+    nextCursor: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
+}
