@@ -1,16 +1,63 @@
 import type { Logger } from 'pino';
+import { auditRoutes } from './audit/routes.js';
 import type { Settings } from './config/settings.js';
 import type { Database } from './db/database.js';
+import { groupRoutes } from './groups/routes.js';
 import type { RouteGroup } from './http/route.js';
+import type { IdentityContext } from './identity/context.js';
+import { accessRoutes } from './identity/routes/access-routes.js';
+import { institutionRoutes } from './identity/routes/institution-routes.js';
+import { peopleRoutes } from './identity/routes/people-routes.js';
+import { sessionRoutes } from './identity/routes/session-routes.js';
+import { regionRoutes } from './regions/routes.js';
 
-/** What core route groups are built from. `db()` throws 503 until the platform has started. */
+/** What core route groups are built from. `db()` and `identity()` throw 503 until the platform has started. */
 export interface CoreRouteDeps {
   db: () => Database;
+  identity: () => IdentityContext;
   logger: Logger;
   settings: Settings;
 }
 
-/** The core's own route groups (identity, groups, ledger, ...), each under its own `/v1/...` prefix. */
-export function coreRouteGroups(_deps: CoreRouteDeps): RouteGroup[] {
-  return [];
+/** The core's own route groups, each a tag in OpenAPI. */
+export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
+  return [
+    {
+      prefix: '/v1',
+      tag: 'People',
+      description: 'Real-name registration, lifelong learner numbers, verification, guardians, merges.',
+      routes: peopleRoutes(deps.identity),
+    },
+    {
+      prefix: '/v1',
+      tag: 'Sessions',
+      description: 'Password sign-in, token refresh and sign-out.',
+      routes: sessionRoutes(deps.identity, deps.settings.trustProxy),
+    },
+    {
+      prefix: '/v1',
+      tag: 'Access',
+      description: 'Role grants and API keys.',
+      routes: accessRoutes(deps.identity),
+    },
+    {
+      prefix: '/v1',
+      tag: 'Institutions',
+      description: 'Schools, universities, training providers, companies, publishers and government bodies.',
+      routes: institutionRoutes(deps.identity),
+    },
+    {
+      prefix: '/v1',
+      tag: 'Groups',
+      description: 'Family, school, collective and interest groups, with invitations and consent.',
+      routes: groupRoutes(deps.identity),
+    },
+    {
+      prefix: '/v1',
+      tag: 'Regions',
+      description: 'Who operates: countries, provinces, cities.',
+      routes: regionRoutes(deps.db),
+    },
+    { prefix: '/v1', tag: 'Audit', description: 'The append-only audit log.', routes: auditRoutes(deps.db) },
+  ];
 }

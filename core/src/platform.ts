@@ -14,6 +14,9 @@ import type { AppEnv } from './http/app-env.js';
 import { createHttpApp } from './http/create-app.js';
 import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
+import { IdentityModule } from './identity/context.js';
+import type { NationalIdScheme } from './identity/national-id/scheme.js';
+import { resolveSession } from './identity/sessions-service.js';
 import { createLogger } from './logging/logger.js';
 
 export interface PlatformOptions {
@@ -28,6 +31,10 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Extra route groups (the plugin runtime mounts plugins' routes through this seam). */
   routes?: readonly RouteGroup[];
+  /** National ID schemes besides the built-in CN-RIC. */
+  nationalIdSchemes?: readonly NationalIdScheme[];
+  /** The clock identity uses (session expiry, ages); tests pass a fixed one. */
+  now?: () => Date;
 }
 
 export interface StartOptions {
@@ -80,6 +87,13 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     return database;
   };
 
+  const identity = new IdentityModule({
+    settings,
+    logger,
+    ...(options.nationalIdSchemes ? { nationalIdSchemes: options.nationalIdSchemes } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+
   const app = createHttpApp({
     logger,
     bodyLimitBytes: settings.bodyLimitBytes,
@@ -90,10 +104,13 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     },
     groups: [
       healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
-      ...coreRouteGroups({ db: () => requireDatabase().db, logger, settings }),
+      ...coreRouteGroups({ db: () => requireDatabase().db, identity: () => identity.context(), logger, settings }),
       ...(options.routes ?? []),
     ],
-    resolveToken: (token) => resolveApiKey(requireDatabase().db, token),
+    // Session tokens carry their own prefix; anything else may be an API key (operators choose
+    // LIFELONG_ADMIN_KEY freely).
+    resolveToken: (token) =>
+      token.startsWith('lls_') ? resolveSession(identity.context(), token) : resolveApiKey(requireDatabase().db, token),
   });
 
   async function listen(): Promise<string> {
@@ -143,6 +160,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
       const migrations = settings.migrateOnStart ? await migrate(database.db, [coreMigrations()]) : [];
       if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
+      await identity.start(database.db);
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
       const url = shouldListen ? await listen() : undefined;

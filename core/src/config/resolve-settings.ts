@@ -28,7 +28,7 @@ export interface ResolveSettingsOptions {
 }
 
 // Values of these settings are secrets: error messages never echo them.
-const SECRET_SETTINGS = new Set(['adminKey', 'databaseUrl']);
+const SECRET_SETTINGS = new Set(['adminKey', 'databaseUrl', 'nationalIdHmacKey', 'nationalIdEncryptionKeys']);
 
 const envBySetting = new Map<string, string>(Object.entries(SETTINGS_ENV).map(([env, key]) => [key, env]));
 

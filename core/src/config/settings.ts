@@ -56,6 +56,50 @@ export const Settings = Type.Object(
       default: 1024 * 1024,
       description: 'Largest accepted request body.',
     }),
+    nationalIdHmacKey: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9+/]{43,}={0,2}$',
+        description:
+          'Base64 key (at least 32 bytes) for the keyed hash of national IDs. Required with DATABASE_URL; ' +
+          'embedded mode generates one into .lifelong/secrets.json.',
+      }),
+    ),
+    nationalIdEncryptionKeys: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9-]{1,32}:[A-Za-z0-9+/]{43}=(,[a-z0-9-]{1,32}:[A-Za-z0-9+/]{43}=)*$',
+        description:
+          'AES-256 keys for national IDs as `id:BASE64[,id:BASE64...]`; the first encrypts, all decrypt ' +
+          '(rotation). Required with DATABASE_URL.',
+      }),
+    ),
+    passwordHashCost: Type.Integer({
+      minimum: 10,
+      maximum: 20,
+      default: 15,
+      description: 'scrypt cost as log2(N) for new password hashes.',
+    }),
+    sessionTtlSeconds: Type.Integer({
+      minimum: 60,
+      maximum: 7 * 86_400,
+      default: 3600,
+      description: 'Lifetime of a session token.',
+    }),
+    refreshTtlSeconds: Type.Integer({
+      minimum: 300,
+      maximum: 365 * 86_400,
+      default: 30 * 86_400,
+      description: 'Lifetime of a refresh token (each refresh rotates it).',
+    }),
+    minorAgeYears: Type.Integer({
+      minimum: 1,
+      maximum: 25,
+      default: 18,
+      description: 'People younger than this are minors, managed by guardians.',
+    }),
+    trustProxy: Type.Boolean({
+      default: false,
+      description: 'Take the client address from X-Forwarded-For (only behind a trusted proxy).',
+    }),
   },
   { additionalProperties: false },
 );
@@ -73,4 +117,11 @@ export const SETTINGS_ENV = {
   LIFELONG_MIGRATE_ON_START: 'migrateOnStart',
   LIFELONG_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',
   LIFELONG_BODY_LIMIT_BYTES: 'bodyLimitBytes',
+  LIFELONG_NATIONAL_ID_HMAC_KEY: 'nationalIdHmacKey',
+  LIFELONG_NATIONAL_ID_ENCRYPTION_KEYS: 'nationalIdEncryptionKeys',
+  LIFELONG_PASSWORD_HASH_COST: 'passwordHashCost',
+  LIFELONG_SESSION_TTL_SECONDS: 'sessionTtlSeconds',
+  LIFELONG_REFRESH_TTL_SECONDS: 'refreshTtlSeconds',
+  LIFELONG_MINOR_AGE_YEARS: 'minorAgeYears',
+  LIFELONG_TRUST_PROXY: 'trustProxy',
 } as const satisfies Record<string, keyof Settings>;

@@ -27,11 +27,39 @@ async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   if (!JSON_CONTENT_TYPE.test(contentType)) {
     throw UnsupportedMediaType({ detail: `Got Content-Type "${contentType || '(none)'}".` });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw MalformedJson({ detail: (error as Error).message });
   }
+  const nul = findNul(value, '/body');
+  if (nul) {
+    // PostgreSQL text cannot hold U+0000: refuse it here as bad input rather than fail in the database.
+    throw ValidationFailed({ errors: [{ path: nul, rule: 'noNulCharacter', message: 'Must not contain U+0000' }] });
+  }
+  return value;
+}
+
+/** The JSON Pointer of the first string (or key) holding U+0000, if any. */
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}/${i}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const pointer = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      if (key.includes('\u0000')) return pointer;
+      const found = findNul(item, pointer);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
@@ -40,6 +68,7 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
   if (principal.kind === 'anonymous') {
     throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });
   }
+  if ('authenticated' in route.access) return;
   if (!isAllowed(principal, route.access.permission)) {
     throw Forbidden({ detail: `This requires the permission "${route.access.permission}".` });
   }

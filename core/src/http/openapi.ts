@@ -72,7 +72,8 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
       : {}),
     responses,
     security: isPublic ? [] : [{ bearer: [] }],
-    ...(isPublic ? {} : { 'x-permission': (route.access as { permission: string }).permission }),
+    ...('permission' in route.access ? { 'x-permission': route.access.permission } : {}),
+    ...('authenticated' in route.access ? { 'x-access': route.access.authenticated } : {}),
   };
 }
 

@@ -4,8 +4,15 @@ import type { AppEnv } from './app-env.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Who may call a route: anyone (explicit opt-out), or principals holding a permission. */
-export type Access = { public: true } | { permission: string };
+/**
+ * Who may call a route:
+ * - `{ public: true }`: anyone (an explicit opt-out; protected is the default);
+ * - `{ permission }`: principals holding the permission in some scope (the handler narrows it to
+ *   the resource's scope with `requirePermission`);
+ * - `{ authenticated }`: any signed-in principal, the handler applying the relationship rule the
+ *   string describes (e.g. "the person themself or their guardian"). The rule is shown in OpenAPI.
+ */
+export type Access = { public: true } | { permission: string } | { authenticated: string };
 
 export interface RequestSpec {
   /** Path parameters, named as in the path's `{name}` segments. */

@@ -1,14 +1,28 @@
-import type { TSchema } from '@sinclair/typebox';
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value';
 import type { FieldError } from '../errors/lifelong-error.js';
+import { isRealDate } from '../time/dates.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The string formats our schemas use; TypeBox checks only registered formats. */
+function registerFormats(): void {
+  if (FormatRegistry.Has('uuid')) return;
+  FormatRegistry.Set('uuid', (value) => UUID.test(value));
+  FormatRegistry.Set('date', (value) => isRealDate(value));
+  FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
+  FormatRegistry.Set('uri', (value) => URL.canParse(value));
+}
 
 /** Compiles a schema once and caches the checker (route schemas are module-level constants). */
 export function checkerFor<T extends TSchema>(schema: T): TypeCheck<T> {
   let check = compiled.get(schema);
   if (!check) {
+    registerFormats();
     check = TypeCompiler.Compile(schema);
     compiled.set(schema, check);
   }

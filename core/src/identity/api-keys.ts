@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.js';
+import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Actor } from '../audit/record.js';
+import { recordAudit } from '../audit/record.js';
+import type { Database, Queryable } from '../db/database.js';
 import { uuidv7 } from '../ids/uuidv7.js';
+import { isPlatformAdmin, requirePermission } from './authorize.js';
+import { ApiKeyNotFound, GrantRefused, UnknownInstitution } from './errors.js';
 import type { Principal } from './principal.js';
-import { apiKeys } from './schema.js';
+import { REGION_GRANTABLE_ROLES, type Role } from './roles.js';
+import { apiKeys, institutions } from './schema.js';
+import { toScope } from './sessions-service.js';
 
 const KEY_PREFIX = 'llk_';
 
@@ -19,22 +25,33 @@ export function hashApiKey(key: string): string {
 /** The principal an API key stands for, or null when it is unknown or revoked. */
 export async function resolveApiKey(db: Database, key: string): Promise<Principal | null> {
   const [row] = await db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      role: apiKeys.role,
-      scopeType: apiKeys.scopeType,
-      scopeId: apiKeys.scopeId,
-    })
+    .select()
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
   if (!row) return null;
-  const scope =
-    row.scopeType === 'region' && row.scopeId
-      ? { type: 'region' as const, id: row.scopeId }
-      : { type: 'platform' as const };
-  return { kind: 'apiKey', id: row.id, name: row.name, roles: [{ role: row.role, scope }] };
+  // Last use is informational: written at most once a minute per key, off the request's path.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    db.update(apiKeys)
+      .set({ lastUsedAt: new Date() })
+      .where(
+        and(
+          eq(apiKeys.id, row.id),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+        ),
+      )
+      .then(
+        () => {},
+        () => {},
+      );
+  }
+  return {
+    kind: 'apiKey',
+    id: row.id,
+    name: row.name,
+    ...(row.institutionId ? { institutionId: row.institutionId } : {}),
+    roles: [{ role: row.role, scope: toScope(row.scopeType, row.scopeId) }],
+  };
 }
 
 export interface BootstrapResult {
@@ -64,7 +81,120 @@ export function bootstrapAdminKey(db: Database, configuredKey?: string): Promise
       keyHash: hashApiKey(key),
       role: 'platform-admin',
       scopeType: 'platform',
+      createdBy: 'bootstrap',
     });
     return configuredKey ? { created: true } : { created: true, generatedKey: key };
+  });
+}
+
+export interface CreateApiKeyInput {
+  name: string;
+  role: Role;
+  /** The institution the key acts for; its scope becomes that institution. */
+  institutionId?: string | undefined;
+  /** Otherwise a region scope (region-admin or registrar keys), or the platform (platform admins only). */
+  regionId?: string | undefined;
+}
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+async function institutionRegion(db: Queryable, institutionId: string): Promise<string> {
+  const [row] = await db
+    .select({ regionId: institutions.regionId })
+    .from(institutions)
+    .where(eq(institutions.id, institutionId))
+    .limit(1);
+  if (!row) throw UnknownInstitution();
+  return row.regionId;
+}
+
+/**
+ * Creates an API key; returns the key once. Platform admins create any key; region admins create
+ * keys for their region's institutions or their region, with roles they could grant a person.
+ */
+export async function createApiKey(
+  db: Database,
+  actor: Actor,
+  input: CreateApiKeyInput,
+): Promise<{ key: string; row: ApiKeyRow }> {
+  return db.transaction(async (tx) => {
+    const regionId = input.institutionId ? await institutionRegion(tx, input.institutionId) : input.regionId;
+    requirePermission(actor.principal, 'api-keys.manage', regionId ? { regionId } : undefined);
+    if (!isPlatformAdmin(actor.principal)) {
+      if (!regionId || !REGION_GRANTABLE_ROLES.includes(input.role)) {
+        throw GrantRefused({
+          detail: `A region admin cannot create a "${input.role}" key${regionId ? '' : ' for the platform'}.`,
+        });
+      }
+    }
+    const key = generateApiKey();
+    const scope = input.institutionId
+      ? { scopeType: 'institution', scopeId: input.institutionId }
+      : regionId
+        ? { scopeType: 'region', scopeId: regionId }
+        : { scopeType: 'platform', scopeId: null };
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id: uuidv7(),
+        name: input.name,
+        keyPrefix: key.slice(0, 8),
+        keyHash: hashApiKey(key),
+        role: input.role,
+        ...scope,
+        institutionId: input.institutionId ?? null,
+        createdBy: actor.principal.kind === 'anonymous' ? null : actor.principal.id,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'api-key.created',
+      subjectType: 'api-key',
+      subjectId: row?.id,
+      regionId,
+      details: { role: input.role, ...scope },
+    });
+    return { key, row: row as ApiKeyRow };
+  });
+}
+
+/** Keys visible to the caller (platform admin: all; region admin: their regions'), newest first. */
+export async function listApiKeys(
+  db: Database,
+  regions: Set<string>,
+  page: { limit: number; before?: string | undefined },
+): Promise<ApiKeyRow[]> {
+  const visible = regions.has('*')
+    ? undefined
+    : or(
+        sql`${apiKeys.scopeType} = 'region' and ${apiKeys.scopeId} in (${sql.join(
+          [...regions].map((r) => sql`${r}`),
+          sql`, `,
+        )})`,
+        sql`${apiKeys.institutionId} in (select id from core.institutions where region_id in (${sql.join(
+          [...regions].map((r) => sql`${r}`),
+          sql`, `,
+        )}))`,
+      );
+  return db
+    .select()
+    .from(apiKeys)
+    .where(and(visible, page.before ? lt(apiKeys.id, page.before) : undefined))
+    .orderBy(desc(apiKeys.id))
+    .limit(page.limit + 1);
+}
+
+export async function revokeApiKey(db: Database, actor: Actor, keyId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
+    if (!row) throw ApiKeyNotFound();
+    const regionId = row.institutionId
+      ? await institutionRegion(tx, row.institutionId)
+      : row.scopeType === 'region'
+        ? (row.scopeId ?? undefined)
+        : undefined;
+    if (regionId) requirePermission(actor.principal, 'api-keys.manage', { regionId });
+    else if (!isPlatformAdmin(actor.principal)) throw ApiKeyNotFound();
+    await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keyId));
+    await recordAudit(tx, actor, { action: 'api-key.revoked', subjectType: 'api-key', subjectId: keyId, regionId });
   });
 }

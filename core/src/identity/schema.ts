@@ -1,5 +1,121 @@
-import { text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import { regions } from '../regions/schema.js';
+
+/**
+ * A person, registered once by real name. The national ID is never stored in the clear: an HMAC
+ * for the one-person-one-number check and an AES-256-GCM ciphertext (with its key id, for
+ * rotation) for authorised display; `nationalIdMasked` is what responses show.
+ */
+export const people = coreSchema.table(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    learnerNumber: text('learner_number').notNull().unique(),
+    legalName: text('legal_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    nationalIdScheme: text('national_id_scheme').notNull(),
+    nationalIdHmac: text('national_id_hmac').notNull().unique(),
+    nationalIdCiphertext: text('national_id_ciphertext').notNull(),
+    nationalIdKeyId: text('national_id_key_id').notNull(),
+    nationalIdMasked: text('national_id_masked').notNull(),
+    /** unverified → verified; merged people are tombstones pointing at `mergedInto`. */
+    status: text('status', { enum: ['unverified', 'verified', 'merged'] })
+      .notNull()
+      .default('unverified'),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    mergedInto: uuid('merged_into'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  },
+  (t) => [index('people_region_idx').on(t.regionId)],
+);
+
+export const passwords = coreSchema.table('passwords', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  hash: text('hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Opaque session tokens, stored as SHA-256; each refresh rotates both tokens. */
+export const sessions = coreSchema.table(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    refreshHash: text('refresh_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    refreshExpiresAt: timestamp('refresh_expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+/** Guardians act for minors: a minor's learning, invitations and records are managed by them. */
+export const guardianships = coreSchema.table(
+  'guardianships',
+  {
+    minorId: uuid('minor_id')
+      .notNull()
+      .references(() => people.id),
+    guardianId: uuid('guardian_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.minorId, t.guardianId] }), index('guardianships_guardian_idx').on(t.guardianId)],
+);
+
+export const institutions = coreSchema.table(
+  'institutions',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', {
+      enum: ['school', 'university', 'training-provider', 'company', 'publisher', 'government'],
+    }).notNull(),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    accreditation: text('accreditation', { enum: ['pending', 'accredited', 'suspended'] })
+      .notNull()
+      .default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('institutions_region_idx').on(t.regionId)],
+);
+
+/** A role a person holds within a scope (platform, region, institution or group). */
+export const roleGrants = coreSchema.table(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role').notNull(),
+    scopeType: text('scope_type', { enum: ['platform', 'region', 'institution', 'group'] }).notNull(),
+    scopeId: text('scope_id'),
+    grantedBy: text('granted_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('role_grants_person_idx').on(t.personId),
+    uniqueIndex('role_grants_active_unique')
+      .on(t.personId, t.role, t.scopeType, sql`coalesce(${t.scopeId}, '')`)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
 
 /**
  * API keys for institutions, services and operators. Only a SHA-256 of the key is stored: keys
@@ -14,6 +130,21 @@ export const apiKeys = coreSchema.table('api_keys', {
   role: text('role').notNull(),
   scopeType: text('scope_type').notNull().default('platform'),
   scopeId: text('scope_id'),
+  institutionId: uuid('institution_id').references(() => institutions.id),
+  createdBy: text('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/** Failed sign-ins per account and per client address, for exponential back-off. */
+export const signInThrottles = coreSchema.table(
+  'sign_in_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('sign_in_throttles_failures_positive', sql`${t.failures} > 0`)],
+);

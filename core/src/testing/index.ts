@@ -4,18 +4,52 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { RouteGroup } from '../http/route.js';
 import { createLogger } from '../logging/logger.js';
 import { createPlatform, type Platform } from '../platform.js';
+import { testNationalId } from './national-ids.js';
 import { createTestDatabase } from './test-database.js';
 
+export { testNationalId } from './national-ids.js';
 export { createTestDatabase } from './test-database.js';
 
 /** A stable admin key for tests; only ever valid on a test database. */
 export const TEST_ADMIN_KEY = 'llk_test-admin-key-0000000000000000';
+
+/** Fixed keys for national IDs in tests (never use these anywhere else). */
+export const TEST_SECRETS = {
+  nationalIdHmacKey: Buffer.alloc(32, 7).toString('base64'),
+  nationalIdEncryptionKeys: `test:${Buffer.alloc(32, 9).toString('base64')}`,
+} as const;
+
+/** A person created through the API, signed in. */
+export interface TestPerson {
+  id: string;
+  learnerNumber: string;
+  password: string;
+  /** A session token for `request(..., { auth: person.token })`. */
+  token: string;
+  legalName: string;
+  dateOfBirth: string;
+  nationalId: string;
+}
+
+export interface TestPersonOptions {
+  dateOfBirth?: string;
+  legalName?: string;
+  region?: string;
+  /** For a minor: the guardian who registers them. */
+  guardian?: TestPerson;
+  /** Mark verified through the registrar flow (as platform admin). */
+  verified?: boolean;
+  /** Roles to grant (as platform admin), e.g. `[{ role: 'registrar', scope: { type: 'region', id: 'default' } }]`. */
+  roles?: { role: string; scope: { type: string; id?: string } }[];
+}
 
 export interface TestPlatformOptions {
   settings?: SettingsInput;
   routes?: readonly RouteGroup[];
   /** Reuse an open database (the caller closes it); default: a fresh one per platform. */
   database?: DatabaseHandle;
+  /** A clock for identity (session expiry, ages); default: the real one. */
+  now?: () => Date;
 }
 
 export interface RequestOptions extends Omit<RequestInit, 'body'> {
@@ -35,6 +69,8 @@ export interface TestPlatform {
   /** Raw log output, for asserting that something never appears in it. */
   rawLogs(): string;
   adminKey: string;
+  /** Registers a person through the API (an adult by default) and signs them in. */
+  person(options?: TestPersonOptions): Promise<TestPerson>;
   close(): Promise<void>;
 }
 
@@ -59,29 +95,86 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   const platform = createPlatform({
     database,
     env: {},
-    settings: { adminKey: TEST_ADMIN_KEY, ...options.settings },
+    settings: { adminKey: TEST_ADMIN_KEY, passwordHashCost: 10, ...TEST_SECRETS, ...options.settings },
     logger: createLogger({ level: 'info', destination }),
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await platform.start({ listen: false });
 
+  const request: TestPlatform['request'] = (path, { json, auth, headers, ...init } = {}) => {
+    const finalHeaders = new Headers(headers);
+    if (json !== undefined) finalHeaders.set('Content-Type', 'application/json');
+    if (auth) finalHeaders.set('Authorization', `Bearer ${auth === 'admin' ? TEST_ADMIN_KEY : auth}`);
+    return Promise.resolve(
+      platform.app.request(path, {
+        ...init,
+        headers: finalHeaders,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      }),
+    );
+  };
+
+  async function expectOk(res: Response, what: string): Promise<Record<string, unknown>> {
+    const body = res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
+    if (!res.ok) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  }
+
+  let counter = 0;
+  async function person(personOptions: TestPersonOptions = {}): Promise<TestPerson> {
+    const dateOfBirth = personOptions.dateOfBirth ?? '1990-05-17';
+    const nationalId = testNationalId(dateOfBirth);
+    const password = `correct horse ${++counter}`;
+    const legalName = personOptions.legalName ?? `Test Person ${counter}`;
+    const created = await expectOk(
+      await request('/v1/people', {
+        method: 'POST',
+        json: { legalName, dateOfBirth, nationalId: { scheme: 'CN-RIC', number: nationalId }, password },
+        ...(personOptions.guardian ? { auth: personOptions.guardian.token } : {}),
+        ...(personOptions.region ? { headers: { 'Lifelong-Region': personOptions.region } } : {}),
+      }),
+      'registration',
+    );
+    const learnerNumber = created.learnerNumber as string;
+    if (personOptions.verified) {
+      await expectOk(
+        await request(`/v1/people/${learnerNumber}/verification`, {
+          method: 'POST',
+          auth: 'admin',
+          json: { decision: 'approve', evidence: { kind: 'document-check', reference: `test-${counter}` } },
+        }),
+        'verification',
+      );
+    }
+    for (const grant of personOptions.roles ?? []) {
+      await expectOk(
+        await request(`/v1/people/${learnerNumber}/roles`, { method: 'POST', auth: 'admin', json: grant }),
+        'role grant',
+      );
+    }
+    const session = await expectOk(
+      await request('/v1/sessions', { method: 'POST', json: { learnerNumber, password } }),
+      'sign-in',
+    );
+    return {
+      id: created.id as string,
+      learnerNumber,
+      password,
+      token: session.token as string,
+      legalName,
+      dateOfBirth,
+      nationalId,
+    };
+  }
+
   return {
     platform,
+    person,
     logs: () => parseLines(lines),
     rawLogs: () => lines.join(''),
     adminKey: TEST_ADMIN_KEY,
-    request(path, { json, auth, headers, ...init } = {}) {
-      const finalHeaders = new Headers(headers);
-      if (json !== undefined) finalHeaders.set('Content-Type', 'application/json');
-      if (auth) finalHeaders.set('Authorization', `Bearer ${auth === 'admin' ? TEST_ADMIN_KEY : auth}`);
-      return Promise.resolve(
-        platform.app.request(path, {
-          ...init,
-          headers: finalHeaders,
-          ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-        }),
-      );
-    },
+    request,
     async close() {
       await platform.stop();
       if (!options.database) await database.close();

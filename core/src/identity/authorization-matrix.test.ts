@@ -1,0 +1,215 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultRows } from '../db/database.js';
+import { createTestPlatform, type RequestOptions, type TestPerson, type TestPlatform } from '../testing/index.js';
+
+/**
+ * Every identity route × every kind of caller: who is allowed, and that everyone else gets a
+ * 401/403 problem and changes nothing (the audit log, which every change writes to, stays put).
+ */
+type Who =
+  | 'anonymous'
+  | 'learner'
+  | 'anotherLearner'
+  | 'guardian'
+  | 'registrar'
+  | 'institutionKey'
+  | 'regionAdmin'
+  | 'otherRegionAdmin';
+const EVERYONE: Who[] = [
+  'anonymous',
+  'learner',
+  'anotherLearner',
+  'guardian',
+  'registrar',
+  'institutionKey',
+  'regionAdmin',
+  'otherRegionAdmin',
+];
+
+let t: TestPlatform;
+const tokens = {} as Record<Exclude<Who, 'anonymous'>, string>;
+let institutionId: string;
+
+beforeAll(async () => {
+  t = await createTestPlatform();
+  const admin = (path: string, json: unknown) => t.request(path, { method: 'POST', auth: 'admin', json });
+  await admin('/v1/regions', { id: 'elsewhere', name: 'Elsewhere' });
+  institutionId = (
+    await (await admin('/v1/institutions', { name: 'School', kind: 'school', regionId: 'default' })).json()
+  ).id;
+  const key = await (await admin('/v1/api-keys', { name: 'School system', role: 'issuer', institutionId })).json();
+  tokens.institutionKey = key.key;
+  tokens.anotherLearner = (await t.person()).token;
+  tokens.registrar = (
+    await t.person({ roles: [{ role: 'registrar', scope: { type: 'region', id: 'default' } }] })
+  ).token;
+  tokens.regionAdmin = (
+    await t.person({ roles: [{ role: 'region-admin', scope: { type: 'region', id: 'default' } }] })
+  ).token;
+  tokens.otherRegionAdmin = (
+    await t.person({ roles: [{ role: 'region-admin', scope: { type: 'region', id: 'elsewhere' } }] })
+  ).token;
+});
+afterAll(() => t.close());
+
+/** A minor (the learner under test) and their guardian, fresh for each attempt. */
+async function family(): Promise<{ child: TestPerson; guardian: TestPerson }> {
+  const guardian = await t.person();
+  const child = await t.person({ dateOfBirth: '2014-06-01', guardian });
+  return { child, guardian };
+}
+
+interface Case {
+  name: string;
+  allowed: Who[];
+  /** Builds the request for one attempt, with fresh data where the route changes something. */
+  request: (f: { child: TestPerson; guardian: TestPerson }) => Promise<[string, RequestOptions]>;
+}
+
+const cases: Case[] = [
+  {
+    name: 'GET /v1/people/{learnerNumber}',
+    allowed: ['learner', 'guardian', 'registrar', 'regionAdmin'],
+    request: async ({ child }) => [`/v1/people/${child.learnerNumber}`, {}],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/verification',
+    allowed: ['registrar', 'regionAdmin'],
+    request: async ({ child }) => [
+      `/v1/people/${child.learnerNumber}/verification`,
+      { method: 'POST', json: { decision: 'approve', evidence: { kind: 'in-person', reference: 'm' } } },
+    ],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/guardians',
+    allowed: ['registrar', 'regionAdmin'],
+    request: async ({ child }) => [
+      `/v1/people/${child.learnerNumber}/guardians`,
+      { method: 'POST', json: { guardianLearnerNumber: (await t.person()).learnerNumber } },
+    ],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/merge',
+    allowed: ['regionAdmin'],
+    request: async ({ child }) => [
+      `/v1/people/${child.learnerNumber}/merge`,
+      { method: 'POST', json: { into: (await t.person()).learnerNumber, reason: 'duplicate' } },
+    ],
+  },
+  {
+    name: 'GET /v1/people/{learnerNumber}/roles',
+    allowed: ['learner', 'guardian', 'registrar', 'regionAdmin'],
+    request: async ({ child }) => [`/v1/people/${child.learnerNumber}/roles`, {}],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/roles',
+    allowed: ['regionAdmin'],
+    request: async ({ child }) => [
+      `/v1/people/${child.learnerNumber}/roles`,
+      { method: 'POST', json: { role: 'teacher', scope: { type: 'region', id: 'default' } } },
+    ],
+  },
+  {
+    name: 'DELETE /v1/people/{learnerNumber}/roles/{grantId}',
+    allowed: ['regionAdmin'],
+    request: async ({ child }) => {
+      const grant = await (
+        await t.request(`/v1/people/${child.learnerNumber}/roles`, {
+          method: 'POST',
+          auth: 'admin',
+          json: { role: 'teacher', scope: { type: 'region', id: 'default' } },
+        })
+      ).json();
+      return [`/v1/people/${child.learnerNumber}/roles/${grant.id}`, { method: 'DELETE' }];
+    },
+  },
+  {
+    name: 'POST /v1/api-keys',
+    allowed: ['regionAdmin'],
+    request: async () => ['/v1/api-keys', { method: 'POST', json: { name: 'k', role: 'issuer', institutionId } }],
+  },
+  { name: 'GET /v1/api-keys', allowed: ['regionAdmin', 'otherRegionAdmin'], request: async () => ['/v1/api-keys', {}] },
+  {
+    name: 'DELETE /v1/api-keys/{keyId}',
+    allowed: ['regionAdmin'],
+    request: async () => {
+      const key = await (
+        await t.request('/v1/api-keys', {
+          method: 'POST',
+          auth: 'admin',
+          json: { name: 'k', role: 'issuer', institutionId },
+        })
+      ).json();
+      return [`/v1/api-keys/${key.id}`, { method: 'DELETE' }];
+    },
+  },
+  {
+    name: 'POST /v1/institutions',
+    allowed: ['regionAdmin'],
+    request: async () => [
+      '/v1/institutions',
+      { method: 'POST', json: { name: 'New', kind: 'company', regionId: 'default' } },
+    ],
+  },
+  {
+    name: 'PUT /v1/institutions/{institutionId}/accreditation',
+    allowed: ['regionAdmin'],
+    request: async () => [
+      `/v1/institutions/${institutionId}/accreditation`,
+      { method: 'PUT', json: { status: 'accredited' } },
+    ],
+  },
+  { name: 'GET /v1/institutions', allowed: EVERYONE, request: async () => ['/v1/institutions', {}] },
+  { name: 'GET /v1/audit', allowed: ['regionAdmin', 'otherRegionAdmin'], request: async () => ['/v1/audit', {}] },
+  { name: 'GET /v1/regions', allowed: EVERYONE, request: async () => ['/v1/regions', {}] },
+  {
+    name: 'POST /v1/regions',
+    allowed: [],
+    request: async () => [
+      '/v1/regions',
+      { method: 'POST', json: { id: `r-${Math.random().toString(36).slice(2, 8)}`, name: 'R' } },
+    ],
+  },
+  {
+    name: 'GET /v1/me',
+    allowed: EVERYONE.filter((w) => w !== 'anonymous'),
+    request: async () => ['/v1/me', {}],
+  },
+];
+
+async function auditEntries(): Promise<number> {
+  const [row] = resultRows<{ n: number | string }>(
+    await t.platform.database.db.execute(sql`select count(*) as n from core.audit_log`),
+  );
+  return Number(row?.n);
+}
+
+describe('identity authorization matrix', () => {
+  for (const { name, allowed, request } of cases) {
+    for (const who of EVERYONE) {
+      const allow = allowed.includes(who);
+      it(`${name} — ${who} is ${allow ? 'allowed' : 'denied'}`, async () => {
+        const f = await family();
+        const [path, init] = await request(f);
+        const auth =
+          who === 'anonymous'
+            ? undefined
+            : who === 'learner'
+              ? f.child.token
+              : who === 'guardian'
+                ? f.guardian.token
+                : tokens[who];
+        const before = await auditEntries();
+        const res = await t.request(path, { ...init, ...(auth ? { auth } : {}) });
+        if (allow) {
+          expect(res.status, await res.clone().text()).toBeLessThan(400);
+          return;
+        }
+        expect(res.status).toBe(who === 'anonymous' ? 401 : 403);
+        expect(res.headers.get('content-type')).toBe('application/problem+json');
+        expect(await auditEntries()).toBe(before);
+      });
+    }
+  }
+});

@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import type { Settings } from '../config/settings.js';
+import type { Database } from '../db/database.js';
+import { ServiceUnavailable } from '../errors/core-errors.js';
+import { cnResidentId } from './national-id/cn-ric.js';
+import { resolveNationalIdKeys } from './national-id/keys.js';
+import { NationalIdProtector } from './national-id/protector.js';
+import type { NationalIdScheme, NationalIdSchemes } from './national-id/scheme.js';
+
+/** Everything identity services need; built once when the platform starts. */
+export interface IdentityContext {
+  db: Database;
+  settings: Settings;
+  protector: NationalIdProtector;
+  schemes: NationalIdSchemes;
+  /** The time now; tests pass a fixed clock. */
+  now: () => Date;
+}
+
+export interface IdentityModuleOptions {
+  settings: Settings;
+  logger: Logger;
+  /** National ID schemes besides CN-RIC (one per country or document kind). */
+  nationalIdSchemes?: readonly NationalIdScheme[];
+  now?: () => Date;
+}
+
+/** Holds the identity context, which exists only once the database is open and the keys are loaded. */
+export class IdentityModule {
+  private current: IdentityContext | undefined;
+  constructor(private readonly options: IdentityModuleOptions) {}
+
+  async start(db: Database): Promise<void> {
+    const keys = await resolveNationalIdKeys(this.options.settings, this.options.logger);
+    const schemes = new Map([cnResidentId, ...(this.options.nationalIdSchemes ?? [])].map((s) => [s.id, s]));
+    this.current = {
+      db,
+      settings: this.options.settings,
+      protector: new NationalIdProtector(keys),
+      schemes,
+      now: this.options.now ?? (() => new Date()),
+    };
+  }
+
+  context(): IdentityContext {
+    if (!this.current) {
+      throw ServiceUnavailable({ detail: 'The platform has not started.', headers: { 'Retry-After': '1' } });
+    }
+    return this.current;
+  }
+}

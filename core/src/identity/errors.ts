@@ -1,0 +1,31 @@
+import { defineError } from '../errors/lifelong-error.js';
+
+export const AlreadyRegistered = defineError(
+  'IDENTITY_ALREADY_REGISTERED',
+  409,
+  'A person with this national ID is already registered',
+);
+export const PersonNotFound = defineError('IDENTITY_PERSON_NOT_FOUND', 404, 'No such person');
+export const GuardianRequired = defineError(
+  'IDENTITY_GUARDIAN_REQUIRED',
+  403,
+  'Minors are registered and managed by a guardian',
+);
+export const InvalidCredentials = defineError(
+  'IDENTITY_INVALID_CREDENTIALS',
+  401,
+  'The learner number or the password is wrong',
+);
+export const SignInThrottled = defineError('IDENTITY_SIGN_IN_THROTTLED', 429, 'Too many failed sign-ins');
+export const InvalidRefreshToken = defineError(
+  'IDENTITY_INVALID_REFRESH_TOKEN',
+  401,
+  'The refresh token is unknown, expired or revoked',
+);
+export const MergeRefused = defineError('IDENTITY_MERGE_REFUSED', 409, 'These records cannot be merged');
+export const UnknownRegion = defineError('IDENTITY_UNKNOWN_REGION', 400, 'No such region');
+export const UnknownInstitution = defineError('IDENTITY_INSTITUTION_NOT_FOUND', 404, 'No such institution');
+export const GrantRefused = defineError('IDENTITY_GRANT_REFUSED', 403, 'You may not grant this role here');
+export const ApiKeyNotFound = defineError('IDENTITY_API_KEY_NOT_FOUND', 404, 'No such API key');
+export const RoleGrantNotFound = defineError('IDENTITY_ROLE_GRANT_NOT_FOUND', 404, 'No such role grant');
+export const RegionExists = defineError('IDENTITY_REGION_EXISTS', 409, 'A region with this id exists');

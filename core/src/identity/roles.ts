@@ -1,0 +1,46 @@
+/** The core's roles. A role is granted within a scope; see `permissions.ts` for what each may do. */
+export const ROLES = [
+  'learner',
+  'guardian',
+  'teacher',
+  'registrar',
+  'issuer',
+  'industry-partner',
+  'region-admin',
+  'platform-admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Permissions of each role, within the scope of its grant. Learners and guardians act on their
+ * own records and their minors' through relationships (self, guardian-of), not permissions.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = {
+  learner: [],
+  guardian: [],
+  teacher: [],
+  'industry-partner': [],
+  issuer: ['people.read'],
+  registrar: ['people.read', 'people.verify', 'people.guardians.manage'],
+  'region-admin': [
+    'people.read',
+    'people.verify',
+    'people.guardians.manage',
+    'people.merge',
+    'roles.grant',
+    'institutions.manage',
+    'api-keys.manage',
+    'audit.read',
+    'groups.read',
+  ],
+  'platform-admin': ['*'],
+};
+
+/** Roles a region admin may grant within their own region (never platform-admin). */
+export const REGION_GRANTABLE_ROLES: readonly Role[] = [
+  'teacher',
+  'registrar',
+  'issuer',
+  'industry-partner',
+  'region-admin',
+];

@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import { decodeCursor, Page, PageQuery, toPage } from '../../http/pagination.js';
+import { actorOf } from '../../http/request-context.js';
+import { defineRoute } from '../../http/route.js';
+import type { IdentityContext } from '../context.js';
+import {
+  createInstitution,
+  getInstitution,
+  type InstitutionRow,
+  listInstitutions,
+  setAccreditation,
+} from '../institutions-service.js';
+
+const Kind = Type.Union(
+  (['school', 'university', 'training-provider', 'company', 'publisher', 'government'] as const).map((k) =>
+    Type.Literal(k),
+  ),
+);
+const Accreditation = Type.Union((['pending', 'accredited', 'suspended'] as const).map((a) => Type.Literal(a)));
+const RegionId = Type.String({ pattern: '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$' });
+
+const InstitutionView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  kind: Kind,
+  regionId: Type.String(),
+  accreditation: Accreditation,
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const toView = (row: InstitutionRow) => ({ ...row, createdAt: row.createdAt.toISOString() });
+const isIdCursor = (key: unknown): key is { id: string } =>
+  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
+const InstitutionParams = Type.Object({ institutionId: Type.String({ format: 'uuid' }) });
+
+export function institutionRoutes(identity: () => IdentityContext) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/institutions',
+      summary: 'Register an institution (school, university, training provider, company, publisher, government)',
+      access: { permission: 'institutions.manage' },
+      request: {
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 300 }), kind: Kind, regionId: RegionId },
+          { additionalProperties: false },
+        ),
+      },
+      responses: { 201: { description: 'Registered, accreditation pending', schema: InstitutionView } },
+      handler: async ({ body }, c) => ({
+        status: 201,
+        body: toView(await createInstitution(identity().db, actorOf(c), body)),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/institutions',
+      summary: 'List institutions (public directory)',
+      access: { public: true },
+      request: {
+        query: Type.Composite(
+          [
+            PageQuery,
+            Type.Object({
+              regionId: Type.Optional(RegionId),
+              kind: Type.Optional(Kind),
+              accreditation: Type.Optional(Accreditation),
+            }),
+          ],
+          { additionalProperties: false },
+        ),
+      },
+      responses: { 200: { description: 'A page of institutions', schema: Page(InstitutionView) } },
+      handler: async ({ query }) => {
+        const limit = query.limit ?? 50;
+        const after = query.cursor ? decodeCursor(query.cursor, isIdCursor).id : undefined;
+        const rows = await listInstitutions(identity().db, query, { limit, after });
+        return { status: 200, body: toPage(rows, limit, (r) => ({ id: r.id }), toView) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/institutions/{institutionId}',
+      summary: 'Read an institution (public)',
+      access: { public: true },
+      request: { params: InstitutionParams },
+      responses: { 200: { description: 'The institution', schema: InstitutionView } },
+      handler: async ({ params }) => ({
+        status: 200,
+        body: toView(await getInstitution(identity().db, params.institutionId)),
+      }),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/institutions/{institutionId}/accreditation',
+      summary: "Set an institution's accreditation status",
+      access: { permission: 'institutions.manage' },
+      request: {
+        params: InstitutionParams,
+        body: Type.Object({ status: Accreditation }, { additionalProperties: false }),
+      },
+      responses: { 200: { description: 'The institution', schema: InstitutionView } },
+      handler: async ({ params, body }, c) => ({
+        status: 200,
+        body: toView(await setAccreditation(identity().db, actorOf(c), params.institutionId, body.status)),
+      }),
+    }),
+  ];
+}

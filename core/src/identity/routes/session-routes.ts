@@ -1,0 +1,118 @@
+import { Type } from '@sinclair/typebox';
+import { Forbidden } from '../../errors/core-errors.js';
+import { actorOf, signedIn } from '../../http/request-context.js';
+import { defineRoute } from '../../http/route.js';
+import type { IdentityContext } from '../context.js';
+import { PersonView } from '../people-schemas.js';
+import { findPersonById, toPersonView } from '../people-service.js';
+import { refreshSession, signIn, signOut, signOutEverywhere } from '../sessions-service.js';
+
+const IssuedSession = Type.Object({
+  token: Type.String({ description: 'Send as Authorization: Bearer <token>.' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  refreshToken: Type.String({ description: 'Exchange at POST /v1/sessions/refresh; rotated on use.' }),
+  refreshExpiresAt: Type.String({ format: 'date-time' }),
+});
+
+const Grant = Type.Object({
+  role: Type.String(),
+  scope: Type.Object({ type: Type.String(), id: Type.Optional(Type.String()) }),
+});
+
+const Me = Type.Object({
+  kind: Type.Union([Type.Literal('person'), Type.Literal('apiKey')]),
+  id: Type.String(),
+  name: Type.Optional(Type.String()),
+  person: Type.Optional(PersonView),
+  roles: Type.Array(Grant),
+});
+
+export function sessionRoutes(identity: () => IdentityContext, trustProxy: boolean) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/sessions',
+      summary: 'Sign in with learner number and password',
+      description: 'Repeated failures back off exponentially per account and per address (429 with Retry-After).',
+      access: { public: true },
+      request: {
+        body: Type.Object(
+          { learnerNumber: Type.String({ maxLength: 32 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+      },
+      responses: {
+        201: { description: 'Signed in', schema: IssuedSession },
+        401: { description: 'Wrong learner number or password (never says which)' },
+        429: { description: 'Too many failures; see Retry-After' },
+      },
+      handler: async ({ body }, c) => ({ status: 201, body: await signIn(identity(), actorOf(c, trustProxy), body) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/refresh',
+      summary: 'Exchange a refresh token for a new token pair',
+      access: { public: true },
+      request: {
+        body: Type.Object(
+          { refreshToken: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+      },
+      responses: { 201: { description: 'A new token pair', schema: IssuedSession } },
+      handler: async ({ body }) => ({ status: 201, body: await refreshSession(identity(), body.refreshToken) }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/current',
+      summary: 'Sign out of this session',
+      access: { authenticated: 'a signed-in person (session token)' },
+      responses: { 204: { description: 'Signed out' } },
+      handler: async (_input, c) => {
+        const principal = signedIn(c);
+        if (principal.kind !== 'person')
+          throw Forbidden({ detail: 'Only session tokens sign out; revoke API keys instead.' });
+        await signOut(identity(), principal.sessionId);
+        return { status: 204, body: undefined };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions',
+      summary: 'Sign out of every session',
+      access: { authenticated: 'a signed-in person (session token)' },
+      responses: { 204: { description: 'Every session revoked' } },
+      handler: async (_input, c) => {
+        const principal = signedIn(c);
+        if (principal.kind !== 'person') throw Forbidden({ detail: 'Only people have sessions.' });
+        await signOutEverywhere(identity(), actorOf(c), principal.id);
+        return { status: 204, body: undefined };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/me',
+      summary: 'Who am I: the signed-in person or API key, with roles',
+      access: { authenticated: 'any signed-in principal' },
+      responses: { 200: { description: 'The caller', schema: Me } },
+      handler: async (_input, c) => {
+        const principal = signedIn(c);
+        const roles = principal.roles.map((g) => ({ role: g.role, scope: g.scope }));
+        if (principal.kind === 'apiKey') {
+          return { status: 200, body: { kind: 'apiKey' as const, id: principal.id, name: principal.name, roles } };
+        }
+        const ctx = identity();
+        const person = await findPersonById(ctx.db, principal.id);
+        return {
+          status: 200,
+          body: {
+            kind: 'person' as const,
+            id: principal.id,
+            ...(person ? { person: toPersonView(ctx, person) } : {}),
+            roles,
+          },
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,171 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Actor } from '../audit/record.js';
+import { recordAudit } from '../audit/record.js';
+import type { Database } from '../db/database.js';
+import { uuidv7 } from '../ids/uuidv7.js';
+import type { IdentityContext } from './context.js';
+import { InvalidCredentials, InvalidRefreshToken, SignInThrottled } from './errors.js';
+import { isValidLearnerNumber } from './learner-number.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+import type { Principal, RoleGrant, Scope } from './principal.js';
+import { passwords, people, roleGrants, sessions } from './schema.js';
+import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
+
+const SESSION_PREFIX = 'lls_';
+const REFRESH_PREFIX = 'llr_';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: string;
+  refreshToken: string;
+  refreshExpiresAt: string;
+}
+
+function issue(ctx: IdentityContext) {
+  const now = ctx.now().getTime();
+  const token = newToken(SESSION_PREFIX);
+  const refreshToken = newToken(REFRESH_PREFIX);
+  const expiresAt = new Date(now + ctx.settings.sessionTtlSeconds * 1000);
+  const refreshExpiresAt = new Date(now + ctx.settings.refreshTtlSeconds * 1000);
+  return {
+    row: { tokenHash: hashToken(token), refreshHash: hashToken(refreshToken), expiresAt, refreshExpiresAt },
+    issued: {
+      token,
+      refreshToken,
+      expiresAt: expiresAt.toISOString(),
+      refreshExpiresAt: refreshExpiresAt.toISOString(),
+    },
+  };
+}
+
+/**
+ * Password sign-in. Failures count against the account and the client address, with
+ * exponential back-off (429 with Retry-After); the answer never says whether the account exists,
+ * and an unknown account costs the same password check as a known one.
+ */
+export async function signIn(
+  ctx: IdentityContext,
+  actor: Actor,
+  input: { learnerNumber: string; password: string },
+): Promise<IssuedSession> {
+  const now = ctx.now();
+  const keys = throttleKeys(input.learnerNumber, actor.address);
+  const wait = await lockedFor(ctx.db, keys, now);
+  if (wait > 0) throw SignInThrottled({ detail: `Try again in ${wait} s.`, headers: { 'Retry-After': String(wait) } });
+
+  const [account] = isValidLearnerNumber(input.learnerNumber)
+    ? await ctx.db
+        .select({ id: people.id, regionId: people.regionId, status: people.status, hash: passwords.hash })
+        .from(people)
+        .innerJoin(passwords, eq(passwords.personId, people.id))
+        .where(eq(people.learnerNumber, input.learnerNumber))
+        .limit(1)
+    : [];
+  const usable = account && account.status !== 'merged';
+  const ok = await verifyPassword(
+    input.password,
+    usable ? account.hash : await decoyHash(ctx.settings.passwordHashCost),
+  );
+
+  if (!usable || !ok) {
+    await ctx.db.transaction(async (tx) => {
+      await recordFailure(tx, keys, now);
+      await recordAudit(tx, actor, {
+        action: 'session.sign-in-failed',
+        ...(usable ? { subjectType: 'person', subjectId: account.id, regionId: account.regionId } : {}),
+        details: { reason: usable ? 'password' : 'unknown-account' },
+      });
+    });
+    throw InvalidCredentials();
+  }
+
+  const { row, issued } = issue(ctx);
+  await ctx.db.transaction(async (tx) => {
+    await clearFailures(tx, `account:${input.learnerNumber}`);
+    await tx.insert(sessions).values({ id: uuidv7(), personId: account.id, ...row });
+    await recordAudit(tx, actor, {
+      action: 'session.signed-in',
+      subjectType: 'person',
+      subjectId: account.id,
+      regionId: account.regionId,
+    });
+  });
+  return issued;
+}
+
+/** Exchanges a refresh token for a new token pair; the old pair stops working at once. */
+export async function refreshSession(ctx: IdentityContext, refreshToken: string): Promise<IssuedSession> {
+  const { row, issued } = issue(ctx);
+  const [updated] = await ctx.db
+    .update(sessions)
+    .set(row)
+    .where(
+      and(
+        eq(sessions.refreshHash, hashToken(refreshToken)),
+        isNull(sessions.revokedAt),
+        gt(sessions.refreshExpiresAt, ctx.now()),
+      ),
+    )
+    .returning({ id: sessions.id });
+  if (!updated) throw InvalidRefreshToken();
+  return issued;
+}
+
+export async function signOut(ctx: IdentityContext, sessionId: string): Promise<void> {
+  await ctx.db.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, sessionId));
+}
+
+/** Signs the person out of every session (a lost phone, a changed password). */
+export async function signOutEverywhere(ctx: IdentityContext, actor: Actor, personId: string): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(sessions)
+      .set({ revokedAt: ctx.now() })
+      .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    await recordAudit(tx, actor, {
+      action: 'session.signed-out-everywhere',
+      subjectType: 'person',
+      subjectId: personId,
+      details: { sessions: revoked.length },
+    });
+    return revoked.length;
+  });
+}
+
+export function toScope(scopeType: string, scopeId: string | null): Scope {
+  if (scopeType === 'platform' || !scopeId) return { type: 'platform' };
+  return { type: scopeType as 'region' | 'institution' | 'group', id: scopeId };
+}
+
+/** Active role grants of a person, plus the implicit `learner` role. */
+export async function grantsOf(db: Database, personId: string): Promise<RoleGrant[]> {
+  const rows = await db
+    .select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.revokedAt)));
+  return rows.map((r) => ({ role: r.role, scope: toScope(r.scopeType, r.scopeId) }));
+}
+
+/** The person behind a valid, unexpired, unrevoked session token, or null. */
+export async function resolveSession(ctx: IdentityContext, token: string): Promise<Principal | null> {
+  if (!token.startsWith(SESSION_PREFIX)) return null;
+  const [row] = await ctx.db
+    .select({ sessionId: sessions.id, personId: people.id, learnerNumber: people.learnerNumber, status: people.status })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, ctx.now())))
+    .limit(1);
+  if (!row || row.status === 'merged') return null;
+  return {
+    kind: 'person',
+    id: row.personId,
+    learnerNumber: row.learnerNumber,
+    sessionId: row.sessionId,
+    roles: await grantsOf(ctx.db, row.personId),
+  };
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, type TestPlatform } from '../testing/index.js';
+
+// A clock the tests move forward, to see tokens expire and back-off end.
+let now = new Date('2026-11-27T09:00:00Z');
+const advance = (seconds: number) => {
+  now = new Date(now.getTime() + seconds * 1000);
+};
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await createTestPlatform({
+    now: () => now,
+    settings: { sessionTtlSeconds: 600, refreshTtlSeconds: 3600, trustProxy: true },
+  });
+});
+afterAll(() => t.close());
+
+const signIn = (learnerNumber: string, password: string, headers: Record<string, string> = {}) =>
+  t.request('/v1/sessions', { method: 'POST', json: { learnerNumber, password }, headers });
+
+describe('sign-in', () => {
+  it('issues a session token that identifies the person, and a refresh token', async () => {
+    const person = await t.person();
+    const res = await signIn(person.learnerNumber, person.password);
+    expect(res.status).toBe(201);
+    const session = await res.json();
+    expect(session).toMatchObject({
+      token: expect.stringMatching(/^lls_/),
+      refreshToken: expect.stringMatching(/^llr_/),
+      expiresAt: new Date(now.getTime() + 600_000).toISOString(),
+    });
+    const me = await t.request('/v1/me', { auth: session.token });
+    expect(await me.json()).toMatchObject({
+      kind: 'person',
+      id: person.id,
+      person: { learnerNumber: person.learnerNumber },
+    });
+  });
+
+  it('answers a wrong password and an unknown account alike', async () => {
+    const person = await t.person();
+    const wrong = await signIn(person.learnerNumber, 'not the password');
+    const unknown = await signIn('100000000000000X', 'not the password');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [a, b] = [await wrong.json(), await unknown.json()];
+    expect(a.code).toBe('IDENTITY_INVALID_CREDENTIALS');
+    expect({ ...a, requestId: undefined }).toEqual({ ...b, requestId: undefined });
+  });
+
+  it('backs off exponentially after five failures, telling when to retry, then lets the right password in', async () => {
+    const person = await t.person();
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(person.learnerNumber, `wrong ${i}`, { 'X-Forwarded-For': `10.0.0.${i}` })).status).toBe(401);
+    const throttled = await signIn(person.learnerNumber, person.password);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('1');
+    expect((await throttled.json()).code).toBe('IDENTITY_SIGN_IN_THROTTLED');
+
+    advance(2);
+    expect((await signIn(person.learnerNumber, 'wrong again')).status).toBe(401);
+    const longer = await signIn(person.learnerNumber, person.password);
+    expect(longer.status).toBe(429);
+    expect(longer.headers.get('retry-after')).toBe('2');
+
+    advance(3);
+    expect((await signIn(person.learnerNumber, person.password)).status).toBe(201);
+    // Success clears the account's counter: one more failure does not lock again.
+    expect((await signIn(person.learnerNumber, 'wrong once')).status).toBe(401);
+    expect((await signIn(person.learnerNumber, person.password)).status).toBe(201);
+  });
+
+  it('backs off an address that guesses at many accounts, leaving other addresses alone', async () => {
+    const person = await t.person();
+    const attacker = { 'X-Forwarded-For': '198.51.100.7' };
+    for (let i = 0; i < 50; i++) {
+      await signIn(`9${String(i).padStart(14, '0')}X`, 'guess', attacker);
+    }
+    const blocked = await signIn(person.learnerNumber, person.password, attacker);
+    expect(blocked.status).toBe(429);
+    const elsewhere = await signIn(person.learnerNumber, person.password, { 'X-Forwarded-For': '198.51.100.8' });
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it('records failed sign-ins in the audit log without the password', async () => {
+    const person = await t.person();
+    await signIn(person.learnerNumber, 'a guessed password');
+    const res = await t.request(`/v1/audit?action=session.sign-in-failed&subjectId=${person.id}`, { auth: 'admin' });
+    const { items } = await res.json();
+    expect(items).toHaveLength(1);
+    expect(JSON.stringify(items)).not.toContain('a guessed password');
+  });
+});
+
+describe('session lifetime', () => {
+  it('expires tokens after their lifetime', async () => {
+    const person = await t.person();
+    expect((await t.request('/v1/me', { auth: person.token })).status).toBe(200);
+    advance(601);
+    const res = await t.request('/v1/me', { auth: person.token });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toContain('invalid_token');
+  });
+
+  it('refreshes into a new pair and retires the old one', async () => {
+    const person = await t.person();
+    const session = await (await signIn(person.learnerNumber, person.password)).json();
+    const refreshed = await t.request('/v1/sessions/refresh', {
+      method: 'POST',
+      json: { refreshToken: session.refreshToken },
+    });
+    expect(refreshed.status).toBe(201);
+    const pair = await refreshed.json();
+    expect(pair.token).not.toBe(session.token);
+    expect((await t.request('/v1/me', { auth: session.token })).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: pair.token })).status).toBe(200);
+    const reused = await t.request('/v1/sessions/refresh', {
+      method: 'POST',
+      json: { refreshToken: session.refreshToken },
+    });
+    expect(reused.status).toBe(401);
+  });
+
+  it('signs out of one session, and out of every session', async () => {
+    const person = await t.person();
+    const second = await (await signIn(person.learnerNumber, person.password)).json();
+    const third = await (await signIn(person.learnerNumber, person.password)).json();
+
+    expect((await t.request('/v1/sessions/current', { method: 'DELETE', auth: person.token })).status).toBe(204);
+    expect((await t.request('/v1/me', { auth: person.token })).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: second.token })).status).toBe(200);
+
+    expect((await t.request('/v1/sessions', { method: 'DELETE', auth: second.token })).status).toBe(204);
+    expect((await t.request('/v1/me', { auth: second.token })).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: third.token })).status).toBe(401);
+  });
+
+  it('does not let an API key sign out as if it were a session', async () => {
+    expect((await t.request('/v1/sessions/current', { method: 'DELETE', auth: 'admin' })).status).toBe(403);
+  });
+});

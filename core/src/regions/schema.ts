@@ -1,0 +1,10 @@
+import { type AnyPgColumn, text, timestamp } from 'drizzle-orm/pg-core';
+import { coreSchema } from '../db/core-schema.js';
+
+/** Who operates a deployment's territory: a country, province or city. `default` always exists. */
+export const regions = coreSchema.table('regions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  parentId: text('parent_id').references((): AnyPgColumn => regions.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
