@@ -60,10 +60,14 @@ export interface RequestOptions extends Omit<RequestInit, 'body'> {
   auth?: string;
 }
 
+/** A response whose `json()` is untyped, so tests can assert on bodies without casts. */
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by assertions, not types.
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export interface TestPlatform {
   platform: Platform;
   /** In-process request; no network. */
-  request(path: string, options?: RequestOptions): Promise<Response>;
+  request(path: string, options?: RequestOptions): Promise<TestResponse>;
   /** Every log line the platform has written so far, parsed. */
   logs(): Record<string, unknown>[];
   /** Raw log output, for asserting that something never appears in it. */
@@ -112,10 +116,10 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
         headers: finalHeaders,
         ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
       }),
-    );
+    ) as Promise<TestResponse>;
   };
 
-  async function expectOk(res: Response, what: string): Promise<Record<string, unknown>> {
+  async function expectOk(res: TestResponse, what: string): Promise<Record<string, unknown>> {
     const body = res.status === 204 ? {} : ((await res.json()) as Record<string, unknown>);
     if (!res.ok) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(body)}`);
     return body;
