@@ -16,8 +16,13 @@ import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
 import { IdentityModule } from './identity/context.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
+import { PermissionRegistry } from './identity/permission-registry.js';
 import { resolveSession } from './identity/sessions-service.js';
 import { createLogger } from './logging/logger.js';
+import type { AnyPlugin } from './plugins/define-plugin.js';
+import type { RegionSeed } from './plugins/region-seeds.js';
+import { pluginRoutes } from './plugins/routes.js';
+import { PluginRuntime } from './plugins/runtime.js';
 
 export interface PlatformOptions {
   /** An open database; the platform then leaves closing it to the caller. Default: from settings. */
@@ -31,6 +36,10 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Extra route groups (the plugin runtime mounts plugins' routes through this seam). */
   routes?: readonly RouteGroup[];
+  /** Plugins to load: checked by preflight, registered in dependency order. */
+  plugins?: readonly AnyPlugin[];
+  /** Regions to seed, with their plugins' enablement and config (default: `default`, everything enabled). */
+  regions?: readonly RegionSeed[];
   /** National ID schemes besides the built-in CN-RIC. */
   nationalIdSchemes?: readonly NationalIdScheme[];
   /** The clock identity uses (session expiry, ages); tests pass a fixed one. */
@@ -87,9 +96,20 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     return database;
   };
 
+  const permissions = new PermissionRegistry();
+  // Preflight runs here, before anything starts: a bad plugin set never half-boots.
+  const runtime = new PluginRuntime({
+    plugins: options.plugins ?? [],
+    regions: options.regions ?? [],
+    coreVersion: coreVersion(),
+    permissions,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const identity = new IdentityModule({
     settings,
     logger,
+    permissions,
     ...(options.nationalIdSchemes ? { nationalIdSchemes: options.nationalIdSchemes } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -105,12 +125,24 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     groups: [
       healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
       ...coreRouteGroups({ db: () => requireDatabase().db, identity: () => identity.context(), logger, settings }),
+      {
+        prefix: '/v1',
+        tag: 'Plugins',
+        description: 'Installed plugins, and their enablement and configuration per region.',
+        routes: pluginRoutes(
+          () => requireDatabase().db,
+          () => runtime.plugins,
+        ),
+      },
+      ...runtime.routeGroups(),
       ...(options.routes ?? []),
     ],
     // Session tokens carry their own prefix; anything else may be an API key (operators choose
     // LIFELONG_ADMIN_KEY freely).
     resolveToken: (token) =>
-      token.startsWith('lls_') ? resolveSession(identity.context(), token) : resolveApiKey(requireDatabase().db, token),
+      token.startsWith('lls_')
+        ? resolveSession(identity.context(), token)
+        : resolveApiKey(requireDatabase().db, permissions, token),
   });
 
   async function listen(): Promise<string> {
@@ -158,9 +190,12 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
-      const migrations = settings.migrateOnStart ? await migrate(database.db, [coreMigrations()]) : [];
+      const migrations = settings.migrateOnStart
+        ? await migrate(database.db, [coreMigrations(), ...runtime.migrationSources()])
+        : [];
       if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
       await identity.start(database.db);
+      await runtime.start(database.db, () => identity.context());
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
       const url = shouldListen ? await listen() : undefined;
@@ -176,6 +211,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       stopped ??= (async () => {
         stopping = true;
         await closeServer();
+        await runtime.stop();
         if (ownsDatabase && database) await database.close();
         logger.info('platform stopped');
       })();

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { and, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { Forbidden } from '../errors/core-errors.js';
-import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
+import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { regionsWhereRole } from '../identity/authorize.js';
 import { auditLog } from './schema.js';
@@ -30,9 +30,6 @@ const Filters = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
-const isIdCursor = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
-
 export function auditRoutes(db: () => Database) {
   return [
     defineRoute({
@@ -47,7 +44,7 @@ export function auditRoutes(db: () => Database) {
         const regions = regionsWhereRole(c.get('principal'), 'region-admin');
         if (regions.size === 0) throw Forbidden();
         const limit = query.limit ?? 50;
-        const before = query.cursor ? decodeCursor(query.cursor, isIdCursor).id : undefined;
+        const before = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : undefined;
         const rows = await db()
           .select()
           .from(auditLog)

@@ -86,12 +86,34 @@ describe('lifelong CLI', () => {
     expect(run.stderr()).toMatch(/shutdownTimeoutMs \(lifelong\.config\.ts settings\.shutdownTimeoutMs\)/);
   });
 
+  it('checks plugins: exit 0 for a sound set, 1 with each issue code and fix otherwise', async () => {
+    const cwd = await emptyDir();
+    // Plain objects of the plugin shape: the temporary folder cannot resolve @lifelong/core.
+    const config = (plugins: string) =>
+      "const a = { $$type: '@lifelong/plugin', id: 'a', version: '1.0.0', schemaName: 'a', register() {} };\n" +
+      "const b = { $$type: '@lifelong/plugin', id: 'b', version: '1.0.0', schemaName: 'b', requires: { plugins: { a: '^2.0.0' } }, register() {} };\n" +
+      `export default { plugins: ${plugins} };\n`;
+    await writeFile(join(cwd, 'lifelong.config.ts'), config('[a]'));
+    const ok = runCli(['plugins', 'check'], { cwd });
+    expect(await ok.exit).toBe(0);
+    expect(ok.stdout()).toContain('Preflight passed');
+
+    await writeFile(join(cwd, 'lifelong.config.ts'), config('[a, b]'));
+    const bad = runCli(['plugins', 'check'], { cwd });
+    expect(await bad.exit).toBe(1);
+    expect(bad.stderr()).toMatch(
+      /\[PLUGIN_DEPENDENCY_VERSION_MISMATCH\] b: Needs "a" \^2\.0\.0; 1\.0\.0 is installed\./,
+    );
+    expect(bad.stderr()).toContain('Fix:');
+  });
+
   it('migrates an embedded database, then finds nothing to do', async () => {
     const cwd = await emptyDir();
     const env = { LIFELONG_DATA_DIR: join(cwd, 'data') };
     const first = runCli(['migrate'], { cwd, env });
     expect(await first.exit).toBe(0);
     expect(first.stdout()).toMatch(/applied @lifelong\/core 0000_init/);
+    expect(first.stdout()).toMatch(/applied @lifelong\/core 0003_plugins/);
     const second = runCli(['migrate'], { cwd, env });
     expect(await second.exit).toBe(0);
     expect(second.stdout()).toContain('nothing to apply');

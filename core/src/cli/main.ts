@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
+import { PluginPreflightError } from '../plugins/preflight.js';
 import { runMigrate } from './migrate-command.js';
+import { runPluginsCheck } from './plugins-command.js';
 import { runStart } from './start-command.js';
 
 const USAGE = `Usage: lifelong <command> [options]
@@ -10,6 +12,7 @@ const USAGE = `Usage: lifelong <command> [options]
 Commands:
   start      Start the platform (reads lifelong.config.ts; embedded PGlite unless DATABASE_URL is set)
   migrate    Apply pending database migrations and exit
+  plugins    Plugin tools: "plugins check" runs the plugin preflight
 
 Options:
   --config <file>  Config file (default: lifelong.config.{ts,mts,js,mjs} in the current folder)
@@ -35,6 +38,11 @@ Applies every pending migration in one transaction under an advisory lock, then 
 (exit 1, nothing changed) when an applied migration was edited or a package was downgraded.
 
 Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
+  plugins: `Usage: lifelong plugins check [--config <file>]
+
+Runs the plugin preflight alone: ids, versions, the core version each plugin needs, missing or
+cyclic dependencies, and each region's plugin config. Exit 0 when it passes, 1 with every issue
+(its code, the plugin and the fix) otherwise.`,
 };
 
 /** Runs the CLI; resolves to the process exit code. */
@@ -66,11 +74,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
+    if (command === 'plugins') {
+      if (positionals[1] !== 'check') {
+        process.stderr.write(`${COMMAND_HELP.plugins}\n`);
+        return 2;
+      }
+      return await runPluginsCheck({ configPath: values.config });
+    }
     return command === 'start'
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MigrationError) {
+    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof PluginPreflightError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -12,6 +12,8 @@ export async function runStart({ configPath }: StartCommandOptions): Promise<num
   const { config, file } = await loadConfigFile(configPath);
   const platform = createPlatform({
     settings: config.settings,
+    ...(config.plugins ? { plugins: config.plugins } : {}),
+    ...(config.regions ? { regions: config.regions } : {}),
     settingsSource: file ? relative(process.cwd(), file) : 'config',
   });
   const { url, generatedAdminKey } = await platform.start();
@@ -23,6 +25,7 @@ export async function runStart({ configPath }: StartCommandOptions): Promise<num
     `  API reference:  ${url}/docs`,
     `  Database:       ${platform.database.description}`,
     `  Config:         ${file ?? '(none found: defaults and environment)'}`,
+    `  Plugins:        ${(config.plugins ?? []).map((p) => `${p.id}@${p.version}`).join(', ') || '(none)'}`,
   ];
   if (generatedAdminKey) {
     lines.push(

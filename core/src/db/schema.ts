@@ -2,5 +2,6 @@
 export * from '../audit/schema.js';
 export * from '../groups/schema.js';
 export * from '../identity/schema.js';
+export * from '../plugins/schema.js';
 export * from '../regions/schema.js';
 export { coreSchema } from './core-schema.js';

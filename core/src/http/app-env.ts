@@ -6,6 +6,8 @@ export interface AppVariables {
   requestId: string;
   principal: Principal;
   logger: Logger;
+  /** A plugin route's configuration for the request's region (set by the plugin runtime). */
+  pluginConfig: Record<string, unknown>;
 }
 
 export interface AppEnv {

@@ -75,9 +75,10 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
 }
 
 /** Access check, then validation of every request part (all errors reported at once), then the handler. */
-function routeHandler(route: AnyRoute) {
+function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
   const { params: paramsSchema, query: querySchema, body: bodySchema } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
+    if (before) await before(c);
     checkAccess(route, c);
     const errors: FieldError[] = [];
     const params = paramsSchema ? coerce(paramsSchema, c.req.param()) : {};
@@ -101,6 +102,6 @@ function routeHandler(route: AnyRoute) {
 /** Mounts a group's routes under its prefix. */
 export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup): void {
   for (const route of group.routes) {
-    app.on(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), routeHandler(route));
+    app.on(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), routeHandler(route, group.before));
   }
 }

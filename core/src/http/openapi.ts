@@ -77,6 +77,19 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
   };
 }
 
+function uniqueTags(groups: readonly RouteGroup[]): JsonObject[] {
+  const tags = new Map<string, JsonObject>();
+  for (const g of groups) {
+    if (tags.has(g.tag)) continue;
+    tags.set(g.tag, {
+      name: g.tag,
+      ...(g.description ? { description: g.description } : {}),
+      ...(g.version ? { 'x-version': g.version } : {}),
+    });
+  }
+  return [...tags.values()];
+}
+
 /** Builds the OpenAPI 3.1 document from the route groups' own TypeBox schemas. */
 export function buildOpenApiDocument(info: OpenApiInfo, groups: readonly RouteGroup[]): JsonObject {
   const paths: Record<string, JsonObject> = {};
@@ -92,7 +105,7 @@ export function buildOpenApiDocument(info: OpenApiInfo, groups: readonly RouteGr
     info,
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
-    tags: groups.map((g) => ({ name: g.tag, ...(g.description ? { description: g.description } : {}) })),
+    tags: uniqueTags(groups),
     paths,
     components: {
       schemas: { Problem: (({ $id: _id, ...rest }) => rest)(jsonSchema(Problem)) },

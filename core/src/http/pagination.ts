@@ -23,6 +23,13 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor key `{ id }` holding a UUID: the common case of lists ordered by a UUIDv7 id. */
+export function isUuidKey(key: unknown): key is { id: string } {
+  return typeof key === 'object' && key !== null && UUID.test(String((key as { id?: unknown }).id));
+}
+
 /** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 naming `/query/cursor`. */
 export function decodeCursor<T>(cursor: string, isValid: (key: unknown) => key is T): T {
   try {

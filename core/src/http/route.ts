@@ -102,5 +102,9 @@ export interface RouteGroup {
   /** OpenAPI tag (one per core concern or plugin). */
   tag: string;
   description?: string;
+  /** Shown with the tag in OpenAPI (`x-version`), e.g. a plugin's version. */
+  version?: string;
+  /** Runs before access checks and validation, e.g. "is this plugin enabled in the request's region?". */
+  before?: (c: Context<AppEnv>) => Promise<void>;
   routes: readonly AnyRoute[];
 }

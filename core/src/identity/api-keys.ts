@@ -6,6 +6,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { isPlatformAdmin, requirePermission } from './authorize.js';
 import { ApiKeyNotFound, GrantRefused, UnknownInstitution } from './errors.js';
+import type { PermissionRegistry } from './permission-registry.js';
 import type { Principal } from './principal.js';
 import { REGION_GRANTABLE_ROLES, type Role } from './roles.js';
 import { apiKeys, institutions } from './schema.js';
@@ -23,7 +24,11 @@ export function hashApiKey(key: string): string {
 }
 
 /** The principal an API key stands for, or null when it is unknown or revoked. */
-export async function resolveApiKey(db: Database, key: string): Promise<Principal | null> {
+export async function resolveApiKey(
+  db: Database,
+  registry: PermissionRegistry,
+  key: string,
+): Promise<Principal | null> {
   const [row] = await db
     .select()
     .from(apiKeys)
@@ -50,7 +55,9 @@ export async function resolveApiKey(db: Database, key: string): Promise<Principa
     id: row.id,
     name: row.name,
     ...(row.institutionId ? { institutionId: row.institutionId } : {}),
-    roles: [{ role: row.role, scope: toScope(row.scopeType, row.scopeId) }],
+    roles: [
+      { role: row.role, scope: toScope(row.scopeType, row.scopeId), permissions: registry.permissionsOf(row.role) },
+    ],
   };
 }
 

@@ -1,6 +1,6 @@
 import { Forbidden } from '../errors/core-errors.js';
-import type { Principal, Scope } from './principal.js';
-import { ROLE_PERMISSIONS, type Role } from './roles.js';
+import type { Principal, RoleGrant, Scope } from './principal.js';
+import type { Role } from './roles.js';
 
 /** What an action touches, for matching scoped grants: a region admin of `beijing` acts on `beijing`. */
 export interface Target {
@@ -18,9 +18,8 @@ function covers(scope: Scope, target: Target | undefined): boolean {
   return target.groupId === scope.id;
 }
 
-function roleHas(role: string, permission: string): boolean {
-  const granted = ROLE_PERMISSIONS[role as Role];
-  return granted !== undefined && (granted.includes('*') || granted.includes(permission));
+function grantHas(grant: RoleGrant, permission: string): boolean {
+  return grant.permissions.includes('*') || grant.permissions.includes(permission);
 }
 
 /**
@@ -29,7 +28,7 @@ function roleHas(role: string, permission: string): boolean {
  */
 export function isAllowed(principal: Principal, permission: string, target?: Target): boolean {
   if (principal.kind === 'anonymous') return false;
-  return principal.roles.some((grant) => roleHas(grant.role, permission) && covers(grant.scope, target));
+  return principal.roles.some((grant) => grantHas(grant, permission) && covers(grant.scope, target));
 }
 
 /** Throws 403 unless `isAllowed`. */

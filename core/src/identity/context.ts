@@ -6,6 +6,7 @@ import { cnResidentId } from './national-id/cn-ric.js';
 import { resolveNationalIdKeys } from './national-id/keys.js';
 import { NationalIdProtector } from './national-id/protector.js';
 import type { NationalIdScheme, NationalIdSchemes } from './national-id/scheme.js';
+import type { PermissionRegistry } from './permission-registry.js';
 
 /** Everything identity services need; built once when the platform starts. */
 export interface IdentityContext {
@@ -13,6 +14,8 @@ export interface IdentityContext {
   settings: Settings;
   protector: NationalIdProtector;
   schemes: NationalIdSchemes;
+  /** Roles and their permissions on this platform (core + plugins). */
+  permissions: PermissionRegistry;
   /** The time now; tests pass a fixed clock. */
   now: () => Date;
 }
@@ -22,6 +25,7 @@ export interface IdentityModuleOptions {
   logger: Logger;
   /** National ID schemes besides CN-RIC (one per country or document kind). */
   nationalIdSchemes?: readonly NationalIdScheme[];
+  permissions: PermissionRegistry;
   now?: () => Date;
 }
 
@@ -38,6 +42,7 @@ export class IdentityModule {
       settings: this.options.settings,
       protector: new NationalIdProtector(keys),
       schemes,
+      permissions: this.options.permissions,
       now: this.options.now ?? (() => new Date()),
     };
   }

@@ -8,6 +8,8 @@ export type Scope =
 export interface RoleGrant {
   role: string;
   scope: Scope;
+  /** What the role allows on this platform (`*`: everything), expanded when the principal authenticates. */
+  permissions: readonly string[];
 }
 
 /**

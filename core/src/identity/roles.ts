@@ -32,6 +32,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = {
     'api-keys.manage',
     'audit.read',
     'groups.read',
+    'plugins.manage',
   ],
   'platform-admin': ['*'],
 };

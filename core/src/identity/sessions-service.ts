@@ -8,6 +8,7 @@ import type { IdentityContext } from './context.js';
 import { InvalidCredentials, InvalidRefreshToken, SignInThrottled } from './errors.js';
 import { isValidLearnerNumber } from './learner-number.js';
 import { decoyHash, verifyPassword } from './passwords.js';
+import type { PermissionRegistry } from './permission-registry.js';
 import type { Principal, RoleGrant, Scope } from './principal.js';
 import { passwords, people, roleGrants, sessions } from './schema.js';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
@@ -142,13 +143,17 @@ export function toScope(scopeType: string, scopeId: string | null): Scope {
   return { type: scopeType as 'region' | 'institution' | 'group', id: scopeId };
 }
 
-/** Active role grants of a person, plus the implicit `learner` role. */
-export async function grantsOf(db: Database, personId: string): Promise<RoleGrant[]> {
+/** Active role grants of a person, with the permissions each role carries on this platform. */
+export async function grantsOf(db: Database, registry: PermissionRegistry, personId: string): Promise<RoleGrant[]> {
   const rows = await db
     .select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId })
     .from(roleGrants)
     .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.revokedAt)));
-  return rows.map((r) => ({ role: r.role, scope: toScope(r.scopeType, r.scopeId) }));
+  return rows.map((r) => ({
+    role: r.role,
+    scope: toScope(r.scopeType, r.scopeId),
+    permissions: registry.permissionsOf(r.role),
+  }));
 }
 
 /** The person behind a valid, unexpired, unrevoked session token, or null. */
@@ -166,6 +171,6 @@ export async function resolveSession(ctx: IdentityContext, token: string): Promi
     id: row.personId,
     learnerNumber: row.learnerNumber,
     sessionId: row.sessionId,
-    roles: await grantsOf(ctx.db, row.personId),
+    roles: await grantsOf(ctx.db, ctx.permissions, row.personId),
   };
 }

@@ -4,6 +4,8 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { RouteGroup } from '../http/route.js';
 import { createLogger } from '../logging/logger.js';
 import { createPlatform, type Platform } from '../platform.js';
+import type { AnyPlugin } from '../plugins/define-plugin.js';
+import type { RegionSeed } from '../plugins/region-seeds.js';
 import { testNationalId } from './national-ids.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -50,6 +52,10 @@ export interface TestPlatformOptions {
   database?: DatabaseHandle;
   /** A clock for identity (session expiry, ages); default: the real one. */
   now?: () => Date;
+  /** Plugins to load, as in `lifelong.config.ts`. */
+  plugins?: readonly AnyPlugin[];
+  /** Regions to seed (default: `default`, every plugin enabled). */
+  regions?: readonly RegionSeed[];
 }
 
 export interface RequestOptions extends Omit<RequestInit, 'body'> {
@@ -103,6 +109,8 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     logger: createLogger({ level: 'info', destination }),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...(options.regions ? { regions: options.regions } : {}),
   });
   await platform.start({ listen: false });
 

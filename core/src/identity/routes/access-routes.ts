@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { decodeCursor, Page, PageQuery, toPage } from '../../http/pagination.js';
+import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../../http/pagination.js';
 import { actorOf } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import { type ApiKeyRow, createApiKey, listApiKeys, revokeApiKey } from '../api-keys.js';
@@ -60,9 +60,6 @@ const toKeyView = (k: ApiKeyRow) => ({
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,
 });
-
-const isIdCursor = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
 
 export function accessRoutes(identity: () => IdentityContext) {
   return [
@@ -143,7 +140,7 @@ export function accessRoutes(identity: () => IdentityContext) {
       responses: { 200: { description: 'A page of keys, newest first', schema: Page(ApiKeyView) } },
       handler: async ({ query }, c) => {
         const limit = query.limit ?? 50;
-        const before = query.cursor ? decodeCursor(query.cursor, isIdCursor).id : undefined;
+        const before = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : undefined;
         const regions = regionsWhereRole(c.get('principal'), 'region-admin');
         const rows = await listApiKeys(identity().db, regions, { limit, before });
         return { status: 200, body: toPage(rows, limit, (r) => ({ id: r.id }), toKeyView) };

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { decodeCursor, Page, PageQuery, toPage } from '../../http/pagination.js';
+import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../../http/pagination.js';
 import { actorOf } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
@@ -29,8 +29,6 @@ const InstitutionView = Type.Object({
 });
 
 const toView = (row: InstitutionRow) => ({ ...row, createdAt: row.createdAt.toISOString() });
-const isIdCursor = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
 const InstitutionParams = Type.Object({ institutionId: Type.String({ format: 'uuid' }) });
 
 export function institutionRoutes(identity: () => IdentityContext) {
@@ -73,7 +71,7 @@ export function institutionRoutes(identity: () => IdentityContext) {
       responses: { 200: { description: 'A page of institutions', schema: Page(InstitutionView) } },
       handler: async ({ query }) => {
         const limit = query.limit ?? 50;
-        const after = query.cursor ? decodeCursor(query.cursor, isIdCursor).id : undefined;
+        const after = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : undefined;
         const rows = await listInstitutions(identity().db, query, { limit, after });
         return { status: 200, body: toPage(rows, limit, (r) => ({ id: r.id }), toView) };
       },

@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Static, TObject } from '@sinclair/typebox';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Actor } from '../audit/record.js';
+import type { Queryable, Transaction } from '../db/database.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Target } from '../identity/authorize.js';
+import type { Principal } from '../identity/principal.js';
+import type { PluginIdentity } from './core-services.js';
+import type { ServiceRef } from './refs.js';
+
+/** The transaction a plugin's code is running in, and the role it runs as. */
+export interface Scope {
+  tx: Transaction;
+  role: string | null;
+}
+
+/** Carries the current transaction through a plugin's code, so `ctx.db` is always the right one. */
+export const pluginScope = new AsyncLocalStorage<Scope>();
+
+/** What every plugin hook gets: its own data, the core's services, its dependencies' services. */
+export interface PluginContext<C extends TObject = TObject> {
+  readonly pluginId: string;
+  /**
+   * The current transaction, running as the plugin's PostgreSQL role: the plugin's own schema is
+   * reachable, other plugins' and the core's tables are not. Everything a request handler or event
+   * handler writes commits or rolls back together.
+   */
+  readonly db: Queryable;
+  /** A savepoint inside the current transaction: `fn`'s writes roll back alone if it throws. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  readonly logger: Logger;
+  /** The plugin's configuration for a region, defaults applied. */
+  configFor(regionId: string): Promise<Static<C>>;
+  /** Core identity services, in the current transaction. */
+  readonly identity: PluginIdentity;
+  /** A service of a plugin this one requires, typed by its ref. */
+  service<T>(ref: ServiceRef<T>): T;
+  now(): Date;
+}
+
+/** What a route handler gets: the plugin context plus who is asking, where, and the region's config. */
+export interface PluginRequestContext<C extends TObject = TObject> extends PluginContext<C> {
+  readonly principal: Principal;
+  readonly actor: Actor;
+  readonly requestId: string;
+  /** The region of the request (`Lifelong-Region` header). */
+  readonly regionId: string;
+  /** The plugin's configuration in this region, defaults applied. */
+  readonly config: Static<C>;
+  /** True when the principal holds the permission (a local name of this plugin, or a core one) for `target`. */
+  can(permission: string, target?: Target): boolean;
+  /** Throws 403 unless `can(permission, target)`. */
+  require(permission: string, target?: Target): void;
+  /** The raw request, for headers and the like. */
+  readonly c: Context<AppEnv>;
+}

@@ -1,0 +1,116 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
+import type { PluginContext, PluginRequestContext } from './context.js';
+import type { ServiceRef } from './refs.js';
+
+export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** A plugin route: like a core route, but the handler gets the plugin's request context. */
+export type PluginRoute<C extends TObject, Q extends RequestSpec, R extends ResponseSpecs> = Omit<
+  RouteDefinition<Q, R>,
+  'handler'
+> & {
+  handler: (
+    input: Parameters<RouteDefinition<Q, R>['handler']>[0],
+    ctx: PluginRequestContext<C>,
+  ) => RouteReply<NoInfer<R>> | RawReply | Promise<RouteReply<NoInfer<R>> | RawReply>;
+};
+
+/** An event a plugin may subscribe to (the events module's refs satisfy this). */
+export interface EventRefLike<T = unknown> {
+  readonly name: string;
+  readonly schema?: TSchema;
+  readonly $payload?: T;
+}
+
+export interface DeliveredEvent<T> {
+  id: string;
+  name: string;
+  key: string;
+  regionId: string | null;
+  payload: T;
+  createdAt: string;
+  attempt: number;
+}
+
+/** What `register(p)` may declare. Calls after the register phase throw. */
+export interface PluginRegistrar<C extends TObject> {
+  /** A route under `/v1/<pluginId>`; authenticated unless `access: { public: true }`. */
+  route<Q extends RequestSpec, R extends ResponseSpecs>(route: PluginRoute<C, Q, R>): void;
+  /** Reacts to an event; the handler gets the event id (handlers must be idempotent). */
+  on<T>(
+    event: EventRefLike<T>,
+    handler: (event: DeliveredEvent<T>, ctx: PluginContext<C>) => Promise<void>,
+    options?: { name?: string },
+  ): void;
+  /** Provides a service to plugins that depend on this one. */
+  provide<T>(ref: ServiceRef<T>, factory: (ctx: PluginContext<C>) => T): void;
+  onStart(hook: (ctx: PluginContext<C>) => Promise<void> | void): void;
+  onStop(hook: () => Promise<void> | void): void;
+}
+
+export interface PluginManifest<C extends TObject> {
+  /** Lowercase words joined by hyphens; also the route prefix and (with `_`) the PostgreSQL schema. */
+  id: string;
+  /** The plugin package's version (semver). */
+  version: string;
+  description?: string;
+  /** Semver ranges: the core it runs on and the plugins it needs. */
+  requires?: { core?: string; plugins?: Readonly<Record<string, string>> };
+  /** Per-region configuration, with defaults; validated for every region at boot and on change. */
+  config?: C;
+  /** The drizzle-kit migrations folder; its SQL must only touch the plugin's own schema. */
+  migrations?: string | URL;
+  /** Permissions this plugin checks, by local name (`course.publish` → `<id>.course.publish`). */
+  permissions?: Readonly<Record<string, string>>;
+  /** Which roles get which of this plugin's permissions, by local name. */
+  roles?: Readonly<Record<string, readonly string[]>>;
+  register(p: PluginRegistrar<C>): void;
+}
+
+/** A defined plugin: the manifest, validated and frozen. */
+export interface Plugin<C extends TObject = TObject> extends Readonly<PluginManifest<C>> {
+  readonly $$type: '@lifelong/plugin';
+  /** The PostgreSQL schema the plugin owns: its id with `_` for `-`. */
+  readonly schemaName: string;
+  toString(): string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a list of plugins holds every config shape.
+export type AnyPlugin = Plugin<any>;
+
+export type PluginConfig<P> = P extends Plugin<infer C> ? Static<C> : never;
+
+/**
+ * Declares a plugin. Shape errors (a bad id, a missing register function) throw at once; checks
+ * that need the other plugins (dependencies, versions, config) run in the platform's preflight.
+ *
+ * @example
+ * export default definePlugin({
+ *   id: 'reading-club',
+ *   version: '1.0.0',
+ *   requires: { core: '^0.1.0' },
+ *   config: Type.Object({ pointsPerBook: Type.Integer({ default: 10 }) }),
+ *   register(p) {
+ *     p.route({ method: 'get', path: '/clubs', summary: 'List clubs', access: { public: true },
+ *       responses: { 200: { description: 'Clubs', schema: ClubList } },
+ *       handler: async (_input, ctx) => ({ status: 200, body: await listClubs(ctx.db) }) });
+ *   },
+ * });
+ */
+export function definePlugin<C extends TObject = TObject>(manifest: PluginManifest<C>): Plugin<C> {
+  if (typeof manifest.id !== 'string' || !PLUGIN_ID_PATTERN.test(manifest.id)) {
+    throw new TypeError(
+      `Plugin id "${String(manifest.id)}" is invalid: use lowercase words joined by hyphens, e.g. "credit-bank"`,
+    );
+  }
+  if (typeof manifest.register !== 'function') {
+    throw new TypeError(`Plugin "${manifest.id}" must have a register(p) function`);
+  }
+  return Object.freeze({
+    ...manifest,
+    $$type: '@lifelong/plugin' as const,
+    schemaName: manifest.id.replaceAll('-', '_'),
+    toString: () => `plugin{${manifest.id}@${manifest.version}}`,
+  });
+}

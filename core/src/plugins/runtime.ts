@@ -1,0 +1,345 @@
+import type { TObject } from '@sinclair/typebox';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Database, Queryable } from '../db/database.js';
+import type { MigrationSource } from '../db/migrator.js';
+import { NotFound } from '../errors/core-errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { actorOf, requestRegion } from '../http/request-context.js';
+import type { AnyRoute, RouteGroup } from '../http/route.js';
+import { isAllowed, requirePermission, type Target } from '../identity/authorize.js';
+import type { IdentityContext } from '../identity/context.js';
+import type { PermissionRegistry } from '../identity/permission-registry.js';
+import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
+import { type PluginIdentity, pluginIdentity } from './core-services.js';
+import type { AnyPlugin, DeliveredEvent, EventRefLike, PluginRegistrar, PluginRoute } from './define-plugin.js';
+import { grantPluginRoles, pluginRole, setRole, withRole } from './isolation.js';
+import { dependencyOrder, PluginPreflightError, preflight } from './preflight.js';
+import type { ServiceRef } from './refs.js';
+import { DEFAULT_REGION_SEED, type RegionSeed } from './region-seeds.js';
+import { effectiveConfig, regionPluginState } from './region-state.js';
+import { seedRegions, validateStoredConfigs } from './seed.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: registrations hold every plugin's shapes.
+type Any = any;
+
+/** An event subscription declared by a plugin, for the events module to deliver. */
+export interface PluginSubscription {
+  pluginId: string;
+  /** Stable subscriber id: `<pluginId>:<handler name>`. */
+  subscriber: string;
+  event: string;
+  handler: (event: DeliveredEvent<unknown>) => Promise<void>;
+}
+
+interface Registration {
+  plugin: AnyPlugin;
+  routes: PluginRoute<Any, Any, Any>[];
+  subscriptions: {
+    event: EventRefLike;
+    handler: (e: DeliveredEvent<Any>, ctx: PluginContext<Any>) => Promise<void>;
+    name: string;
+  }[];
+  services: Map<string, (ctx: PluginContext<Any>) => unknown>;
+  startHooks: ((ctx: PluginContext<Any>) => Promise<void> | void)[];
+  stopHooks: (() => Promise<void> | void)[];
+}
+
+export interface PluginRuntimeOptions {
+  plugins: readonly AnyPlugin[];
+  regions?: readonly RegionSeed[];
+  coreVersion: string;
+  permissions: PermissionRegistry;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Loads plugins in a fixed order: preflight (all checks, before anything runs), register in
+ * dependency order (declarations only; frozen afterwards), then, at start: migrations, roles,
+ * region seeds and start hooks; at stop: stop hooks in reverse.
+ */
+export class PluginRuntime {
+  readonly plugins: readonly AnyPlugin[];
+  readonly regions: readonly RegionSeed[];
+  private readonly registrations = new Map<string, Registration>();
+  private readonly services = new Map<string, { pluginId: string; instance: unknown }>();
+  private db: Database | undefined;
+  private identity: (() => IdentityContext) | undefined;
+  private started: Registration[] = [];
+
+  constructor(private readonly options: PluginRuntimeOptions) {
+    this.regions = options.regions && options.regions.length > 0 ? options.regions : [DEFAULT_REGION_SEED];
+    const issues = preflight(options.plugins, { coreVersion: options.coreVersion, regions: this.regions });
+    if (issues.length > 0) throw new PluginPreflightError(issues);
+    this.plugins = dependencyOrder(options.plugins).order;
+    for (const plugin of this.plugins) this.register(plugin);
+  }
+
+  private register(plugin: AnyPlugin): void {
+    const registration: Registration = {
+      plugin,
+      routes: [],
+      subscriptions: [],
+      services: new Map(),
+      startHooks: [],
+      stopHooks: [],
+    };
+    let open = true;
+    const guard = (what: string) => {
+      if (!open) throw new Error(`Plugin "${plugin.id}": ${what} may only be declared inside register()`);
+    };
+    const registrar: PluginRegistrar<Any> = {
+      route: (route) => {
+        guard('routes');
+        registration.routes.push(route);
+      },
+      on: (event, handler, options) => {
+        guard('event handlers');
+        registration.subscriptions.push({
+          event,
+          handler,
+          name: options?.name ?? `${event.name}#${registration.subscriptions.length}`,
+        });
+      },
+      provide: (ref, factory) => {
+        guard('services');
+        if (ref.pluginId !== plugin.id) {
+          throw new Error(
+            `Plugin "${plugin.id}" cannot provide ${ref}: service ids start with the providing plugin's id`,
+          );
+        }
+        registration.services.set(ref.id, factory);
+      },
+      onStart: (hook) => {
+        guard('start hooks');
+        registration.startHooks.push(hook);
+      },
+      onStop: (hook) => {
+        guard('stop hooks');
+        registration.stopHooks.push(hook);
+      },
+    };
+    plugin.register(registrar);
+    open = false;
+    for (const [local, description] of Object.entries(plugin.permissions ?? {})) {
+      this.options.permissions.declare(`${plugin.id}.${local}`, description);
+    }
+    for (const [role, locals] of Object.entries(plugin.roles ?? {})) {
+      this.options.permissions.grant(
+        role,
+        locals.map((local) => `${plugin.id}.${local}`),
+      );
+    }
+    this.registrations.set(plugin.id, registration);
+  }
+
+  /** Each plugin's migrations, dependencies first, tracked as package `plugin:<id>`. */
+  migrationSources(): MigrationSource[] {
+    return this.plugins
+      .filter((p) => p.migrations)
+      .map((p) => ({ package: `plugin:${p.id}`, folder: p.migrations as string | URL }));
+  }
+
+  /** Event subscriptions for the events module: each runs in a transaction as its plugin's role. */
+  subscriptions(): PluginSubscription[] {
+    return [...this.registrations.values()].flatMap((registration) =>
+      registration.subscriptions.map((s) => ({
+        pluginId: registration.plugin.id,
+        subscriber: `${registration.plugin.id}:${s.name}`,
+        event: s.event.name,
+        handler: async (event: DeliveredEvent<unknown>) => {
+          if (
+            event.regionId &&
+            !(await regionPluginState(this.database(), event.regionId, registration.plugin.id)).enabled
+          ) {
+            return; // disabled in the event's region: skipped, which counts as handled
+          }
+          await this.inPluginTransaction(registration.plugin, (ctx) => s.handler(event, ctx));
+        },
+      })),
+    );
+  }
+
+  /** Mounted route groups: one per plugin, at `/v1/<id>`, answering 404 where the plugin is disabled. */
+  routeGroups(): RouteGroup[] {
+    return [...this.registrations.values()]
+      .filter((r) => r.routes.length > 0)
+      .map((registration) => {
+        const { plugin } = registration;
+        return {
+          prefix: `/v1/${plugin.id}`,
+          tag: plugin.id,
+          version: plugin.version,
+          description: `${plugin.description ?? `The ${plugin.id} plugin.`} (v${plugin.version})`,
+          before: async (c: Context<AppEnv>) => {
+            const regionId = requestRegion(c);
+            const state = await regionPluginState(this.database(), regionId, plugin.id);
+            if (!state.enabled)
+              throw NotFound({ detail: `Plugin "${plugin.id}" is not enabled in region "${regionId}".` });
+            c.set('pluginConfig', effectiveConfig(plugin.config, state.config));
+          },
+          routes: registration.routes.map((route) => this.adaptRoute(plugin, route)),
+        };
+      });
+  }
+
+  private adaptRoute(plugin: AnyPlugin, route: PluginRoute<Any, Any, Any>): AnyRoute {
+    const access =
+      'permission' in route.access ? { permission: this.qualify(plugin, route.access.permission) } : route.access;
+    return {
+      ...route,
+      access,
+      operationId: route.operationId ?? undefined,
+      handler: (input: unknown, c: Context<AppEnv>) =>
+        this.inPluginTransaction(plugin, async (base) =>
+          route.handler(input as Any, this.requestContext(plugin, base, c)),
+        ),
+    } as AnyRoute;
+  }
+
+  private qualify(plugin: AnyPlugin, permission: string): string {
+    return plugin.permissions && permission in plugin.permissions ? `${plugin.id}.${permission}` : permission;
+  }
+
+  private requestContext<C extends TObject>(
+    plugin: AnyPlugin,
+    base: PluginContext<C>,
+    c: Context<AppEnv>,
+  ): PluginRequestContext<C> {
+    const principal = c.get('principal');
+    const can = (permission: string, target?: Target) => isAllowed(principal, this.qualify(plugin, permission), target);
+    return Object.assign(Object.create(base) as PluginContext<C>, {
+      principal,
+      actor: actorOf(c),
+      requestId: c.get('requestId'),
+      regionId: requestRegion(c),
+      config: c.get('pluginConfig') as PluginRequestContext<C>['config'],
+      can,
+      require: (permission: string, target?: Target) =>
+        requirePermission(principal, this.qualify(plugin, permission), target),
+      c,
+    }) as PluginRequestContext<C>;
+  }
+
+  /** Runs `fn` in a new transaction as the plugin's role, with `ctx.db` bound to it. */
+  private inPluginTransaction<T>(plugin: AnyPlugin, fn: (ctx: PluginContext<Any>) => Promise<T>): Promise<T> {
+    const role = pluginRole(plugin.id);
+    return this.database().transaction(async (tx) => {
+      await setRole(tx, role);
+      return pluginScope.run({ tx, role }, () => fn(this.context(plugin)));
+    });
+  }
+
+  private currentScope(plugin: AnyPlugin): Scope {
+    const scope = pluginScope.getStore();
+    if (!scope)
+      throw new Error(`Plugin "${plugin.id}": ctx.db is only available inside a handler, hook or service call`);
+    return scope;
+  }
+
+  /** The context object of a plugin; its `db` always resolves to the transaction in scope. */
+  private context(plugin: AnyPlugin): PluginContext<Any> {
+    const runtime = this;
+    const asCore = <T>(fn: (db: Queryable) => Promise<T>): Promise<T> => {
+      const scope = pluginScope.getStore();
+      if (!scope) return fn(runtime.database());
+      return withRole(scope.tx, null, scope.role, () =>
+        pluginScope.run({ tx: scope.tx, role: null }, () => fn(scope.tx)),
+      );
+    };
+    const identity: PluginIdentity = pluginIdentity(() => runtime.requireIdentity(), asCore);
+    return {
+      pluginId: plugin.id,
+      get db() {
+        return runtime.currentScope(plugin).tx;
+      },
+      transaction: (fn) => runtime.currentScope(plugin).tx.transaction(fn),
+      logger: this.options.logger.child({ plugin: plugin.id }),
+      configFor: async (regionId) =>
+        effectiveConfig(
+          plugin.config,
+          (await asCore((db) => regionPluginState(db, regionId, plugin.id))).config,
+        ) as Any,
+      identity,
+      service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
+      now: () => (this.options.now ?? (() => new Date()))(),
+    };
+  }
+
+  /** A dependency's service; each call runs as the providing plugin's role in the caller's transaction. */
+  private serviceFor<T>(caller: AnyPlugin, ref: ServiceRef<T>): T {
+    if (!(ref.pluginId in (caller.requires?.plugins ?? {}))) {
+      throw new Error(`Plugin "${caller.id}" uses ${ref} but does not require plugin "${ref.pluginId}"`);
+    }
+    const provided = this.services.get(ref.id);
+    if (!provided) throw new Error(`${ref} is not provided (is "${ref.pluginId}" started?)`);
+    const providerRole = pluginRole(provided.pluginId);
+    return new Proxy(provided.instance as object, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const scope = pluginScope.getStore();
+          if (!scope) return value.apply(target, args);
+          return withRole(scope.tx, providerRole, scope.role, () =>
+            pluginScope.run({ tx: scope.tx, role: providerRole }, () => value.apply(target, args)),
+          );
+        };
+      },
+    }) as T;
+  }
+
+  private database(): Database {
+    if (!this.db) throw new Error('The plugin runtime has not started');
+    return this.db;
+  }
+
+  private requireIdentity(): IdentityContext {
+    if (!this.identity) throw new Error('The plugin runtime has not started');
+    return this.identity();
+  }
+
+  /**
+   * After migrations: grants each plugin its role, seeds regions from the config, checks stored
+   * configs, instantiates services and runs start hooks in dependency order. A failing hook stops
+   * the plugins started before it (in reverse) and rethrows: no half-started platform.
+   */
+  async start(db: Database, identity: () => IdentityContext): Promise<void> {
+    this.db = db;
+    this.identity = identity;
+    await grantPluginRoles(db, this.plugins);
+    await seedRegions(db, this.regions, this.plugins);
+    const issues = await validateStoredConfigs(db, this.plugins);
+    if (issues.length > 0) throw new PluginPreflightError(issues);
+    for (const plugin of this.plugins) {
+      const registration = this.registrations.get(plugin.id) as Registration;
+      const ctx = this.context(plugin);
+      for (const [id, factory] of registration.services)
+        this.services.set(id, { pluginId: plugin.id, instance: factory(ctx) });
+      try {
+        for (const hook of registration.startHooks) await this.inPluginTransaction(plugin, async (c) => hook(c));
+      } catch (error) {
+        this.options.logger.error({ plugin: plugin.id, err: error }, 'plugin failed to start');
+        await this.stop();
+        throw new Error(`Plugin "${plugin.id}" failed to start: ${(error as Error).message}`, { cause: error });
+      }
+      this.started.push(registration);
+    }
+  }
+
+  /** Stop hooks in reverse start order; one failing hook does not keep the others from running. */
+  async stop(): Promise<void> {
+    const started = this.started.reverse();
+    this.started = [];
+    for (const registration of started) {
+      for (const hook of registration.stopHooks) {
+        try {
+          await hook();
+        } catch (error) {
+          this.options.logger.error({ plugin: registration.plugin.id, err: error }, 'plugin failed to stop cleanly');
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { regions } from '../regions/schema.js';
+import type { AnyPlugin } from './define-plugin.js';
+import { configErrors, type PreflightIssue } from './preflight.js';
+import type { RegionSeed } from './region-seeds.js';
+import { regionPlugins } from './schema.js';
+
+/**
+ * Applies `lifelong.config.ts`'s regions once: creates missing regions and, per region, a row for
+ * each plugin not yet there (enabled unless the seed says otherwise). Existing rows are never
+ * overwritten: runtime changes by region admins win over the file.
+ */
+export async function seedRegions(
+  db: Database,
+  seeds: readonly RegionSeed[],
+  plugins: readonly AnyPlugin[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const seed of seeds) {
+      await tx
+        .insert(regions)
+        .values({ id: seed.id, name: seed.name, parentId: seed.parentId ?? null })
+        .onConflictDoNothing();
+      for (const plugin of plugins) {
+        const pluginSeed = seed.plugins?.[plugin.id];
+        await tx
+          .insert(regionPlugins)
+          .values({
+            regionId: seed.id,
+            pluginId: plugin.id,
+            enabled: pluginSeed?.enabled ?? true,
+            config: pluginSeed?.config ?? {},
+            updatedBy: 'lifelong.config.ts',
+          })
+          .onConflictDoNothing();
+      }
+    }
+  });
+}
+
+/** Stored configs that no longer fit their plugin's schema (e.g. after an upgrade): a boot-time error. */
+export async function validateStoredConfigs(db: Database, plugins: readonly AnyPlugin[]): Promise<PreflightIssue[]> {
+  const issues: PreflightIssue[] = [];
+  for (const plugin of plugins) {
+    const rows = await db.select().from(regionPlugins).where(eq(regionPlugins.pluginId, plugin.id));
+    for (const row of rows) {
+      for (const error of configErrors(plugin.config, row.config)) {
+        issues.push({
+          code: 'PLUGIN_INVALID_CONFIG',
+          plugin: plugin.id,
+          message: `Stored config for region "${row.regionId}" is invalid at ${error}.`,
+          fix: `Set a valid config with PUT /v1/regions/${row.regionId}/plugins/${plugin.id}.`,
+        });
+      }
+    }
+  }
+  return issues;
+}
