@@ -3,19 +3,27 @@ import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+// PGlite takes seconds to start: suites share one database per file, hooks get time for it.
+const timeouts = { hookTimeout: 60_000, testTimeout: 30_000 };
+
 export default defineConfig({
-  resolve: {
-    // Tests run against the packages' sources, so `npm test` needs no build first.
-    alias: {
-      '@lifelong/core/testing': here('./core/src/testing/index.ts'),
-      '@lifelong/core': here('./core/src/index.ts'),
-    },
-  },
   test: {
-    include: ['{core,sdk,plugins/*,examples/*}/{src,test}/**/*.test.ts'],
-    // PGlite takes seconds to start: suites share one database per file, hooks get time for it.
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        // Our packages are tested against their sources, so a change needs no rebuild.
+        resolve: {
+          alias: {
+            '@lifelong/core/testing': here('./core/src/testing/index.ts'),
+            '@lifelong/core': here('./core/src/index.ts'),
+          },
+        },
+        test: { name: 'packages', include: ['{core,sdk,plugins/*}/{src,test}/**/*.test.ts'], ...timeouts },
+      },
+      {
+        // Examples are what third parties write: they use the published entry points (dist/).
+        test: { name: 'examples', include: ['examples/*/{src,test}/**/*.test.ts'], ...timeouts },
+      },
+    ],
   },
 });
