@@ -70,6 +70,21 @@ export interface RequestOptions extends Omit<RequestInit, 'body'> {
 // biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by assertions, not types.
 export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 
+/** Principals of each kind in region `default` (plus a region admin of region `elsewhere`). */
+export interface TestPrincipals {
+  learner: TestPerson;
+  otherLearner: TestPerson;
+  /** A guardian and their minor (the minor is a learner too). */
+  guardian: TestPerson;
+  minor: TestPerson;
+  registrar: TestPerson;
+  regionAdmin: TestPerson;
+  otherRegionAdmin: TestPerson;
+  /** An accredited school in `default` and an `issuer` API key of it. */
+  institution: { id: string; key: string };
+  platformAdminKey: string;
+}
+
 export interface TestPlatform {
   platform: Platform;
   /** In-process request; no network. */
@@ -81,6 +96,11 @@ export interface TestPlatform {
   adminKey: string;
   /** Registers a person through the API (an adult by default) and signs them in. */
   person(options?: TestPersonOptions): Promise<TestPerson>;
+  /**
+   * One signed-in principal of each kind, created on first use and shared by the file's tests:
+   * for authorization matrices. Tokens go in `request(..., { auth })`.
+   */
+  principals(): Promise<TestPrincipals>;
   close(): Promise<void>;
 }
 
@@ -180,9 +200,42 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     };
   }
 
+  let principals: Promise<TestPrincipals> | undefined;
+  async function createPrincipals(): Promise<TestPrincipals> {
+    const admin = (path: string, json: unknown, method = 'POST') =>
+      request(path, { method, auth: 'admin', json }).then((res) => expectOk(res, `${method} ${path}`));
+    const regions = (await request('/v1/regions').then((r) => r.json())) as { items: { id: string }[] };
+    if (!regions.items.some((r) => r.id === 'elsewhere'))
+      await admin('/v1/regions', { id: 'elsewhere', name: 'Elsewhere' });
+    const institution = await admin('/v1/institutions', { name: 'Test School', kind: 'school', regionId: 'default' });
+    await admin(`/v1/institutions/${institution.id}/accreditation`, { status: 'accredited' }, 'PUT');
+    const key = await admin('/v1/api-keys', {
+      name: 'Test School system',
+      role: 'issuer',
+      institutionId: institution.id,
+    });
+    const inRegion = (role: string, id = 'default') => [{ role, scope: { type: 'region', id } }];
+    const guardian = await person({ verified: true });
+    return {
+      learner: await person({ verified: true }),
+      otherLearner: await person({ verified: true }),
+      guardian,
+      minor: await person({ dateOfBirth: '2015-06-01', guardian, verified: true }),
+      registrar: await person({ roles: inRegion('registrar') }),
+      regionAdmin: await person({ roles: inRegion('region-admin') }),
+      otherRegionAdmin: await person({ roles: inRegion('region-admin', 'elsewhere') }),
+      institution: { id: institution.id as string, key: key.key as string },
+      platformAdminKey: TEST_ADMIN_KEY,
+    };
+  }
+
   return {
     platform,
     person,
+    principals: () => {
+      principals ??= createPrincipals();
+      return principals;
+    },
     logs: () => parseLines(lines),
     rawLogs: () => lines.join(''),
     adminKey: TEST_ADMIN_KEY,
