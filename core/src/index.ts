@@ -40,6 +40,7 @@ export {
   type RouteInput,
   type RouteReply,
 } from './http/route.js';
+export type { Target } from './identity/authorize.js';
 export type { AuthenticatedPrincipal, Principal, RoleGrant, Scope } from './identity/principal.js';
 export { uuidv7 } from './ids/uuidv7.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
@@ -50,3 +51,20 @@ export {
   type StartOptions,
   type StartResult,
 } from './platform.js';
+export type { PluginContext, PluginRequestContext } from './plugins/context.js';
+export type { PersonSummary, PluginIdentity } from './plugins/core-services.js';
+export {
+  type AnyPlugin,
+  type DeliveredEvent,
+  definePlugin,
+  type EventRefLike,
+  PLUGIN_ID_PATTERN,
+  type Plugin,
+  type PluginConfig,
+  type PluginManifest,
+  type PluginRegistrar,
+  type PluginRoute,
+} from './plugins/define-plugin.js';
+export { PluginPreflightError, type PreflightCode, type PreflightIssue } from './plugins/preflight.js';
+export { createServiceRef, type ServiceRef } from './plugins/refs.js';
+export type { PluginSeed, RegionSeed } from './plugins/region-seeds.js';

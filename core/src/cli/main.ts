@@ -4,6 +4,7 @@ import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
 import { PluginPreflightError } from '../plugins/preflight.js';
 import { runMigrate } from './migrate-command.js';
+import { runPluginNew } from './plugin-new-command.js';
 import { runPluginsCheck } from './plugins-command.js';
 import { runStart } from './start-command.js';
 
@@ -13,6 +14,7 @@ Commands:
   start      Start the platform (reads lifelong.config.ts; embedded PGlite unless DATABASE_URL is set)
   migrate    Apply pending database migrations and exit
   plugins    Plugin tools: "plugins check" runs the plugin preflight
+  plugin     Plugin authoring: "plugin new <id>" scaffolds a plugin package
 
 Options:
   --config <file>  Config file (default: lifelong.config.{ts,mts,js,mjs} in the current folder)
@@ -43,6 +45,13 @@ Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
 Runs the plugin preflight alone: ids, versions, the core version each plugin needs, missing or
 cyclic dependencies, and each region's plugin config. Exit 0 when it passes, 1 with every issue
 (its code, the plugin and the fix) otherwise.`,
+  plugin: `Usage: lifelong plugin new <id> [--dir <folder>]
+
+Scaffolds a plugin package in <folder> (default: plugins/<id>): package.json, tsconfig, tsup,
+drizzle-kit and vitest configs, src/schema.ts (one table in the plugin's own PostgreSQL schema),
+its first migration (drizzle/0000_init.sql and the journal), src/index.ts (definePlugin with a
+per-region config, a start hook and routes) and a passing test. The id is lowercase words joined
+by hyphens, e.g. "book-swap". Refuses (exit 1) an invalid id or an existing folder.`,
 };
 
 /** Runs the CLI; resolves to the process exit code. */
@@ -81,6 +90,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return await runPluginsCheck({ configPath: values.config });
     }
+    if (command === 'plugin') {
+      if (positionals[1] !== 'new') {
+        process.stderr.write(`${COMMAND_HELP.plugin}\n`);
+        return 2;
+      }
+      return await runPluginNew({ id: positionals[2], dir: values.dir });
+    }
     return command === 'start'
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
@@ -100,6 +116,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       config: { type: 'string' },
+      dir: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

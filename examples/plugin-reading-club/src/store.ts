@@ -1,0 +1,114 @@
+import { decodeCursor, type PluginRequestContext, type Queryable, toPage } from '@lifelong/core';
+import { and, count, eq, getTableColumns, gt } from 'drizzle-orm';
+import { ClubNotFound, NotAMember, PeopleOnly } from './errors.js';
+import { clubs, type meetings, members, readingLogs } from './schema.js';
+import type { Club, Meeting, Membership, ReadingLog } from './schemas.js';
+
+// Queries and row mapping. Every function takes the caller's `db` (the request's transaction).
+
+type ClubRow = typeof clubs.$inferSelect;
+
+export const clubView = (row: ClubRow, memberCount: number): Club => ({
+  id: row.id,
+  regionId: row.regionId,
+  name: row.name,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+  memberCount,
+});
+
+export const membershipView = (row: typeof members.$inferSelect): Membership => ({
+  clubId: row.clubId,
+  personId: row.personId,
+  joinedAt: row.joinedAt.toISOString(),
+});
+
+export const meetingView = (row: typeof meetings.$inferSelect): Meeting => ({
+  id: row.id,
+  clubId: row.clubId,
+  at: row.at.toISOString(),
+  topic: row.topic,
+});
+
+export const readingLogView = (row: typeof readingLogs.$inferSelect): ReadingLog => ({
+  id: row.id,
+  clubId: row.clubId,
+  personId: row.personId,
+  title: row.title,
+  pages: row.pages,
+  minutes: row.minutes,
+  finished: row.finished,
+  loggedAt: row.loggedAt.toISOString(),
+});
+
+/** The signed-in person's id; API keys may call the API but cannot belong to a club. */
+export function personOf(ctx: PluginRequestContext): string {
+  if (ctx.principal.kind !== 'person') throw PeopleOnly();
+  return ctx.principal.id;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isIdKey = (key: unknown): key is { id: string } =>
+  typeof key === 'object' && key !== null && UUID.test(String((key as { id?: unknown }).id));
+
+/** The `id > cursor` condition of a list ordered by UUIDv7 id (creation order). */
+export const afterCursor = (column: typeof clubs.id | typeof readingLogs.id, cursor: string | undefined) =>
+  cursor ? gt(column, decodeCursor(cursor, isIdKey).id) : undefined;
+
+/**
+ * A club of the request's region. With `lock`, the row is locked until the transaction ends, so
+ * concurrent joins are counted one after another (the size limit holds under concurrency).
+ */
+export async function findClub(db: Queryable, clubId: string, regionId: string, lock = false): Promise<ClubRow> {
+  const query = db
+    .select()
+    .from(clubs)
+    .where(and(eq(clubs.id, clubId), eq(clubs.regionId, regionId)));
+  const [club] = lock ? await query.for('update') : await query;
+  if (!club) throw ClubNotFound({ detail: `Club ${clubId} does not exist in region "${regionId}".` });
+  return club;
+}
+
+export async function membership(db: Queryable, clubId: string, personId: string) {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.clubId, clubId), eq(members.personId, personId)));
+  return row;
+}
+
+export async function requireMember(db: Queryable, clubId: string, personId: string): Promise<void> {
+  if (!(await membership(db, clubId, personId))) throw NotAMember();
+}
+
+export async function memberCount(db: Queryable, clubId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(members).where(eq(members.clubId, clubId));
+  return row?.n ?? 0;
+}
+
+export async function listClubs(db: Queryable, regionId: string, limit: number, cursor: string | undefined) {
+  const rows = await db
+    .select({ ...getTableColumns(clubs), memberCount: count(members.personId) })
+    .from(clubs)
+    .leftJoin(members, eq(members.clubId, clubs.id))
+    .where(and(eq(clubs.regionId, regionId), afterCursor(clubs.id, cursor)))
+    .groupBy(clubs.id)
+    .orderBy(clubs.id)
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (row) => ({ id: row.id }),
+    ({ memberCount, ...club }) => clubView(club, memberCount),
+  );
+}
+
+export async function listReadingLogs(db: Queryable, clubId: string, limit: number, cursor: string | undefined) {
+  const rows = await db
+    .select()
+    .from(readingLogs)
+    .where(and(eq(readingLogs.clubId, clubId), afterCursor(readingLogs.id, cursor)))
+    .orderBy(readingLogs.id)
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => ({ id: row.id }), readingLogView);
+}
