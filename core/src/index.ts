@@ -50,3 +50,4 @@ export {
   type StartOptions,
   type StartResult,
 } from './platform.js';
+export * from './events/index.js';
