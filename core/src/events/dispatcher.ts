@@ -26,6 +26,10 @@ export interface DispatcherOptions extends Partial<RetryPolicy> {
   transport?: WakeTransport | undefined;
 }
 
+// After a local emit: poll this often, for this long (see `emitted`).
+const SETTLE_POLL_MS = 10;
+const SETTLE_WINDOW_MS = 1_000;
+
 interface DispatcherDeps {
   db: Database;
   logger: Logger;
@@ -52,6 +56,7 @@ export class Dispatcher {
   #loop: Promise<void> | undefined;
   #wakeRequested = false;
   #wakeSleeper: (() => void) | undefined;
+  #settleUntil = 0;
 
   constructor(deps: DispatcherDeps, options: DispatcherOptions = {}) {
     this.#db = deps.db;
@@ -92,10 +97,21 @@ export class Dispatcher {
     await this.#transport?.stop();
   }
 
-  /** Asks for a round now, e.g. after this process emitted an event. */
+  /** Asks for a round now (e.g. after a dead letter was requeued). */
   wake(): void {
     this.#wakeRequested = true;
     this.#wakeSleeper?.();
+  }
+
+  /**
+   * Called when this process emitted an event. Its transaction has not committed yet, and nothing
+   * tells us when it does, so besides a round now the dispatcher looks every few milliseconds for
+   * a short while: a local event is then delivered within milliseconds of its commit, not a poll
+   * interval later.
+   */
+  emitted(): void {
+    this.#settleUntil = Date.now() + SETTLE_WINDOW_MS;
+    this.wake();
   }
 
   /**
@@ -152,7 +168,8 @@ export class Dispatcher {
         this.#wakeSleeper = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.#pollIntervalMs);
+      const settling = Date.now() < this.#settleUntil;
+      const timer = setTimeout(done, settling ? Math.min(SETTLE_POLL_MS, this.#pollIntervalMs) : this.#pollIntervalMs);
       this.#wakeSleeper = done;
     });
   }

@@ -96,9 +96,9 @@ export function createEventSystem(options: EventSystemOptions): EventSystem {
         }
       }
       const id = await writeEvent(tx, ref, payload, emitOptions);
-      // The caller's transaction has not committed yet: a round started now may find nothing, and
-      // then the poll picks the event up. setImmediate lets a short transaction commit first.
-      if (dispatcher?.running) setImmediate(wake);
+      // After the caller's (short) transaction has had a chance to commit; see Dispatcher#emitted.
+      const current = dispatcher;
+      if (current?.running) setImmediate(() => current.emitted());
       return id;
     },
 
