@@ -6,8 +6,16 @@ import { listDeadLetters, requeueDeadLetter } from './dead-letters.js';
 import { defineEvent } from './event-ref.js';
 import { createEventSystem, type EventSystemOptions } from './event-system.js';
 import { claimDeliveries, fanOut, registerSubscriptions } from './outbox-store.js';
+import { pruneEvents } from './prune.js';
 import type { DeliveredEvent } from './subscriptions.js';
-import { capturingLogger, deliveriesOf, eventually, migratedTestDatabase, uniqueEventName } from './test-support.js';
+import {
+  capturingLogger,
+  deliveriesOf,
+  eventRows,
+  eventually,
+  migratedTestDatabase,
+  uniqueEventName,
+} from './test-support.js';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -269,5 +277,32 @@ describe('the dispatcher', () => {
     release();
     await stopped;
     expect(received).toEqual([1, 2]);
+  });
+});
+
+describe('pruneEvents', () => {
+  it('deletes finished events past the cut-off with their deliveries, keeping unfanned and dead-lettered ones', async () => {
+    const Happened = defineEvent(uniqueEventName(), Payload);
+    const { events } = system({ maxAttempts: 1 });
+    events.subscribe({
+      subscriber: 'test:prune',
+      event: Happened,
+      handler: (e) => {
+        if ((e.payload as { n: number }).n === 2) throw new Error('keep me');
+      },
+    });
+    const done = await events.emit(database.db, Happened, { n: 1 });
+    const dead = await events.emit(database.db, Happened, { n: 2 });
+    await events.drain();
+    const unfanned = await events.emit(database.db, Happened, { n: 3 });
+
+    expect(await pruneEvents(database.db, { olderThanMs: 3_600_000 })).toBe(0);
+    // A cut-off in the future makes every finished event "old".
+    expect(await pruneEvents(database.db, { olderThanMs: -3_600_000, batchSize: 2 })).toBeGreaterThanOrEqual(1);
+
+    const left = (await eventRows(database.db, Happened.name)).map((row) => row.id).sort();
+    expect(left).toEqual([dead, unfanned].sort());
+    expect(await deliveriesOf(database.db, done)).toEqual([]);
+    expect((await deliveriesOf(database.db, dead)).map((d) => d.status)).toEqual(['dead']);
   });
 });

@@ -26,6 +26,7 @@ export {
   natsReachable,
   natsWakeTransport,
 } from './nats-transport.js';
+export { type PruneOptions, pruneEvents } from './prune.js';
 export { EVENTS_MANAGE_PERMISSION, type EventRoutesOptions, eventRoutes } from './routes.js';
 export type { DeliveredEvent, Subscription } from './subscriptions.js';
 export type { WakeTransport } from './transport.js';

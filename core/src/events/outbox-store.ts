@@ -33,6 +33,9 @@ export interface FanOutResult {
  * key are written in emit order.
  */
 export async function fanOut(db: Database, batchSize: number): Promise<FanOutResult> {
+  // Idle instances poll often: a plain read first spares them a transaction per poll.
+  const waiting = resultRows(await db.execute(sql`select 1 from core.events where fanned_out_at is null limit 1`));
+  if (waiting.length === 0) return { events: 0, deliveries: 0 };
   return db.transaction(async (tx) => {
     const ready = resultRows<{ id: string; seq: string | number; key: string; name: string }>(
       await tx.execute(sql`

@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
@@ -123,5 +124,16 @@ describe('POST /v1/events/dead-letters/{deliveryId}/retry', () => {
       auth: learner.token,
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents both routes, and the document stays valid', async () => {
+    const doc = await (await t.request('/openapi.json')).json();
+    expect(doc.paths['/v1/events/dead-letters'].get.operationId).toBe('listEventDeadLetters');
+    expect(doc.paths['/v1/events/dead-letters/{deliveryId}/retry'].post.operationId).toBe('retryEventDeadLetter');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 });
