@@ -2,11 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, resultRows } from '../db/database.js';
+import { uuidv7 } from '../ids/uuidv7.js';
 import { listDeadLetters, requeueDeadLetter } from './dead-letters.js';
 import { defineEvent } from './event-ref.js';
 import { createEventSystem, type EventSystemOptions } from './event-system.js';
 import { claimDeliveries, fanOut, registerSubscriptions } from './outbox-store.js';
 import { pruneEvents } from './prune.js';
+import { events as eventsTable } from './schema.js';
 import type { DeliveredEvent } from './subscriptions.js';
 import {
   capturingLogger,
@@ -304,5 +306,29 @@ describe('pruneEvents', () => {
     expect(left).toEqual([dead, unfanned].sort());
     expect(await deliveriesOf(database.db, done)).toEqual([]);
     expect((await deliveriesOf(database.db, dead)).map((d) => d.status)).toEqual(['dead']);
+  });
+});
+
+describe('with NATS configured but unreachable', () => {
+  it('still delivers by polling PostgreSQL, logs a warning, and stops cleanly', async () => {
+    const Happened = defineEvent(uniqueEventName(), Payload);
+    // Port 9 (discard) has no NATS server: connecting fails at once.
+    const { events, rawLogs } = system({ pollIntervalMs: 20, nats: { url: 'nats://127.0.0.1:9' } });
+    const received: number[] = [];
+    events.subscribe({
+      subscriber: 'test:no-nats',
+      event: Happened,
+      handler: (e) => void received.push((e.payload as { n: number }).n),
+    });
+    await events.start();
+    try {
+      // Written around emit(), as another instance would: only polling can find it.
+      await database.db.insert(eventsTable).values({ id: uuidv7(), name: Happened.name, key: 'k', payload: { n: 7 } });
+      await eventually(async () => received.length === 1, 10_000, 'polling to deliver');
+      await eventually(async () => rawLogs().includes('NATS unavailable'), 10_000, 'the warning');
+    } finally {
+      await events.stop();
+    }
+    expect(received).toEqual([7]);
   });
 });
