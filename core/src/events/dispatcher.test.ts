@@ -6,7 +6,14 @@ import { uuidv7 } from '../ids/uuidv7.js';
 import { listDeadLetters, requeueDeadLetter } from './dead-letters.js';
 import { defineEvent } from './event-ref.js';
 import { createEventSystem, type EventSystemOptions } from './event-system.js';
-import { claimDeliveries, fanOut, registerSubscriptions } from './outbox-store.js';
+import {
+  type ClaimedDelivery,
+  claimDeliveries,
+  completeDelivery,
+  failDelivery,
+  fanOut,
+  registerSubscriptions,
+} from './outbox-store.js';
 import { pruneEvents } from './prune.js';
 import { events as eventsTable } from './schema.js';
 import type { DeliveredEvent } from './subscriptions.js';
@@ -220,6 +227,26 @@ describe('the dispatcher', () => {
     await events.emit(database.db, Happened, { n: 2 }, { key: 'k' });
     await events.drain();
     expect(seen).toEqual([2]);
+  });
+
+  it('holds a requeued dead letter back while a later event of its key is in flight', async () => {
+    const Happened = defineEvent(uniqueEventName(), Payload);
+    const subscriber = 'test:requeue-order';
+    await registerSubscriptions(database.db, [{ subscriber, eventName: Happened.name }]);
+    const { events } = system();
+    await events.emit(database.db, Happened, { n: 1 }, { key: 'k' });
+    await events.emit(database.db, Happened, { n: 2 }, { key: 'k' });
+    await fanOut(database.db, 100);
+    const [firstClaim] = await claimDeliveries(database.db, [subscriber], { batchSize: 10, leaseMs: 60_000 });
+    await failDelivery(database.db, firstClaim as ClaimedDelivery, 'Error: poison', null);
+    const [secondClaim] = await claimDeliveries(database.db, [subscriber], { batchSize: 10, leaseMs: 60_000 });
+    expect(secondClaim?.eventId).not.toBe(firstClaim?.eventId);
+
+    expect(await requeueDeadLetter(database.db, firstClaim?.id as string)).toBe(true);
+    expect(await claimDeliveries(database.db, [subscriber], { batchSize: 10, leaseMs: 60_000 })).toEqual([]);
+    await completeDelivery(database.db, secondClaim as ClaimedDelivery, 'delivered');
+    const [again] = await claimDeliveries(database.db, [subscriber], { batchSize: 10, leaseMs: 60_000 });
+    expect(again?.id).toBe(firstClaim?.id);
   });
 
   it('delivers again after a lease runs out, as when an instance dies mid-handler', async () => {

@@ -97,7 +97,8 @@ export interface ClaimedDelivery {
 /**
  * Leases due deliveries of `subscribers`: only the first pending delivery of each
  * (subscriber, key), so a key's next event waits until the previous one is delivered or
- * dead-lettered. The lease (moving `available_at` forward) keeps other instances off the row
+ * dead-lettered, and never one while another of its key is in flight (a requeued dead letter
+ * is older than what may be running). The lease (moving `available_at` forward) keeps other instances off the row
  * while its handler runs; if this instance dies, the row is due again when the lease ends.
  */
 export async function claimDeliveries(
@@ -119,8 +120,8 @@ export async function claimDeliveries(
           and d.subscriber in (${subscriberList})
           and not exists (
             select 1 from core.event_deliveries p
-            where p.subscriber = d.subscriber and p.key = d.key and p.status = 'pending'
-              and p.event_seq < d.event_seq
+            where p.subscriber = d.subscriber and p.key = d.key and p.status = 'pending' and p.id <> d.id
+              and (p.event_seq < d.event_seq or (p.lease_id is not null and p.available_at > now()))
           )
         order by d.event_seq
         limit ${batchSize}
