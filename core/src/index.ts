@@ -23,6 +23,7 @@ export {
   readMigrations,
 } from './db/migrator.js';
 export * from './errors/index.js';
+export * from './events/index.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
 export { decodeCursor, encodeCursor, Page, PageQuery, toPage } from './http/pagination.js';
 export { PROBLEM_CONTENT_TYPE, Problem, problemType } from './http/problem.js';

@@ -9,12 +9,15 @@ import { coreMigrations, coreVersion } from './db/core-migrations.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { type AppliedMigration, migrate } from './db/migrator.js';
 import { ServiceUnavailable } from './errors/core-errors.js';
+import { createEventSystem, type EventSystem } from './events/event-system.js';
+import { eventRoutes } from './events/routes.js';
 import { healthRoutes } from './health/routes.js';
 import type { AppEnv } from './http/app-env.js';
 import { createHttpApp } from './http/create-app.js';
 import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
 import { IdentityModule } from './identity/context.js';
+import { CORE_EVENTS } from './identity/events.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { resolveSession } from './identity/sessions-service.js';
@@ -64,6 +67,8 @@ export interface Platform {
   readonly app: Hono<AppEnv>;
   readonly settings: Settings;
   readonly logger: Logger;
+  /** The outbox and dispatcher (tests call `events.drain()` to deliver what is due). */
+  readonly events: EventSystem;
   /** The open database; throws before `start()`. */
   readonly database: DatabaseHandle;
   start(options?: StartOptions): Promise<StartResult>;
@@ -97,19 +102,30 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   };
 
   const permissions = new PermissionRegistry();
+  const events = createEventSystem({
+    db: () => requireDatabase().db,
+    logger: logger.child({ module: 'events' }),
+    events: CORE_EVENTS,
+    ...(settings.natsUrl ? { nats: { url: settings.natsUrl } } : {}),
+    pollIntervalMs: settings.eventsPollIntervalMs,
+    maxAttempts: settings.eventsMaxAttempts,
+  });
   // Preflight runs here, before anything starts: a bad plugin set never half-boots.
   const runtime = new PluginRuntime({
     plugins: options.plugins ?? [],
     regions: options.regions ?? [],
     coreVersion: coreVersion(),
     permissions,
+    events,
     logger,
     ...(options.now ? { now: options.now } : {}),
   });
+  for (const subscription of runtime.subscriptions()) events.subscribe(subscription);
   const identity = new IdentityModule({
     settings,
     logger,
     permissions,
+    events,
     ...(options.nationalIdSchemes ? { nationalIdSchemes: options.nationalIdSchemes } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -133,6 +149,12 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
           () => requireDatabase().db,
           () => runtime.plugins,
         ),
+      },
+      {
+        prefix: '/v1',
+        tag: 'Events',
+        description: 'Event delivery: dead letters and retries.',
+        routes: eventRoutes(() => requireDatabase().db, { onRequeue: () => events.wake() }),
       },
       ...runtime.routeGroups(),
       ...(options.routes ?? []),
@@ -184,6 +206,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     app,
     settings,
     logger,
+    events,
     get database() {
       return requireDatabase();
     },
@@ -196,9 +219,18 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
       await identity.start(database.db);
       await runtime.start(database.db, () => identity.context());
+      await events.start();
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
-      const url = shouldListen ? await listen() : undefined;
+      let url: string | undefined;
+      try {
+        url = shouldListen ? await listen() : undefined;
+      } catch (error) {
+        // Not listening means not started: stop what did start, so nothing runs on in the background.
+        await events.stop();
+        await runtime.stop();
+        throw error;
+      }
       logger.info({ url, database: database.description }, 'platform started');
       return {
         migrations,
@@ -211,6 +243,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       stopped ??= (async () => {
         stopping = true;
         await closeServer();
+        // No request can emit any more; running handlers finish before plugins stop.
+        await events.stop();
         await runtime.stop();
         if (ownsDatabase && database) await database.close();
         logger.info('platform stopped');

@@ -96,6 +96,24 @@ export const Settings = Type.Object(
       default: 18,
       description: 'People younger than this are minors, managed by guardians.',
     }),
+    natsUrl: Type.Optional(
+      Type.String({
+        pattern: '^nats://',
+        description: 'NATS JetStream URL for cross-instance event wake-ups; unset: PostgreSQL polling alone.',
+      }),
+    ),
+    eventsPollIntervalMs: Type.Integer({
+      minimum: 10,
+      maximum: 60_000,
+      default: 200,
+      description: 'How often the event dispatcher polls the outbox.',
+    }),
+    eventsMaxAttempts: Type.Integer({
+      minimum: 1,
+      maximum: 100,
+      default: 8,
+      description: 'Delivery attempts before an event delivery is dead-lettered.',
+    }),
     trustProxy: Type.Boolean({
       default: false,
       description: 'Take the client address from X-Forwarded-For (only behind a trusted proxy).',
@@ -124,4 +142,7 @@ export const SETTINGS_ENV = {
   LIFELONG_REFRESH_TTL_SECONDS: 'refreshTtlSeconds',
   LIFELONG_MINOR_AGE_YEARS: 'minorAgeYears',
   LIFELONG_TRUST_PROXY: 'trustProxy',
+  LIFELONG_NATS_URL: 'natsUrl',
+  LIFELONG_EVENTS_POLL_INTERVAL_MS: 'eventsPollIntervalMs',
+  LIFELONG_EVENTS_MAX_ATTEMPTS: 'eventsMaxAttempts',
 } as const satisfies Record<string, keyof Settings>;

@@ -1,5 +1,6 @@
 // The core's drizzle schema: drizzle-kit reads this file to generate core/drizzle migrations.
 export * from '../audit/schema.js';
+export * from '../events/schema.js';
 export * from '../groups/schema.js';
 export * from '../identity/schema.js';
 export * from '../plugins/schema.js';

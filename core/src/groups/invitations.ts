@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import type { IdentityContext } from '../identity/context.js';
+import { GroupMemberAdded } from '../identity/events.js';
 import { assertLearnerNumber, isGuardianOf, isMinor, requireActivePerson } from '../identity/people-service.js';
 import { guardianships, people } from '../identity/schema.js';
 import { uuidv7 } from '../ids/uuidv7.js';
@@ -254,6 +255,17 @@ export async function respondToInvitation(
             consentBy: principal.id,
           },
         });
+        await ctx.emit(
+          tx,
+          GroupMemberAdded,
+          {
+            groupId: invitation.groupId,
+            personId: invitation.inviteeId,
+            role: invitation.role,
+            regionId: audit.regionId,
+          },
+          { key: invitation.groupId, regionId: audit.regionId },
+        );
       }
     }
     return toInvitationView(ctx, { ...record, invitation: settled });

@@ -7,6 +7,7 @@ import { isUuidKey } from '../http/pagination.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import { PersonNotFound, UnknownRegion } from '../identity/errors.js';
+import { GroupMemberAdded } from '../identity/events.js';
 import {
   assertLearnerNumber,
   canActFor,
@@ -145,6 +146,12 @@ export async function createGroup(
       action: 'group.member.added',
       details: { personId: principal.id, role, via: 'creation' },
     });
+    await ctx.emit(
+      tx,
+      GroupMemberAdded,
+      { groupId: group.id, personId: principal.id, role, regionId },
+      { key: group.id, regionId },
+    );
     return toGroupView(group, 1, role);
   });
 }

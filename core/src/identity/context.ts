@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Settings } from '../config/settings.js';
 import type { Database } from '../db/database.js';
 import { ServiceUnavailable } from '../errors/core-errors.js';
+import type { EventSystem } from '../events/event-system.js';
 import { cnResidentId } from './national-id/cn-ric.js';
 import { resolveNationalIdKeys } from './national-id/keys.js';
 import { NationalIdProtector } from './national-id/protector.js';
@@ -16,6 +17,8 @@ export interface IdentityContext {
   schemes: NationalIdSchemes;
   /** Roles and their permissions on this platform (core + plugins). */
   permissions: PermissionRegistry;
+  /** Writes an event in the caller's transaction (the outbox); delivered after commit. */
+  emit: EventSystem['emit'];
   /** The time now; tests pass a fixed clock. */
   now: () => Date;
 }
@@ -26,6 +29,7 @@ export interface IdentityModuleOptions {
   /** National ID schemes besides CN-RIC (one per country or document kind). */
   nationalIdSchemes?: readonly NationalIdScheme[];
   permissions: PermissionRegistry;
+  events: EventSystem;
   now?: () => Date;
 }
 
@@ -43,6 +47,7 @@ export class IdentityModule {
       protector: new NationalIdProtector(keys),
       schemes,
       permissions: this.options.permissions,
+      emit: this.options.events.emit,
       now: this.options.now ?? (() => new Date()),
     };
   }

@@ -10,6 +10,7 @@ import { ageOn, isoDate, isRealDate } from '../time/dates.js';
 import { isAllowed, requirePermission } from './authorize.js';
 import type { IdentityContext } from './context.js';
 import { AlreadyRegistered, GuardianRequired, MergeRefused, PersonNotFound, UnknownRegion } from './errors.js';
+import { PersonMerged, PersonRegistered, PersonVerified } from './events.js';
 import { generateLearnerNumber, isValidLearnerNumber } from './learner-number.js';
 import { nationalIdErrors } from './national-id/scheme.js';
 import { hashPassword } from './passwords.js';
@@ -165,6 +166,12 @@ export async function registerPerson(
         regionId,
         details: { scheme: scheme.id, minor, ...(guardianId ? { guardianId } : {}) },
       });
+      await ctx.emit(
+        tx,
+        PersonRegistered,
+        { personId: row.id, learnerNumber: row.learnerNumber, regionId, minor },
+        { key: row.id, regionId },
+      );
       return row;
     }
     throw new Error('Could not draw an unused learner number in 5 attempts');
@@ -242,6 +249,14 @@ export async function verifyPerson(
       regionId: person.regionId,
       details: { evidence, ...(body.evidence.note ? { note: body.evidence.note } : {}) },
     });
+    if (person.status !== 'verified') {
+      await ctx.emit(
+        tx,
+        PersonVerified,
+        { personId: person.id, learnerNumber: person.learnerNumber, regionId: person.regionId },
+        { key: person.id, regionId: person.regionId },
+      );
+    }
     return updated as PersonRow;
   });
 }
@@ -308,6 +323,12 @@ export async function mergePeople(
       regionId: duplicate.regionId,
       details: { into: survivor.id, reason, moved },
     });
+    await ctx.emit(
+      tx,
+      PersonMerged,
+      { personId: duplicate.id, intoPersonId: survivor.id, regionId: duplicate.regionId },
+      { key: duplicate.id, regionId: duplicate.regionId },
+    );
     return tombstone as PersonRow;
   });
 }

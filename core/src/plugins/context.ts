@@ -4,6 +4,8 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Actor } from '../audit/record.js';
 import type { Queryable, Transaction } from '../db/database.js';
+import type { EmitOptions } from '../events/emit.js';
+import type { EventRef } from '../events/event-ref.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Target } from '../identity/authorize.js';
 import type { Principal } from '../identity/principal.js';
@@ -35,6 +37,11 @@ export interface PluginContext<C extends TObject = TObject> {
   configFor(regionId: string): Promise<Static<C>>;
   /** Core identity services, in the current transaction. */
   readonly identity: PluginIdentity;
+  /**
+   * Writes an event in the current transaction (delivered after it commits, never if it rolls
+   * back). In a request, `regionId` defaults to the request's region.
+   */
+  emit<T>(event: EventRef<T>, payload: NoInfer<T>, options?: EmitOptions): Promise<string>;
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
   now(): Date;

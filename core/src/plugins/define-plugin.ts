@@ -1,4 +1,6 @@
-import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { Static, TObject } from '@sinclair/typebox';
+import type { EventRef } from '../events/event-ref.js';
+import type { DeliveredEvent } from '../events/subscriptions.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
 import type { ServiceRef } from './refs.js';
@@ -16,30 +18,13 @@ export type PluginRoute<C extends TObject, Q extends RequestSpec, R extends Resp
   ) => RouteReply<NoInfer<R>> | RawReply | Promise<RouteReply<NoInfer<R>> | RawReply>;
 };
 
-/** An event a plugin may subscribe to (the events module's refs satisfy this). */
-export interface EventRefLike<T = unknown> {
-  readonly name: string;
-  readonly schema?: TSchema;
-  readonly $payload?: T;
-}
-
-export interface DeliveredEvent<T> {
-  id: string;
-  name: string;
-  key: string;
-  regionId: string | null;
-  payload: T;
-  createdAt: string;
-  attempt: number;
-}
-
 /** What `register(p)` may declare. Calls after the register phase throw. */
 export interface PluginRegistrar<C extends TObject> {
   /** A route under `/v1/<pluginId>`; authenticated unless `access: { public: true }`. */
   route<Q extends RequestSpec, R extends ResponseSpecs>(route: PluginRoute<C, Q, R>): void;
   /** Reacts to an event; the handler gets the event id (handlers must be idempotent). */
   on<T>(
-    event: EventRefLike<T>,
+    event: EventRef<T>,
     handler: (event: DeliveredEvent<T>, ctx: PluginContext<C>) => Promise<void>,
     options?: { name?: string },
   ): void;

@@ -119,6 +119,31 @@ describe('regions at runtime', () => {
   });
 });
 
+describe('events', () => {
+  const welcomeNotes = async (personId: string) => {
+    const { db } = t.platform.database;
+    const { sql } = await import('drizzle-orm');
+    const { resultRows } = await import('../db/database.js');
+    return resultRows<{ n: number }>(
+      await db.execute(
+        sql`select count(*)::int as n from notes.notes where author_id = ${personId} and text = 'welcome'`,
+      ),
+    )[0]?.n;
+  };
+
+  it('delivers core events to plugin handlers, which write in their own schema as their own role', async () => {
+    const person = await t.person();
+    await t.platform.events.drain();
+    expect(await welcomeNotes(person.id)).toBe(1);
+  });
+
+  it('skips events of a region where the plugin is disabled', async () => {
+    const person = await t.person({ region: 'quiet' });
+    await t.platform.events.drain();
+    expect(await welcomeNotes(person.id)).toBe(0);
+  });
+});
+
 describe('discovery and OpenAPI', () => {
   it('lists installed plugins with versions, dependencies, permissions and region status', async () => {
     const { items } = await (await t.request('/v1/plugins')).json();

@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import type { Database, Queryable } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
 import { NotFound } from '../errors/core-errors.js';
+import type { EventRef } from '../events/event-ref.js';
+import type { EventSystem } from '../events/event-system.js';
+import type { DeliveredEvent, Subscription } from '../events/subscriptions.js';
 import type { AppEnv } from '../http/app-env.js';
 import { actorOf, requestRegion } from '../http/request-context.js';
 import type { AnyRoute, RouteGroup } from '../http/route.js';
@@ -12,7 +15,7 @@ import type { IdentityContext } from '../identity/context.js';
 import type { PermissionRegistry } from '../identity/permission-registry.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
-import type { AnyPlugin, DeliveredEvent, EventRefLike, PluginRegistrar, PluginRoute } from './define-plugin.js';
+import type { AnyPlugin, PluginRegistrar, PluginRoute } from './define-plugin.js';
 import { grantPluginRoles, pluginRole, setRole, withRole } from './isolation.js';
 import { dependencyOrder, PluginPreflightError, preflight } from './preflight.js';
 import type { ServiceRef } from './refs.js';
@@ -23,20 +26,11 @@ import { seedRegions, validateStoredConfigs } from './seed.js';
 // biome-ignore lint/suspicious/noExplicitAny: registrations hold every plugin's shapes.
 type Any = any;
 
-/** An event subscription declared by a plugin, for the events module to deliver. */
-export interface PluginSubscription {
-  pluginId: string;
-  /** Stable subscriber id: `<pluginId>:<handler name>`. */
-  subscriber: string;
-  event: string;
-  handler: (event: DeliveredEvent<unknown>) => Promise<void>;
-}
-
 interface Registration {
   plugin: AnyPlugin;
   routes: PluginRoute<Any, Any, Any>[];
   subscriptions: {
-    event: EventRefLike;
+    event: EventRef<Any>;
     handler: (e: DeliveredEvent<Any>, ctx: PluginContext<Any>) => Promise<void>;
     name: string;
   }[];
@@ -50,6 +44,8 @@ export interface PluginRuntimeOptions {
   regions?: readonly RegionSeed[];
   coreVersion: string;
   permissions: PermissionRegistry;
+  /** The outbox plugins emit into (`ctx.emit`) and the dispatcher their handlers subscribe to. */
+  events?: EventSystem;
   logger: Logger;
   now?: () => Date;
 }
@@ -68,7 +64,7 @@ export class PluginRuntime {
   private identity: (() => IdentityContext) | undefined;
   private started: Registration[] = [];
 
-  constructor(private readonly options: PluginRuntimeOptions) {
+  constructor(readonly options: PluginRuntimeOptions) {
     this.regions = options.regions && options.regions.length > 0 ? options.regions : [DEFAULT_REGION_SEED];
     const issues = preflight(options.plugins, { coreVersion: options.coreVersion, regions: this.regions });
     if (issues.length > 0) throw new PluginPreflightError(issues);
@@ -96,11 +92,10 @@ export class PluginRuntime {
       },
       on: (event, handler, options) => {
         guard('event handlers');
-        registration.subscriptions.push({
-          event,
-          handler,
-          name: options?.name ?? `${event.name}#${registration.subscriptions.length}`,
-        });
+        // Subscriber ids are stable delivery state: by default the event's name, numbered if repeated.
+        const base = options?.name ?? event.name;
+        const taken = registration.subscriptions.filter((s) => s.name === base || s.name.startsWith(`${base}-`)).length;
+        registration.subscriptions.push({ event, handler, name: taken === 0 ? base : `${base}-${taken + 1}` });
       },
       provide: (ref, factory) => {
         guard('services');
@@ -141,22 +136,19 @@ export class PluginRuntime {
       .map((p) => ({ package: `plugin:${p.id}`, folder: p.migrations as string | URL }));
   }
 
-  /** Event subscriptions for the events module: each runs in a transaction as its plugin's role. */
-  subscriptions(): PluginSubscription[] {
+  /**
+   * Event subscriptions for the events module. Each handler runs in a transaction as its plugin's
+   * role; events of a region where the plugin is disabled are skipped (which counts as handled).
+   */
+  subscriptions(): Subscription[] {
     return [...this.registrations.values()].flatMap((registration) =>
       registration.subscriptions.map((s) => ({
-        pluginId: registration.plugin.id,
         subscriber: `${registration.plugin.id}:${s.name}`,
-        event: s.event.name,
-        handler: async (event: DeliveredEvent<unknown>) => {
-          if (
-            event.regionId &&
-            !(await regionPluginState(this.database(), event.regionId, registration.plugin.id)).enabled
-          ) {
-            return; // disabled in the event's region: skipped, which counts as handled
-          }
-          await this.inPluginTransaction(registration.plugin, (ctx) => s.handler(event, ctx));
-        },
+        event: s.event,
+        filter: async (event: DeliveredEvent) =>
+          !event.regionId || (await regionPluginState(this.database(), event.regionId, registration.plugin.id)).enabled,
+        handler: (event: DeliveredEvent) =>
+          this.inPluginTransaction(registration.plugin, (ctx) => s.handler(event, ctx)),
       })),
     );
   }
@@ -209,11 +201,14 @@ export class PluginRuntime {
   ): PluginRequestContext<C> {
     const principal = c.get('principal');
     const can = (permission: string, target?: Target) => isAllowed(principal, this.qualify(plugin, permission), target);
+    const regionId = requestRegion(c);
     return Object.assign(Object.create(base) as PluginContext<C>, {
+      emit: (event: EventRef<unknown>, payload: unknown, options?: { key?: string; regionId?: string }) =>
+        base.emit(event, payload, { regionId, ...options }),
       principal,
       actor: actorOf(c),
       requestId: c.get('requestId'),
-      regionId: requestRegion(c),
+      regionId,
       config: c.get('pluginConfig') as PluginRequestContext<C>['config'],
       can,
       require: (permission: string, target?: Target) =>
@@ -262,6 +257,11 @@ export class PluginRuntime {
           (await asCore((db) => regionPluginState(db, regionId, plugin.id))).config,
         ) as Any,
       identity,
+      emit: (event, payload, options) => {
+        const events = runtime.options.events;
+        if (!events) throw new Error('This platform has no event system');
+        return asCore((db) => events.emit(db, event, payload, options));
+      },
       service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
       now: () => (this.options.now ?? (() => new Date()))(),
     };

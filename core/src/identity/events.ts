@@ -1,0 +1,32 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../events/event-ref.js';
+
+// The core's own events. Payloads carry ids, never personal data: subscribers that need more
+// ask identity through their context.
+
+export const PersonRegistered = defineEvent(
+  'core.person.registered',
+  Type.Object({
+    personId: Type.String(),
+    learnerNumber: Type.String(),
+    regionId: Type.String(),
+    minor: Type.Boolean(),
+  }),
+);
+
+export const PersonVerified = defineEvent(
+  'core.person.verified',
+  Type.Object({ personId: Type.String(), learnerNumber: Type.String(), regionId: Type.String() }),
+);
+
+export const PersonMerged = defineEvent(
+  'core.person.merged',
+  Type.Object({ personId: Type.String(), intoPersonId: Type.String(), regionId: Type.String() }),
+);
+
+export const GroupMemberAdded = defineEvent(
+  'core.group-member.added',
+  Type.Object({ groupId: Type.String(), personId: Type.String(), role: Type.String(), regionId: Type.String() }),
+);
+
+export const CORE_EVENTS = [PersonRegistered, PersonVerified, PersonMerged, GroupMemberAdded] as const;
