@@ -56,9 +56,7 @@ export type { PluginContext, PluginRequestContext } from './plugins/context.js';
 export type { PersonSummary, PluginIdentity } from './plugins/core-services.js';
 export {
   type AnyPlugin,
-  type DeliveredEvent,
   definePlugin,
-  type EventRefLike,
   PLUGIN_ID_PATTERN,
   type Plugin,
   type PluginConfig,
