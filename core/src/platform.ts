@@ -14,6 +14,7 @@ import type { AppEnv } from './http/app-env.js';
 import { createHttpApp } from './http/create-app.js';
 import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
+import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
 
 export interface PlatformOptions {
@@ -50,6 +51,8 @@ export interface Platform {
   readonly logger: Logger;
   /** The open database; throws before `start()`. */
   readonly database: DatabaseHandle;
+  /** The credit ledger service (for plugins: `ledger.transfer(tx, ...)` inside their transactions). */
+  readonly ledger: Ledger;
   start(options?: StartOptions): Promise<StartResult>;
   /** Graceful: stops accepting, drains in-flight requests (up to `shutdownTimeoutMs`), closes the database. */
   stop(): Promise<void>;
@@ -80,6 +83,10 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     return database;
   };
 
+  const ledger = createLedger({ db: () => requireDatabase().db, logger });
+  // The ledger's sealer and expiry sweeper run from start() to stop().
+  let stopLedger: (() => Promise<void>) | undefined;
+
   const app = createHttpApp({
     logger,
     bodyLimitBytes: settings.bodyLimitBytes,
@@ -90,7 +97,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     },
     groups: [
       healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
-      ...coreRouteGroups({ db: () => requireDatabase().db, logger, settings }),
+      ...coreRouteGroups({ db: () => requireDatabase().db, logger, settings, ledger }),
       ...(options.routes ?? []),
     ],
     resolveToken: (token) => resolveApiKey(requireDatabase().db, token),
@@ -138,6 +145,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     get database() {
       return requireDatabase();
     },
+    ledger,
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
@@ -145,6 +153,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
+      stopLedger = ledger.startBackground();
       const url = shouldListen ? await listen() : undefined;
       logger.info({ url, database: database.description }, 'platform started');
       return {
@@ -158,6 +167,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       stopped ??= (async () => {
         stopping = true;
         await closeServer();
+        await stopLedger?.();
         if (ownsDatabase && database) await database.close();
         logger.info('platform stopped');
       })();

@@ -6,6 +6,7 @@ import { createLogger } from '../logging/logger.js';
 import { createPlatform, type Platform } from '../platform.js';
 import { createTestDatabase } from './test-database.js';
 
+export { assertLedgerInvariants } from '../ledger/testing/invariants.js';
 export { createTestDatabase } from './test-database.js';
 
 /** A stable admin key for tests; only ever valid on a test database. */

@@ -1,0 +1,213 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { Queryable, Transaction } from '../db/database.js';
+import { resultRows } from '../db/database.js';
+import { type AccountState, type Decision, decide, type PendingRow } from './decide.js';
+import { ledgerAccounts, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
+import type { PendingState, TransferInput, TransferKind } from './types.js';
+
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const UUID = new RegExp(UUID_PATTERN);
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * Which accounts are split into shards (hot accounts). Shards never change after an asset is
+ * registered, so answers are cached for the life of the process, unsharded ones included.
+ */
+export class ShardDirectory {
+  private readonly shards = new Map<string, string[]>();
+  private counter = Math.floor(Math.random() * 1024);
+
+  async load(q: Queryable, accountIds: Iterable<string>): Promise<void> {
+    const unknown = [...accountIds].filter((id) => !this.shards.has(id));
+    if (unknown.length === 0) return;
+    if (this.shards.size > 100_000) this.shards.clear();
+    const rows = await q
+      .select({ id: ledgerAccounts.id, shardOf: ledgerAccounts.shardOf })
+      .from(ledgerAccounts)
+      .where(inArray(ledgerAccounts.shardOf, unknown));
+    for (const id of unknown) this.shards.set(id, [id]);
+    for (const row of rows) if (row.shardOf) this.shards.get(row.shardOf)?.push(row.id);
+  }
+
+  /** All rows of an account (itself first, then its shards). */
+  rowsOf(accountId: string): string[] {
+    return this.shards.get(accountId) ?? [accountId];
+  }
+
+  /** One shard per account per transaction: concurrent transactions then spread over shards. */
+  router(): (accountId: string) => string {
+    const chosen = new Map<string, string>();
+    return (accountId) => {
+      let id = chosen.get(accountId);
+      if (!id) {
+        const rows = this.rowsOf(accountId);
+        id = rows.length === 1 ? accountId : (rows[this.counter++ % rows.length] as string);
+        chosen.set(accountId, id);
+      }
+      return id;
+    };
+  }
+}
+
+export interface ExecuteRequest {
+  groups: readonly (readonly TransferInput[])[];
+  /** Pending transfers to expire first (the sweeper). */
+  expire?: readonly string[];
+}
+
+function jsonRows(rows: unknown[]): string {
+  return JSON.stringify(rows, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+async function loadPendings(q: Queryable, ids: string[]): Promise<PendingRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .select({
+      transferId: ledgerPendingTransfers.transferId,
+      debitAccountId: ledgerPendingTransfers.debitAccountId,
+      creditAccountId: ledgerPendingTransfers.creditAccountId,
+      amount: ledgerPendingTransfers.amount,
+      expiresAt: ledgerPendingTransfers.expiresAt,
+      state: ledgerPendingTransfers.state,
+    })
+    .from(ledgerPendingTransfers)
+    .where(inArray(ledgerPendingTransfers.transferId, ids));
+  return rows.map((row) => ({ ...row, state: row.state as PendingState }));
+}
+
+/**
+ * Applies transfer batches inside `tx`: reads and locks what they touch (accounts in id order,
+ * so concurrent batches cannot deadlock on each other), decides every outcome in memory, then
+ * writes everything with a few set-based statements. Rows that fail are not written at all.
+ */
+export async function execute(tx: Transaction, shards: ShardDirectory, request: ExecuteRequest): Promise<Decision> {
+  const transferIds = new Set<string>();
+  const pendingIds = new Set<string>(request.expire ?? []);
+  const accountIds = new Set<string>();
+  for (const group of request.groups) {
+    for (const t of group) {
+      transferIds.add(t.id);
+      if (isUuid(t.pendingId)) pendingIds.add(t.pendingId);
+      if (isUuid(t.debitAccountId)) accountIds.add(t.debitAccountId);
+      if (isUuid(t.creditAccountId)) accountIds.add(t.creditAccountId);
+    }
+  }
+
+  // Unlocked first read: only to learn which accounts the referenced pending transfers hold.
+  const before = await loadPendings(tx, [...pendingIds]);
+  await shards.load(tx, accountIds);
+  const route = shards.router();
+  const lockIds = new Set<string>();
+  for (const id of accountIds) lockIds.add(route(id));
+  for (const p of before) lockIds.add(p.debitAccountId).add(p.creditAccountId);
+
+  const locked =
+    lockIds.size === 0
+      ? []
+      : await tx
+          .select({
+            id: ledgerAccounts.id,
+            asset: ledgerAccounts.asset,
+            shardOf: ledgerAccounts.shardOf,
+            debitsMustNotExceedCredits: ledgerAccounts.debitsMustNotExceedCredits,
+            creditsMustNotExceedDebits: ledgerAccounts.creditsMustNotExceedDebits,
+            closed: ledgerAccounts.closed,
+            debitsPending: ledgerAccounts.debitsPending,
+            debitsPosted: ledgerAccounts.debitsPosted,
+            creditsPending: ledgerAccounts.creditsPending,
+            creditsPosted: ledgerAccounts.creditsPosted,
+            version: ledgerAccounts.version,
+          })
+          .from(ledgerAccounts)
+          .where(inArray(ledgerAccounts.id, [...lockIds]))
+          .orderBy(asc(ledgerAccounts.id))
+          .for('update');
+  const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
+
+  // Read again under the account locks: every resolution of a pending transfer holds them too.
+  const pendingRows = before.length > 0 ? await loadPendings(tx, [...pendingIds]) : [];
+  const existingIds = [...transferIds, ...pendingIds];
+  const [existingRows, nowRows] = await Promise.all([
+    existingIds.length === 0
+      ? []
+      : tx
+          .select({ id: ledgerTransfers.id, requestHash: ledgerTransfers.requestHash, kind: ledgerTransfers.kind })
+          .from(ledgerTransfers)
+          .where(inArray(ledgerTransfers.id, existingIds)),
+    tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
+  ]);
+  const now = new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now));
+
+  const decision = decide({
+    groups: request.groups,
+    accounts,
+    route,
+    existing: new Map(existingRows.map((r) => [r.id, { requestHash: r.requestHash, kind: r.kind as TransferKind }])),
+    pendings: new Map(pendingRows.map((p) => [p.transferId, p])),
+    expire: request.expire ?? [],
+    now,
+  });
+  await write(tx, decision, accounts);
+  return decision;
+}
+
+async function write(tx: Transaction, d: Decision, accounts: Map<string, AccountState>): Promise<void> {
+  if (d.transfers.length > 0) {
+    await tx.execute(sql`
+      insert into core.ledger_transfers
+        (id, debit_account_id, credit_account_id, amount, asset, code, kind, linked, pending_id,
+         timeout_seconds, metadata, request_hash, created_at)
+      select x.id, x."debitAccountId", x."creditAccountId", x.amount, x.asset, x.code, x.kind, x.linked,
+             x."pendingId", x."timeoutSeconds", x.metadata, x."requestHash", now()
+      from jsonb_to_recordset(${jsonRows(d.transfers.map((t, n) => ({ ...t, n })))}::jsonb) as x(
+        id uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, asset text, code integer,
+        kind text, linked boolean, "pendingId" uuid, "timeoutSeconds" integer, metadata jsonb,
+        "requestHash" text, n bigint)
+      order by x.n`);
+  }
+  if (d.entries.length > 0) {
+    await tx.execute(sql`
+      insert into core.ledger_entries
+        (account_id, version, transfer_id, kind, side, pending_delta, posted_delta,
+         debits_pending, debits_posted, credits_pending, credits_posted, created_at)
+      select x."accountId", x.version, x."transferId", x.kind, x.side, x."pendingDelta", x."postedDelta",
+             x."debitsPending", x."debitsPosted", x."creditsPending", x."creditsPosted", now()
+      from jsonb_to_recordset(${jsonRows(d.entries)}::jsonb) as x(
+        "accountId" uuid, version bigint, "transferId" uuid, kind text, side text, "pendingDelta" bigint,
+        "postedDelta" bigint, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
+        "creditsPosted" bigint)`);
+  }
+  const changed = [...d.dirty].map((id) => accounts.get(id) as AccountState);
+  if (changed.length > 0) {
+    await tx.execute(sql`
+      update core.ledger_accounts a set
+        debits_pending = x."debitsPending", debits_posted = x."debitsPosted",
+        credits_pending = x."creditsPending", credits_posted = x."creditsPosted", version = x.version
+      from jsonb_to_recordset(${jsonRows(changed)}::jsonb) as x(
+        id uuid, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
+        "creditsPosted" bigint, version bigint)
+      where a.id = x.id`);
+  }
+  if (d.newPendings.length > 0) {
+    await tx.execute(sql`
+      insert into core.ledger_pending_transfers (transfer_id, debit_account_id, credit_account_id, amount, expires_at)
+      select x."transferId", x."debitAccountId", x."creditAccountId", x.amount,
+             case when x."timeoutSeconds" > 0 then now() + x."timeoutSeconds" * interval '1 second' end
+      from jsonb_to_recordset(${jsonRows(d.newPendings)}::jsonb) as x(
+        "transferId" uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, "timeoutSeconds" integer)`);
+  }
+  if (d.resolutions.length > 0) {
+    // Guarded: a pending transfer leaves the `pending` state exactly once. Under the account
+    // locks this cannot miss; if it ever did, the count check aborts the whole transaction.
+    const updated = resultRows<{ transfer_id: string }>(
+      await tx.execute(sql`
+        update core.ledger_pending_transfers p set state = x.state, resolved_by = x."resolvedBy", resolved_at = now()
+        from jsonb_to_recordset(${jsonRows(d.resolutions)}::jsonb) as x("transferId" uuid, state text, "resolvedBy" uuid)
+        where p.transfer_id = x."transferId" and p.state = 'pending'
+        returning p.transfer_id`),
+    );
+    if (updated.length !== d.resolutions.length) {
+      throw new Error('ledger: a pending transfer was resolved concurrently; retry the transaction');
+    }
+  }
+}
