@@ -57,7 +57,9 @@ export function createBatcher<In, Out>({
       running++;
       flush(batch.map((w) => w.request))
         .then(
-          (outs) => batch.forEach((w, i) => w.resolve(outs[i] as Out)),
+          (outs) => {
+            for (const [i, w] of batch.entries()) w.resolve(outs[i] as Out);
+          },
           (error) => {
             for (const w of batch) w.reject(error);
           },

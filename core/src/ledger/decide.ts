@@ -173,7 +173,7 @@ export function decide(input: DecideInput): Decision {
 
   for (const id of input.expire ?? []) {
     const pending = pendings.get(id);
-    if (!pending || pending.state !== 'pending') continue;
+    if (pending?.state !== 'pending') continue;
     const debit = accounts.get(pending.debitAccountId);
     const credit = accounts.get(pending.creditAccountId);
     if (!debit || !credit) continue;
