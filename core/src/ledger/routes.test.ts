@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashApiKey } from '../identity/api-keys.js';
+import type { AuthenticatedPrincipal } from '../identity/principal.js';
+import { uuidv7 } from '../ids/uuidv7.js';
+import { assertLedgerInvariants, createTestPlatform, type TestPlatform } from '../testing/index.js';
+import { defaultLedgerAccessPolicy } from './access-policy.js';
+
+let t: TestPlatform;
+let issuance: string;
+const STAFF_KEY = 'llk_test-ledger-staff-key-000000000000';
+
+beforeAll(async () => {
+  t = await createTestPlatform({ settings: { bodyLimitBytes: 8 * 1024 * 1024 } });
+  const assets = await t.platform.ledger.listAssets(t.platform.database.db);
+  issuance = assets.find((a) => a.code === 'CREDIT')?.issuanceAccountId as string;
+  await t.platform.database.db.execute(sql`
+    insert into core.api_keys (id, name, key_prefix, key_hash, role, scope_type)
+    values (${uuidv7()}, 'staff', 'llk_test', ${hashApiKey(STAFF_KEY)}, 'institution-staff', 'platform')`);
+});
+afterAll(() => t.close());
+afterEach(() => assertLedgerInvariants(t.platform.database.db));
+
+async function post(path: string, json: unknown, auth = 'admin') {
+  return t.request(path, { method: 'POST', json, auth });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field.
+const body = async (res: Response): Promise<any> => res.json();
+
+async function createAccount(body: Record<string, unknown> = { asset: 'CREDIT' }) {
+  const res = await post('/v1/ledger/accounts', body);
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string };
+}
+
+const transfer = (debitAccountId: string, creditAccountId: string, amount: string, extra = {}) => ({
+  id: uuidv7(),
+  debitAccountId,
+  creditAccountId,
+  amount,
+  code: 1,
+  ...extra,
+});
+
+describe('ledger HTTP API', () => {
+  it('creates an account with zero totals as strings', async () => {
+    const res = await post('/v1/ledger/accounts', {
+      asset: 'CREDIT',
+      owner: { type: 'person', id: 'p-1' },
+      flags: { debitsMustNotExceedCredits: true },
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({
+      asset: 'CREDIT',
+      owner: { type: 'person', id: 'p-1' },
+      flags: { debitsMustNotExceedCredits: true, creditsMustNotExceedDebits: false, closed: false },
+      debitsPosted: '0',
+      creditsPosted: '0',
+      debitsPending: '0',
+      creditsPending: '0',
+    });
+  });
+
+  it('creates the platform’s own account when no owner is given', async () => {
+    const res = await post('/v1/ledger/accounts', { asset: 'POINT' });
+    expect(await res.json()).toMatchObject({ owner: { type: 'platform', id: null } });
+  });
+
+  it('refuses an unknown asset and contradictory flags with 400', async () => {
+    const unknown = await post('/v1/ledger/accounts', { asset: 'GOLD' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ code: 'LEDGER_ASSET_NOT_FOUND' });
+    const both = await post('/v1/ledger/accounts', {
+      asset: 'CREDIT',
+      flags: { debitsMustNotExceedCredits: true, creditsMustNotExceedDebits: true },
+    });
+    expect(both.status).toBe(400);
+  });
+
+  it('mints, transfers, and reports per-transfer results, replays and conflicts', async () => {
+    const a = await createAccount({ asset: 'CREDIT', flags: { debitsMustNotExceedCredits: true } });
+    const b = await createAccount();
+    const mint = transfer(issuance, a.id, '100');
+    const move = transfer(a.id, b.id, '30', { metadata: { course: 'c-1' } });
+    const res = await post('/v1/ledger/transfers', { transfers: [mint, move] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      results: [
+        { id: mint.id, status: 'created' },
+        { id: move.id, status: 'created' },
+      ],
+    });
+    const replay = await post('/v1/ledger/transfers', { transfers: [move, { ...mint, amount: '101' }] });
+    expect((await body(replay)).results.map((r: { status: string }) => r.status)).toEqual([
+      'exists',
+      'existsWithDifferentFields',
+    ]);
+    const account = await (await t.request(`/v1/ledger/accounts/${a.id}`, { auth: 'admin' })).json();
+    expect(account).toMatchObject({ creditsPosted: '100', debitsPosted: '30', balance: '70' });
+    const overdraw = await post('/v1/ledger/transfers', { transfers: [transfer(a.id, b.id, '71')] });
+    expect((await body(overdraw)).results[0].status).toBe('exceedsCredits');
+  });
+
+  it('reads a transfer, and 404s an unknown one', async () => {
+    const a = await createAccount();
+    const pending = transfer(issuance, a.id, '5', { flags: { pending: true }, timeoutSeconds: 60 });
+    await post('/v1/ledger/transfers', { transfers: [pending] });
+    const res = await t.request(`/v1/ledger/transfers/${pending.id}`, { auth: 'admin' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      id: pending.id,
+      amount: '5',
+      asset: 'CREDIT',
+      kind: 'pending',
+      pendingState: 'pending',
+      timeoutSeconds: 60,
+    });
+    expect((await t.request(`/v1/ledger/transfers/${uuidv7()}`, { auth: 'admin' })).status).toBe(404);
+  });
+
+  it('pages through entries with a cursor', async () => {
+    const a = await createAccount();
+    const transfers = Array.from({ length: 5 }, () => transfer(issuance, a.id, '1'));
+    await post('/v1/ledger/transfers', { transfers });
+    const versions: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+      const page = await body(await t.request(`/v1/ledger/accounts/${a.id}/entries${query}`, { auth: 'admin' }));
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      versions.push(...page.items.map((e: { version: number }) => e.version));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
+    const bad = await t.request(`/v1/ledger/accounts/${a.id}/entries?cursor=garbage`, { auth: 'admin' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('rejects malformed amounts and oversize batches with 400 and commits nothing of them', async () => {
+    const a = await createAccount();
+    const good = transfer(issuance, a.id, '1');
+    for (const amount of ['-5', '1.5', 'abc', '99999999999999999999']) {
+      const res = await post('/v1/ledger/transfers', { transfers: [good, transfer(issuance, a.id, amount)] });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    }
+    const oversize = Array.from({ length: 8191 }, () => transfer(issuance, a.id, '1'));
+    expect((await post('/v1/ledger/transfers', { transfers: oversize })).status).toBe(400);
+    expect((await post('/v1/ledger/transfers', { transfers: [] })).status).toBe(400);
+    expect((await t.request(`/v1/ledger/transfers/${good.id}`, { auth: 'admin' })).status).toBe(404);
+    const tooLarge = await post('/v1/ledger/transfers', {
+      transfers: [transfer(issuance, a.id, '9223372036854775808')],
+    });
+    expect((await body(tooLarge)).results[0].status).toBe('amountTooLarge');
+  });
+
+  it('answers 401 to anonymous reads and 403 to callers without the transfer permission', async () => {
+    const a = await createAccount();
+    expect((await t.request(`/v1/ledger/accounts/${a.id}`)).status).toBe(401);
+    const res = await post('/v1/ledger/transfers', { transfers: [transfer(issuance, a.id, '1')] }, STAFF_KEY);
+    expect(res.status).toBe(403);
+  });
+
+  it("hides other owners' accounts from a caller without read permission", async () => {
+    const a = await createAccount({ asset: 'CREDIT', owner: { type: 'person', id: 'someone' } });
+    const res = await t.request(`/v1/ledger/accounts/${a.id}`, { auth: STAFF_KEY });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('default ledger access policy', () => {
+  const person = (id: string): AuthenticatedPrincipal => ({
+    kind: 'person',
+    id,
+    learnerNumber: 'L1',
+    sessionId: 's',
+    roles: [],
+  });
+
+  it('lets a person read their own accounts and nobody else’s', () => {
+    expect(defaultLedgerAccessPolicy.canReadOwner(person('p1'), { type: 'person', id: 'p1' })).toBe(true);
+    expect(defaultLedgerAccessPolicy.canReadOwner(person('p1'), { type: 'person', id: 'p2' })).toBe(false);
+    expect(defaultLedgerAccessPolicy.canReadOwner(person('p1'), { type: 'platform', id: null })).toBe(false);
+  });
+
+  it("lets an institution's key read its institution's accounts and a region admin its region's", () => {
+    const key: AuthenticatedPrincipal = { kind: 'apiKey', id: 'k', name: 'k', institutionId: 'i1', roles: [] };
+    expect(defaultLedgerAccessPolicy.canReadOwner(key, { type: 'institution', id: 'i1' })).toBe(true);
+    expect(defaultLedgerAccessPolicy.canReadOwner(key, { type: 'institution', id: 'i2' })).toBe(false);
+    const admin: AuthenticatedPrincipal = {
+      ...person('p3'),
+      roles: [{ role: 'region-admin', scope: { type: 'region', id: 'r1' } }],
+    };
+    expect(defaultLedgerAccessPolicy.canReadOwner(admin, { type: 'region', id: 'r1' })).toBe(true);
+    expect(defaultLedgerAccessPolicy.canReadOwner(admin, { type: 'region', id: 'r2' })).toBe(false);
+  });
+
+  it('lets a platform admin read everything', () => {
+    const admin: AuthenticatedPrincipal = {
+      ...person('p4'),
+      roles: [{ role: 'platform-admin', scope: { type: 'platform' } }],
+    };
+    expect(defaultLedgerAccessPolicy.canReadOwner(admin, { type: 'person', id: 'anyone' })).toBe(true);
+  });
+});
