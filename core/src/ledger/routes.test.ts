@@ -25,7 +25,7 @@ async function post(path: string, json: unknown, auth = 'admin') {
   return t.request(path, { method: 'POST', json, auth });
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field.
+// Response bodies are asserted field by field.
 const body = async (res: Response): Promise<any> => res.json();
 
 async function createAccount(body: Record<string, unknown> = { asset: 'CREDIT' }) {
