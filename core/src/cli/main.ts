@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
+import { runLedgerVerify } from './ledger-command.js';
 import { runMigrate } from './migrate-command.js';
 import { runStart } from './start-command.js';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage: lifelong <command> [options]
 Commands:
   start      Start the platform (reads lifelong.config.ts; embedded PGlite unless DATABASE_URL is set)
   migrate    Apply pending database migrations and exit
+  ledger     Ledger tools: "lifelong ledger verify" checks the hash chain and account totals
 
 Options:
   --config <file>  Config file (default: lifelong.config.{ts,mts,js,mjs} in the current folder)
@@ -33,6 +35,13 @@ LIFELONG_MIGRATE_ON_START, LIFELONG_SHUTDOWN_TIMEOUT_MS, LIFELONG_BODY_LIMIT_BYT
 
 Applies every pending migration in one transaction under an advisory lock, then exits. Refuses
 (exit 1, nothing changed) when an applied migration was edited or a package was downgraded.
+
+Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
+  ledger: `Usage: lifelong ledger verify [--seal] [--config <file>]
+
+Recomputes the ledger's hash chain of sealed blocks from the stored transfers, and every
+account's totals from its entries. Exits 0 when all check out, 1 with the first mismatch.
+--seal first seals transfers committed so far (normally the running platform does this).
 
 Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
 };
@@ -66,6 +75,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   try {
+    if (command === 'ledger') {
+      if (positionals[1] !== 'verify') {
+        process.stderr.write(`Unknown ledger command "${positionals[1] ?? ''}".\n\n${help}\n`);
+        return 2;
+      }
+      return await runLedgerVerify({ configPath: values.config, seal: values.seal });
+    }
     return command === 'start'
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
@@ -85,6 +101,7 @@ function parse(argv: readonly string[]) {
     allowPositionals: true,
     options: {
       config: { type: 'string' },
+      seal: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

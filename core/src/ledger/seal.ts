@@ -81,8 +81,8 @@ export async function loadTransferLeaves(q: Queryable, fromSeq: number, toSeq: n
       select seq::text as seq, id, debit_account_id, credit_account_id, amount::text as amount, asset, code, kind,
              linked, pending_id, timeout_seconds, metadata, request_hash,
              (extract(epoch from created_at) * 1000000)::bigint::text as created_us
-      from core.ledger_transfers where seq >= ${fromSeq} and seq <= ${toSeq}
-      order by seq limit ${limit}`),
+      from core.ledger_transfers t where t.seq >= ${fromSeq} and t.seq <= ${toSeq}
+      order by t.seq limit ${limit}`),
   );
   return rows.map((row) => ({ seq: Number(row.seq), leaf: transferLeaf(row) }));
 }
@@ -93,12 +93,12 @@ interface BlockRow {
   hash: string;
 }
 
-async function sealUpTo(db: Database, horizon: number): Promise<number> {
+async function sealUpTo(db: Database, horizon: number, blockSize: number): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
     const [head] = resultRows<BlockRow>(
       await tx.execute(
-        sql`select number::text as number, last_seq::text as last_seq, hash from core.ledger_blocks order by number desc limit 1`,
+        sql`select number::text as number, last_seq::text as last_seq, hash from core.ledger_blocks b order by b.number desc limit 1`,
       ),
     );
     let number = head ? Number(head.number) : 0;
@@ -106,7 +106,7 @@ async function sealUpTo(db: Database, horizon: number): Promise<number> {
     let prevHash = head?.hash ?? GENESIS_HASH;
     let sealed = 0;
     while (lastSeq < horizon) {
-      const leaves = await loadTransferLeaves(tx, lastSeq + 1, horizon, BLOCK_SIZE);
+      const leaves = await loadTransferLeaves(tx, lastSeq + 1, horizon, blockSize);
       if (leaves.length === 0) break;
       const header: BlockHeader = {
         number: number + 1,
@@ -140,13 +140,17 @@ async function sealUpTo(db: Database, horizon: number): Promise<number> {
 export class Sealer {
   private candidate: { horizon: number; xmax: string } | undefined;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Most transfers per block. */
+    private readonly blockSize = BLOCK_SIZE,
+  ) {}
 
   /** One step; returns how many transfers it sealed. Call it periodically. */
   async tick(): Promise<number> {
     let sealed = 0;
     if (this.candidate && (await this.settled(this.candidate.xmax))) {
-      sealed = await sealUpTo(this.db, this.candidate.horizon);
+      sealed = await sealUpTo(this.db, this.candidate.horizon, this.blockSize);
       this.candidate = undefined;
     }
     if (!this.candidate) this.candidate = await this.observe();
@@ -161,7 +165,7 @@ export class Sealer {
       if (Date.now() > deadline) throw new Error('ledger sealer: in-flight transactions did not finish in time');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    return sealUpTo(this.db, target.horizon);
+    return sealUpTo(this.db, target.horizon, this.blockSize);
   }
 
   private async observe(): Promise<{ horizon: number; xmax: string }> {

@@ -35,7 +35,7 @@ export async function checkBookkeeping(q: Queryable): Promise<string | undefined
       from core.ledger_entries e window w as (partition by account_id order by version)
     ) f
     where rn <> version or dpe <> debits_pending or dpo <> debits_posted or cpe <> credits_pending or cpo <> credits_posted
-    order by account_id, version limit 1`,
+    order by f.account_id, f.version limit 1`,
   );
   if (running) {
     return `entry ${running.version} of account ${running.account_id}: running balance or version does not follow from the entries before it`;
@@ -129,7 +129,7 @@ export async function checkChain(q: Queryable): Promise<{ mismatch?: string; blo
     await q.execute(sql`
       select number::text as number, first_seq::text as first_seq, last_seq::text as last_seq, transfer_count,
              merkle_root, prev_hash, hash
-      from core.ledger_blocks order by number`),
+      from core.ledger_blocks b order by b.number`),
   );
   let prevHash = GENESIS_HASH;
   let expectedFirst = 1;
