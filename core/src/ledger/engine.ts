@@ -93,9 +93,11 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
     }
   }
 
+  // Independent statements are issued together: postgres.js pipelines them on the
+  // transaction's connection, so a transaction costs a few round trips, not one per statement.
+  // Statements whose order matters are awaited one after the other.
   // Unlocked first read: only to learn which accounts the referenced pending transfers hold.
-  const before = await loadPendings(tx, [...pendingIds]);
-  await shards.load(tx, accountIds);
+  const [before] = await Promise.all([loadPendings(tx, [...pendingIds]), shards.load(tx, accountIds)]);
   const route = shards.router();
   const lockIds = new Set<string>();
   for (const id of accountIds) lockIds.add(route(id));
@@ -122,12 +124,12 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
           .where(inArray(ledgerAccounts.id, [...lockIds]))
           .orderBy(asc(ledgerAccounts.id))
           .for('update');
-  const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
 
-  // Read again under the account locks: every resolution of a pending transfer holds them too.
-  const pendingRows = before.length > 0 ? await loadPendings(tx, [...pendingIds]) : [];
+  // Read under the account locks: every resolution of a pending transfer holds its accounts'
+  // locks, and a concurrent creator of the same transfer id has by now committed or rolled back.
   const existingIds = [...transferIds, ...pendingIds];
-  const [existingRows, nowRows] = await Promise.all([
+  const [pendingRows, existingRows, nowRows] = await Promise.all([
+    before.length > 0 ? loadPendings(tx, [...pendingIds]) : [],
     existingIds.length === 0
       ? []
       : tx
@@ -136,6 +138,7 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
           .where(inArray(ledgerTransfers.id, existingIds)),
     tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
   ]);
+  const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
   const now = new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now));
 
   const decision = decide({
@@ -152,8 +155,10 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
 }
 
 async function write(tx: Transaction, d: Decision, accounts: Map<string, AccountState>): Promise<void> {
+  const writes: Promise<unknown>[] = [];
   if (d.transfers.length > 0) {
-    await tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       insert into core.ledger_transfers
         (id, debit_account_id, credit_account_id, amount, asset, code, kind, linked, pending_id,
          timeout_seconds, metadata, request_hash, created_at)
@@ -163,10 +168,12 @@ async function write(tx: Transaction, d: Decision, accounts: Map<string, Account
         id uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, asset text, code integer,
         kind text, linked boolean, "pendingId" uuid, "timeoutSeconds" integer, metadata jsonb,
         "requestHash" text, n bigint)
-      order by x.n`);
+      order by x.n`),
+    );
   }
   if (d.entries.length > 0) {
-    await tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       insert into core.ledger_entries
         (account_id, version, transfer_id, kind, side, pending_delta, posted_delta,
          debits_pending, debits_posted, credits_pending, credits_posted, created_at)
@@ -175,39 +182,61 @@ async function write(tx: Transaction, d: Decision, accounts: Map<string, Account
       from jsonb_to_recordset(${jsonRows(d.entries)}::jsonb) as x(
         "accountId" uuid, version bigint, "transferId" uuid, kind text, side text, "pendingDelta" bigint,
         "postedDelta" bigint, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
-        "creditsPosted" bigint)`);
+        "creditsPosted" bigint)`),
+    );
   }
   const changed = [...d.dirty].map((id) => accounts.get(id) as AccountState);
   if (changed.length > 0) {
-    await tx.execute(sql`
+    writes.push(
+      tx.execute(sql`
       update core.ledger_accounts a set
         debits_pending = x."debitsPending", debits_posted = x."debitsPosted",
         credits_pending = x."creditsPending", credits_posted = x."creditsPosted", version = x.version
       from jsonb_to_recordset(${jsonRows(changed)}::jsonb) as x(
         id uuid, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
         "creditsPosted" bigint, version bigint)
-      where a.id = x.id`);
+      where a.id = x.id`),
+    );
   }
-  if (d.newPendings.length > 0) {
-    await tx.execute(sql`
-      insert into core.ledger_pending_transfers (transfer_id, debit_account_id, credit_account_id, amount, expires_at)
+  // A pending transfer created and resolved in the same batch is inserted resolved, so the
+  // statements below do not depend on each other's order.
+  const created = new Set(d.newPendings.map((p) => p.transferId));
+  const resolvedNow = new Map(d.resolutions.filter((r) => created.has(r.transferId)).map((r) => [r.transferId, r]));
+  const resolutions = d.resolutions.filter((r) => !created.has(r.transferId));
+  const newPendings = d.newPendings.map((p) => ({
+    ...p,
+    state: resolvedNow.get(p.transferId)?.state ?? 'pending',
+    resolvedBy: resolvedNow.get(p.transferId)?.resolvedBy ?? null,
+  }));
+  if (newPendings.length > 0) {
+    writes.push(
+      tx.execute(sql`
+      insert into core.ledger_pending_transfers
+        (transfer_id, debit_account_id, credit_account_id, amount, expires_at, state, resolved_by, resolved_at)
       select x."transferId", x."debitAccountId", x."creditAccountId", x.amount,
-             case when x."timeoutSeconds" > 0 then now() + x."timeoutSeconds" * interval '1 second' end
-      from jsonb_to_recordset(${jsonRows(d.newPendings)}::jsonb) as x(
-        "transferId" uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, "timeoutSeconds" integer)`);
+             case when x."timeoutSeconds" > 0 then now() + x."timeoutSeconds" * interval '1 second' end,
+             x.state, x."resolvedBy", case when x.state <> 'pending' then now() end
+      from jsonb_to_recordset(${jsonRows(newPendings)}::jsonb) as x(
+        "transferId" uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, "timeoutSeconds" integer,
+        state text, "resolvedBy" uuid)`),
+    );
   }
-  if (d.resolutions.length > 0) {
+  if (resolutions.length > 0) {
     // Guarded: a pending transfer leaves the `pending` state exactly once. Under the account
     // locks this cannot miss; if it ever did, the count check aborts the whole transaction.
-    const updated = resultRows<{ transfer_id: string }>(
-      await tx.execute(sql`
+    writes.push(
+      tx
+        .execute(sql`
         update core.ledger_pending_transfers p set state = x.state, resolved_by = x."resolvedBy", resolved_at = now()
-        from jsonb_to_recordset(${jsonRows(d.resolutions)}::jsonb) as x("transferId" uuid, state text, "resolvedBy" uuid)
+        from jsonb_to_recordset(${jsonRows(resolutions)}::jsonb) as x("transferId" uuid, state text, "resolvedBy" uuid)
         where p.transfer_id = x."transferId" and p.state = 'pending'
-        returning p.transfer_id`),
+        returning p.transfer_id`)
+        .then((result) => {
+          if (resultRows(result).length !== resolutions.length) {
+            throw new Error('ledger: a pending transfer was resolved concurrently; retry the transaction');
+          }
+        }),
     );
-    if (updated.length !== d.resolutions.length) {
-      throw new Error('ledger: a pending transfer was resolved concurrently; retry the transaction');
-    }
   }
+  await Promise.all(writes);
 }

@@ -84,7 +84,11 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     concurrency: commitConcurrency,
     async flush(requests) {
       try {
-        return await retrying((tx) => run(tx, requests));
+        const t0 = performance.now();
+        const out = await retrying((tx) => run(tx, requests));
+        if (process.env.LEDGER_PROFILE)
+          process.stderr.write(`flush ${requests.length} ${(performance.now() - t0).toFixed(1)}ms\n`);
+        return out;
       } catch (error) {
         // One request's failure must not fail the others it was grouped with: run them alone.
         if (requests.length === 1 || isRetryable(error)) throw error;
