@@ -95,5 +95,4 @@ CREATE TABLE "core"."ledger_transfers" (
 ALTER TABLE "core"."ledger_accounts" ADD CONSTRAINT "ledger_accounts_asset_ledger_assets_code_fk" FOREIGN KEY ("asset") REFERENCES "core"."ledger_assets"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ledger_accounts_owner_idx" ON "core"."ledger_accounts" USING btree ("owner_type","owner_id");--> statement-breakpoint
 CREATE INDEX "ledger_accounts_shard_of_idx" ON "core"."ledger_accounts" USING btree ("shard_of");--> statement-breakpoint
-CREATE INDEX "ledger_entries_transfer_idx" ON "core"."ledger_entries" USING btree ("transfer_id");--> statement-breakpoint
 CREATE INDEX "ledger_pending_expiry_idx" ON "core"."ledger_pending_transfers" USING btree ("expires_at") WHERE "core"."ledger_pending_transfers"."state" = 'pending' and "core"."ledger_pending_transfers"."expires_at" is not null;

@@ -103,10 +103,14 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
   for (const id of accountIds) lockIds.add(route(id));
   for (const p of before) lockIds.add(p.debitAccountId).add(p.creditAccountId);
 
-  const locked =
+  // The lock, the idempotency lookup and the clock go out together. The lookup may run before
+  // the lock is granted: a concurrent creator of the same id then makes our insert fail with a
+  // unique violation, and the retry (runInTransaction) answers `exists`.
+  const existingIds = [...transferIds, ...pendingIds];
+  const [locked, existingRows, nowRows] = await Promise.all([
     lockIds.size === 0
       ? []
-      : await tx
+      : tx
           .select({
             id: ledgerAccounts.id,
             asset: ledgerAccounts.asset,
@@ -123,13 +127,7 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
           .from(ledgerAccounts)
           .where(inArray(ledgerAccounts.id, [...lockIds]))
           .orderBy(asc(ledgerAccounts.id))
-          .for('update');
-
-  // Read under the account locks: every resolution of a pending transfer holds its accounts'
-  // locks, and a concurrent creator of the same transfer id has by now committed or rolled back.
-  const existingIds = [...transferIds, ...pendingIds];
-  const [pendingRows, existingRows, nowRows] = await Promise.all([
-    before.length > 0 ? loadPendings(tx, [...pendingIds]) : [],
+          .for('update'),
     existingIds.length === 0
       ? []
       : tx
@@ -138,6 +136,9 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
           .where(inArray(ledgerTransfers.id, existingIds)),
     tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
   ]);
+  // Pending state must be read once the locks are held: every resolution of a pending transfer
+  // holds its accounts' locks, so this read cannot be stale.
+  const pendingRows = before.length > 0 ? await loadPendings(tx, [...pendingIds]) : [];
   const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
   const now = new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now));
 

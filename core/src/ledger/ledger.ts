@@ -84,10 +84,9 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     concurrency: commitConcurrency,
     async flush(requests) {
       try {
-        const t0 = performance.now();
+        const started = performance.now();
         const out = await retrying((tx) => run(tx, requests));
-        if (process.env.LEDGER_PROFILE)
-          process.stderr.write(`flush ${requests.length} ${(performance.now() - t0).toFixed(1)}ms\n`);
+        logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
         return out;
       } catch (error) {
         // One request's failure must not fail the others it was grouped with: run them alone.

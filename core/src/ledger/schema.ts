@@ -168,8 +168,8 @@ export const ledgerEntries = coreSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    // No index on transfer_id: it would cost every posting, and only verify (a full scan) joins on it.
     primaryKey({ columns: [t.accountId, t.version] }),
-    index('ledger_entries_transfer_idx').on(t.transferId),
     check('ledger_entries_side', sql`${t.side} in ('debit', 'credit')`),
   ],
 );
