@@ -76,6 +76,8 @@ describe('ledger HTTP API', () => {
       flags: { debitsMustNotExceedCredits: true, creditsMustNotExceedDebits: true },
     });
     expect(both.status).toBe(400);
+    const ownerless = await post('/v1/ledger/accounts', { asset: 'CREDIT', owner: { type: 'person' } });
+    expect(ownerless.status).toBe(400);
   });
 
   it('mints, transfers, and reports per-transfer results, replays and conflicts', async () => {

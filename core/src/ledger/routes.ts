@@ -222,6 +222,13 @@ export function ledgerRoutes({ db, ledger, access = defaultLedgerAccessPolicy }:
         },
         handler: async ({ body }) => {
           const flags = body.flags ?? {};
+          if (body.owner && body.owner.type !== 'platform' && !body.owner.id) {
+            throw ValidationFailed({
+              errors: [
+                { path: '/body/owner/id', rule: 'required', message: 'Required unless the owner is the platform' },
+              ],
+            });
+          }
           if (flags.debitsMustNotExceedCredits && flags.creditsMustNotExceedDebits) {
             throw ValidationFailed({
               errors: [{ path: '/body/flags', rule: 'exclusive', message: 'At most one balance flag may be set' }],
