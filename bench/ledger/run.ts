@@ -4,7 +4,7 @@
 //
 //   npm run bench -w @lifelong/bench            (env: PG_URL, CLIENTS=32, DURATION=20)
 import { execFileSync, spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
@@ -129,18 +129,21 @@ const machine = {
 };
 console.log('machine', machine);
 
+// The machine may be shared: record how busy it was around each phase.
+const load1 = () => loadavg()[0]?.toFixed(2);
+console.log('load average before pgbench', load1());
 await recreate('lifelong_bench_pgbench');
 const yardstick = pgbench();
 await drop('lifelong_bench_pgbench');
-console.log('pgbench tpcb-like', yardstick);
+console.log('pgbench tpcb-like', yardstick, 'load average after', load1());
 
 const ledgerDb = 'lifelong_bench_ledger';
 await recreate(ledgerDb);
 const server = await startServer(dbUrl(ledgerDb));
 const single = await load(server.url, server.accounts, 1, CLIENTS);
-console.log('ledger single-transfer requests', single);
+console.log('ledger single-transfer requests', single, 'load average after', load1());
 const batched = await load(server.url, server.accounts, 1000, CLIENTS);
-console.log('ledger batches of 1,000', batched);
+console.log('ledger batches of 1,000', batched, 'load average after', load1());
 await server.stop();
 const after = await countTransfers(dbUrl(ledgerDb));
 
