@@ -244,6 +244,9 @@ export function decide(input: DecideInput): Decision {
     const debit = accounts.get(input.route(t.debitAccountId));
     const credit = accounts.get(input.route(t.creditAccountId));
     if (!debit || !credit) return 'accountNotFound';
+    // A shard is reached only through its account: addressed directly, it does not exist.
+    if (debit.shardOf !== null && debit.shardOf !== t.debitAccountId) return 'accountNotFound';
+    if (credit.shardOf !== null && credit.shardOf !== t.creditAccountId) return 'accountNotFound';
     if (debit.asset !== credit.asset) return 'accountsMustHaveTheSameAsset';
     if (debit.closed || credit.closed) return 'accountClosed';
     if (t.amount === undefined) return 'amountMustNotBeZero';

@@ -138,7 +138,11 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
   ]);
   // Pending state must be read once the locks are held: every resolution of a pending transfer
   // holds its accounts' locks, so this read cannot be stale.
-  const pendingRows = before.length > 0 ? await loadPendings(tx, [...pendingIds]) : [];
+  // A pending transfer committed after the first read holds accounts we did not lock: for this
+  // batch it does not exist yet (`pendingTransferNotFound`).
+  const pendingRows = (before.length > 0 ? await loadPendings(tx, [...pendingIds]) : []).filter(
+    (p) => lockIds.has(p.debitAccountId) && lockIds.has(p.creditAccountId),
+  );
   const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
   const now = new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now));
 

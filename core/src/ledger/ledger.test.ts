@@ -208,6 +208,7 @@ describe('ledger service', () => {
     await expect(ledger.submit([{ id: 'nope', code: 1, amount: 1n }])).rejects.toMatchObject({
       code: 'LEDGER_BATCH_INVALID',
     });
+    await expect(ledger.submit([tx({ metadata: { n: 1n } })])).rejects.toMatchObject({ code: 'LEDGER_BATCH_INVALID' });
     const many = Array.from({ length: 8191 }, () => tx({}));
     await expect(ledger.submit(many)).rejects.toMatchObject({ code: 'LEDGER_BATCH_INVALID' });
   });
@@ -260,6 +261,14 @@ describe('ledger service', () => {
     ).rejects.toThrow();
     await expect(db.execute(sql`delete from core.ledger_entries where transfer_id = ${transfer.id}`)).rejects.toThrow();
     await expect(db.execute(sql`truncate core.ledger_transfers cascade`)).rejects.toThrow();
+  });
+
+  it('does not let a shard of the issuance account be addressed directly', async () => {
+    const rows = await db.execute(sql`select id from core.ledger_accounts where shard_of = ${issuance} limit 1`);
+    const shard = (Array.isArray(rows) ? rows[0] : (rows as { rows: { id: string }[] }).rows[0]) as { id: string };
+    const target = await wallet();
+    const [r] = await ledger.submit([tx({ debitAccountId: shard.id, creditAccountId: target, amount: 1n })]);
+    expect(r?.status).toBe('accountNotFound');
   });
 
   it('spreads mints over the shards of the issuance account and sums them on read', async () => {

@@ -50,6 +50,14 @@ export interface Ledger {
   startBackground(options?: { intervalMs?: number }): () => Promise<void>;
 }
 
+function isJson(value: unknown): boolean {
+  try {
+    return JSON.stringify(value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Structural checks that make a whole batch unprocessable (HTTP validates these by schema). */
 export function assertBatch(transfers: readonly TransferInput[]): void {
   const errors: FieldError[] = [];
@@ -60,6 +68,9 @@ export function assertBatch(transfers: readonly TransferInput[]): void {
     if (!isUuid(t.id)) errors.push({ path: `/transfers/${i}/id`, rule: 'uuid', message: 'Expected a UUID' });
     if (t.amount !== undefined && typeof t.amount !== 'bigint') {
       errors.push({ path: `/transfers/${i}/amount`, rule: 'bigint', message: 'Expected a bigint' });
+    }
+    if (t.metadata !== undefined && !isJson(t.metadata)) {
+      errors.push({ path: `/transfers/${i}/metadata`, rule: 'json', message: 'Expected a JSON value' });
     }
   });
   if (errors.length > 0) throw LedgerBatchInvalid({ errors: errors.slice(0, 20) });
