@@ -9,6 +9,9 @@ import { accessRoutes } from './identity/routes/access-routes.js';
 import { institutionRoutes } from './identity/routes/institution-routes.js';
 import { peopleRoutes } from './identity/routes/people-routes.js';
 import { sessionRoutes } from './identity/routes/session-routes.js';
+import { identityLedgerAccess, identityOwnerCheck } from './ledger/identity-access-policy.js';
+import type { Ledger } from './ledger/ledger.js';
+import { ledgerRoutes } from './ledger/routes.js';
 import { regionRoutes } from './regions/routes.js';
 
 /** What core route groups are built from. `db()` and `identity()` throw 503 until the platform has started. */
@@ -17,6 +20,8 @@ export interface CoreRouteDeps {
   identity: () => IdentityContext;
   logger: Logger;
   settings: Settings;
+  /** The platform's ledger service (routes and plugins share it, and its group-commit batcher). */
+  ledger: Ledger;
 }
 
 /** The core's own route groups, each a tag in OpenAPI. */
@@ -34,12 +39,7 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       description: 'Password sign-in, token refresh and sign-out.',
       routes: sessionRoutes(deps.identity, deps.settings.trustProxy),
     },
-    {
-      prefix: '/v1',
-      tag: 'Access',
-      description: 'Role grants and API keys.',
-      routes: accessRoutes(deps.identity),
-    },
+    { prefix: '/v1', tag: 'Access', description: 'Role grants and API keys.', routes: accessRoutes(deps.identity) },
     {
       prefix: '/v1',
       tag: 'Institutions',
@@ -59,5 +59,11 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       routes: regionRoutes(deps.db),
     },
     { prefix: '/v1', tag: 'Audit', description: 'The append-only audit log.', routes: auditRoutes(deps.db) },
+    ledgerRoutes({
+      db: deps.db,
+      ledger: deps.ledger,
+      access: identityLedgerAccess(deps.identity),
+      owners: identityOwnerCheck(deps.identity),
+    }),
   ];
 }

@@ -44,6 +44,21 @@ export {
 export type { Target } from './identity/authorize.js';
 export type { AuthenticatedPrincipal, Principal, RoleGrant, Scope } from './identity/principal.js';
 export { uuidv7 } from './ids/uuidv7.js';
+export type { LedgerAccessPolicy } from './ledger/access-policy.js';
+export type { CreateAccountInput } from './ledger/accounts.js';
+export type { NewTransfer as PostedTransfer } from './ledger/decide.js';
+export {
+  LedgerAccountNotFound,
+  LedgerAssetNotFound,
+  LedgerBatchInvalid,
+  LedgerBusy,
+  LedgerTransferNotFound,
+} from './ledger/errors.js';
+export { createLedger, type Ledger, type LedgerOptions, type PostedHook } from './ledger/ledger.js';
+export { isRetryable, runInTransaction } from './ledger/retry.js';
+export { type LedgerRouteDeps, ledgerRoutes } from './ledger/routes.js';
+export * from './ledger/types.js';
+export { type VerifyReport, verifyLedger } from './ledger/verify.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
 export {
   createPlatform,

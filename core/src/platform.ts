@@ -21,6 +21,7 @@ import { CORE_EVENTS } from './identity/events.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { resolveSession } from './identity/sessions-service.js';
+import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
 import type { AnyPlugin } from './plugins/define-plugin.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
@@ -71,6 +72,8 @@ export interface Platform {
   readonly events: EventSystem;
   /** The open database; throws before `start()`. */
   readonly database: DatabaseHandle;
+  /** The credit ledger service (for plugins: `ledger.transfer(tx, ...)` inside their transactions). */
+  readonly ledger: Ledger;
   start(options?: StartOptions): Promise<StartResult>;
   /** Graceful: stops accepting, drains in-flight requests (up to `shutdownTimeoutMs`), closes the database. */
   stop(): Promise<void>;
@@ -110,6 +113,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     pollIntervalMs: settings.eventsPollIntervalMs,
     maxAttempts: settings.eventsMaxAttempts,
   });
+  const ledger = createLedger({ db: () => requireDatabase().db, logger });
   // Preflight runs here, before anything starts: a bad plugin set never half-boots.
   const runtime = new PluginRuntime({
     plugins: options.plugins ?? [],
@@ -117,6 +121,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     coreVersion: coreVersion(),
     permissions,
     events,
+    ledger,
     logger,
     ...(options.now ? { now: options.now } : {}),
   });
@@ -129,6 +134,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     ...(options.nationalIdSchemes ? { nationalIdSchemes: options.nationalIdSchemes } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  // The ledger's sealer and expiry sweeper run from start() to stop().
+  let stopLedger: (() => Promise<void>) | undefined;
 
   const app = createHttpApp({
     logger,
@@ -140,7 +147,13 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     },
     groups: [
       healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
-      ...coreRouteGroups({ db: () => requireDatabase().db, identity: () => identity.context(), logger, settings }),
+      ...coreRouteGroups({
+        db: () => requireDatabase().db,
+        identity: () => identity.context(),
+        logger,
+        settings,
+        ledger,
+      }),
       {
         prefix: '/v1',
         tag: 'Plugins',
@@ -210,6 +223,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     get database() {
       return requireDatabase();
     },
+    ledger,
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
@@ -222,11 +236,13 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       await events.start();
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
+      stopLedger = ledger.startBackground();
       let url: string | undefined;
       try {
         url = shouldListen ? await listen() : undefined;
       } catch (error) {
         // Not listening means not started: stop what did start, so nothing runs on in the background.
+        await stopLedger?.();
         await events.stop();
         await runtime.stop();
         throw error;
@@ -246,6 +262,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         // No request can emit any more; running handlers finish before plugins stop.
         await events.stop();
         await runtime.stop();
+        await stopLedger?.();
         if (ownsDatabase && database) await database.close();
         logger.info('platform stopped');
       })();

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
 import { PluginPreflightError } from '../plugins/preflight.js';
+import { runLedgerVerify } from './ledger-command.js';
 import { runMigrate } from './migrate-command.js';
 import { runPluginNew } from './plugin-new-command.js';
 import { runPluginsCheck } from './plugins-command.js';
@@ -15,6 +16,7 @@ Commands:
   migrate    Apply pending database migrations and exit
   plugins    Plugin tools: "plugins check" runs the plugin preflight
   plugin     Plugin authoring: "plugin new <id>" scaffolds a plugin package
+  ledger     Ledger tools: "lifelong ledger verify" checks the hash chain and account totals
 
 Options:
   --config <file>  Config file (default: lifelong.config.{ts,mts,js,mjs} in the current folder)
@@ -52,6 +54,13 @@ drizzle-kit and vitest configs, src/schema.ts (one table in the plugin's own Pos
 its first migration (drizzle/0000_init.sql and the journal), src/index.ts (definePlugin with a
 per-region config, a start hook and routes) and a passing test. The id is lowercase words joined
 by hyphens, e.g. "book-swap". Refuses (exit 1) an invalid id or an existing folder.`,
+  ledger: `Usage: lifelong ledger verify [--seal] [--config <file>]
+
+Recomputes the ledger's hash chain of sealed blocks from the stored transfers, and every
+account's totals from its entries. Exits 0 when all check out, 1 with the first mismatch.
+--seal first seals transfers committed so far (normally the running platform does this).
+
+Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
 };
 
 /** Runs the CLI; resolves to the process exit code. */
@@ -97,6 +106,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return await runPluginNew({ id: positionals[2], dir: values.dir });
     }
+    if (command === 'ledger') {
+      if (positionals[1] !== 'verify') {
+        process.stderr.write(`Unknown ledger command "${positionals[1] ?? ''}".\n\n${help}\n`);
+        return 2;
+      }
+      return await runLedgerVerify({ configPath: values.config, seal: values.seal });
+    }
     return command === 'start'
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
@@ -117,6 +133,7 @@ function parse(argv: readonly string[]) {
     options: {
       config: { type: 'string' },
       dir: { type: 'string' },
+      seal: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -3,6 +3,7 @@ export * from '../audit/schema.js';
 export * from '../events/schema.js';
 export * from '../groups/schema.js';
 export * from '../identity/schema.js';
+export * from '../ledger/schema.js';
 export * from '../plugins/schema.js';
 export * from '../regions/schema.js';
 export { coreSchema } from './core-schema.js';

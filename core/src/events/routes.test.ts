@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { defineEvent } from './event-ref.js';
 import { createEventSystem, type EventSystem } from './event-system.js';
-import { eventRoutes } from './routes.js';
 
 const Happened = defineEvent('test-routes.lesson.completed', Type.Object({ n: Type.Integer() }));
 
@@ -14,23 +13,15 @@ let healthy = false;
 const delivered: number[] = [];
 
 beforeAll(async () => {
-  let wake = () => {};
-  t = await createTestPlatform({
-    routes: [
-      {
-        prefix: '/v1',
-        tag: 'Events',
-        routes: eventRoutes(() => t.platform.database.db, { onRequeue: () => wake() }),
-      },
-    ],
-  });
+  // The platform mounts the dead-letter routes; this file's own event system (a second
+  // "instance" with a subscriber that fails on demand) produces the dead letters.
+  t = await createTestPlatform();
   events = createEventSystem({
     db: () => t.platform.database.db,
     logger: t.platform.logger,
     maxAttempts: 2,
     baseDelayMs: 0,
   });
-  wake = events.wake;
   events.subscribe({
     subscriber: 'test-routes:count',
     event: Happened,
@@ -39,6 +30,9 @@ beforeAll(async () => {
       delivered.push((e.payload as { n: number }).n);
     },
   });
+  // Record the subscriber first: the platform's own dispatcher may fan out these events at once,
+  // and fan-out only writes deliveries for subscribers already recorded.
+  await events.drain();
   for (const n of [1, 2, 3]) await events.emit(t.platform.database.db, Happened, { n });
   await events.drain();
 });

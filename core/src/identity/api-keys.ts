@@ -50,14 +50,22 @@ export async function resolveApiKey(
         () => {},
       );
   }
+  let permissions = registry.permissionsOf(row.role);
+  if (row.institutionId) {
+    // Only an accredited institution may mint credits; a pending or suspended one keeps its other rights.
+    const [institution] = await db
+      .select({ accreditation: institutions.accreditation })
+      .from(institutions)
+      .where(eq(institutions.id, row.institutionId));
+    if (institution?.accreditation !== 'accredited')
+      permissions = permissions.filter((p) => p !== 'ledger.transfers.mint');
+  }
   return {
     kind: 'apiKey',
     id: row.id,
     name: row.name,
     ...(row.institutionId ? { institutionId: row.institutionId } : {}),
-    roles: [
-      { role: row.role, scope: toScope(row.scopeType, row.scopeId), permissions: registry.permissionsOf(row.role) },
-    ],
+    roles: [{ role: row.role, scope: toScope(row.scopeType, row.scopeId), permissions }],
   };
 }
 

@@ -13,6 +13,11 @@ export const CORE_PERMISSIONS: Readonly<Record<string, string>> = {
   'groups.read': 'Read any group in the scope',
   'regions.manage': 'Create regions',
   'plugins.manage': 'Enable, disable and configure plugins in the scope',
+  'events.manage': 'See and retry dead-lettered event deliveries (platform scope)',
+  'ledger.accounts.create': 'Open ledger accounts',
+  'ledger.accounts.read': 'Read the ledger accounts of owners in the scope',
+  'ledger.transfers.create': 'Post ledger transfers',
+  'ledger.transfers.mint': 'Post transfers that debit an issuance (mint) account',
 };
 
 /**

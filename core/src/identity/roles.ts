@@ -20,7 +20,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = {
   guardian: [],
   teacher: [],
   'industry-partner': [],
-  issuer: ['people.read'],
+  // Issuers (institutions' API keys) award credits: they open accounts and post transfers, and mint
+  // while their institution is accredited (api-keys.ts drops `mint` otherwise).
+  issuer: ['people.read', 'ledger.accounts.create', 'ledger.transfers.create', 'ledger.transfers.mint'],
   registrar: ['people.read', 'people.verify', 'people.guardians.manage'],
   'region-admin': [
     'people.read',
@@ -33,6 +35,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = {
     'audit.read',
     'groups.read',
     'plugins.manage',
+    'ledger.accounts.read',
   ],
   'platform-admin': ['*'],
 };

@@ -9,6 +9,8 @@ import type { EventRef } from '../events/event-ref.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Target } from '../identity/authorize.js';
 import type { Principal } from '../identity/principal.js';
+import type { CreateAccountInput } from '../ledger/accounts.js';
+import type { Account, Asset, TransferInput, TransferResult } from '../ledger/types.js';
 import type { PluginIdentity } from './core-services.js';
 import type { ServiceRef } from './refs.js';
 
@@ -38,6 +40,12 @@ export interface PluginContext<C extends TObject = TObject> {
   /** Core identity services, in the current transaction. */
   readonly identity: PluginIdentity;
   /**
+   * The credit ledger, in the current transaction: postings commit or roll back with the plugin's
+   * own rows. Mint (issuance) transfers need no permission here: the plugin's code is trusted with
+   * them, its routes decide who may trigger them.
+   */
+  readonly ledger: PluginLedger;
+  /**
    * Writes an event in the current transaction (delivered after it commits, never if it rolls
    * back). In a request, `regionId` defaults to the request's region.
    */
@@ -45,6 +53,15 @@ export interface PluginContext<C extends TObject = TObject> {
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
   now(): Date;
+}
+
+/** The ledger as plugins use it. */
+export interface PluginLedger {
+  transfer(transfers: readonly TransferInput[]): Promise<TransferResult[]>;
+  createAccount(input: CreateAccountInput): Promise<Account>;
+  getAccount(id: string): Promise<Account | null>;
+  /** Registered assets with their issuance (mint) accounts. */
+  assets(): Promise<Asset[]>;
 }
 
 /** What a route handler gets: the plugin context plus who is asking, where, and the region's config. */

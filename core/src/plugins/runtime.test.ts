@@ -78,6 +78,35 @@ describe('data isolation', () => {
   });
 });
 
+describe('the ledger in the plugin context', () => {
+  it('posts in the request transaction: committed with the handler, rolled back with it', async () => {
+    const person = await t.person();
+    const res = await t.request('/v1/notes/rewards', { method: 'POST', auth: person.token, json: { points: 25 } });
+    expect(res.status).toBe(201);
+    const { accountId } = await res.json();
+    const account = await (await t.request(`/v1/ledger/accounts/${accountId}`, { auth: person.token })).json();
+    expect(account.creditsPosted).toBe('25');
+
+    const count = async () => {
+      const { sql } = await import('drizzle-orm');
+      const { resultRows } = await import('../db/database.js');
+      return resultRows<{ n: number }>(
+        await t.platform.database.db.execute(
+          sql`select count(*)::int as n from core.ledger_accounts where owner_id = ${person.id}`,
+        ),
+      )[0]?.n;
+    };
+    const before = await count();
+    const failed = await t.request('/v1/notes/rewards', {
+      method: 'POST',
+      auth: person.token,
+      json: { points: 5, failAfter: true },
+    });
+    expect(failed.status).toBe(500);
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('regions at runtime', () => {
   it('enable and disable a plugin in one region within one request, leaving other regions alone', async () => {
     const person = await t.person();

@@ -1,7 +1,7 @@
 import type { TObject } from '@sinclair/typebox';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database, Queryable, Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
 import { NotFound } from '../errors/core-errors.js';
 import type { EventRef } from '../events/event-ref.js';
@@ -13,6 +13,7 @@ import type { AnyRoute, RouteGroup } from '../http/route.js';
 import { isAllowed, requirePermission, type Target } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import type { PermissionRegistry } from '../identity/permission-registry.js';
+import type { Ledger } from '../ledger/ledger.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
 import type { AnyPlugin, PluginRegistrar, PluginRoute } from './define-plugin.js';
@@ -46,6 +47,8 @@ export interface PluginRuntimeOptions {
   permissions: PermissionRegistry;
   /** The outbox plugins emit into (`ctx.emit`) and the dispatcher their handlers subscribe to. */
   events?: EventSystem;
+  /** The credit ledger plugins post to (`ctx.ledger`). */
+  ledger?: Ledger;
   logger: Logger;
   now?: () => Date;
 }
@@ -257,6 +260,12 @@ export class PluginRuntime {
           (await asCore((db) => regionPluginState(db, regionId, plugin.id))).config,
         ) as Any,
       identity,
+      ledger: {
+        transfer: (transfers) => asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers)),
+        createAccount: (input) => asCore((db) => runtime.requireLedger().createAccount(db, input)),
+        getAccount: (id) => asCore((db) => runtime.requireLedger().getAccount(db, id)),
+        assets: () => asCore((db) => runtime.requireLedger().listAssets(db)),
+      },
       emit: (event, payload, options) => {
         const events = runtime.options.events;
         if (!events) throw new Error('This platform has no event system');
@@ -293,6 +302,11 @@ export class PluginRuntime {
   private database(): Database {
     if (!this.db) throw new Error('The plugin runtime has not started');
     return this.db;
+  }
+
+  private requireLedger(): Ledger {
+    if (!this.options.ledger) throw new Error('This platform has no ledger');
+    return this.options.ledger;
   }
 
   private requireIdentity(): IdentityContext {

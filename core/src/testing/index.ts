@@ -9,6 +9,7 @@ import type { RegionSeed } from '../plugins/region-seeds.js';
 import { testNationalId } from './national-ids.js';
 import { createTestDatabase } from './test-database.js';
 
+export { assertLedgerInvariants } from '../ledger/testing/invariants.js';
 export { testNationalId } from './national-ids.js';
 export { createTestDatabase } from './test-database.js';
 

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
 import pkg from '../package.json' with { type: 'json' };
 import { ClubFull } from './errors.js';
-import { clubs, meetings, members, readingLogs } from './schema.js';
+import { awardBook } from './points.js';
+import { clubs, meetings, members, pointAccounts, readingLogs } from './schema.js';
 import {
   Club,
   ClubListQuery,
@@ -33,6 +34,7 @@ import {
 } from './store.js';
 
 export * from './errors.js';
+export { BookFinished, POINTS_FOR_A_BOOK } from './points.js';
 export * from './schemas.js';
 
 const signedIn = { authenticated: 'any signed-in person' } as const;
@@ -162,9 +164,7 @@ const readingClub = definePlugin({
           })
           .returning();
         if (!log) throw new Error('insert returned no row');
-        // Next: when the ledger and events land in the core, a finished book will (in this same
-        // transaction) award `ctx.config.pointsPerBook` points through `ctx.ledger` and emit
-        // `reading-club.book.finished`. Neither exists yet, so nothing is awarded or emitted today.
+        if (log.finished) await awardBook(ctx, log, ctx.config.pointsPerBook);
         return { status: 201, body: readingLogView(log) };
       },
     });
@@ -182,6 +182,28 @@ const readingClub = definePlugin({
           await requireMember(ctx.db, club.id, personOf(ctx));
         }
         return { status: 200, body: await listReadingLogs(ctx.db, club.id, query.limit ?? 50, query.cursor) };
+      },
+    });
+
+    p.route({
+      method: 'get',
+      path: '/points',
+      summary: 'My reading points: the POINT account reading clubs pay into',
+      access: signedIn,
+      responses: {
+        200: {
+          description: 'The account (null before the first finished book) and its balance',
+          schema: Type.Object({ accountId: Type.Union([Type.String(), Type.Null()]), points: Type.String() }),
+        },
+      },
+      handler: async (_input, ctx) => {
+        const [known] = await ctx.db
+          .select()
+          .from(pointAccounts)
+          .where(eq(pointAccounts.personId, personOf(ctx)));
+        const account = known ? await ctx.ledger.getAccount(known.accountId) : null;
+        const points = account ? account.creditsPosted - account.debitsPosted : 0n;
+        return { status: 200, body: { accountId: known?.accountId ?? null, points: String(points) } };
       },
     });
 

@@ -246,3 +246,37 @@ describe('regions', () => {
     expect(doc.paths['/v1/reading-club/clubs/{clubId}'].delete['x-permission']).toBe('reading-club.clubs.moderate');
   });
 });
+
+describe('points for finished books', () => {
+  it("award the region's pointsPerBook through the ledger for a finished book only, and emit the event", async () => {
+    const reader = await t.person();
+    const club = await createClub('Finishers', reader.token);
+    const points = async () => (await call('GET', '/points', { auth: reader.token })).json();
+    expect(await points()).toEqual({ accountId: null, points: '0' });
+
+    await call('POST', `/clubs/${club.id}/reading-logs`, { auth: reader.token, json: aLog });
+    expect((await points()).points).toBe('0');
+
+    const finished = await call('POST', `/clubs/${club.id}/reading-logs`, {
+      auth: reader.token,
+      json: { ...aLog, finished: true },
+    });
+    expect(finished.status).toBe(201);
+    const after = await points();
+    expect(after.points).toBe('10');
+
+    // The points sit in the reader's own ledger account, which they can read through the core API.
+    const account = await (await t.request(`/v1/ledger/accounts/${after.accountId}`, { auth: reader.token })).json();
+    expect(account).toMatchObject({ asset: 'POINT', owner: { type: 'person', id: reader.id }, creditsPosted: '10' });
+
+    // The event sits in the outbox with ids only.
+    const { sql } = await import('drizzle-orm');
+    const rows = await t.platform.database.db.execute(
+      sql`select payload from core.events where name = 'reading-club.book.finished' and key = ${reader.id}`,
+    );
+    const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+    expect(list).toEqual([
+      { payload: { logId: (await finished.json()).id, clubId: club.id, personId: reader.id, points: '10' } },
+    ]);
+  });
+});

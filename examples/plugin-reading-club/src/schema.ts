@@ -61,3 +61,9 @@ export const readingLogs = readingClub.table(
   },
   (t) => [index('reading_logs_club_id_id_idx').on(t.clubId, t.id)],
 );
+
+/** Each person's POINT account in the ledger, opened on their first finished book. */
+export const pointAccounts = readingClub.table('point_accounts', {
+  personId: uuid('person_id').primaryKey(),
+  accountId: uuid('account_id').notNull(),
+});

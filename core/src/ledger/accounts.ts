@@ -1,0 +1,137 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/database.js';
+import { uuidv7 } from '../ids/uuidv7.js';
+import { LedgerAssetNotFound } from './errors.js';
+import { ledgerAccounts, ledgerAssets, ledgerEntries, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
+import type { Account, AccountOwner, Asset, Entry, OwnerType, PendingState, Transfer, TransferKind } from './types.js';
+
+export interface CreateAccountInput {
+  asset: string;
+  /** Default: the platform itself. */
+  owner?: { type: OwnerType; id?: string | null | undefined } | undefined;
+  flags?: { debitsMustNotExceedCredits?: boolean; creditsMustNotExceedDebits?: boolean } | undefined;
+  /** Default: a new UUIDv7. */
+  id?: string;
+}
+
+type AccountRow = typeof ledgerAccounts.$inferSelect;
+
+function toAccount(main: AccountRow, rows: AccountRow[]): Account {
+  const sum = (pick: (r: AccountRow) => bigint) => rows.reduce((total, r) => total + pick(r), 0n);
+  return {
+    id: main.id,
+    asset: main.asset,
+    owner: { type: main.ownerType as OwnerType, id: main.ownerId },
+    kind: main.kind as Account['kind'],
+    flags: {
+      debitsMustNotExceedCredits: main.debitsMustNotExceedCredits,
+      creditsMustNotExceedDebits: main.creditsMustNotExceedDebits,
+      closed: main.closed,
+    },
+    debitsPending: sum((r) => r.debitsPending),
+    debitsPosted: sum((r) => r.debitsPosted),
+    creditsPending: sum((r) => r.creditsPending),
+    creditsPosted: sum((r) => r.creditsPosted),
+    version: rows.reduce((n, r) => n + r.version, 0),
+    createdAt: main.createdAt,
+  };
+}
+
+export async function listAssets(q: Queryable): Promise<Asset[]> {
+  return q
+    .select({ code: ledgerAssets.code, scale: ledgerAssets.scale, issuanceAccountId: ledgerAssets.issuanceAccountId })
+    .from(ledgerAssets)
+    .orderBy(asc(ledgerAssets.code));
+}
+
+export async function createAccount(q: Queryable, input: CreateAccountInput): Promise<Account> {
+  const [asset] = await q.select().from(ledgerAssets).where(eq(ledgerAssets.code, input.asset));
+  if (!asset) throw LedgerAssetNotFound({ detail: `No asset "${input.asset}" is registered.` });
+  const owner = input.owner ?? { type: 'platform' as const };
+  const [row] = await q
+    .insert(ledgerAccounts)
+    .values({
+      id: input.id ?? uuidv7(),
+      asset: input.asset,
+      ownerType: owner.type,
+      ownerId: owner.id ?? null,
+      debitsMustNotExceedCredits: input.flags?.debitsMustNotExceedCredits ?? false,
+      creditsMustNotExceedDebits: input.flags?.creditsMustNotExceedDebits ?? false,
+    })
+    .returning();
+  const created = row as AccountRow;
+  return toAccount(created, [created]);
+}
+
+/** An account with its totals; a sharded (hot) account's totals are summed over its shards. */
+export async function getAccount(q: Queryable, id: string): Promise<Account | null> {
+  const rows = await q
+    .select()
+    .from(ledgerAccounts)
+    .where(or(eq(ledgerAccounts.id, id), eq(ledgerAccounts.shardOf, id)));
+  const main = rows.find((r) => r.id === id);
+  if (!main || main.shardOf) return main ? toAccount(main, [main]) : null;
+  return toAccount(main, rows);
+}
+
+export interface EntryCursor {
+  accountId: string;
+  version: number;
+}
+
+/** Entries of an account (and of its shards), in (shard, version) order, `limit + 1` rows. */
+export async function listEntryRows(
+  q: Queryable,
+  accountId: string,
+  limit: number,
+  after: EntryCursor | null,
+): Promise<Entry[]> {
+  const shardRows = await q
+    .select({ id: ledgerAccounts.id })
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.shardOf, accountId));
+  const ids = [accountId, ...shardRows.map((r) => r.id)];
+  const rows = await q
+    .select()
+    .from(ledgerEntries)
+    .where(
+      and(
+        inArray(ledgerEntries.accountId, ids),
+        after
+          ? sql`(${ledgerEntries.accountId}, ${ledgerEntries.version}) > (${after.accountId}::uuid, ${after.version})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(ledgerEntries.accountId), asc(ledgerEntries.version))
+    .limit(limit + 1);
+  return rows.map((r) => ({ ...r, kind: r.kind as Entry['kind'], side: r.side as Entry['side'] }));
+}
+
+export async function getTransfer(q: Queryable, id: string): Promise<Transfer | null> {
+  const [row] = await q
+    .select({
+      transfer: ledgerTransfers,
+      state: ledgerPendingTransfers.state,
+      expiresAt: ledgerPendingTransfers.expiresAt,
+    })
+    .from(ledgerTransfers)
+    .leftJoin(ledgerPendingTransfers, eq(ledgerPendingTransfers.transferId, ledgerTransfers.id))
+    .where(eq(ledgerTransfers.id, id));
+  if (!row) return null;
+  const { requestHash: _hash, ...transfer } = row.transfer;
+  return {
+    ...transfer,
+    kind: transfer.kind as TransferKind,
+    ...(row.state ? { pendingState: row.state as PendingState, expiresAt: row.expiresAt } : {}),
+  };
+}
+
+/** Owners of the accounts, for access checks (shards answer for their account). */
+export async function ownersOf(q: Queryable, ids: string[]): Promise<Map<string, AccountOwner>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .select({ id: ledgerAccounts.id, type: ledgerAccounts.ownerType, ownerId: ledgerAccounts.ownerId })
+    .from(ledgerAccounts)
+    .where(inArray(ledgerAccounts.id, ids));
+  return new Map(rows.map((r) => [r.id, { type: r.type as OwnerType, id: r.ownerId }]));
+}

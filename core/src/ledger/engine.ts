@@ -1,0 +1,247 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { Queryable, Transaction } from '../db/database.js';
+import { resultRows } from '../db/database.js';
+import { type AccountState, type Decision, decide, type PendingRow } from './decide.js';
+import { ledgerAccounts, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
+import type { PendingState, TransferInput, TransferKind } from './types.js';
+
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const UUID = new RegExp(UUID_PATTERN);
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * Which accounts are split into shards (hot accounts). Shards never change after an asset is
+ * registered, so answers are cached for the life of the process, unsharded ones included.
+ */
+export class ShardDirectory {
+  private readonly shards = new Map<string, string[]>();
+  private counter = Math.floor(Math.random() * 1024);
+
+  async load(q: Queryable, accountIds: Iterable<string>): Promise<void> {
+    const unknown = [...accountIds].filter((id) => !this.shards.has(id));
+    if (unknown.length === 0) return;
+    if (this.shards.size > 100_000) this.shards.clear();
+    const rows = await q
+      .select({ id: ledgerAccounts.id, shardOf: ledgerAccounts.shardOf })
+      .from(ledgerAccounts)
+      .where(inArray(ledgerAccounts.shardOf, unknown));
+    for (const id of unknown) this.shards.set(id, [id]);
+    for (const row of rows) if (row.shardOf) this.shards.get(row.shardOf)?.push(row.id);
+  }
+
+  /** All rows of an account (itself first, then its shards). */
+  rowsOf(accountId: string): string[] {
+    return this.shards.get(accountId) ?? [accountId];
+  }
+
+  /** One shard per account per transaction: concurrent transactions then spread over shards. */
+  router(): (accountId: string) => string {
+    const chosen = new Map<string, string>();
+    return (accountId) => {
+      let id = chosen.get(accountId);
+      if (!id) {
+        const rows = this.rowsOf(accountId);
+        id = rows.length === 1 ? accountId : (rows[this.counter++ % rows.length] as string);
+        chosen.set(accountId, id);
+      }
+      return id;
+    };
+  }
+}
+
+export interface ExecuteRequest {
+  groups: readonly (readonly TransferInput[])[];
+  /** Pending transfers to expire first (the sweeper). */
+  expire?: readonly string[];
+}
+
+function jsonRows(rows: unknown[]): string {
+  return JSON.stringify(rows, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+async function loadPendings(q: Queryable, ids: string[]): Promise<PendingRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .select({
+      transferId: ledgerPendingTransfers.transferId,
+      debitAccountId: ledgerPendingTransfers.debitAccountId,
+      creditAccountId: ledgerPendingTransfers.creditAccountId,
+      amount: ledgerPendingTransfers.amount,
+      expiresAt: ledgerPendingTransfers.expiresAt,
+      state: ledgerPendingTransfers.state,
+    })
+    .from(ledgerPendingTransfers)
+    .where(inArray(ledgerPendingTransfers.transferId, ids));
+  return rows.map((row) => ({ ...row, state: row.state as PendingState }));
+}
+
+/**
+ * Applies transfer batches inside `tx`: reads and locks what they touch (accounts in id order,
+ * so concurrent batches cannot deadlock on each other), decides every outcome in memory, then
+ * writes everything with a few set-based statements. Rows that fail are not written at all.
+ */
+export async function execute(tx: Transaction, shards: ShardDirectory, request: ExecuteRequest): Promise<Decision> {
+  const transferIds = new Set<string>();
+  const pendingIds = new Set<string>(request.expire ?? []);
+  const accountIds = new Set<string>();
+  for (const group of request.groups) {
+    for (const t of group) {
+      transferIds.add(t.id);
+      if (isUuid(t.pendingId)) pendingIds.add(t.pendingId);
+      if (isUuid(t.debitAccountId)) accountIds.add(t.debitAccountId);
+      if (isUuid(t.creditAccountId)) accountIds.add(t.creditAccountId);
+    }
+  }
+
+  // Independent statements are issued together: postgres.js pipelines them on the
+  // transaction's connection, so a transaction costs a few round trips, not one per statement.
+  // Statements whose order matters are awaited one after the other.
+  // Unlocked first read: only to learn which accounts the referenced pending transfers hold.
+  const [before] = await Promise.all([loadPendings(tx, [...pendingIds]), shards.load(tx, accountIds)]);
+  const route = shards.router();
+  const lockIds = new Set<string>();
+  for (const id of accountIds) lockIds.add(route(id));
+  for (const p of before) lockIds.add(p.debitAccountId).add(p.creditAccountId);
+
+  // The lock, the idempotency lookup and the clock go out together. The lookup may run before
+  // the lock is granted: a concurrent creator of the same id then makes our insert fail with a
+  // unique violation, and the retry (runInTransaction) answers `exists`.
+  const existingIds = [...transferIds, ...pendingIds];
+  const [locked, existingRows, nowRows] = await Promise.all([
+    lockIds.size === 0
+      ? []
+      : tx
+          .select({
+            id: ledgerAccounts.id,
+            asset: ledgerAccounts.asset,
+            shardOf: ledgerAccounts.shardOf,
+            debitsMustNotExceedCredits: ledgerAccounts.debitsMustNotExceedCredits,
+            creditsMustNotExceedDebits: ledgerAccounts.creditsMustNotExceedDebits,
+            closed: ledgerAccounts.closed,
+            debitsPending: ledgerAccounts.debitsPending,
+            debitsPosted: ledgerAccounts.debitsPosted,
+            creditsPending: ledgerAccounts.creditsPending,
+            creditsPosted: ledgerAccounts.creditsPosted,
+            version: ledgerAccounts.version,
+          })
+          .from(ledgerAccounts)
+          .where(inArray(ledgerAccounts.id, [...lockIds]))
+          .orderBy(asc(ledgerAccounts.id))
+          .for('update'),
+    existingIds.length === 0
+      ? []
+      : tx
+          .select({ id: ledgerTransfers.id, requestHash: ledgerTransfers.requestHash, kind: ledgerTransfers.kind })
+          .from(ledgerTransfers)
+          .where(inArray(ledgerTransfers.id, existingIds)),
+    tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
+  ]);
+  // Pending state must be read once the locks are held: every resolution of a pending transfer
+  // holds its accounts' locks, so this read cannot be stale.
+  // A pending transfer committed after the first read holds accounts we did not lock: for this
+  // batch it does not exist yet (`pendingTransferNotFound`).
+  const pendingRows = (before.length > 0 ? await loadPendings(tx, [...pendingIds]) : []).filter(
+    (p) => lockIds.has(p.debitAccountId) && lockIds.has(p.creditAccountId),
+  );
+  const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
+  const now = new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now));
+
+  const decision = decide({
+    groups: request.groups,
+    accounts,
+    route,
+    existing: new Map(existingRows.map((r) => [r.id, { requestHash: r.requestHash, kind: r.kind as TransferKind }])),
+    pendings: new Map(pendingRows.map((p) => [p.transferId, p])),
+    expire: request.expire ?? [],
+    now,
+  });
+  await write(tx, decision, accounts);
+  return decision;
+}
+
+async function write(tx: Transaction, d: Decision, accounts: Map<string, AccountState>): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  if (d.transfers.length > 0) {
+    writes.push(
+      tx.execute(sql`
+      insert into core.ledger_transfers
+        (id, debit_account_id, credit_account_id, amount, asset, code, kind, linked, pending_id,
+         timeout_seconds, metadata, request_hash, created_at)
+      select x.id, x."debitAccountId", x."creditAccountId", x.amount, x.asset, x.code, x.kind, x.linked,
+             x."pendingId", x."timeoutSeconds", x.metadata, x."requestHash", now()
+      from jsonb_to_recordset(${jsonRows(d.transfers.map((t, n) => ({ ...t, n })))}::jsonb) as x(
+        id uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, asset text, code integer,
+        kind text, linked boolean, "pendingId" uuid, "timeoutSeconds" integer, metadata jsonb,
+        "requestHash" text, n bigint)
+      order by x.n`),
+    );
+  }
+  if (d.entries.length > 0) {
+    writes.push(
+      tx.execute(sql`
+      insert into core.ledger_entries
+        (account_id, version, transfer_id, kind, side, pending_delta, posted_delta,
+         debits_pending, debits_posted, credits_pending, credits_posted, created_at)
+      select x."accountId", x.version, x."transferId", x.kind, x.side, x."pendingDelta", x."postedDelta",
+             x."debitsPending", x."debitsPosted", x."creditsPending", x."creditsPosted", now()
+      from jsonb_to_recordset(${jsonRows(d.entries)}::jsonb) as x(
+        "accountId" uuid, version bigint, "transferId" uuid, kind text, side text, "pendingDelta" bigint,
+        "postedDelta" bigint, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
+        "creditsPosted" bigint)`),
+    );
+  }
+  const changed = [...d.dirty].map((id) => accounts.get(id) as AccountState);
+  if (changed.length > 0) {
+    writes.push(
+      tx.execute(sql`
+      update core.ledger_accounts a set
+        debits_pending = x."debitsPending", debits_posted = x."debitsPosted",
+        credits_pending = x."creditsPending", credits_posted = x."creditsPosted", version = x.version
+      from jsonb_to_recordset(${jsonRows(changed)}::jsonb) as x(
+        id uuid, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
+        "creditsPosted" bigint, version bigint)
+      where a.id = x.id`),
+    );
+  }
+  // A pending transfer created and resolved in the same batch is inserted resolved, so the
+  // statements below do not depend on each other's order.
+  const created = new Set(d.newPendings.map((p) => p.transferId));
+  const resolvedNow = new Map(d.resolutions.filter((r) => created.has(r.transferId)).map((r) => [r.transferId, r]));
+  const resolutions = d.resolutions.filter((r) => !created.has(r.transferId));
+  const newPendings = d.newPendings.map((p) => ({
+    ...p,
+    state: resolvedNow.get(p.transferId)?.state ?? 'pending',
+    resolvedBy: resolvedNow.get(p.transferId)?.resolvedBy ?? null,
+  }));
+  if (newPendings.length > 0) {
+    writes.push(
+      tx.execute(sql`
+      insert into core.ledger_pending_transfers
+        (transfer_id, debit_account_id, credit_account_id, amount, expires_at, state, resolved_by, resolved_at)
+      select x."transferId", x."debitAccountId", x."creditAccountId", x.amount,
+             case when x."timeoutSeconds" > 0 then now() + x."timeoutSeconds" * interval '1 second' end,
+             x.state, x."resolvedBy", case when x.state <> 'pending' then now() end
+      from jsonb_to_recordset(${jsonRows(newPendings)}::jsonb) as x(
+        "transferId" uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, "timeoutSeconds" integer,
+        state text, "resolvedBy" uuid)`),
+    );
+  }
+  if (resolutions.length > 0) {
+    // Guarded: a pending transfer leaves the `pending` state exactly once. Under the account
+    // locks this cannot miss; if it ever did, the count check aborts the whole transaction.
+    writes.push(
+      tx
+        .execute(sql`
+        update core.ledger_pending_transfers p set state = x.state, resolved_by = x."resolvedBy", resolved_at = now()
+        from jsonb_to_recordset(${jsonRows(resolutions)}::jsonb) as x("transferId" uuid, state text, "resolvedBy" uuid)
+        where p.transfer_id = x."transferId" and p.state = 'pending'
+        returning p.transfer_id`)
+        .then((result) => {
+          if (resultRows(result).length !== resolutions.length) {
+            throw new Error('ledger: a pending transfer was resolved concurrently; retry the transaction');
+          }
+        }),
+    );
+  }
+  await Promise.all(writes);
+}

@@ -1,0 +1,13 @@
+import { defineError } from '../errors/lifelong-error.js';
+
+// The ledger's error kinds (docs/errors.md, docs/ledger.md). Per-transfer outcomes are result
+// codes, not errors: these are for requests that cannot be processed at all.
+export const LedgerBatchInvalid = defineError('LEDGER_BATCH_INVALID', 400, 'The transfer batch is not valid');
+export const LedgerAssetNotFound = defineError('LEDGER_ASSET_NOT_FOUND', 400, 'Unknown asset');
+export const LedgerAccountNotFound = defineError('LEDGER_ACCOUNT_NOT_FOUND', 404, 'Ledger account not found');
+export const LedgerTransferNotFound = defineError('LEDGER_TRANSFER_NOT_FOUND', 404, 'Transfer not found');
+export const LedgerBusy = defineError(
+  'LEDGER_BUSY',
+  503,
+  'The ledger could not commit because of contention; retry the request',
+);

@@ -1,0 +1,176 @@
+import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Database, Queryable, Transaction } from '../db/database.js';
+import type { FieldError } from '../errors/lifelong-error.js';
+import * as accounts from './accounts.js';
+import { createBatcher } from './batcher.js';
+import type { NewTransfer } from './decide.js';
+import { execute, isUuid, ShardDirectory } from './engine.js';
+import { LedgerBatchInvalid } from './errors.js';
+import { isRetryable, runInTransaction } from './retry.js';
+import { ledgerPendingTransfers } from './schema.js';
+import { Sealer } from './seal.js';
+import { MAX_BATCH, type TransferInput, type TransferResult } from './types.js';
+import { type VerifyReport, verifyLedger } from './verify.js';
+
+/** Runs inside the transaction that committed the transfers (the seam for the events outbox). */
+export type PostedHook = (tx: Transaction, transfers: readonly NewTransfer[]) => Promise<void> | void;
+
+export interface LedgerOptions {
+  /** The database; a function so the ledger can exist before the platform opens it. */
+  db: () => Database;
+  logger?: Logger;
+  /** Flushes of the group-commit batcher that may run at once (default 2). */
+  commitConcurrency?: number;
+}
+
+export interface Ledger {
+  /**
+   * Applies a batch inside the caller's transaction, so a plugin's own rows and its postings
+   * commit or roll back together. On a deadlock or serialization failure the caller's
+   * transaction is aborted: run it with `ledger.runInTransaction`, which retries it.
+   */
+  transfer(tx: Transaction, transfers: readonly TransferInput[]): Promise<TransferResult[]>;
+  /** Applies a batch in a transaction of its own, grouped with concurrent calls (group commit). */
+  submit(transfers: readonly TransferInput[]): Promise<TransferResult[]>;
+  /** `db.transaction(fn)`, retried on deadlocks, serialization failures and id races. */
+  runInTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  createAccount(q: Queryable, input: accounts.CreateAccountInput): ReturnType<typeof accounts.createAccount>;
+  getAccount(q: Queryable, id: string): ReturnType<typeof accounts.getAccount>;
+  getTransfer(q: Queryable, id: string): ReturnType<typeof accounts.getTransfer>;
+  listAssets(q: Queryable): ReturnType<typeof accounts.listAssets>;
+  /** Registers a hook run in the committing transaction after each batch; returns its remover. */
+  onPosted(hook: PostedHook): () => void;
+  /** Voids pending transfers whose timeout has passed; returns how many. */
+  expirePending(limit?: number): Promise<number>;
+  /** Seals every transfer committed so far into the hash chain; returns how many. */
+  sealNow(): Promise<number>;
+  verify(): Promise<VerifyReport>;
+  /** Starts the background sealer and expiry sweeper; returns a function that stops them. */
+  startBackground(options?: { intervalMs?: number }): () => Promise<void>;
+}
+
+function isJson(value: unknown): boolean {
+  try {
+    return JSON.stringify(value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Structural checks that make a whole batch unprocessable (HTTP validates these by schema). */
+export function assertBatch(transfers: readonly TransferInput[]): void {
+  const errors: FieldError[] = [];
+  if (transfers.length === 0 || transfers.length > MAX_BATCH) {
+    errors.push({ path: '/transfers', rule: 'size', message: `A batch holds 1 to ${MAX_BATCH} transfers` });
+  }
+  transfers.forEach((t, i) => {
+    if (!isUuid(t.id)) errors.push({ path: `/transfers/${i}/id`, rule: 'uuid', message: 'Expected a UUID' });
+    if (t.amount !== undefined && typeof t.amount !== 'bigint') {
+      errors.push({ path: `/transfers/${i}/amount`, rule: 'bigint', message: 'Expected a bigint' });
+    }
+    if (t.metadata !== undefined && !isJson(t.metadata)) {
+      errors.push({ path: `/transfers/${i}/metadata`, rule: 'json', message: 'Expected a JSON value' });
+    }
+  });
+  if (errors.length > 0) throw LedgerBatchInvalid({ errors: errors.slice(0, 20) });
+}
+
+export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOptions): Ledger {
+  const shards = new ShardDirectory();
+  const hooks = new Set<PostedHook>();
+  let sealer: Sealer | undefined;
+
+  async function run(tx: Transaction, groups: readonly (readonly TransferInput[])[]) {
+    const decision = await execute(tx, shards, { groups });
+    if (decision.transfers.length > 0) for (const hook of hooks) await hook(tx, decision.transfers);
+    return decision.results;
+  }
+
+  const retrying = <T>(fn: (tx: Transaction) => Promise<T>) => runInTransaction(db(), fn);
+
+  const batcher = createBatcher<readonly TransferInput[], TransferResult[]>({
+    sizeOf: (request) => request.length,
+    maxSize: MAX_BATCH,
+    concurrency: commitConcurrency,
+    async flush(requests) {
+      try {
+        const started = performance.now();
+        const out = await retrying((tx) => run(tx, requests));
+        logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
+        return out;
+      } catch (error) {
+        // One request's failure must not fail the others it was grouped with: run them alone.
+        if (requests.length === 1 || isRetryable(error)) throw error;
+        logger?.warn({ err: error, requests: requests.length }, 'ledger group commit failed; retrying requests alone');
+        return Promise.all(requests.map((r) => retrying(async (tx) => (await run(tx, [r]))[0] ?? [])));
+      }
+    },
+  });
+
+  const ledger: Ledger = {
+    async transfer(tx, transfers) {
+      assertBatch(transfers);
+      return (await run(tx, [transfers]))[0] ?? [];
+    },
+    async submit(transfers) {
+      assertBatch(transfers);
+      return batcher.submit(transfers);
+    },
+    runInTransaction: retrying,
+    createAccount: accounts.createAccount,
+    getAccount: accounts.getAccount,
+    getTransfer: accounts.getTransfer,
+    listAssets: accounts.listAssets,
+    onPosted(hook) {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
+    },
+    async expirePending(limit = 1000) {
+      const due = await db()
+        .select({ id: ledgerPendingTransfers.transferId })
+        .from(ledgerPendingTransfers)
+        .where(
+          and(
+            eq(ledgerPendingTransfers.state, 'pending'),
+            isNotNull(ledgerPendingTransfers.expiresAt),
+            lte(ledgerPendingTransfers.expiresAt, sql`now()`),
+          ),
+        )
+        .orderBy(asc(ledgerPendingTransfers.expiresAt))
+        .limit(limit);
+      if (due.length === 0) return 0;
+      const decision = await retrying((tx) => execute(tx, shards, { groups: [], expire: due.map((d) => d.id) }));
+      return decision.expired.length;
+    },
+    sealNow() {
+      sealer ??= new Sealer(db());
+      return sealer.sealNow();
+    },
+    verify: () => verifyLedger(db()),
+    startBackground({ intervalMs = 1000 } = {}) {
+      const background = new Sealer(db());
+      let stopped = false;
+      let current: Promise<unknown> = Promise.resolve();
+      const tick = async () => {
+        try {
+          await background.tick();
+          await ledger.expirePending();
+        } catch (error) {
+          if (!stopped) logger?.warn({ err: error }, 'ledger background work failed; will retry');
+        }
+      };
+      const timer = setInterval(() => {
+        current = current.then(tick);
+      }, intervalMs);
+      timer.unref();
+      return async () => {
+        stopped = true;
+        clearInterval(timer);
+        await current;
+        await batcher.drain();
+      };
+    },
+  };
+  return ledger;
+}

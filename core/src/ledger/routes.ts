@@ -1,0 +1,351 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { Context } from 'hono';
+import type { Database } from '../db/database.js';
+import { Forbidden, Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
+import type { FieldError } from '../errors/lifelong-error.js';
+import type { AppEnv } from '../http/app-env.js';
+import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
+import { defineRoute, type RouteGroup } from '../http/route.js';
+import { isAllowed } from '../identity/authorize.js';
+import type { AuthenticatedPrincipal } from '../identity/principal.js';
+import type { LedgerAccessPolicy } from './access-policy.js';
+import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
+import { UUID_PATTERN } from './engine.js';
+import { LedgerAccountNotFound, LedgerTransferNotFound } from './errors.js';
+import type { Ledger } from './ledger.js';
+import {
+  type Account,
+  type AccountOwner,
+  type Entry,
+  MAX_BATCH,
+  MAX_TIMEOUT_SECONDS,
+  OWNER_TYPES,
+  TRANSFER_STATUSES,
+  type Transfer,
+  type TransferInput,
+} from './types.js';
+
+const Id = Type.String({ pattern: UUID_PATTERN, description: 'UUID' });
+const AmountString = Type.String({
+  pattern: '^(0|[1-9][0-9]{0,18})$',
+  description: 'Minor units as a decimal string (bigint).',
+});
+const AssetCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,15}$' });
+
+const Owner = Type.Object(
+  {
+    type: Type.Union(OWNER_TYPES.map((t) => Type.Literal(t))),
+    id: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const AccountView = Type.Object({
+  id: Id,
+  asset: AssetCode,
+  owner: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
+  kind: Type.Union([Type.Literal('standard'), Type.Literal('issuance')]),
+  flags: Type.Object({
+    debitsMustNotExceedCredits: Type.Boolean(),
+    creditsMustNotExceedDebits: Type.Boolean(),
+    closed: Type.Boolean(),
+  }),
+  debitsPending: AmountString,
+  debitsPosted: AmountString,
+  creditsPending: AmountString,
+  creditsPosted: AmountString,
+  /** creditsPosted - debitsPosted, may be negative. */
+  balance: Type.String({ description: 'creditsPosted − debitsPosted (may be negative).' }),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const EntryView = Type.Object({
+  accountId: Id,
+  version: Type.Integer(),
+  transferId: Id,
+  kind: Type.String(),
+  side: Type.Union([Type.Literal('debit'), Type.Literal('credit')]),
+  pendingDelta: Type.String(),
+  postedDelta: Type.String(),
+  debitsPending: AmountString,
+  debitsPosted: AmountString,
+  creditsPending: AmountString,
+  creditsPosted: AmountString,
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+const TransferBody = Type.Object(
+  {
+    id: Id,
+    debitAccountId: Type.Optional(Id),
+    creditAccountId: Type.Optional(Id),
+    amount: Type.Optional(AmountString),
+    code: Type.Integer({ minimum: 1, maximum: 65535, description: 'Reason code.' }),
+    flags: Type.Optional(
+      Type.Object(
+        {
+          pending: Type.Optional(Type.Boolean()),
+          postPending: Type.Optional(Type.Boolean()),
+          voidPending: Type.Optional(Type.Boolean()),
+          linked: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    pendingId: Type.Optional(Id),
+    timeoutSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_TIMEOUT_SECONDS })),
+    metadata: Type.Optional(Type.Unknown({ description: 'JSON, at most 4 KiB.' })),
+  },
+  { additionalProperties: false },
+);
+
+const TransferView = Type.Object({
+  id: Id,
+  seq: Type.Integer(),
+  debitAccountId: Id,
+  creditAccountId: Id,
+  amount: AmountString,
+  asset: AssetCode,
+  code: Type.Integer(),
+  kind: Type.String(),
+  linked: Type.Boolean(),
+  pendingId: Type.Union([Id, Type.Null()]),
+  timeoutSeconds: Type.Integer(),
+  metadata: Type.Unknown(),
+  createdAt: Type.String({ format: 'date-time' }),
+  pendingState: Type.Optional(Type.String()),
+  expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+});
+
+function accountView(a: Account): Static<typeof AccountView> {
+  return {
+    id: a.id,
+    asset: a.asset,
+    owner: a.owner,
+    kind: a.kind,
+    flags: a.flags,
+    debitsPending: a.debitsPending.toString(),
+    debitsPosted: a.debitsPosted.toString(),
+    creditsPending: a.creditsPending.toString(),
+    creditsPosted: a.creditsPosted.toString(),
+    balance: (a.creditsPosted - a.debitsPosted).toString(),
+    version: a.version,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+function entryView(e: Entry): Static<typeof EntryView> {
+  return {
+    ...e,
+    pendingDelta: e.pendingDelta.toString(),
+    postedDelta: e.postedDelta.toString(),
+    debitsPending: e.debitsPending.toString(),
+    debitsPosted: e.debitsPosted.toString(),
+    creditsPending: e.creditsPending.toString(),
+    creditsPosted: e.creditsPosted.toString(),
+    createdAt: e.createdAt.toISOString(),
+  };
+}
+
+function transferView(t: Transfer): Static<typeof TransferView> {
+  const { expiresAt, ...rest } = t;
+  return {
+    ...rest,
+    amount: t.amount.toString(),
+    createdAt: t.createdAt.toISOString(),
+    ...(expiresAt !== undefined ? { expiresAt: expiresAt?.toISOString() ?? null } : {}),
+  };
+}
+
+export interface LedgerRouteDeps {
+  db: () => Database;
+  ledger: Ledger;
+  access: LedgerAccessPolicy;
+  /** Checks an account's owner exists (and may hold the asset) before it is opened. */
+  owners?: (owner: AccountOwner, asset: string) => Promise<FieldError | null>;
+}
+
+function principalOf(c: Context<AppEnv>): AuthenticatedPrincipal {
+  const principal = c.get('principal');
+  if (principal.kind === 'anonymous') throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });
+  return principal;
+}
+
+const isEntryCursor = (key: unknown): key is EntryCursor =>
+  typeof key === 'object' &&
+  key !== null &&
+  typeof (key as EntryCursor).accountId === 'string' &&
+  new RegExp(UUID_PATTERN).test((key as EntryCursor).accountId) &&
+  Number.isSafeInteger((key as EntryCursor).version);
+
+/** `/v1/ledger`: accounts, entries, transfer batches. */
+export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): RouteGroup {
+  // Reads check ownership in the handler: the owner is only known once the account is loaded.
+  async function readableAccount(c: Context<AppEnv>, id: string): Promise<Account> {
+    const principal = principalOf(c);
+    const account = await ledger.getAccount(db(), id);
+    if (!account || !(await access.canReadOwner(principal, account.owner))) {
+      throw LedgerAccountNotFound({ detail: `No account ${id} you may see.` });
+    }
+    return account;
+  }
+
+  return {
+    prefix: '/v1/ledger',
+    tag: 'Ledger',
+    description: 'Double-entry credit ledger: accounts, entries and transfer batches.',
+    routes: [
+      defineRoute({
+        method: 'post',
+        path: '/accounts',
+        summary: 'Create an account',
+        access: { permission: 'ledger.accounts.create' },
+        request: {
+          body: Type.Object(
+            {
+              asset: AssetCode,
+              owner: Type.Optional(Owner),
+              flags: Type.Optional(
+                Type.Object(
+                  {
+                    debitsMustNotExceedCredits: Type.Optional(Type.Boolean()),
+                    creditsMustNotExceedDebits: Type.Optional(Type.Boolean()),
+                  },
+                  { additionalProperties: false },
+                ),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        },
+        responses: {
+          201: { description: 'The account', schema: AccountView },
+          400: { description: 'Unknown asset, both balance flags, or invalid body (problem+json)' },
+        },
+        handler: async ({ body }) => {
+          const flags = body.flags ?? {};
+          if (body.owner && body.owner.type !== 'platform' && !body.owner.id) {
+            throw ValidationFailed({
+              errors: [
+                { path: '/body/owner/id', rule: 'required', message: 'Required unless the owner is the platform' },
+              ],
+            });
+          }
+          if (flags.debitsMustNotExceedCredits && flags.creditsMustNotExceedDebits) {
+            throw ValidationFailed({
+              errors: [{ path: '/body/flags', rule: 'exclusive', message: 'At most one balance flag may be set' }],
+            });
+          }
+          if (body.owner && owners) {
+            const problem = await owners({ type: body.owner.type, id: body.owner.id ?? null }, body.asset);
+            if (problem) throw ValidationFailed({ errors: [problem] });
+          }
+          const account = await ledger.createAccount(db(), {
+            asset: body.asset,
+            owner: body.owner ? { type: body.owner.type, id: body.owner.id ?? null } : undefined,
+            flags,
+          });
+          return { status: 201, body: accountView(account) };
+        },
+      }),
+      defineRoute({
+        method: 'get',
+        path: '/accounts/{accountId}',
+        summary: 'Read an account and its totals',
+        description: 'Visible to the owner, and to holders of `ledger.accounts.read` (see the access policy).',
+        access: { public: true },
+        request: { params: Type.Object({ accountId: Id }) },
+        responses: {
+          200: { description: 'The account', schema: AccountView },
+          404: { description: 'No such account, or not visible to the caller' },
+        },
+        handler: async ({ params }, c) => ({
+          status: 200,
+          body: accountView(await readableAccount(c, params.accountId)),
+        }),
+      }),
+      defineRoute({
+        method: 'get',
+        path: '/accounts/{accountId}/entries',
+        summary: "List an account's entries",
+        access: { public: true },
+        request: { params: Type.Object({ accountId: Id }), query: PageQuery },
+        responses: { 200: { description: 'A page of entries', schema: Page(EntryView) } },
+        handler: async ({ params, query }, c) => {
+          await readableAccount(c, params.accountId);
+          const limit = query.limit ?? 50;
+          const after = query.cursor ? decodeCursor(query.cursor, isEntryCursor) : null;
+          const rows = await listEntryRows(db(), params.accountId, limit, after);
+          return {
+            status: 200,
+            body: toPage(rows, limit, (e) => ({ accountId: e.accountId, version: e.version }), entryView),
+          };
+        },
+      }),
+      defineRoute({
+        method: 'post',
+        path: '/transfers',
+        summary: 'Create a batch of transfers',
+        description:
+          'Each transfer gets its own result code; failed transfers change nothing. Debiting an ' +
+          'issuance account (minting) also needs `ledger.transfers.mint`.',
+        access: { permission: 'ledger.transfers.create' },
+        request: {
+          body: Type.Object(
+            { transfers: Type.Array(TransferBody, { minItems: 1, maxItems: MAX_BATCH }) },
+            { additionalProperties: false },
+          ),
+        },
+        responses: {
+          200: {
+            description: 'One result per transfer, in order',
+            schema: Type.Object({
+              results: Type.Array(
+                Type.Object({ id: Id, status: Type.Union(TRANSFER_STATUSES.map((s) => Type.Literal(s))) }),
+              ),
+            }),
+          },
+        },
+        handler: async ({ body }, c) => {
+          const principal = principalOf(c);
+          if (!isAllowed(principal, 'ledger.transfers.mint')) {
+            const issuance = new Set((await ledger.listAssets(db())).map((a) => a.issuanceAccountId));
+            if (body.transfers.some((t) => t.debitAccountId && issuance.has(t.debitAccountId))) {
+              throw Forbidden({ detail: 'Debiting an issuance account (minting) requires "ledger.transfers.mint".' });
+            }
+          }
+          const transfers: TransferInput[] = body.transfers.map((t) => ({
+            ...t,
+            amount: t.amount === undefined ? undefined : BigInt(t.amount),
+          }));
+          return { status: 200, body: { results: await ledger.submit(transfers) } };
+        },
+      }),
+      defineRoute({
+        method: 'get',
+        path: '/transfers/{transferId}',
+        summary: 'Read a transfer',
+        description: 'Visible to whoever may read its debit or credit account.',
+        access: { public: true },
+        request: { params: Type.Object({ transferId: Id }) },
+        responses: {
+          200: { description: 'The transfer', schema: TransferView },
+          404: { description: 'No such transfer, or not visible to the caller' },
+        },
+        handler: async ({ params }, c) => {
+          const principal = principalOf(c);
+          const transfer = await ledger.getTransfer(db(), params.transferId);
+          if (!transfer) throw LedgerTransferNotFound();
+          const owners = await ownersOf(db(), [transfer.debitAccountId, transfer.creditAccountId]);
+          let visible = false;
+          for (const owner of owners.values()) {
+            if (await access.canReadOwner(principal, owner as AccountOwner)) visible = true;
+          }
+          if (!visible) throw LedgerTransferNotFound();
+          return { status: 200, body: transferView(transfer) };
+        },
+      }),
+    ],
+  };
+}

@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { type Database, type Queryable, resultRows } from '../db/database.js';
+import { canonicalJson, sha256Hex } from './canonical.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const BLOCK_SIZE = 1000;
+// Serialises sealers of several instances: the chain has one head.
+const SEAL_LOCK_KEY = 0x4c_45_44_47; // "LEDG"
+
+interface TransferLeafRow {
+  seq: string;
+  id: string;
+  debit_account_id: string;
+  credit_account_id: string;
+  amount: string;
+  asset: string;
+  code: number;
+  kind: string;
+  linked: boolean;
+  pending_id: string | null;
+  timeout_seconds: number;
+  metadata: unknown;
+  request_hash: string;
+  created_us: string;
+}
+
+/** Every stored field of a transfer in a fixed encoding: what a block commits to. */
+export function transferLeaf(row: TransferLeafRow): string {
+  return sha256Hex(
+    canonicalJson({
+      seq: String(row.seq),
+      id: row.id,
+      debitAccountId: row.debit_account_id,
+      creditAccountId: row.credit_account_id,
+      amount: String(row.amount),
+      asset: row.asset,
+      code: row.code,
+      kind: row.kind,
+      linked: row.linked,
+      pendingId: row.pending_id,
+      timeoutSeconds: row.timeout_seconds,
+      metadata: row.metadata ?? null,
+      requestHash: row.request_hash,
+      createdAtMicros: String(row.created_us),
+    }),
+  );
+}
+
+/** Merkle root of hex leaves (pairs hashed as hex text; an odd last node is carried up). */
+export function merkleRoot(leaves: string[]): string {
+  if (leaves.length === 0) return GENESIS_HASH;
+  let level = leaves;
+  while (level.length > 1) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const left = level[i] as string;
+      const right = level[i + 1];
+      next.push(right === undefined ? left : sha256Hex(left + right));
+    }
+    level = next;
+  }
+  return level[0] as string;
+}
+
+export interface BlockHeader {
+  number: number;
+  firstSeq: number;
+  lastSeq: number;
+  transferCount: number;
+  merkleRoot: string;
+  prevHash: string;
+}
+
+export function blockHash(header: BlockHeader): string {
+  return sha256Hex(canonicalJson(header));
+}
+
+export async function loadTransferLeaves(q: Queryable, fromSeq: number, toSeq: number, limit: number) {
+  const rows = resultRows<TransferLeafRow>(
+    await q.execute(sql`
+      select seq::text as seq, id, debit_account_id, credit_account_id, amount::text as amount, asset, code, kind,
+             linked, pending_id, timeout_seconds, metadata, request_hash,
+             (extract(epoch from created_at) * 1000000)::bigint::text as created_us
+      from core.ledger_transfers t where t.seq >= ${fromSeq} and t.seq <= ${toSeq}
+      order by t.seq limit ${limit}`),
+  );
+  return rows.map((row) => ({ seq: Number(row.seq), leaf: transferLeaf(row) }));
+}
+
+interface BlockRow {
+  number: string;
+  last_seq: string;
+  hash: string;
+}
+
+async function sealUpTo(db: Database, horizon: number, blockSize: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
+    const [head] = resultRows<BlockRow>(
+      await tx.execute(
+        sql`select number::text as number, last_seq::text as last_seq, hash from core.ledger_blocks b order by b.number desc limit 1`,
+      ),
+    );
+    let number = head ? Number(head.number) : 0;
+    let lastSeq = head ? Number(head.last_seq) : 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    let sealed = 0;
+    while (lastSeq < horizon) {
+      const leaves = await loadTransferLeaves(tx, lastSeq + 1, horizon, blockSize);
+      if (leaves.length === 0) break;
+      const header: BlockHeader = {
+        number: number + 1,
+        firstSeq: lastSeq + 1,
+        lastSeq: (leaves.at(-1) as { seq: number }).seq,
+        transferCount: leaves.length,
+        merkleRoot: merkleRoot(leaves.map((l) => l.leaf)),
+        prevHash,
+      };
+      const hash = blockHash(header);
+      await tx.execute(sql`
+        insert into core.ledger_blocks (number, first_seq, last_seq, transfer_count, merkle_root, prev_hash, hash)
+        values (${header.number}, ${header.firstSeq}, ${header.lastSeq}, ${header.transferCount},
+                ${header.merkleRoot}, ${header.prevHash}, ${hash})`);
+      number = header.number;
+      lastSeq = header.lastSeq;
+      prevHash = hash;
+      sealed += leaves.length;
+    }
+    return sealed;
+  });
+}
+
+/**
+ * Seals committed transfers into hash-chained blocks, off the write path. Transfers commit out
+ * of `seq` order, so a sealer must never seal past a gap that a running transaction may still
+ * fill: it notes the highest `seq` handed out, then a snapshot's `xmax`; once every transaction
+ * older than that `xmax` has ended (the oldest running xid is past it), every transfer up to the
+ * noted `seq` is committed or gone for good, and that range is sealed.
+ */
+export class Sealer {
+  private candidate: { horizon: number; xmax: string } | undefined;
+
+  constructor(
+    private readonly db: Database,
+    /** Most transfers per block. */
+    private readonly blockSize = BLOCK_SIZE,
+  ) {}
+
+  /** One step; returns how many transfers it sealed. Call it periodically. */
+  async tick(): Promise<number> {
+    let sealed = 0;
+    if (this.candidate && (await this.settled(this.candidate.xmax))) {
+      sealed = await sealUpTo(this.db, this.candidate.horizon, this.blockSize);
+      this.candidate = undefined;
+    }
+    if (!this.candidate) this.candidate = await this.observe();
+    return sealed;
+  }
+
+  /** Seals everything committed before the call (waits for in-flight transactions, up to `timeoutMs`). */
+  async sealNow(timeoutMs = 10_000): Promise<number> {
+    const target = await this.observe();
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.settled(target.xmax))) {
+      if (Date.now() > deadline) throw new Error('ledger sealer: in-flight transactions did not finish in time');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return sealUpTo(this.db, target.horizon, this.blockSize);
+  }
+
+  private async observe(): Promise<{ horizon: number; xmax: string }> {
+    // Two statements, in this order: any transaction holding a seq <= horizon got its xid
+    // (it locked accounts first) before the snapshot was taken, so it is older than xmax.
+    const [seq] = resultRows<{ last_value: string; is_called: boolean }>(
+      await this.db.execute(sql`select last_value::text as last_value, is_called from core.ledger_transfers_seq_seq`),
+    );
+    const [snap] = resultRows<{ xmax: string }>(
+      await this.db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`),
+    );
+    return { horizon: seq?.is_called ? Number(seq.last_value) : 0, xmax: snap?.xmax ?? '0' };
+  }
+
+  private async settled(xmax: string): Promise<boolean> {
+    const [row] = resultRows<{ settled: boolean }>(
+      await this.db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${xmax}::xid8 as settled`),
+    );
+    return row?.settled === true;
+  }
+}
