@@ -42,7 +42,14 @@ export {
   type RouteReply,
 } from './http/route.js';
 export type { Target } from './identity/authorize.js';
+export type { NationalIdScheme } from './identity/national-id/scheme.js';
 export type { AuthenticatedPrincipal, Principal, RoleGrant, Scope } from './identity/principal.js';
+export {
+  type IdentityVerifier,
+  registrarVerifier,
+  type VerificationOutcome,
+  type VerificationRequest,
+} from './identity/verifier.js';
 export { uuidv7 } from './ids/uuidv7.js';
 export type { LedgerAccessPolicy } from './ledger/access-policy.js';
 export type { CreateAccountInput } from './ledger/accounts.js';
@@ -54,6 +61,7 @@ export {
   LedgerBusy,
   LedgerTransferNotFound,
 } from './ledger/errors.js';
+export { TransfersPosted } from './ledger/events.js';
 export { createLedger, type Ledger, type LedgerOptions, type PostedHook } from './ledger/ledger.js';
 export { isRetryable, runInTransaction } from './ledger/retry.js';
 export { type LedgerRouteDeps, ledgerRoutes } from './ledger/routes.js';

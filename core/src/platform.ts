@@ -21,6 +21,8 @@ import { CORE_EVENTS } from './identity/events.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { resolveSession } from './identity/sessions-service.js';
+import type { IdentityVerifier } from './identity/verifier.js';
+import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
 import type { AnyPlugin } from './plugins/define-plugin.js';
@@ -44,6 +46,8 @@ export interface PlatformOptions {
   plugins?: readonly AnyPlugin[];
   /** Regions to seed, with their plugins' enablement and config (default: `default`, everything enabled). */
   regions?: readonly RegionSeed[];
+  /** Identity verifiers by region id (e.g. a government ID service); others use the registrar's decision. */
+  identityVerifiers?: Readonly<Record<string, IdentityVerifier>>;
   /** National ID schemes besides the built-in CN-RIC. */
   nationalIdSchemes?: readonly NationalIdScheme[];
   /** The clock identity uses (session expiry, ages); tests pass a fixed one. */
@@ -108,12 +112,13 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   const events = createEventSystem({
     db: () => requireDatabase().db,
     logger: logger.child({ module: 'events' }),
-    events: CORE_EVENTS,
+    events: [...CORE_EVENTS, TransfersPosted],
     ...(settings.natsUrl ? { nats: { url: settings.natsUrl } } : {}),
     pollIntervalMs: settings.eventsPollIntervalMs,
     maxAttempts: settings.eventsMaxAttempts,
   });
   const ledger = createLedger({ db: () => requireDatabase().db, logger });
+  emitPostedTransfers(ledger, events);
   // Preflight runs here, before anything starts: a bad plugin set never half-boots.
   const runtime = new PluginRuntime({
     plugins: options.plugins ?? [],
@@ -132,6 +137,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     permissions,
     events,
     ...(options.nationalIdSchemes ? { nationalIdSchemes: options.nationalIdSchemes } : {}),
+    ...(options.identityVerifiers ? { verifiers: options.identityVerifiers } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   // The ledger's sealer and expiry sweeper run from start() to stop().

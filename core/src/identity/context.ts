@@ -8,6 +8,7 @@ import { resolveNationalIdKeys } from './national-id/keys.js';
 import { NationalIdProtector } from './national-id/protector.js';
 import type { NationalIdScheme, NationalIdSchemes } from './national-id/scheme.js';
 import type { PermissionRegistry } from './permission-registry.js';
+import { type IdentityVerifier, registrarVerifier } from './verifier.js';
 
 /** Everything identity services need; built once when the platform starts. */
 export interface IdentityContext {
@@ -17,6 +18,8 @@ export interface IdentityContext {
   schemes: NationalIdSchemes;
   /** Roles and their permissions on this platform (core + plugins). */
   permissions: PermissionRegistry;
+  /** Who decides identity verifications, by region (default: the registrar's decision). */
+  verifierFor(regionId: string): IdentityVerifier;
   /** Writes an event in the caller's transaction (the outbox); delivered after commit. */
   emit: EventSystem['emit'];
   /** The time now; tests pass a fixed clock. */
@@ -30,6 +33,8 @@ export interface IdentityModuleOptions {
   nationalIdSchemes?: readonly NationalIdScheme[];
   permissions: PermissionRegistry;
   events: EventSystem;
+  /** Identity verifiers by region id; regions not named use the registrar's decision. */
+  verifiers?: Readonly<Record<string, IdentityVerifier>>;
   now?: () => Date;
 }
 
@@ -48,6 +53,7 @@ export class IdentityModule {
       schemes,
       permissions: this.options.permissions,
       emit: this.options.events.emit,
+      verifierFor: (regionId) => this.options.verifiers?.[regionId] ?? registrarVerifier,
       now: this.options.now ?? (() => new Date()),
     };
   }

@@ -215,7 +215,10 @@ export async function readPerson(ctx: IdentityContext, actor: Actor, learnerNumb
   return row;
 }
 
-/** A registrar's decision on a person's identity, with evidence; audited either way. */
+/**
+ * A registrar's decision on a person's identity, with evidence, as the region's verifier decides
+ * it (by default: the registrar's own decision); audited either way.
+ */
 export async function verifyPerson(
   ctx: IdentityContext,
   actor: Actor,
@@ -223,18 +226,21 @@ export async function verifyPerson(
   body: VerificationBody,
 ): Promise<PersonRow> {
   assertLearnerNumber(learnerNumber);
+  const subject = await requireActivePerson(ctx.db, learnerNumber);
+  requirePermission(actor.principal, 'people.verify', { regionId: subject.regionId });
+  const verifier = ctx.verifierFor(subject.regionId);
+  const outcome = await verifier.decide({ person: subject, decision: body.decision, evidence: body.evidence, actor });
   return ctx.db.transaction(async (tx) => {
     const person = await requireActivePerson(tx, learnerNumber);
-    requirePermission(actor.principal, 'people.verify', { regionId: person.regionId });
-    const evidence = { kind: body.evidence.kind, reference: body.evidence.reference };
-    if (body.decision === 'reject') {
-      await recordAudit(tx, actor, {
-        action: 'person.verification.rejected',
-        subjectType: 'person',
-        subjectId: person.id,
-        regionId: person.regionId,
-        details: { evidence, ...(body.evidence.note ? { note: body.evidence.note } : {}) },
-      });
+    const details = {
+      verifier: verifier.id,
+      evidence: { kind: body.evidence.kind, reference: body.evidence.reference },
+      ...(outcome.reference ? { verifierReference: outcome.reference } : {}),
+      ...(body.evidence.note ? { note: body.evidence.note } : {}),
+    };
+    const audit = { subjectType: 'person', subjectId: person.id, regionId: person.regionId, details };
+    if (outcome.decision === 'reject') {
+      await recordAudit(tx, actor, { ...audit, action: 'person.verification.rejected' });
       return person;
     }
     const [updated] = await tx
@@ -242,13 +248,7 @@ export async function verifyPerson(
       .set({ status: 'verified', verifiedAt: person.verifiedAt ?? ctx.now() })
       .where(eq(people.id, person.id))
       .returning();
-    await recordAudit(tx, actor, {
-      action: 'person.verification.approved',
-      subjectType: 'person',
-      subjectId: person.id,
-      regionId: person.regionId,
-      details: { evidence, ...(body.evidence.note ? { note: body.evidence.note } : {}) },
-    });
+    await recordAudit(tx, actor, { ...audit, action: 'person.verification.approved' });
     if (person.status !== 'verified') {
       await ctx.emit(
         tx,

@@ -244,3 +244,23 @@ describe('who may see whose accounts', () => {
     );
   });
 });
+
+describe('ledger events', () => {
+  it('writes one ledger.transfers.posted event per committed batch, in the same transaction', async () => {
+    const { learner } = await t.principals();
+    const target = (await createAccount({ asset: 'CREDIT', owner: { type: 'person', id: learner.id } })).id;
+    const batch = [transfer(issuance, target, '3'), transfer(issuance, target, '4')];
+    expect((await post('/v1/ledger/transfers', { transfers: batch })).status).toBe(200);
+    const rows = await t.platform.database.db.execute(
+      sql`select payload from core.events where name = 'ledger.transfers.posted' and payload @> ${JSON.stringify({ transfers: [{ id: batch[0]?.id }] })}::jsonb`,
+    );
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+      payload: { transfers: { id: string; amount: string }[] };
+    }[];
+    expect(list).toHaveLength(1);
+    expect(list[0]?.payload.transfers.map((x) => [x.id, x.amount])).toEqual([
+      [batch[0]?.id, '3'],
+      [batch[1]?.id, '4'],
+    ]);
+  });
+});

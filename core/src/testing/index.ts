@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { SettingsInput } from '../config/settings.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { RouteGroup } from '../http/route.js';
+import type { IdentityVerifier } from '../identity/verifier.js';
 import { createLogger } from '../logging/logger.js';
 import { createPlatform, type Platform } from '../platform.js';
 import type { AnyPlugin } from '../plugins/define-plugin.js';
@@ -53,6 +54,8 @@ export interface TestPlatformOptions {
   database?: DatabaseHandle;
   /** A clock for identity (session expiry, ages); default: the real one. */
   now?: () => Date;
+  /** Identity verifiers by region id. */
+  identityVerifiers?: Readonly<Record<string, IdentityVerifier>>;
   /** Plugins to load, as in `lifelong.config.ts`. */
   plugins?: readonly AnyPlugin[];
   /** Regions to seed (default: `default`, every plugin enabled). */
@@ -131,6 +134,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...(options.identityVerifiers ? { identityVerifiers: options.identityVerifiers } : {}),
     ...(options.regions ? { regions: options.regions } : {}),
   });
   await platform.start({ listen: false });
