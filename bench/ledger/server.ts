@@ -17,6 +17,8 @@ const platform = createPlatform({
     adminKey: 'llk_bench-admin-key-000000000000000000',
     bodyLimitBytes: 16 * 1024 * 1024,
     logLevel: 'silent',
+    nationalIdHmacKey: Buffer.alloc(32, 1).toString('base64'),
+    nationalIdEncryptionKeys: `bench:${Buffer.alloc(32, 2).toString('base64')}`,
   },
   logger: createLogger({ level: 'silent' }),
 });
@@ -28,7 +30,7 @@ const accounts: string[] = [];
 for (let i = 0; i < ACCOUNTS; i++) {
   const account = await ledger.createAccount(db, {
     asset: 'POINT',
-    owner: { type: 'person', id: `bench-${i}` },
+    owner: { type: 'platform' },
     flags: { debitsMustNotExceedCredits: true },
   });
   accounts.push(account.id);
