@@ -103,7 +103,6 @@ export function buildOpenApiDocument(info: OpenApiInfo, groups: readonly RouteGr
   return {
     openapi: '3.1.0',
     info,
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
     tags: uniqueTags(groups),
     paths,
