@@ -3,6 +3,7 @@ import {
   MAX_AMOUNT,
   MAX_METADATA_BYTES,
   MAX_TIMEOUT_SECONDS,
+  type Entry,
   type PendingState,
   type TransferInput,
   type TransferKind,
@@ -65,19 +66,8 @@ export interface NewTransfer {
   requestHash: string;
 }
 
-export interface NewEntry {
-  accountId: string;
-  version: number;
-  transferId: string;
-  kind: TransferKind | 'expire';
-  side: 'debit' | 'credit';
-  pendingDelta: bigint;
-  postedDelta: bigint;
-  debitsPending: bigint;
-  debitsPosted: bigint;
-  creditsPending: bigint;
-  creditsPosted: bigint;
-}
+/** An entry as decided, before the database stamps its time. */
+export type NewEntry = Omit<Entry, 'createdAt'>;
 
 export interface NewPending {
   transferId: string;
