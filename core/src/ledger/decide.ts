@@ -1,9 +1,9 @@
 import { requestHash } from './canonical.js';
 import {
+  type Entry,
   MAX_AMOUNT,
   MAX_METADATA_BYTES,
   MAX_TIMEOUT_SECONDS,
-  type Entry,
   type PendingState,
   type TransferInput,
   type TransferKind,
