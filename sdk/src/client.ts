@@ -1,77 +1,80 @@
-import { LifelongError, problemFromResponse } from './problem.js';
+import { groupsModule, ledgerModule, peopleModule, sessionsModule } from './modules.js';
+import { paginate } from './pagination.js';
+import type { PluginApis, PluginClient, PluginRequest } from './plugin-client.js';
+import {
+  type Auth,
+  type CallOptions,
+  createTransport,
+  type Query,
+  type RetryKind,
+  type RetryOptions,
+  type SessionStore,
+} from './transport.js';
 
-export interface ClientOptions {
+export interface ClientOptions<P extends readonly PluginClient[] = readonly PluginClient[]> {
   /** The platform's base URL, e.g. `http://localhost:3000`. */
   baseUrl: string;
-  /** A session token or API key, sent as `Authorization: Bearer`. */
-  token?: string;
+  /**
+   * `{ token }` (a session token), `{ apiKey }`, or a `SessionStore` (refreshed on 401). Default:
+   * an in-memory session store, filled by `sessions.signIn()`.
+   */
+  auth?: Auth;
   /** Region id sent as the `Lifelong-Region` header. */
   region?: string;
   /** A fetch implementation; by default the global one, read at call time (so msw can intercept). */
   fetch?: (request: Request) => Promise<Response>;
+  /** Per-attempt timeout for every call (override per call). */
+  timeoutMs?: number;
+  /** Retries of GETs and creating POSTs (default 2). */
+  retries?: number | RetryOptions;
+  /** Plugin client modules, available as `client.plugins[id]`. */
+  plugins?: P;
 }
 
-export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined>;
+export interface RawRequest {
+  method: string;
+  path: string;
+  query?: Query;
   body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-export interface LifelongClient {
-  /** Low-level call: JSON in, JSON out; a non-2xx answer throws `LifelongError`. */
-  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
-  health: {
-    live(): Promise<{ status: 'ok' }>;
-    ready(): Promise<{ status: 'ok' }>;
-  };
+  retry?: RetryKind;
 }
 
 /**
  * Creates a client for a Lifelong platform.
  *
  * @example
- * const lifelong = createClient({ baseUrl: 'http://localhost:3000', token: process.env.LIFELONG_ADMIN_KEY });
- * await lifelong.health.ready();
+ * const lifelong = createClient({ baseUrl: 'http://localhost:3000', auth: { apiKey: process.env.LIFELONG_ADMIN_KEY! } });
+ * const person = await lifelong.people.get('L123...');
  */
-export function createClient(options: ClientOptions): LifelongClient {
-  const base = options.baseUrl.replace(/\/+$/, '');
-
-  async function request<T>(method: string, path: string, { query, body, headers, signal }: RequestOptions = {}) {
-    const url = new URL(`${base}${path}`);
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const finalHeaders = new Headers({ Accept: 'application/json', ...headers });
-    if (options.token) finalHeaders.set('Authorization', `Bearer ${options.token}`);
-    if (options.region) finalHeaders.set('Lifelong-Region', options.region);
-    if (body !== undefined) finalHeaders.set('Content-Type', 'application/json');
-    const req = new Request(url, {
-      method,
-      headers: finalHeaders,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      ...(signal ? { signal } : {}),
-    });
-    const response = await (options.fetch ?? globalThis.fetch)(req);
-    const text = await response.text();
-    const parsed: unknown = text ? safeJson(text) : undefined;
-    if (!response.ok) throw new LifelongError(problemFromResponse(response, parsed));
-    return parsed as T;
+export function createClient<const P extends readonly PluginClient[] = []>(options: ClientOptions<P>) {
+  const { request, store } = createTransport(options);
+  const plugins: Record<string, unknown> = {};
+  for (const plugin of options.plugins ?? []) {
+    const prefix = `/v1/${plugin.id}`;
+    const pluginRequest = (<T>(
+      method: string,
+      path: string,
+      init: { query?: Query; body?: unknown; retry?: RetryKind } = {},
+      callOptions?: CallOptions,
+    ) => request<T>({ method, path: `${prefix}${path}`, ...init }, callOptions)) as PluginRequest;
+    pluginRequest.paginate = paginate;
+    plugins[plugin.id] = plugin.create(pluginRequest);
   }
-
   return {
-    request,
+    /** Low-level call: JSON in, JSON out; a non-2xx answer throws `LifelongError`. */
+    request: <T = unknown>(spec: RawRequest, callOptions?: CallOptions) => request<T>(spec, callOptions),
     health: {
-      live: () => request('GET', '/health/live'),
-      ready: () => request('GET', '/health/ready'),
+      live: (o?: CallOptions) => request<{ status: 'ok' }>({ method: 'GET', path: '/health/live' }, o),
+      ready: (o?: CallOptions) => request<{ status: 'ok' }>({ method: 'GET', path: '/health/ready' }, o),
     },
+    people: peopleModule(request),
+    sessions: sessionsModule(request, store),
+    groups: groupsModule(request),
+    ledger: ledgerModule(request),
+    plugins: plugins as PluginApis<P>,
+    /** The session store, when the client signs in itself (not with a fixed token or API key). */
+    session: store as SessionStore | undefined,
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+export type LifelongClient<P extends readonly PluginClient[] = []> = ReturnType<typeof createClient<P>>;

@@ -1,4 +1,4 @@
-/** An RFC 9457 problem as the Lifelong API sends it. */
+/** An RFC 9457 problem as the Lifelong API sends it (`application/problem+json`). */
 export interface Problem {
   type: string;
   title: string;
@@ -13,16 +13,41 @@ export interface Problem {
 
 /** A non-2xx answer from the platform, carrying its problem+json body. */
 export class LifelongError extends Error {
-  override readonly name = 'LifelongError';
+  override readonly name: string = 'LifelongError';
+  readonly type: string;
   readonly status: number;
   readonly code: string;
+  readonly errors: { path: string; rule: string; message: string }[];
   readonly problem: Problem;
+  /** The response's headers (e.g. `Retry-After`). */
+  readonly headers: Headers;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, headers: Headers = new Headers()) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.type = problem.type;
     this.status = problem.status;
     this.code = problem.code;
+    this.errors = problem.errors ?? [];
     this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+/** The request never got an HTTP answer (DNS, refused connection, reset, ...). */
+export class LifelongNetworkError extends Error {
+  override readonly name: string = 'LifelongNetworkError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The call took longer than its `timeoutMs`. */
+export class LifelongTimeoutError extends Error {
+  override readonly name: string = 'LifelongTimeoutError';
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
   }
 }
 

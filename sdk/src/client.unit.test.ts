@@ -1,0 +1,229 @@
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClient,
+  createSessionStore,
+  LifelongError,
+  LifelongNetworkError,
+  LifelongTimeoutError,
+} from './index.js';
+
+const BASE = 'http://api.test';
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const fast = { max: 2, baseDelayMs: 1, maxDelayMs: 20 };
+const problem = (status: number, code: string, extra: object = {}) =>
+  HttpResponse.json(
+    { type: `urn:lifelong:problem:${code.toLowerCase()}`, title: 'Nope', status, code, ...extra },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+const group = {
+  id: 'g1',
+  type: 'family',
+  name: 'F',
+  regionId: 'default',
+  createdAt: '',
+  memberCount: 1,
+  myRole: 'parent',
+};
+
+describe('errors', () => {
+  it('turns a problem+json answer into a LifelongError with its fields', async () => {
+    server.use(
+      http.post(`${BASE}/v1/groups`, () =>
+        problem(400, 'VALIDATION_FAILED', {
+          errors: [{ path: '/body/name', rule: 'minLength', message: 'Too short' }],
+        }),
+      ),
+    );
+    const error = await createClient({ baseUrl: BASE })
+      .groups.create({ type: 'family', name: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LifelongError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      type: 'urn:lifelong:problem:validation_failed',
+      errors: [{ path: '/body/name', rule: 'minLength', message: 'Too short' }],
+    });
+  });
+
+  it('makes a problem of a non-JSON error page', async () => {
+    server.use(http.get(`${BASE}/v1/groups/g1`, () => new HttpResponse('<html>', { status: 418 })));
+    await expect(createClient({ baseUrl: BASE, retries: 0 }).groups.get('g1')).rejects.toMatchObject({
+      status: 418,
+      code: 'UNKNOWN',
+    });
+  });
+
+  it('reports network errors as LifelongNetworkError', async () => {
+    server.use(http.get(`${BASE}/v1/groups/g1`, () => HttpResponse.error()));
+    await expect(createClient({ baseUrl: BASE, retries: 0 }).groups.get('g1')).rejects.toBeInstanceOf(
+      LifelongNetworkError,
+    );
+  });
+});
+
+describe('retries', () => {
+  it('retries a creating POST on 503 with the same Idempotency-Key, honouring Retry-After', async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post(`${BASE}/v1/groups`, ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        return keys.length < 3
+          ? new HttpResponse(null, { status: 503, headers: { 'Retry-After': '0' } })
+          : HttpResponse.json(group, { status: 201 });
+      }),
+    );
+    const created = await createClient({ baseUrl: BASE, retries: fast }).groups.create({ type: 'family', name: 'F' });
+    expect(created.id).toBe('g1');
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('retries GETs on network errors', async () => {
+    let calls = 0;
+    server.use(http.get(`${BASE}/v1/groups/g1`, () => (++calls < 2 ? HttpResponse.error() : HttpResponse.json(group))));
+    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get('g1')).resolves.toMatchObject({ id: 'g1' });
+    expect(calls).toBe(2);
+  });
+
+  it('does not retry a 500, nor a non-idempotent call on 503', async () => {
+    let creates = 0;
+    let accepts = 0;
+    server.use(
+      http.post(`${BASE}/v1/groups`, () => {
+        creates++;
+        return problem(500, 'INTERNAL');
+      }),
+      http.post(`${BASE}/v1/invitations/i1/accept`, () => {
+        accepts++;
+        return problem(503, 'SERVICE_UNAVAILABLE');
+      }),
+    );
+    const client = createClient({ baseUrl: BASE, retries: fast });
+    await expect(client.groups.create({ type: 'family', name: 'F' })).rejects.toMatchObject({ status: 500 });
+    await expect(client.groups.accept('i1')).rejects.toMatchObject({ status: 503 });
+    expect(creates).toBe(1);
+    expect(accepts).toBe(1);
+  });
+
+  it('gives up after the configured retries', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/v1/groups/g1`, () => {
+        calls++;
+        return problem(502, 'BAD_GATEWAY');
+      }),
+    );
+    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get('g1')).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(calls).toBe(3);
+  });
+});
+
+describe('pagination', () => {
+  it('walks every page and fetches single pages', async () => {
+    const all = Array.from({ length: 5 }, (_, i) => ({ learnerNumber: `L${i}`, role: 'member', joinedAt: '' }));
+    server.use(
+      http.get(`${BASE}/v1/groups/g1/members`, ({ request }) => {
+        const url = new URL(request.url);
+        const start = Number(url.searchParams.get('cursor') ?? 0);
+        const limit = Number(url.searchParams.get('limit') ?? 2);
+        const end = start + limit;
+        return HttpResponse.json({ items: all.slice(start, end), nextCursor: end < all.length ? String(end) : null });
+      }),
+    );
+    const client = createClient({ baseUrl: BASE });
+    const seen: string[] = [];
+    for await (const member of client.groups.members('g1')) seen.push(member.learnerNumber);
+    expect(seen).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
+    const page = await client.groups.members('g1').page({ limit: 3 });
+    expect(page.items).toHaveLength(3);
+    expect(page.nextCursor).toBe('3');
+  });
+});
+
+describe('auth', () => {
+  it('sends API keys, the region, and refreshes a session once on 401', async () => {
+    const seen: (string | null)[] = [];
+    let refreshes = 0;
+    server.use(
+      http.get(`${BASE}/v1/me`, ({ request }) => {
+        seen.push(request.headers.get('Authorization'));
+        return request.headers.get('Authorization') === 'Bearer fresh'
+          ? HttpResponse.json({ kind: 'person', id: 'p1', roles: [] })
+          : problem(401, 'UNAUTHENTICATED');
+      }),
+      http.post(`${BASE}/v1/sessions/refresh`, async ({ request }) => {
+        refreshes++;
+        expect(await request.json()).toEqual({ refreshToken: 'r1' });
+        return HttpResponse.json(
+          { token: 'fresh', expiresAt: '', refreshToken: 'r2', refreshExpiresAt: '' },
+          { status: 201 },
+        );
+      }),
+    );
+    const store = createSessionStore({ token: 'stale', expiresAt: '', refreshToken: 'r1', refreshExpiresAt: '' });
+    const client = createClient({ baseUrl: BASE, auth: store });
+    await expect(client.sessions.me()).resolves.toMatchObject({ id: 'p1' });
+    expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(refreshes).toBe(1);
+    expect(store.get()?.refreshToken).toBe('r2');
+  });
+
+  it('gives up when the refresh fails, and never refreshes API keys', async () => {
+    let refreshes = 0;
+    const regions: (string | null)[] = [];
+    server.use(
+      http.get(`${BASE}/v1/me`, ({ request }) => {
+        regions.push(request.headers.get('Lifelong-Region'));
+        return problem(401, 'UNAUTHENTICATED');
+      }),
+      http.post(`${BASE}/v1/sessions/refresh`, () => {
+        refreshes++;
+        return problem(401, 'UNAUTHENTICATED');
+      }),
+    );
+    const store = createSessionStore({ token: 't', expiresAt: '', refreshToken: 'r', refreshExpiresAt: '' });
+    await expect(createClient({ baseUrl: BASE, auth: store }).sessions.me()).rejects.toMatchObject({ status: 401 });
+    expect(store.get()).toBeUndefined();
+    await expect(
+      createClient({ baseUrl: BASE, auth: { apiKey: 'k' }, region: 'cn-bj' }).sessions.me(),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(refreshes).toBe(1);
+    expect(regions).toEqual([null, 'cn-bj']);
+  });
+});
+
+describe('cancellation', () => {
+  const slow = () =>
+    server.use(
+      http.get(`${BASE}/v1/groups/g1`, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        return HttpResponse.json(group);
+      }),
+    );
+
+  it('aborts with the caller’s signal', async () => {
+    slow();
+    const controller = new AbortController();
+    const call = createClient({ baseUrl: BASE }).groups.get('g1', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user gave up')), 20);
+    await expect(call).rejects.toThrow('user gave up');
+  });
+
+  it('times out with LifelongTimeoutError', async () => {
+    slow();
+    const error = await createClient({ baseUrl: BASE, retries: 0 })
+      .groups.get('g1', { timeoutMs: 30 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LifelongTimeoutError);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  createClient,
+  definePluginClient,
+  type IssuedSession,
+  type Me,
+  type Person,
+  type SignInBody,
+} from './index.js';
+
+// Compiled by `tsc --noEmit` (npm run typecheck): a wrong request body is a compile error.
+const client = createClient({ baseUrl: 'http://localhost:3000', fetch: async () => new Response('{}') });
+
+describe('types derived from the server schemas', () => {
+  it('types requests and responses', () => {
+    expectTypeOf<SignInBody>().toEqualTypeOf<{ learnerNumber: string; password: string }>();
+    expectTypeOf<IssuedSession>().toHaveProperty('refreshToken').toEqualTypeOf<string>();
+    expectTypeOf<Me['kind']>().toEqualTypeOf<'person' | 'apiKey'>();
+    expectTypeOf(client.people.get).returns.resolves.toEqualTypeOf<Person>();
+    expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified'>();
+  });
+
+  it('rejects wrong bodies at compile time', () => {
+    const never = false as boolean;
+    if (never) {
+      const misnamed = {
+        name: 'x',
+        dateOfBirth: '2000-01-01',
+        nationalId: { scheme: 'CN-RIC', number: '1' },
+        password: 'p',
+      };
+      // @ts-expect-error: `legalName` is required.
+      void client.people.register(misnamed);
+      // @ts-expect-error: `type` must be a known group type.
+      void client.groups.create({ type: 'gang', name: 'x' });
+      // @ts-expect-error: amounts are decimal strings, not numbers.
+      void client.ledger.transfers([{ id: 'x', code: 1, amount: 5 }]);
+      // @ts-expect-error: sign-in needs a password.
+      void client.sessions.signIn({ learnerNumber: 'L1' });
+    }
+  });
+
+  it('types plugin clients by id', () => {
+    const notes = definePluginClient('notes', (request) => ({
+      add: (body: { text: string }) => request<{ id: string }>('POST', '/notes', { body }),
+    }));
+    const withPlugin = createClient({ baseUrl: 'http://x', plugins: [notes] });
+    expectTypeOf(withPlugin.plugins.notes.add).parameter(0).toEqualTypeOf<{ text: string }>();
+  });
+});
