@@ -9,6 +9,7 @@ const timeouts = { hookTimeout: 60_000, testTimeout: 30_000 };
 export default defineConfig({
   test: {
     pool: 'forks',
+    globalSetup: ['./vitest.global-setup.ts'],
     projects: [
       {
         // Our packages are tested against their sources, so a change needs no rebuild.

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** PGlite only: start from a dump (`dumpDataDir()`) instead of an empty cluster (fast test setup). */
+  loadDataDir?: Blob | undefined;
 }
 
 /** `postgres://user:secret@host:5432/db` → `PostgreSQL at host:5432/db` (no credentials). */
@@ -52,19 +54,22 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
   // Loaded only in embedded mode: PGlite is large and a PostgreSQL deployment never needs it.
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dataDir.startsWith('memory://');
   const location = inMemory ? dataDir : resolve(dataDir);
   if (!inMemory) await mkdir(location, { recursive: true });
-  const client = new PGlite({ dataDir: location });
+  // One options object: with a separate first argument PGlite silently ignores the options.
+  const client = new PGlite({ dataDir: location, ...(loadDataDir ? { loadDataDir } : {}) });
   await client.waitReady;
   const db = drizzle({ client }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
+    // Not part of DatabaseHandle's type: the test harness uses it to dump a template cluster.
+    ...({ pglite: client } as object),
     description: inMemory ? 'PGlite (embedded, in memory)' : `PGlite (embedded) at ${location}`,
     ping: async () => {
       await db.execute(sql`select 1`);
@@ -78,8 +83,9 @@ export function openDatabase({
   url,
   dataDir = '.lifelong/data',
   maxConnections = 10,
+  loadDataDir,
 }: DatabaseOptions = {}): Promise<DatabaseHandle> {
-  return url ? openPostgres(url, maxConnections) : openPglite(dataDir);
+  return url ? openPostgres(url, maxConnections) : openPglite(dataDir, loadDataDir);
 }
 
 /**
