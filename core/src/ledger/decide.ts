@@ -5,6 +5,7 @@ import {
   MAX_METADATA_BYTES,
   MAX_TIMEOUT_SECONDS,
   type PendingState,
+  type Transfer,
   type TransferInput,
   type TransferKind,
   type TransferResult,
@@ -51,20 +52,8 @@ export interface DecideInput {
   now: Date;
 }
 
-export interface NewTransfer {
-  id: string;
-  debitAccountId: string;
-  creditAccountId: string;
-  amount: bigint;
-  asset: string;
-  code: number;
-  kind: TransferKind;
-  linked: boolean;
-  pendingId: string | null;
-  timeoutSeconds: number;
-  metadata: unknown;
-  requestHash: string;
-}
+/** A transfer as decided: what will be stored, before the database numbers and stamps it. */
+export type NewTransfer = Omit<Transfer, 'seq' | 'createdAt' | 'pendingState' | 'expiresAt'> & { requestHash: string };
 
 /** An entry as decided, before the database stamps its time. */
 export type NewEntry = Omit<Entry, 'createdAt'>;
