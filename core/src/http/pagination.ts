@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { ValidationFailed } from '../errors/core-errors.js';
+import { isUuid } from '../ids/uuid.js';
 
 /** Query parameters of every list route: `?limit=&cursor=`. */
 export const PageQuery = Type.Object(
@@ -23,11 +24,9 @@ export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A cursor key `{ id }` holding a UUID: the common case of lists ordered by a UUIDv7 id. */
 export function isUuidKey(key: unknown): key is { id: string } {
-  return typeof key === 'object' && key !== null && UUID.test(String((key as { id?: unknown }).id));
+  return typeof key === 'object' && key !== null && isUuid((key as { id?: unknown }).id);
 }
 
 /** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 naming `/query/cursor`. */

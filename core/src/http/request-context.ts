@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import type { Actor } from '../audit/record.js';
 import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
+import { REGION_ID_PATTERN } from '../regions/region-id.js';
 import type { AppEnv } from './app-env.js';
 
-const REGION_PATTERN = /^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/;
+const REGION_PATTERN = new RegExp(REGION_ID_PATTERN);
 
 /** The region a request addresses: the `Lifelong-Region` header, else `default`. */
 export function requestRegion(c: Context<AppEnv>): string {

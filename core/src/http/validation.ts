@@ -2,17 +2,17 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value';
 import type { FieldError } from '../errors/lifelong-error.js';
+import { isUuid } from '../ids/uuid.js';
 import { isRealDate } from '../time/dates.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The string formats our schemas use; TypeBox checks only registered formats. */
 function registerFormats(): void {
   if (FormatRegistry.Has('uuid')) return;
-  FormatRegistry.Set('uuid', (value) => UUID.test(value));
+  FormatRegistry.Set('uuid', isUuid);
   FormatRegistry.Set('date', (value) => isRealDate(value));
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
   FormatRegistry.Set('uri', (value) => URL.canParse(value));

@@ -29,12 +29,15 @@ export async function resolveApiKey(
   registry: PermissionRegistry,
   key: string,
 ): Promise<Principal | null> {
-  const [row] = await db
-    .select()
+  // One round trip per request: the institution's accreditation comes with the key.
+  const [found] = await db
+    .select({ key: apiKeys, accreditation: institutions.accreditation })
     .from(apiKeys)
+    .leftJoin(institutions, eq(institutions.id, apiKeys.institutionId))
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
-  if (!row) return null;
+  if (!found) return null;
+  const row = found.key;
   // Last use is informational: written at most once a minute per key, off the request's path.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     db.update(apiKeys)
@@ -51,14 +54,9 @@ export async function resolveApiKey(
       );
   }
   let permissions = registry.permissionsOf(row.role);
-  if (row.institutionId) {
+  if (row.institutionId && found.accreditation !== 'accredited') {
     // Only an accredited institution may mint credits; a pending or suspended one keeps its other rights.
-    const [institution] = await db
-      .select({ accreditation: institutions.accreditation })
-      .from(institutions)
-      .where(eq(institutions.id, row.institutionId));
-    if (institution?.accreditation !== 'accredited')
-      permissions = permissions.filter((p) => p !== 'ledger.transfers.mint');
+    permissions = permissions.filter((p) => p !== 'ledger.transfers.mint');
   }
   return {
     kind: 'apiKey',

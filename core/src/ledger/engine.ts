@@ -1,13 +1,10 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../db/database.js';
 import { resultRows } from '../db/database.js';
+import { isUuid } from '../ids/uuid.js';
 import { type AccountState, type Decision, decide, type PendingRow } from './decide.js';
 import { ledgerAccounts, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
 import type { PendingState, TransferInput, TransferKind } from './types.js';
-
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const UUID = new RegExp(UUID_PATTERN);
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /**
  * Which accounts are split into shards (hot accounts). Shards never change after an asset is

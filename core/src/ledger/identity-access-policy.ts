@@ -6,11 +6,10 @@ import { isAllowed, isPlatformAdmin } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import { findPersonById, isGuardianOf } from '../identity/people-service.js';
 import { institutions } from '../identity/schema.js';
+import { isUuid } from '../ids/uuid.js';
 import { regions } from '../regions/schema.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
 import type { AccountOwner } from './types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who may read whose accounts, knowing people, guardians, groups and institutions:
@@ -28,7 +27,7 @@ export function identityLedgerAccess(identity: () => IdentityContext): LedgerAcc
     async canReadOwner(principal, owner) {
       if (isPlatformAdmin(principal)) return true;
       if (owner.id === null) return false;
-      if (['person', 'group', 'institution'].includes(owner.type) && !UUID.test(owner.id)) return false;
+      if (['person', 'group', 'institution'].includes(owner.type) && !isUuid(owner.id)) return false;
       const { db } = identity();
       switch (owner.type) {
         case 'person': {
@@ -79,7 +78,7 @@ export function identityOwnerCheck(identity: () => IdentityContext) {
       const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id));
       return row ? null : missing('No such region');
     }
-    if (!UUID.test(id)) return missing('Expected the UUID of the owner');
+    if (!isUuid(id)) return missing('Expected the UUID of the owner');
     if (owner.type === 'person') {
       const person = await findPersonById(db, id);
       if (!person || person.status === 'merged') return missing('No such person');

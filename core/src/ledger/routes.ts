@@ -8,9 +8,9 @@ import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
 import { defineRoute, type RouteGroup } from '../http/route.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
+import { UUID_PATTERN } from '../ids/uuid.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
 import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
-import { UUID_PATTERN } from './engine.js';
 import { LedgerAccountNotFound, LedgerTransferNotFound } from './errors.js';
 import type { Ledger } from './ledger.js';
 import {

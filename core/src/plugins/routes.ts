@@ -7,13 +7,13 @@ import { actorOf } from '../http/request-context.js';
 import { defineRoute } from '../http/route.js';
 import { requirePermission } from '../identity/authorize.js';
 import { UnknownRegion } from '../identity/errors.js';
+import { RegionId } from '../regions/region-id.js';
 import { regions } from '../regions/schema.js';
 import type { AnyPlugin } from './define-plugin.js';
 import { configErrors } from './preflight.js';
 import { effectiveConfig, regionPluginState } from './region-state.js';
 import { regionPlugins } from './schema.js';
 
-const RegionId = Type.String({ pattern: '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$' });
 const PluginId = Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 });
 
 const PluginView = Type.Object({

@@ -5,9 +5,9 @@ import type { Database } from '../db/database.js';
 import { actorOf } from '../http/request-context.js';
 import { defineRoute } from '../http/route.js';
 import { RegionExists, UnknownRegion } from '../identity/errors.js';
+import { RegionId } from './region-id.js';
 import { regions } from './schema.js';
 
-const RegionId = Type.String({ pattern: '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$', description: 'e.g. cn-bj' });
 const RegionView = Type.Object({
   id: Type.String(),
   name: Type.String(),

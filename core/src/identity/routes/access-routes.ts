@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../../http/pagination.js';
 import { actorOf } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
+import { RegionId } from '../../regions/region-id.js';
 import { type ApiKeyRow, createApiKey, listApiKeys, revokeApiKey } from '../api-keys.js';
 import { regionsWhereRole } from '../authorize.js';
 import type { IdentityContext } from '../context.js';
@@ -12,7 +13,6 @@ import { grantRole, listGrants, type RoleGrantRow, revokeGrant } from '../roles-
 
 const Role = Type.Union(ROLES.map((role) => Type.Literal(role)));
 const Id = Type.String({ format: 'uuid' });
-const RegionId = Type.String({ pattern: '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$' });
 
 const GrantScope = Type.Union([
   Type.Object({ type: Type.Literal('platform') }, { additionalProperties: false }),

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../../http/pagination.js';
 import { actorOf } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
+import { RegionId } from '../../regions/region-id.js';
 import type { IdentityContext } from '../context.js';
 import {
   createInstitution,
@@ -17,7 +18,6 @@ const Kind = Type.Union(
   ),
 );
 const Accreditation = Type.Union((['pending', 'accredited', 'suspended'] as const).map((a) => Type.Literal(a)));
-const RegionId = Type.String({ pattern: '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$' });
 
 const InstitutionView = Type.Object({
   id: Type.String({ format: 'uuid' }),
