@@ -1,0 +1,16 @@
+import { createServiceRef } from '@lifelong/core';
+import type { AwardOutcome, CompletionInput } from './completion.js';
+
+export { type AwardOutcome, CompletionInput } from './completion.js';
+
+/** The credit bank's service for plugins that require it. */
+export interface CreditBankService {
+  /**
+   * Turns a completion into a learning record, a CREDIT award and POINTs by the region's rules,
+   * in the caller's transaction (so the caller's completion row and the award commit together).
+   * Throws a 400-class LifelongError for input that does not fit `CompletionInput`.
+   */
+  awardForCompletion(input: CompletionInput): Promise<AwardOutcome>;
+}
+
+export const creditBankService = createServiceRef<CreditBankService>({ id: 'credit-bank.awards' });
