@@ -1,5 +1,6 @@
 import { definePlugin } from '@lifelong/core';
 import pkg from '../package.json' with { type: 'json' };
+import { accountFor } from './accounts.js';
 import { CreditBankConfig } from './config.js';
 import { registerExchange } from './exchange/register.js';
 import { registerFamily } from './family/register.js';
@@ -8,7 +9,9 @@ import { permissions, roles } from './permissions.js';
 import { registerPools } from './pools/register.js';
 import { registerProviders } from './providers/register.js';
 import { registerRecognition } from './recognition/register.js';
+import { awardForCompletion } from './records/award.js';
 import { registerRecords } from './records/register.js';
+import { creditBankService } from './service.js';
 import { registerTranscript } from './transcript/register.js';
 
 export { CreditBankConfig } from './config.js';
@@ -30,6 +33,10 @@ const creditBank = definePlugin({
   permissions,
   roles,
   register(p) {
+    p.provide(creditBankService, (ctx) => ({
+      awardForCompletion: (input) => awardForCompletion(ctx, input),
+      account: (key) => accountFor(ctx, key),
+    }));
     registerRecords(p);
     registerRecognition(p);
     registerProviders(p);
