@@ -15,3 +15,4 @@ export const RecordAlreadyWithdrawn = defineError(
   'The learning record is already withdrawn',
 );
 export const LedgerRefused = defineError('CREDIT_BANK_LEDGER_REFUSED', 409, 'The ledger refused the transfer');
+export const ProviderNotFound = defineError('CREDIT_BANK_PROVIDER_NOT_FOUND', 404, 'No such provider accreditation');

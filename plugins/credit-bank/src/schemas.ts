@@ -1,5 +1,6 @@
 // The credit bank's public request and response schemas, for client code (`/schemas` entry: no
 // server code). Each feature exports its schemas from its own `schemas.ts`; re-export them here.
 export * from './completion.js';
+export * from './providers/schemas.js';
 export * from './records/schemas.js';
 export * from './vocabulary.js';
