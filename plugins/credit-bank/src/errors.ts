@@ -16,3 +16,20 @@ export const RecordAlreadyWithdrawn = defineError(
 );
 export const LedgerRefused = defineError('CREDIT_BANK_LEDGER_REFUSED', 409, 'The ledger refused the transfer');
 export const ProviderNotFound = defineError('CREDIT_BANK_PROVIDER_NOT_FOUND', 404, 'No such provider accreditation');
+export const CertificateNotFound = defineError('CREDIT_BANK_CERTIFICATE_NOT_FOUND', 404, 'No such certificate');
+export const CertificateNotPending = defineError(
+  'CREDIT_BANK_CERTIFICATE_NOT_PENDING',
+  409,
+  'The certificate is not waiting for this step',
+);
+export const EvidenceAlreadyCredited = defineError(
+  'CREDIT_BANK_EVIDENCE_ALREADY_CREDITED',
+  409,
+  'This certificate has already been credited',
+);
+export const EvidenceTypeMismatch = defineError(
+  'CREDIT_BANK_EVIDENCE_TYPE_MISMATCH',
+  415,
+  'The file is not what its Content-Type says',
+);
+export const EvidenceTooLarge = defineError('CREDIT_BANK_EVIDENCE_TOO_LARGE', 413, 'The evidence file is too large');

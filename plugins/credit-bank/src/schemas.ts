@@ -2,5 +2,6 @@
 // server code). Each feature exports its schemas from its own `schemas.ts`; re-export them here.
 export * from './completion.js';
 export * from './providers/schemas.js';
+export * from './recognition/schemas.js';
 export * from './records/schemas.js';
 export * from './vocabulary.js';

@@ -1,4 +1,17 @@
 import { Type } from '@sinclair/typebox';
 
-/** Per-region configuration of the recognition feature (defaults apply when a region sets nothing). */
-export const RecognitionConfig = Type.Object({}, { default: {} });
+/** The hard ceiling of the evidence upload route; a region's `maxEvidenceBytes` may only lower it. */
+export const EVIDENCE_CEILING_BYTES = 20_000_000;
+
+/** Per-region configuration of recognition (defaults apply when a region sets nothing). */
+export const RecognitionConfig = Type.Object(
+  {
+    maxEvidenceBytes: Type.Integer({
+      minimum: 1,
+      maximum: EVIDENCE_CEILING_BYTES,
+      default: 5_000_000,
+      description: 'Largest evidence file accepted (bytes).',
+    }),
+  },
+  { default: {} },
+);

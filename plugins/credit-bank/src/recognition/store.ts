@@ -1,0 +1,132 @@
+import {
+  decodeCursor,
+  Forbidden,
+  type PluginRequestContext,
+  type Queryable,
+  toPage,
+  ValidationFailed,
+} from '@lifelong/core';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { canReadPerson } from '../access.js';
+import { CertificateNotFound } from '../errors.js';
+import { isIdKey } from '../records/store.js';
+import { certificateDecisions, certificates, evidenceFiles } from './schema.js';
+import type { Certificate } from './schemas.js';
+
+export type CertificateRow = typeof certificates.$inferSelect;
+type DecisionRow = typeof certificateDecisions.$inferSelect;
+
+export const certificateView = (row: CertificateRow, decisions: DecisionRow[]): Certificate => ({
+  id: row.id,
+  personId: row.personId,
+  regionId: row.regionId,
+  issuingInstitutionId: row.issuingInstitutionId,
+  title: row.title,
+  stage: row.stage as Certificate['stage'],
+  level: row.level as Certificate['level'],
+  learningOutcomes: row.learningOutcomes,
+  workloadHours: Number(row.workloadHours),
+  assessment: {
+    type: row.assessmentType as Certificate['assessment']['type'],
+    score: row.assessmentScore === null ? null : Number(row.assessmentScore),
+  },
+  form: row.form as Certificate['form'],
+  completedAt: row.completedAt.toISOString(),
+  equivalenceKey: row.equivalenceKey,
+  evidence: row.evidence,
+  status: row.status,
+  recordId: row.recordId,
+  submittedAt: row.submittedAt.toISOString(),
+  decisions: decisions.map((d) => ({
+    decision: d.decision,
+    reason: d.reason,
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt.toISOString(),
+  })),
+});
+
+export async function findCertificate(db: Queryable, id: string, lock = false): Promise<CertificateRow> {
+  const query = db.select().from(certificates).where(eq(certificates.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw CertificateNotFound({ detail: `Certificate ${id} does not exist.` });
+  return row;
+}
+
+export async function viewOf(db: Queryable, row: CertificateRow): Promise<Certificate> {
+  const decisions = await db
+    .select()
+    .from(certificateDecisions)
+    .where(eq(certificateDecisions.certificateId, row.id))
+    .orderBy(asc(certificateDecisions.id));
+  return certificateView(row, decisions);
+}
+
+/** A page of certificates with their decisions (two queries, not one per certificate). */
+export async function listCertificates(
+  db: Queryable,
+  where: { personId?: string; institutionId?: string; status?: CertificateRow['status'] | undefined },
+  limit: number,
+  cursor: string | undefined,
+) {
+  const rows = await db
+    .select()
+    .from(certificates)
+    .where(
+      and(
+        where.personId ? eq(certificates.personId, where.personId) : undefined,
+        where.institutionId ? eq(certificates.issuingInstitutionId, where.institutionId) : undefined,
+        where.status ? eq(certificates.status, where.status) : undefined,
+        cursor ? gt(certificates.id, decodeCursor(cursor, isIdKey).id) : undefined,
+      ),
+    )
+    .orderBy(certificates.id)
+    .limit(limit + 1);
+  const ids = rows.map((r) => r.id);
+  const decisions = ids.length
+    ? await db
+        .select()
+        .from(certificateDecisions)
+        .where(inArray(certificateDecisions.certificateId, ids))
+        .orderBy(asc(certificateDecisions.id))
+    : [];
+  return toPage(
+    rows,
+    limit,
+    (row) => ({ id: row.id }),
+    (row) =>
+      certificateView(
+        row,
+        decisions.filter((d) => d.certificateId === row.id),
+      ),
+  );
+}
+
+/** Reviewers of a certificate: `certificates.review` for its issuing institution or its region. */
+export const canReview = (ctx: PluginRequestContext, row: Pick<CertificateRow, 'issuingInstitutionId' | 'regionId'>) =>
+  ctx.can('certificates.review', { institutionId: row.issuingInstitutionId }) ||
+  ctx.can('certificates.review', { regionId: row.regionId });
+
+/** The submitter, their guardian while a minor, records readers of their region, and reviewers. */
+export async function requireReadCertificate(ctx: PluginRequestContext, row: CertificateRow): Promise<void> {
+  if (canReview(ctx, row)) return;
+  const person = await ctx.identity.personById(row.personId);
+  if (person && (await canReadPerson(ctx, person))) return;
+  throw Forbidden({
+    detail: 'Only the submitter, their guardian while a minor, or a reviewer may see this certificate.',
+  });
+}
+
+/** 400 naming each hash the person has not uploaded themselves. */
+export async function requireOwnEvidence(db: Queryable, personId: string, hashes: string[]): Promise<void> {
+  const owned = await db
+    .select({ sha256: evidenceFiles.sha256 })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.personId, personId), inArray(evidenceFiles.sha256, hashes)));
+  const known = new Set(owned.map((o) => o.sha256));
+  const errors = hashes.flatMap((hash, i) =>
+    known.has(hash)
+      ? []
+      : [{ path: `/body/evidence/${i}`, rule: 'uploaded', message: 'Upload the file with POST /evidence first' }],
+  );
+  if (errors.length > 0) throw ValidationFailed({ errors });
+}
