@@ -54,40 +54,73 @@ export async function awardForCompletion(ctx: Ctx, input: CompletionInput): Prom
  */
 export async function awardRecord(ctx: Ctx, input: NewRecord, path: string): Promise<Awarded> {
   await requireRecipient(ctx, input, path);
-  await lockPerson(ctx, input.personId);
+  const [awarded] = await awardMany(ctx, [input]);
+  if (!awarded) throw new Error('awardMany returned no outcome');
+  return awarded;
+}
 
-  const [existing] = await ctx.db
-    .select()
-    .from(records)
-    .where(and(eq(records.source, input.source), eq(records.sourceRef, input.sourceRef)));
-  if (existing) return outcomeOf(existing, 'duplicate');
+/**
+ * The award logic for many records at once (bulk import): a few statements per batch instead of
+ * a dozen per record. Inputs must already be valid, their people verified and their regions
+ * enabled. Outcomes come back in input order; within the batch, rows are decided in order, so
+ * a later duplicate or equivalent row sees the earlier one.
+ */
+export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[]> {
+  if (inputs.length === 0) return [];
+  const personIds = [...new Set(inputs.map((i) => i.personId))].sort();
+  await lockPeople(ctx, personIds);
 
-  const rules = (await ctx.configFor(input.regionId)).records;
-  const completedAt = new Date(input.completedAt);
-  const periods = periodsOf(completedAt, rules.termStartMonths);
-  const learning = { workloadHours: input.workloadHours, level: input.level ?? 'none', assessment: input.assessment };
-
-  let outcome: RecordRow['outcome'] = 'awarded';
-  let credits = 0n;
-  if (await hasEquivalent(ctx, input.personId, input.equivalenceKey)) {
-    outcome = 'equivalent';
-  } else {
-    const earned = creditsFor(learning, rules);
-    credits = await withinCaps(ctx, input.personId, periods, earned, rules);
-    if (credits < earned) outcome = 'capped';
+  const existing = await existingRecords(ctx, inputs);
+  const active = await activeEquivalences(ctx, personIds, [...new Set(inputs.map((i) => i.equivalenceKey))]);
+  const rulesOf = new Map<string, RecordsConfig>();
+  for (const regionId of new Set(inputs.map((i) => i.regionId))) {
+    rulesOf.set(regionId, (await ctx.configFor(regionId)).records);
   }
-  const points = pointsFor(credits, rules);
+  const planned = inputs.map((input) => {
+    const rules = rulesOf.get(input.regionId) as RecordsConfig;
+    return { input, rules, completedAt: new Date(input.completedAt), periods: { year: '', term: '' } };
+  });
+  for (const plan of planned) plan.periods = periodsOf(plan.completedAt, plan.rules.termStartMonths);
+  const totals = await loadTotals(
+    ctx,
+    personIds,
+    planned.flatMap((p) => [p.periods.year, p.periods.term]),
+  );
 
-  const [record] = await ctx.db
-    .insert(records)
-    .values({
+  const outcomes: Awarded[] = [];
+  const fresh: RecordRow[] = [];
+  const now = ctx.now();
+  for (const { input, rules, completedAt, periods } of planned) {
+    const key = `${input.source}\u0000${input.sourceRef}`;
+    const before = existing.get(key);
+    if (before) {
+      outcomes.push(outcomeOf(before, 'duplicate'));
+      continue;
+    }
+    const equivalence = `${input.personId}\u0000${input.equivalenceKey}`;
+    const level = input.level ?? 'none';
+    let outcome: RecordRow['outcome'] = 'awarded';
+    let credits = 0n;
+    if (active.has(equivalence)) {
+      outcome = 'equivalent';
+    } else {
+      const earned = creditsFor({ workloadHours: input.workloadHours, level, assessment: input.assessment }, rules);
+      credits = withinCaps(totals, input.personId, periods, earned, rules);
+      if (credits < earned) outcome = 'capped';
+    }
+    active.add(equivalence);
+    for (const period of [periods.year, periods.term]) {
+      const k = `${input.personId}\u0000${period}`;
+      totals.set(k, (totals.get(k) ?? 0n) + credits);
+    }
+    const record: RecordRow = {
       id: uuidv7(),
       personId: input.personId,
       regionId: input.regionId,
       title: input.title,
       providerInstitutionId: input.providerInstitutionId ?? null,
       stage: input.stage,
-      level: learning.level,
+      level,
       learningOutcomes: input.learningOutcomes,
       workloadHours: String(input.workloadHours),
       assessmentType: input.assessment.type,
@@ -96,7 +129,7 @@ export async function awardRecord(ctx: Ctx, input: NewRecord, path: string): Pro
       completedAt,
       evidence: input.evidence ?? [],
       credits,
-      points,
+      points: pointsFor(credits, rules),
       outcome,
       origin: input.origin,
       source: input.source,
@@ -104,34 +137,69 @@ export async function awardRecord(ctx: Ctx, input: NewRecord, path: string): Pro
       equivalenceKey: input.equivalenceKey,
       yearPeriod: periods.year,
       termPeriod: periods.term,
-      createdAt: ctx.now(),
-    })
-    .returning();
-  if (!record) throw new Error('insert returned no record');
+      status: 'active',
+      withdrawnReason: null,
+      withdrawnAt: null,
+      withdrawnBy: null,
+      createdAt: now,
+    };
+    existing.set(key, record);
+    fresh.push(record);
+    outcomes.push(outcomeOf(record, outcome));
+  }
 
-  if (credits > 0n) {
-    await addToTotals(ctx, input.personId, [periods.year, periods.term], credits);
-    await mint(ctx, record);
+  // 500 rows × 29 columns stays well under PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < fresh.length; i += 500) await ctx.db.insert(records).values(fresh.slice(i, i + 500));
+  const credited = fresh.filter((r) => r.credits > 0n);
+  await addToTotals(ctx, credited);
+  await mint(ctx, credited);
+  for (const record of fresh) {
+    const options = { key: record.personId, regionId: record.regionId };
+    const ids = { recordId: record.id, personId: record.personId, regionId: record.regionId };
+    await ctx.emit(RecordCreated, { ...ids, origin: record.origin }, options);
+    if (record.credits > 0n) {
+      await ctx.emit(
+        CreditAwarded,
+        { ...ids, credits: String(record.credits), points: String(record.points) },
+        options,
+      );
+    }
   }
-  await ctx.emit(
-    RecordCreated,
-    { recordId: record.id, personId: record.personId, regionId: record.regionId, origin: record.origin },
-    { key: record.personId, regionId: record.regionId },
-  );
-  if (credits > 0n) {
-    await ctx.emit(
-      CreditAwarded,
-      {
-        recordId: record.id,
-        personId: record.personId,
-        regionId: record.regionId,
-        credits: String(credits),
-        points: String(points),
-      },
-      { key: record.personId, regionId: record.regionId },
+  return outcomes;
+}
+
+async function existingRecords(ctx: Ctx, inputs: NewRecord[]): Promise<Map<string, RecordRow>> {
+  const bySource = new Map<string, string[]>();
+  for (const i of inputs) bySource.set(i.source, [...(bySource.get(i.source) ?? []), i.sourceRef]);
+  const found = new Map<string, RecordRow>();
+  for (const [source, refs] of bySource) {
+    for (let i = 0; i < refs.length; i += 5000) {
+      const rows = await ctx.db
+        .select()
+        .from(records)
+        .where(and(eq(records.source, source), inArray(records.sourceRef, refs.slice(i, i + 5000))));
+      for (const row of rows) found.set(`${row.source}\u0000${row.sourceRef}`, row);
+    }
+  }
+  return found;
+}
+
+async function activeEquivalences(ctx: Ctx, personIds: string[], keys: string[]): Promise<Set<string>> {
+  const rows = await ctx.db
+    .select({ personId: records.personId, equivalenceKey: records.equivalenceKey })
+    .from(records)
+    .where(
+      and(inArray(records.personId, personIds), inArray(records.equivalenceKey, keys), eq(records.status, 'active')),
     );
-  }
-  return outcomeOf(record, outcome);
+  return new Set(rows.map((r) => `${r.personId}\u0000${r.equivalenceKey}`));
+}
+
+async function loadTotals(ctx: Ctx, personIds: string[], periods: string[]): Promise<Map<string, bigint>> {
+  const rows = await ctx.db
+    .select()
+    .from(creditTotals)
+    .where(and(inArray(creditTotals.personId, personIds), inArray(creditTotals.period, [...new Set(periods)])));
+  return new Map(rows.map((r) => [`${r.personId}\u0000${r.period}`, r.credits]));
 }
 
 const outcomeOf = (record: RecordRow, status: AwardOutcome['status']): Awarded => ({
@@ -168,62 +236,70 @@ async function requireRecipient(ctx: Ctx, input: NewRecord, path: string): Promi
 }
 
 /**
- * Takes the person's award lock: their lifetime totals row, created on first use. Every award
- * and withdrawal of one person runs one after another from here to the end of the transaction.
+ * Takes the people's award locks: their lifetime totals rows, created on first use, locked in id
+ * order (no deadlocks between batches). Every award and withdrawal of one person runs one after
+ * another from here to the end of the transaction.
  */
-export async function lockPerson(ctx: Ctx, personId: string): Promise<void> {
-  await ctx.db.insert(creditTotals).values({ personId, period: 'all' }).onConflictDoNothing();
-  await ctx.db
-    .select({ period: creditTotals.period })
-    .from(creditTotals)
-    .where(and(eq(creditTotals.personId, personId), eq(creditTotals.period, 'all')))
-    .for('update');
+export async function lockPeople(ctx: Ctx, personIds: string[]): Promise<void> {
+  const ids = [...new Set(personIds)].sort();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const slice = ids.slice(i, i + 5000);
+    await ctx.db
+      .insert(creditTotals)
+      .values(slice.map((personId) => ({ personId, period: 'all' })))
+      .onConflictDoNothing();
+    await ctx.db
+      .select({ personId: creditTotals.personId })
+      .from(creditTotals)
+      .where(and(inArray(creditTotals.personId, slice), eq(creditTotals.period, 'all')))
+      .orderBy(creditTotals.personId)
+      .for('update');
+  }
 }
 
-async function hasEquivalent(ctx: Ctx, personId: string, equivalenceKey: string): Promise<boolean> {
-  const [row] = await ctx.db
-    .select({ id: records.id })
-    .from(records)
-    .where(
-      and(eq(records.personId, personId), eq(records.equivalenceKey, equivalenceKey), eq(records.status, 'active')),
-    )
-    .limit(1);
-  return row !== undefined;
-}
-
-async function withinCaps(
-  ctx: Ctx,
+function withinCaps(
+  totals: Map<string, bigint>,
   personId: string,
   periods: { year: string; term: string },
   earned: bigint,
   rules: RecordsConfig,
-): Promise<bigint> {
-  const caps = new Map<string, bigint>();
-  if (rules.capPerYear !== undefined) caps.set(periods.year, toMinorCredits(rules.capPerYear));
-  if (rules.capPerTerm !== undefined) caps.set(periods.term, toMinorCredits(rules.capPerTerm));
-  if (caps.size === 0 || earned === 0n) return earned;
-  const totals = await ctx.db
-    .select()
-    .from(creditTotals)
-    .where(and(eq(creditTotals.personId, personId), inArray(creditTotals.period, [...caps.keys()])));
+): bigint {
+  const caps: [string, number | undefined][] = [
+    [periods.year, rules.capPerYear],
+    [periods.term, rules.capPerTerm],
+  ];
   let allowed = earned;
-  for (const [period, cap] of caps) {
-    const used = totals.find((t) => t.period === period)?.credits ?? 0n;
+  for (const [period, capCredits] of caps) {
+    if (capCredits === undefined) continue;
+    const cap = toMinorCredits(capCredits);
+    const used = totals.get(`${personId}\u0000${period}`) ?? 0n;
     const left = cap > used ? cap - used : 0n;
     if (left < allowed) allowed = left;
   }
   return allowed;
 }
 
-/** Adds credits to the person's lifetime, year and term totals. */
-export async function addToTotals(ctx: Ctx, personId: string, periods: string[], credits: bigint): Promise<void> {
-  await ctx.db
-    .insert(creditTotals)
-    .values(['all', ...periods].map((period) => ({ personId, period, credits })))
-    .onConflictDoUpdate({
-      target: [creditTotals.personId, creditTotals.period],
-      set: { credits: sql`${creditTotals.credits} + excluded.credits` },
-    });
+/** Adds the records' credits to their people's lifetime, year and term totals. */
+async function addToTotals(ctx: Ctx, credited: RecordRow[]): Promise<void> {
+  const sums = new Map<string, { personId: string; period: string; credits: bigint }>();
+  for (const r of credited) {
+    for (const period of ['all', r.yearPeriod, r.termPeriod]) {
+      const key = `${r.personId}\u0000${period}`;
+      const sum = sums.get(key) ?? { personId: r.personId, period, credits: 0n };
+      sum.credits += r.credits;
+      sums.set(key, sum);
+    }
+  }
+  const rows = [...sums.values()];
+  for (let i = 0; i < rows.length; i += 5000) {
+    await ctx.db
+      .insert(creditTotals)
+      .values(rows.slice(i, i + 5000))
+      .onConflictDoUpdate({
+        target: [creditTotals.personId, creditTotals.period],
+        set: { credits: sql`${creditTotals.credits} + excluded.credits` },
+      });
+  }
 }
 
 /** Takes a withdrawn record's credits off the totals it counted towards (rows exist since the award). */
@@ -234,31 +310,55 @@ export async function removeFromTotals(ctx: Ctx, personId: string, periods: stri
     .where(and(eq(creditTotals.personId, personId), inArray(creditTotals.period, ['all', ...periods])));
 }
 
-/** Mints the record's CREDITs into the person's record account and POINTs into their wallet, as one. */
-async function mint(ctx: Ctx, record: RecordRow): Promise<void> {
-  const creditTransfer = {
-    id: derivedId('record', record.id, 'credit'),
-    debitAccountId: await issuanceAccountOf(ctx, 'CREDIT'),
-    creditAccountId: await creditAccountOf(ctx, record.personId),
-    amount: record.credits,
-    code: TransferCodes.creditAwarded,
-    metadata: { recordId: record.id },
-  };
-  const transfers =
-    record.points > 0n
-      ? [
-          { ...creditTransfer, flags: { linked: true } },
-          {
-            id: derivedId('record', record.id, 'points'),
-            debitAccountId: await issuanceAccountOf(ctx, 'POINT'),
-            creditAccountId: await pointWalletOf(ctx, record.personId),
-            amount: record.points,
-            code: TransferCodes.pointsAwarded,
-            metadata: { recordId: record.id },
-          },
-        ]
-      : [creditTransfer];
-  await transferOrThrow(ctx, transfers);
+/**
+ * Mints each record's CREDITs into its person's record account and POINTs into their wallet, the
+ * two linked (one fails, neither posts). Transfer ids derive from the record id: a replay is
+ * `exists`, never a second mint.
+ */
+async function mint(ctx: Ctx, credited: RecordRow[]): Promise<void> {
+  if (credited.length === 0) return;
+  const creditIssuance = await issuanceAccountOf(ctx, 'CREDIT');
+  const pointIssuance = await issuanceAccountOf(ctx, 'POINT');
+  const accounts = new Map<string, { credit: string; wallet: string }>();
+  for (const personId of new Set(credited.map((r) => r.personId))) {
+    accounts.set(personId, {
+      credit: await creditAccountOf(ctx, personId),
+      wallet: await pointWalletOf(ctx, personId),
+    });
+  }
+  const chains = credited.map((record) => {
+    const mine = accounts.get(record.personId) as { credit: string; wallet: string };
+    const credit = {
+      id: derivedId('record', record.id, 'credit'),
+      debitAccountId: creditIssuance,
+      creditAccountId: mine.credit,
+      amount: record.credits,
+      code: TransferCodes.creditAwarded,
+      metadata: { recordId: record.id },
+    };
+    if (record.points === 0n) return [credit];
+    return [
+      { ...credit, flags: { linked: true } },
+      {
+        id: derivedId('record', record.id, 'points'),
+        debitAccountId: pointIssuance,
+        creditAccountId: mine.wallet,
+        amount: record.points,
+        code: TransferCodes.pointsAwarded,
+        metadata: { recordId: record.id },
+      },
+    ];
+  });
+  // Batches stay under the ledger's 8,190 transfers and never split a linked chain.
+  let batch: Parameters<Ctx['ledger']['transfer']>[0][number][] = [];
+  for (const chain of chains) {
+    if (batch.length + chain.length > 4000) {
+      await transferOrThrow(ctx, batch);
+      batch = [];
+    }
+    batch.push(...chain);
+  }
+  if (batch.length > 0) await transferOrThrow(ctx, batch);
 }
 
 /** Posts transfers and throws (rolling the request back) unless each was created or replayed. */

@@ -6,7 +6,7 @@ import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
 import { RecordAlreadyWithdrawn } from '../errors.js';
 import { derivedId } from '../ids.js';
-import { lockPerson, type RecordRow, removeFromTotals, transferOrThrow } from './award.js';
+import { lockPeople, type RecordRow, removeFromTotals, transferOrThrow } from './award.js';
 import { records } from './schema.js';
 import { findRecord } from './store.js';
 
@@ -21,7 +21,7 @@ export async function withdrawRecord(
   record: RecordRow,
   reason: string,
 ): Promise<RecordRow> {
-  await lockPerson(ctx, record.personId);
+  await lockPeople(ctx, [record.personId]);
   const [withdrawn] = await ctx.db
     .update(records)
     .set({ status: 'withdrawn', withdrawnReason: reason, withdrawnAt: ctx.now(), withdrawnBy: actorId(ctx) })
