@@ -33,3 +33,4 @@ export const EvidenceTypeMismatch = defineError(
   'The file is not what its Content-Type says',
 );
 export const EvidenceTooLarge = defineError('CREDIT_BANK_EVIDENCE_TOO_LARGE', 413, 'The evidence file is too large');
+export const ImportNotFound = defineError('CREDIT_BANK_IMPORT_NOT_FOUND', 404, 'No such import');

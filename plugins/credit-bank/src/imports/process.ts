@@ -1,0 +1,249 @@
+import {
+  decodeCursor,
+  type FieldError,
+  fieldErrors,
+  type InstitutionSummary,
+  type PersonSummary,
+  type PluginContext,
+  type Queryable,
+  toPage,
+  uuidv7,
+} from '@lifelong/core';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { CreditBankConfig } from '../config.js';
+import { ImportNotFound } from '../errors.js';
+import { providerChecker } from '../providers/store.js';
+import { awardMany, type NewRecord } from '../records/award.js';
+import { importRows, imports } from './schema.js';
+import { type ImportJob, ImportRow } from './schemas.js';
+
+type Ctx = PluginContext<typeof CreditBankConfig>;
+export type ImportJobRow = typeof imports.$inferSelect;
+type RowResult = {
+  index: number;
+  status: 'created' | 'duplicate' | 'error';
+  recordId: string | null;
+  errors: FieldError[] | null;
+};
+
+export const importView = (row: ImportJobRow): ImportJob => ({
+  id: row.id,
+  institutionId: row.institutionId,
+  regionId: row.regionId,
+  format: row.format,
+  status: row.status,
+  total: row.total,
+  processed: row.processed,
+  created: row.created,
+  duplicates: row.duplicates,
+  failed: row.failed,
+  createdAt: row.createdAt.toISOString(),
+  completedAt: row.completedAt?.toISOString() ?? null,
+});
+
+/** The `source` of imported records: rows are keyed by institution + external row id. */
+export const importSource = (institutionId: string) => `import:${institutionId}`;
+
+/**
+ * Stores an import and its rows: rows that do not fit `ImportRow` fail at once with their field
+ * errors (`/rows/<index>/<field>`); the rest wait for processing, inline when the import is
+ * small, otherwise by the imports job, a chunk per run.
+ */
+export async function createImport(
+  ctx: Ctx,
+  job: { institution: InstitutionSummary; format: ImportJobRow['format']; submittedBy: string; rows: unknown[] },
+  config: { inlineRows: number },
+): Promise<ImportJobRow> {
+  const id = uuidv7();
+  const rows = job.rows.map((payload, index) => {
+    const errors = fieldErrors(ImportRow, payload, `/rows/${index}`);
+    const externalId = (payload as { externalId?: unknown } | null)?.externalId;
+    return {
+      importId: id,
+      index,
+      externalId: typeof externalId === 'string' ? externalId.slice(0, 200) : null,
+      payload: errors.length === 0 ? payload : null,
+      status: errors.length === 0 ? ('pending' as const) : ('error' as const),
+      recordId: null,
+      errors: errors.length === 0 ? null : errors,
+    };
+  });
+  const failed = rows.filter((r) => r.status === 'error').length;
+  const [created] = await ctx.db
+    .insert(imports)
+    .values({
+      id,
+      institutionId: job.institution.id,
+      regionId: job.institution.regionId,
+      submittedBy: job.submittedBy,
+      format: job.format,
+      status: failed === rows.length ? 'completed' : 'processing',
+      total: rows.length,
+      processed: failed,
+      failed,
+      createdAt: ctx.now(),
+      completedAt: failed === rows.length ? ctx.now() : null,
+    })
+    .returning();
+  if (!created) throw new Error('insert returned no import');
+  for (let i = 0; i < rows.length; i += 1000) await ctx.db.insert(importRows).values(rows.slice(i, i + 1000));
+  if (created.status === 'processing' && rows.length <= config.inlineRows) {
+    return processChunk(ctx, created, rows.length);
+  }
+  return created;
+}
+
+/**
+ * Processes up to `limit` pending rows of an import in the current transaction: each row's
+ * person must exist and be verified, and the institution must be an accredited provider of the
+ * row's stage and level on its date; the valid rows are awarded together.
+ */
+export async function processChunk(ctx: Ctx, job: ImportJobRow, limit: number): Promise<ImportJobRow> {
+  const pending = await ctx.db
+    .select({ index: importRows.index, payload: importRows.payload })
+    .from(importRows)
+    .where(and(eq(importRows.importId, job.id), eq(importRows.status, 'pending')))
+    .orderBy(asc(importRows.index))
+    .limit(limit);
+  const people = new Map<string, PersonSummary | null>();
+  const accredited = await providerChecker(ctx, job.institutionId, 'award');
+  const results: RowResult[] = [];
+  const valid: { index: number; input: NewRecord }[] = [];
+  for (const { index, payload } of pending) {
+    const row = payload as ImportRow;
+    if (!people.has(row.learnerNumber)) people.set(row.learnerNumber, await ctx.identity.person(row.learnerNumber));
+    const person = people.get(row.learnerNumber);
+    const at = new Date(row.completedAt);
+    const error = (path: string, rule: string, message: string) =>
+      results.push({
+        index,
+        status: 'error',
+        recordId: null,
+        errors: [{ path: `/rows/${index}${path}`, rule, message }],
+      });
+    if (!person) error('/learnerNumber', 'personExists', 'No person with this learner number');
+    else if (person.status !== 'verified')
+      error('/learnerNumber', 'verifiedPerson', 'Credits are for verified people only');
+    else if (!accredited({ stage: row.stage, level: row.level, at })) {
+      error(
+        '/completedAt',
+        'accreditedProvider',
+        'The institution was not accredited for this stage and level on this date',
+      );
+    } else {
+      valid.push({
+        index,
+        input: {
+          origin: 'import',
+          source: importSource(job.institutionId),
+          sourceRef: row.externalId,
+          personId: person.id,
+          regionId: job.regionId,
+          equivalenceKey: row.equivalenceKey ?? row.title.trim().toLowerCase(),
+          title: row.title,
+          providerInstitutionId: job.institutionId,
+          stage: row.stage,
+          level: row.level,
+          learningOutcomes: row.learningOutcomes,
+          workloadHours: row.workloadHours,
+          assessment: row.assessment,
+          form: row.form,
+          completedAt: row.completedAt,
+        },
+      });
+    }
+  }
+  const outcomes = await awardMany(
+    ctx,
+    valid.map((v) => v.input),
+  );
+  outcomes.forEach((outcome, i) => {
+    const index = valid[i]?.index as number;
+    results.push({
+      index,
+      status: outcome.status === 'duplicate' ? 'duplicate' : 'created',
+      recordId: outcome.recordId,
+      errors: null,
+    });
+  });
+  if (results.length > 0) {
+    await ctx.db.execute(sql`
+      update credit_bank.import_rows r
+         set status = x.status, record_id = x.record_id, errors = x.errors, payload = null
+        from jsonb_to_recordset(${JSON.stringify(results.map((r) => ({ index: r.index, status: r.status, record_id: r.recordId, errors: r.errors })))}::jsonb)
+             as x(index integer, status text, record_id uuid, errors jsonb)
+       where r.import_id = ${job.id} and r.index = x.index`);
+  }
+  const count = (status: RowResult['status']) => results.filter((r) => r.status === status).length;
+  const processed = job.processed + results.length;
+  const done = processed >= job.total;
+  const [updated] = await ctx.db
+    .update(imports)
+    .set({
+      processed,
+      created: job.created + count('created'),
+      duplicates: job.duplicates + count('duplicate'),
+      failed: job.failed + count('error'),
+      ...(done ? { status: 'completed' as const, completedAt: ctx.now() } : {}),
+    })
+    .where(eq(imports.id, job.id))
+    .returning();
+  if (!updated) throw new Error('update returned no import');
+  return updated;
+}
+
+/** The imports job: the oldest import still processing gets its next chunk. */
+export async function runImports(ctx: Ctx): Promise<void> {
+  const [job] = await ctx.db
+    .select()
+    .from(imports)
+    .where(eq(imports.status, 'processing'))
+    .orderBy(asc(imports.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!job) return;
+  const { chunkRows } = (await ctx.configFor(job.regionId)).imports;
+  await processChunk(ctx, job, chunkRows);
+}
+
+export async function findImport(db: Queryable, id: string): Promise<ImportJobRow> {
+  const [row] = await db.select().from(imports).where(eq(imports.id, id));
+  if (!row) throw ImportNotFound({ detail: `Import ${id} does not exist.` });
+  return row;
+}
+
+const isIndexKey = (key: unknown): key is { index: number } =>
+  typeof key === 'object' && key !== null && Number.isInteger((key as { index?: unknown }).index);
+
+export async function listImportRows(
+  db: Queryable,
+  importId: string,
+  status: (typeof importRows.$inferSelect)['status'] | undefined,
+  limit: number,
+  cursor: string | undefined,
+) {
+  const rows = await db
+    .select({
+      index: importRows.index,
+      externalId: importRows.externalId,
+      status: importRows.status,
+      recordId: importRows.recordId,
+      errors: importRows.errors,
+    })
+    .from(importRows)
+    .where(
+      and(
+        eq(importRows.importId, importId),
+        status ? eq(importRows.status, status) : undefined,
+        cursor ? gt(importRows.index, decodeCursor(cursor, isIndexKey).index) : undefined,
+      ),
+    )
+    .orderBy(asc(importRows.index))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (row) => ({ index: row.index }),
+    (row) => ({ ...row, errors: row.errors ?? [] }),
+  );
+}
