@@ -33,6 +33,46 @@ describe('emit', () => {
     expect(row?.fannedOutAt).toBeNull();
   });
 
+  it('emitMany writes a batch in order (over several statements), each with its key and region', async () => {
+    const Awarded = defineEvent(uniqueEventName(), Payload);
+    const items = Array.from({ length: 1001 }, (_, i) => ({
+      payload: { learnerId, credits: i + 1 },
+      key: learnerId,
+      regionId: 'default',
+    }));
+    const ids = await database.db.transaction((tx) => system().emitMany(tx, Awarded, items));
+    expect(new Set(ids).size).toBe(1001);
+    const rows = await eventRows(database.db, Awarded.name);
+    expect(rows.map((r) => r.id)).toEqual(ids);
+    expect(rows[1000]).toMatchObject({ key: learnerId, regionId: 'default', payload: { credits: 1001 } });
+  });
+
+  it('emitMany events are delivered like emitted ones, in order per key', async () => {
+    const Awarded = defineEvent(uniqueEventName(), Payload);
+    const events = system();
+    const received: number[] = [];
+    events.subscribe({
+      subscriber: 'test:many',
+      event: Awarded,
+      handler: (e) => void received.push(e.payload.credits),
+    });
+    const items = [1, 2, 3].map((credits) => ({ payload: { learnerId, credits }, key: learnerId }));
+    await database.db.transaction((tx) => events.emitMany(tx, Awarded, items));
+    await events.drain();
+    expect(received).toEqual([1, 2, 3]);
+  });
+
+  it('emitMany writes nothing when one payload is invalid, naming its index', async () => {
+    const Awarded = defineEvent(uniqueEventName(), Payload);
+    const bad = [{ payload: { learnerId, credits: 1 } }, { payload: { learnerId, credits: 0 } }];
+    const error = await system()
+      .emitMany(database.db, Awarded, bad)
+      .catch((e: unknown) => e);
+    expect(EventInvalidPayload.is(error)).toBe(true);
+    expect((error as { errors: { path: string }[] }).errors[0]?.path).toBe('/1/payload/credits');
+    expect(await eventRows(database.db, Awarded.name)).toEqual([]);
+  });
+
   it('uses the event id as the key when none is given, so events are unordered by default', async () => {
     const Awarded = defineEvent(uniqueEventName(), Payload);
     const id = await system().emit(database.db, Awarded, { learnerId, credits: 1 });

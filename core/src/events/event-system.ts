@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database, Queryable } from '../db/database.js';
 import { Dispatcher, type DispatcherOptions } from './dispatcher.js';
-import { type EmitOptions, writeEvent } from './emit.js';
+import { type EmitOptions, type EventItem, writeEvent, writeEvents } from './emit.js';
 import { EventConflict, EventSubscriptionInvalid, EventUnknown } from './errors.js';
 import { type EventRef, isEventRef } from './event-ref.js';
 import { natsWakeTransport } from './nats-transport.js';
@@ -27,6 +27,11 @@ export interface EventSystem {
    */
   emit<T>(tx: Queryable, event: EventRef<T>, payload: NoInfer<T>, options?: EmitOptions): Promise<string>;
   emit(tx: Queryable, event: string, payload: unknown, options?: EmitOptions): Promise<string>;
+  /**
+   * Many events of one kind in a few statements (bulk work), in order; all or nothing. Returns
+   * their ids.
+   */
+  emitMany<T>(tx: Queryable, event: EventRef<T>, items: readonly EventItem<NoInfer<T>>[]): Promise<string[]>;
   /** Registers a handler; only before `start()`. */
   subscribe<T>(subscription: Subscription<T>): void;
   /** Starts delivering in the background. */
@@ -81,25 +86,39 @@ export function createEventSystem(options: EventSystemOptions): EventSystem {
 
   const wake = () => dispatcher?.wake();
 
+  /** The ref of an event given by ref or by the name of a known ref. */
+  const resolve = (event: EventRef<unknown> | string): EventRef<unknown> => {
+    if (isEventRef(event)) {
+      know(event);
+      return event;
+    }
+    const ref = typeof event === 'string' ? known.get(event) : undefined;
+    if (!ref) {
+      throw EventUnknown({
+        detail: `No event named ${JSON.stringify(event)} is defined here: emit its defineEvent() ref, or list it in "events".`,
+      });
+    }
+    return ref;
+  };
+
+  /** After the caller's (short) transaction has had a chance to commit; see Dispatcher#emitted. */
+  const emitted = () => {
+    const current = dispatcher;
+    if (current?.running) setImmediate(() => current.emitted());
+  };
+
   return {
     async emit(tx: Queryable, event: EventRef<unknown> | string, payload: unknown, emitOptions?: EmitOptions) {
-      let ref: EventRef<unknown> | undefined;
-      if (isEventRef(event)) {
-        know(event);
-        ref = event;
-      } else {
-        ref = typeof event === 'string' ? known.get(event) : undefined;
-        if (!ref) {
-          throw EventUnknown({
-            detail: `No event named ${JSON.stringify(event)} is defined here: emit its defineEvent() ref, or list it in "events".`,
-          });
-        }
-      }
-      const id = await writeEvent(tx, ref, payload, emitOptions);
-      // After the caller's (short) transaction has had a chance to commit; see Dispatcher#emitted.
-      const current = dispatcher;
-      if (current?.running) setImmediate(() => current.emitted());
+      const id = await writeEvent(tx, resolve(event), payload, emitOptions);
+      emitted();
       return id;
+    },
+
+    async emitMany(tx: Queryable, event: EventRef<unknown>, items: readonly EventItem<unknown>[]) {
+      if (items.length === 0) return [];
+      const ids = await writeEvents(tx, resolve(event), items);
+      emitted();
+      return ids;
     },
 
     subscribe(subscription) {

@@ -2,7 +2,7 @@
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from './backoff.js';
 export { type DeadLetter, type DeadLetterQuery, listDeadLetters, requeueDeadLetter } from './dead-letters.js';
 export type { DispatcherOptions } from './dispatcher.js';
-export type { EmitOptions } from './emit.js';
+export type { EmitOptions, EventItem } from './emit.js';
 export {
   EventConflict,
   EventDeliveryNotFound,

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Actor } from '../audit/record.js';
 import type { Queryable, Transaction } from '../db/database.js';
-import type { EmitOptions } from '../events/emit.js';
+import type { EmitOptions, EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { FileStore } from '../files/file-store.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -51,6 +51,11 @@ export interface PluginContext<C extends TObject = TObject> {
    * back). In a request, `regionId` defaults to the request's region.
    */
   emit<T>(event: EventRef<T>, payload: NoInfer<T>, options?: EmitOptions): Promise<string>;
+  /**
+   * Many events of one kind in the current transaction, in a few statements (bulk work such as
+   * imports), in order; all or nothing. In a request, `regionId` defaults to the request's region.
+   */
+  emitMany<T>(event: EventRef<T>, items: readonly EventItem<NoInfer<T>>[]): Promise<string[]>;
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
   /** Content-addressed file storage shared by all plugins (evidence, media); see `FileStore`. */

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type Database, type Queryable, resultRows, type Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
 import { NotFound } from '../errors/core-errors.js';
+import type { EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
 import type { DeliveredEvent, Subscription } from '../events/subscriptions.js';
@@ -224,6 +225,11 @@ export class PluginRuntime {
     return Object.assign(Object.create(base) as PluginContext<C>, {
       emit: (event: EventRef<unknown>, payload: unknown, options?: { key?: string; regionId?: string }) =>
         base.emit(event, payload, { regionId, ...options }),
+      emitMany: (event: EventRef<unknown>, items: readonly EventItem<unknown>[]) =>
+        base.emitMany(
+          event,
+          items.map((item) => ({ regionId, ...item })),
+        ),
       principal,
       actor: actorOf(c),
       requestId: c.get('requestId'),
@@ -286,6 +292,11 @@ export class PluginRuntime {
         const events = runtime.options.events;
         if (!events) throw new Error('This platform has no event system');
         return asCore((db) => events.emit(db, event, payload, options));
+      },
+      emitMany: (event, items) => {
+        const events = runtime.options.events;
+        if (!events) throw new Error('This platform has no event system');
+        return asCore((db) => events.emitMany(db, event, items));
       },
       service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
       get files() {

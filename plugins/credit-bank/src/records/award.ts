@@ -148,24 +148,60 @@ export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[
     outcomes.push(outcomeOf(record, outcome));
   }
 
-  // 500 rows × 29 columns stays well under PostgreSQL's 65,535 bind parameters.
-  for (let i = 0; i < fresh.length; i += 500) await ctx.db.insert(records).values(fresh.slice(i, i + 500));
+  await insertRecords(ctx, fresh);
   const credited = fresh.filter((r) => r.credits > 0n);
   await addToTotals(ctx, credited);
   await mint(ctx, credited);
-  for (const record of fresh) {
-    const options = { key: record.personId, regionId: record.regionId };
-    const ids = { recordId: record.id, personId: record.personId, regionId: record.regionId };
-    await ctx.emit(RecordCreated, { ...ids, origin: record.origin }, options);
-    if (record.credits > 0n) {
-      await ctx.emit(
-        CreditAwarded,
-        { ...ids, credits: String(record.credits), points: String(record.points) },
-        options,
-      );
-    }
-  }
+  const ids = (r: RecordRow) => ({ recordId: r.id, personId: r.personId, regionId: r.regionId });
+  const options = (r: RecordRow) => ({ key: r.personId, regionId: r.regionId });
+  await ctx.emitMany(
+    RecordCreated,
+    fresh.map((r) => ({ payload: { ...ids(r), origin: r.origin }, ...options(r) })),
+  );
+  await ctx.emitMany(
+    CreditAwarded,
+    credited.map((r) => ({
+      payload: { ...ids(r), credits: String(r.credits), points: String(r.points) },
+      ...options(r),
+    })),
+  );
   return outcomes;
+}
+
+/**
+ * Inserts records: one row through drizzle, many as one JSON parameter expanded by
+ * `jsonb_to_recordset` (a bulk import's thousands of rows cost one statement, not thousands of
+ * bind parameters).
+ */
+async function insertRecords(ctx: Ctx, rows: RecordRow[]): Promise<void> {
+  if (rows.length <= 10) {
+    if (rows.length > 0) await ctx.db.insert(records).values(rows);
+    return;
+  }
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      ...r,
+      completedAt: r.completedAt.toISOString(),
+      createdAt: r.createdAt.toISOString(),
+      credits: String(r.credits),
+      points: String(r.points),
+    })),
+  );
+  await ctx.db.execute(sql`
+    insert into credit_bank.records
+      (id, person_id, region_id, title, provider_institution_id, stage, level, learning_outcomes,
+       workload_hours, assessment_type, assessment_score, form, completed_at, evidence, credits, points,
+       outcome, origin, source, source_ref, equivalence_key, year_period, term_period, status, created_at)
+    select x.id, x."personId", x."regionId", x.title, x."providerInstitutionId", x.stage, x.level,
+           x."learningOutcomes", x."workloadHours", x."assessmentType", x."assessmentScore", x.form,
+           x."completedAt", x.evidence, x.credits, x.points, x.outcome, x.origin, x.source, x."sourceRef",
+           x."equivalenceKey", x."yearPeriod", x."termPeriod", x.status, x."createdAt"
+      from jsonb_to_recordset(${json}::jsonb) as x(
+        id uuid, "personId" uuid, "regionId" text, title text, "providerInstitutionId" uuid, stage text,
+        level text, "learningOutcomes" jsonb, "workloadHours" numeric, "assessmentType" text,
+        "assessmentScore" numeric, form text, "completedAt" timestamptz, evidence jsonb, credits bigint,
+        points bigint, outcome text, origin text, source text, "sourceRef" text, "equivalenceKey" text,
+        "yearPeriod" text, "termPeriod" text, status text, "createdAt" timestamptz)`);
 }
 
 async function existingRecords(ctx: Ctx, inputs: NewRecord[]): Promise<Map<string, RecordRow>> {
