@@ -5,4 +5,5 @@ export * from './imports/schemas.js';
 export * from './providers/schemas.js';
 export * from './recognition/schemas.js';
 export * from './records/schemas.js';
+export * from './transcript/schemas.js';
 export * from './vocabulary.js';

@@ -1,4 +1,174 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Forbidden, NotFound, type RawReply, uuidv7, ValidationFailed } from '@lifelong/core';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { personOf, requireReadPerson } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
+import { records } from '../records/schema.js';
+import { buildTranscript } from './build.js';
+import { transcriptHtml } from './html.js';
+import { transcriptShares } from './schema.js';
+import {
+  CreatedShare,
+  CreateShareBody,
+  SharedParams,
+  ShareList,
+  ShareParams,
+  Transcript,
+  TranscriptParams,
+  TranscriptQuery,
+} from './schemas.js';
 
-/** Declares the transcript feature's routes, handlers and jobs. */
-export function registerTranscript(_p: CreditBankRegistrar): void {}
+type ShareRow = typeof transcriptShares.$inferSelect;
+const DAY_MS = 86_400_000;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const shareView = (row: ShareRow) => ({
+  id: row.id,
+  stages: row.stages as NonNullable<CreateShareBody['stages']>,
+  recordIds: row.recordIds,
+  expiresAt: row.expiresAt.toISOString(),
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+const html = (body: string): RawReply => ({
+  response: new Response(body, {
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  }),
+});
+
+/** Declares the lifelong transcript (JSON and printable HTML) and its revocable share links. */
+export function registerTranscript(p: CreditBankRegistrar): void {
+  p.route({
+    method: 'get',
+    path: '/people/{learnerNumber}/transcript',
+    summary: "A person's lifelong transcript (`?format=html` for a printable page)",
+    access: {
+      authenticated: "the person, their guardian while they are a minor, or records.read in the person's region",
+    },
+    request: { params: TranscriptParams, query: TranscriptQuery },
+    responses: { 200: { description: 'The transcript (JSON, or text/html with ?format=html)', schema: Transcript } },
+    handler: async ({ params, query }, ctx) => {
+      const person = await ctx.identity.person(params.learnerNumber);
+      if (!person) throw NotFound({ detail: `No person with learner number ${params.learnerNumber}.` });
+      await requireReadPerson(ctx, person);
+      const transcript = await buildTranscript(ctx.db, person, null, ctx.now());
+      return query.format === 'html' ? html(transcriptHtml(transcript)) : { status: 200, body: transcript };
+    },
+  });
+
+  p.route({
+    method: 'post',
+    path: '/transcript/shares',
+    summary: 'Share part of my transcript through an expiring, revocable link',
+    description:
+      'Shares active records of the chosen stages or with the chosen ids (neither: every active record). The token is shown once.',
+    access: { authenticated: 'the signed-in person (their own transcript)' },
+    request: { body: CreateShareBody },
+    responses: { 201: { description: 'The link', schema: CreatedShare } },
+    handler: async ({ body }, ctx) => {
+      const personId = personOf(ctx);
+      const now = ctx.now();
+      const expiresAt = new Date(body.expiresAt);
+      const maxDays = ctx.config.transcript.maxShareDays;
+      if (expiresAt <= now || expiresAt.getTime() - now.getTime() > maxDays * DAY_MS) {
+        throw ValidationFailed({
+          errors: [
+            {
+              path: '/body/expiresAt',
+              rule: 'shareWindow',
+              message: `Must be in the future and within ${maxDays} days`,
+            },
+          ],
+        });
+      }
+      const recordIds = body.recordIds ?? [];
+      if (recordIds.length > 0) {
+        const owned = await ctx.db
+          .select({ id: records.id })
+          .from(records)
+          .where(and(eq(records.personId, personId), inArray(records.id, recordIds)));
+        const mine = new Set(owned.map((r) => r.id));
+        const errors = recordIds.flatMap((id, i) =>
+          mine.has(id) ? [] : [{ path: `/body/recordIds/${i}`, rule: 'ownRecord', message: 'Not one of your records' }],
+        );
+        if (errors.length > 0) throw ValidationFailed({ errors });
+      }
+      const token = randomBytes(32).toString('base64url');
+      const [row] = await ctx.db
+        .insert(transcriptShares)
+        .values({
+          id: uuidv7(),
+          personId,
+          tokenHash: hashToken(token),
+          stages: body.stages ?? [],
+          recordIds,
+          expiresAt,
+          createdAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      return {
+        status: 201,
+        body: { ...shareView(row), token, path: `/v1/credit-bank/shared-transcripts/${token}` },
+      };
+    },
+  });
+
+  p.route({
+    method: 'get',
+    path: '/transcript/shares',
+    summary: 'My share links (newest last; tokens are never shown again)',
+    access: { authenticated: 'the signed-in person' },
+    responses: { 200: { description: 'The links', schema: ShareList } },
+    handler: async (_input, ctx) => {
+      const rows = await ctx.db
+        .select()
+        .from(transcriptShares)
+        .where(eq(transcriptShares.personId, personOf(ctx)))
+        .orderBy(asc(transcriptShares.id))
+        .limit(1000);
+      return { status: 200, body: { items: rows.map(shareView) } };
+    },
+  });
+
+  p.route({
+    method: 'delete',
+    path: '/transcript/shares/{shareId}',
+    summary: 'Revoke a share link (at once; the link answers 404 from then on)',
+    access: { authenticated: 'the person who made the link' },
+    request: { params: ShareParams },
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ params }, ctx) => {
+      const personId = personOf(ctx);
+      const [row] = await ctx.db.select().from(transcriptShares).where(eq(transcriptShares.id, params.shareId));
+      if (!row) throw NotFound({ detail: `No share ${params.shareId}.` });
+      if (row.personId !== personId) throw Forbidden({ detail: 'Only the person who made the link may revoke it.' });
+      await ctx.db
+        .update(transcriptShares)
+        .set({ revokedAt: ctx.now() })
+        .where(and(eq(transcriptShares.id, row.id), isNull(transcriptShares.revokedAt)));
+      return { status: 204, body: undefined };
+    },
+  });
+
+  p.route({
+    method: 'get',
+    path: '/shared-transcripts/{token}',
+    summary: 'A shared transcript: only what its owner chose, until the link expires or is revoked',
+    access: { public: true },
+    request: { params: SharedParams, query: TranscriptQuery },
+    responses: { 200: { description: 'The shared part (JSON, or text/html with ?format=html)', schema: Transcript } },
+    handler: async ({ params, query }, ctx) => {
+      const [share] = await ctx.db
+        .select()
+        .from(transcriptShares)
+        .where(and(eq(transcriptShares.tokenHash, hashToken(params.token)), isNull(transcriptShares.revokedAt)));
+      const person = share && share.expiresAt > ctx.now() ? await ctx.identity.personById(share.personId) : null;
+      if (!share || !person) throw NotFound({ detail: 'No such share link, or it has expired or been revoked.' });
+      const transcript = await buildTranscript(ctx.db, person, share, ctx.now());
+      return query.format === 'html' ? html(transcriptHtml(transcript)) : { status: 200, body: transcript };
+    },
+  });
+}
