@@ -55,7 +55,9 @@ try {
     process.stdout.write(`\r${job.processed}/${job.total}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nimported ${job.created} records (${job.failed} failed, ${job.duplicates} duplicates) in ${seconds.toFixed(1)} s`);
+  console.log(
+    `\nimported ${job.created} records (${job.failed} failed, ${job.duplicates} duplicates) in ${seconds.toFixed(1)} s`,
+  );
   if (job.created !== ROWS) process.exitCode = 1;
 } finally {
   await t.close();
