@@ -235,4 +235,21 @@ describe('reviewing a certificate', () => {
     const resubmit = await call('POST', '/certificates', b.token, certificate([hashB]));
     expect(resubmit.status).toBe(409);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'credits a file once when two certificates of it are approved at once (PostgreSQL)',
+    async () => {
+      const people = await Promise.all([t.person({ verified: true }), t.person({ verified: true })]);
+      const bytes = pdf();
+      const certs = [];
+      for (const person of people) {
+        const hash = await uploaded(person.token, bytes);
+        certs.push(await (await call('POST', '/certificates', person.token, certificate([hash]))).json());
+      }
+      const results = await Promise.all(
+        certs.map((c) => call('POST', `/certificates/${c.id}/decisions`, verifier.token, { decision: 'approve' })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    },
+  );
 });
