@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { uuidv7 } from '../ids/uuidv7.js';
-import { LedgerAssetNotFound } from './errors.js';
+import { LedgerAccountHasPending, LedgerAccountNotFound, LedgerAssetNotFound } from './errors.js';
 import { ledgerAccounts, ledgerAssets, ledgerEntries, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
 import type { Account, AccountOwner, Asset, Entry, OwnerType, PendingState, Transfer, TransferKind } from './types.js';
 
@@ -61,6 +61,38 @@ export async function createAccount(q: Queryable, input: CreateAccountInput): Pr
     .returning();
   const created = row as AccountRow;
   return toAccount(created, [created]);
+}
+
+/**
+ * Closes an account: from now on every transfer that debits or credits it is refused with
+ * `accountClosed`, and its history and balance stay readable. Refused (409) while it has pending
+ * amounts, which could otherwise never be posted or voided. Locks the account's rows (and its
+ * shards') first, so a transfer in flight either commits before the close or sees it. Closing a
+ * closed account changes nothing.
+ */
+export async function closeAccount(tx: Queryable, id: string): Promise<Account> {
+  const rows = await tx
+    .select()
+    .from(ledgerAccounts)
+    .where(or(eq(ledgerAccounts.id, id), eq(ledgerAccounts.shardOf, id)))
+    .orderBy(asc(ledgerAccounts.id))
+    .for('update');
+  const main = rows.find((r) => r.id === id);
+  if (!main || main.shardOf) throw LedgerAccountNotFound({ detail: `No account ${id}.` });
+  const pending = rows.reduce((total, r) => total + r.debitsPending + r.creditsPending, 0n);
+  if (pending !== 0n) {
+    throw LedgerAccountHasPending({ extensions: { accountId: id, pending: pending.toString() } });
+  }
+  if (!main.closed) {
+    await tx
+      .update(ledgerAccounts)
+      .set({ closed: true })
+      .where(or(eq(ledgerAccounts.id, id), eq(ledgerAccounts.shardOf, id)));
+  }
+  return toAccount(
+    { ...main, closed: true },
+    rows.map((r) => ({ ...r, closed: true })),
+  );
 }
 
 /** An account with its totals; a sharded (hot) account's totals are summed over its shards. */

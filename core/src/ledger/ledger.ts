@@ -38,6 +38,8 @@ export interface Ledger {
   runInTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   createAccount(q: Queryable, input: accounts.CreateAccountInput): ReturnType<typeof accounts.createAccount>;
   getAccount(q: Queryable, id: string): ReturnType<typeof accounts.getAccount>;
+  /** Closes an account (inside the caller's transaction); see `accounts.closeAccount`. */
+  closeAccount(q: Queryable, id: string): ReturnType<typeof accounts.closeAccount>;
   getTransfer(q: Queryable, id: string): ReturnType<typeof accounts.getTransfer>;
   listAssets(q: Queryable): ReturnType<typeof accounts.listAssets>;
   /** Registers a hook run in the committing transaction after each batch; returns its remover. */
@@ -121,6 +123,7 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     runInTransaction: retrying,
     createAccount: accounts.createAccount,
     getAccount: accounts.getAccount,
+    closeAccount: accounts.closeAccount,
     getTransfer: accounts.getTransfer,
     listAssets: accounts.listAssets,
     onPosted(hook) {

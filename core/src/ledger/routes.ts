@@ -1,9 +1,11 @@
 import type { Context } from 'hono';
+import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
 import { Forbidden, Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
 import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
+import { actorOf } from '../http/request-context.js';
 import { defineRoute, type RouteGroup } from '../http/route.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
@@ -155,6 +157,42 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
           status: 200,
           body: accountView(await readableAccount(c, params.accountId)),
         }),
+      }),
+      defineRoute({
+        method: 'post',
+        path: '/accounts/{accountId}/close',
+        summary: 'Close an account',
+        description:
+          'Later transfers that debit or credit the account are refused with `accountClosed`; its ' +
+          'history and balance stay readable. Refused (409) while it has pending amounts. Closing ' +
+          'a closed account answers 200 and changes nothing. Audited.',
+        access: { permission: 'ledger.accounts.close' },
+        request: { params: AccountParams },
+        responses: {
+          200: { description: 'The closed account', schema: AccountView },
+          404: { description: 'No such account' },
+          409: { description: 'The account has pending transfers' },
+        },
+        handler: async ({ params }, c) => {
+          const account = await db().transaction(async (tx) => {
+            const before = await ledger.getAccount(tx, params.accountId);
+            const closed = await ledger.closeAccount(tx, params.accountId);
+            if (before && !before.flags.closed) {
+              await recordAudit(tx, actorOf(c), {
+                action: 'ledger.account.closed',
+                subjectType: 'ledger-account',
+                subjectId: closed.id,
+                details: {
+                  asset: closed.asset,
+                  owner: closed.owner,
+                  balance: (closed.creditsPosted - closed.debitsPosted).toString(),
+                },
+              });
+            }
+            return closed;
+          });
+          return { status: 200, body: accountView(account) };
+        },
       }),
       defineRoute({
         method: 'get',

@@ -280,6 +280,7 @@ export class PluginRuntime {
         transfer: (transfers) => asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers)),
         createAccount: (input) => asCore((db) => runtime.requireLedger().createAccount(db, input)),
         getAccount: (id) => asCore((db) => runtime.requireLedger().getAccount(db, id)),
+        closeAccount: (id) => asCore((db) => runtime.requireLedger().closeAccount(db, id)),
         assets: () => asCore((db) => runtime.requireLedger().listAssets(db)),
       },
       emit: (event, payload, options) => {
