@@ -28,10 +28,11 @@ export function startChild<Ready>(args: string[], env: NodeJS.ProcessEnv, timeou
       child.kill('SIGKILL');
       reject(new Error(`${args.join(' ')}: not ready after ${timeoutMs} ms`));
     }, timeoutMs);
-    child.once('exit', (code) => {
+    const early = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`));
-    });
+    };
+    child.once('exit', early);
     child.stdout?.on('data', (chunk) => {
       buffer += chunk;
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
@@ -39,7 +40,7 @@ export function startChild<Ready>(args: string[], env: NodeJS.ProcessEnv, timeou
       child.stdout?.removeAllListeners('data');
       child.stdout?.resume();
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', early);
       resolve({
         ready: JSON.parse(line) as Ready,
         pid: child.pid as number,

@@ -5,6 +5,7 @@
 // account's own history grows too (~2% of all entries each).
 import { query } from '../lib/databases.js';
 import { describeErrors, load } from '../lib/load.js';
+import { settle } from '../lib/settle.js';
 import type { Row, Scenario } from '../lib/types.js';
 import { startLedgerServer } from './ledger-throughput.js';
 
@@ -65,6 +66,7 @@ export const growth: Scenario = {
             }
             const seconds = (performance.now() - started) / 1000;
             ctx.log(`  → ${(transfers / seconds).toFixed(0)} transfers/s through the engine`);
+            await settle(ctx, databaseUrl);
             entries = await countEntries(databaseUrl);
           }
           // Fresh planner statistics, as autovacuum would give a ledger at rest at this size.

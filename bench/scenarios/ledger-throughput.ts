@@ -5,6 +5,7 @@ import { uuidv7 } from '../../core/src/ids/uuidv7.js';
 import { serverScript, startChild } from '../lib/child.js';
 import { ratio, ratioAtLeast } from '../lib/judge.js';
 import { describeErrors, load } from '../lib/load.js';
+import { settle } from '../lib/settle.js';
 import type { Scenario } from '../lib/types.js';
 import { HTTP_CEILING_CONNECTIONS } from './ceiling-hono.js';
 
@@ -60,6 +61,7 @@ export const ledgerThroughput: Scenario = {
           body: () => transferBody(accounts, 1),
         });
         ctx.log(`  → ${single.okPerSecond.toFixed(0)} requests/s, p99 ${single.p99} ms`);
+        await settle(ctx, databaseUrl);
         const batched = await load({
           label: `batches of ${BATCH}`,
           url: `${url}/v1/ledger/transfers`,
@@ -71,6 +73,7 @@ export const ledgerThroughput: Scenario = {
         });
         const transfersPerSecond = batched.okPerSecond * BATCH;
         ctx.log(`  → ${transfersPerSecond.toFixed(0)} transfers/s, p99 ${batched.p99} ms`);
+        await settle(ctx, databaseUrl);
         const reads = await load({
           label: 'balance reads',
           url: `${url}/`,
