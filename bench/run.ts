@@ -37,7 +37,9 @@ const QUICK: Sizes = {
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => !/^--(quick|write|no-write|only=[\w,-]+)$/.test(a));
 if (unknown.length > 0) {
-  process.stderr.write(`unknown arguments: ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--only=id,id] [--write|--no-write]\n`);
+  process.stderr.write(
+    `unknown arguments: ${unknown.join(' ')}\nusage: npm run bench [-- --quick] [--only=id,id] [--write|--no-write]\n`,
+  );
   process.exit(2);
 }
 const quick = args.includes('--quick');
@@ -100,7 +102,9 @@ const report: Report = {
   failures,
 };
 process.stdout.write(`\n${consoleTable(rows)}\n\n`);
-log(`done in ${Math.round(report.durationSeconds)} s; load average ${machine.loadAverage.start} → ${machine.loadAverage.end}`);
+log(
+  `done in ${Math.round(report.durationSeconds)} s; load average ${machine.loadAverage.start} → ${machine.loadAverage.end}`,
+);
 if (write) {
   const md = fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url));
   const json = fileURLToPath(new URL('../docs/performance.json', import.meta.url));

@@ -16,7 +16,11 @@ export function serverScript(name: string): string {
   return fileURLToPath(new URL(`../servers/${name}`, import.meta.url));
 }
 
-export function startChild<Ready>(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ChildServer<Ready>> {
+export function startChild<Ready>(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Promise<ChildServer<Ready>> {
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -70,7 +70,10 @@ export const growth: Scenario = {
             entries = await countEntries(databaseUrl);
           }
           // Fresh planner statistics, as autovacuum would give a ledger at rest at this size.
-          await query(databaseUrl, (sql) => sql`analyze core.ledger_entries, core.ledger_transfers, core.ledger_accounts`);
+          await query(
+            databaseUrl,
+            (sql) => sql`analyze core.ledger_entries, core.ledger_transfers, core.ledger_accounts`,
+          );
           const versions = await latestVersions(databaseUrl, accounts);
           const label = formatCount(level);
           const balance = await load({
@@ -94,7 +97,9 @@ export const growth: Scenario = {
               return `/v1/ledger/accounts/${id}/entries?limit=${PAGE}${v > 0 ? `&cursor=${cursor(id, v)}` : ''}`;
             },
           });
-          ctx.log(`  → at ${entries.toLocaleString('en')} entries: balance p99 ${balance.p99} ms, page p99 ${page.p99} ms`);
+          ctx.log(
+            `  → at ${entries.toLocaleString('en')} entries: balance p99 ${balance.p99} ms, page p99 ${page.p99} ms`,
+          );
           balanceP99.push(balance.p99);
           pageP99.push(page.p99);
           const perAccount = Math.round(entries / (ACCOUNTS + 1));

@@ -100,7 +100,9 @@ export const platform: Scenario = {
         await p.stop();
         ready.push(p.readyMs);
         rss.push(mb);
-        ctx.log(`  cold start ${i + 1}/${ctx.sizes.coldStartRuns}: ready in ${p.readyMs.toFixed(0)} ms, idle RSS ${mb.toFixed(0)} MB`);
+        ctx.log(
+          `  cold start ${i + 1}/${ctx.sizes.coldStartRuns}: ready in ${p.readyMs.toFixed(0)} ms, idle RSS ${mb.toFixed(0)} MB`,
+        );
       }
       const p = await start(databaseUrl);
       let health: Awaited<ReturnType<typeof load>>;
