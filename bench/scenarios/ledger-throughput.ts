@@ -3,6 +3,7 @@
 // ceiling's 64 connections (ratio to the bare hono route).
 import { uuidv7 } from '../../core/src/ids/uuidv7.js';
 import { serverScript, startChild } from '../lib/child.js';
+import { query } from '../lib/databases.js';
 import { ratio, ratioAtLeast } from '../lib/judge.js';
 import { describeErrors, load } from '../lib/load.js';
 import { settle } from '../lib/settle.js';
@@ -74,6 +75,14 @@ export const ledgerThroughput: Scenario = {
         const transfersPerSecond = batched.okPerSecond * BATCH;
         ctx.log(`  → ${transfersPerSecond.toFixed(0)} transfers/s, p99 ${batched.p99} ms`);
         await settle(ctx, databaseUrl);
+        // Every posting updates two account rows: how many dead versions the reads wade through.
+        const bloat = await query(databaseUrl, async (sql) => {
+          const [row] = await sql`
+            select n_live_tup::int as live, n_dead_tup::int as dead, coalesce(last_autovacuum::text, 'never') as vacuumed
+            from pg_stat_user_tables where schemaname = 'core' and relname = 'ledger_accounts'`;
+          return row as { live: number; dead: number; vacuumed: string };
+        });
+        ctx.log(`  core.ledger_accounts: ${bloat?.live} live, ${bloat?.dead} dead row versions`);
         const reads = await load({
           label: 'balance reads',
           url: `${url}/`,
@@ -123,7 +132,7 @@ export const ledgerThroughput: Scenario = {
             unit: 'req/s',
             ratio: readsRatio,
             target: ratioAtLeast(readsRatio, 0.4, '≥ 40% of bare hono'),
-            note: `p50 ${reads.p50} ms, p99 ${reads.p99} ms; ${describeErrors(reads)}`,
+            note: `p50 ${reads.p50} ms, p99 ${reads.p99} ms; ${describeErrors(reads)}; core.ledger_accounts before: ${bloat?.live} live, ${bloat?.dead} dead row versions, last autovacuum ${bloat?.vacuumed}`,
           },
         ];
       } finally {
