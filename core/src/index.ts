@@ -24,6 +24,10 @@ export {
 } from './db/migrator.js';
 export * from './errors/index.js';
 export * from './events/index.js';
+export { diskFileStore } from './files/disk-file-store.js';
+export { type FileStore, type StoredFile, sha256Hex } from './files/file-store.js';
+export { memoryFileStore } from './files/memory-file-store.js';
+export { sniffContentType } from './files/sniff.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
 export { decodeCursor, encodeCursor, Page, PageQuery, toPage } from './http/pagination.js';
 export { PROBLEM_CONTENT_TYPE, Problem, problemType } from './http/problem.js';
@@ -40,6 +44,8 @@ export {
   type RouteGroup,
   type RouteInput,
   type RouteReply,
+  type Upload,
+  type UploadSpec,
 } from './http/route.js';
 export type { Target } from './identity/authorize.js';
 export type { NationalIdScheme } from './identity/national-id/scheme.js';
@@ -76,10 +82,17 @@ export {
   type StartResult,
 } from './platform.js';
 export type { PluginContext, PluginRequestContext } from './plugins/context.js';
-export type { PersonSummary, PluginIdentity } from './plugins/core-services.js';
+export type {
+  GroupMember,
+  GroupSummary,
+  InstitutionSummary,
+  PersonSummary,
+  PluginIdentity,
+} from './plugins/core-services.js';
 export {
   type AnyPlugin,
   definePlugin,
+  type JobOptions,
   PLUGIN_ID_PATTERN,
   type Plugin,
   type PluginConfig,

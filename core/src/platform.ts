@@ -11,6 +11,9 @@ import { type AppliedMigration, migrate } from './db/migrator.js';
 import { ServiceUnavailable } from './errors/core-errors.js';
 import { createEventSystem, type EventSystem } from './events/event-system.js';
 import { eventRoutes } from './events/routes.js';
+import { diskFileStore } from './files/disk-file-store.js';
+import type { FileStore } from './files/file-store.js';
+import { memoryFileStore } from './files/memory-file-store.js';
 import { healthRoutes } from './health/routes.js';
 import type { AppEnv } from './http/app-env.js';
 import { createHttpApp } from './http/create-app.js';
@@ -52,6 +55,10 @@ export interface PlatformOptions {
   nationalIdSchemes?: readonly NationalIdScheme[];
   /** The clock identity uses (session expiry, ages); tests pass a fixed one. */
   now?: () => Date;
+  /** Where plugins keep uploaded files (default: on disk at `filesDir`, in memory for `memory://`). */
+  files?: FileStore;
+  /** Run plugins' jobs on their timers (default true; tests turn it off and run jobs by hand). */
+  scheduleJobs?: boolean;
 }
 
 export interface StartOptions {
@@ -78,6 +85,10 @@ export interface Platform {
   readonly database: DatabaseHandle;
   /** The credit ledger service (for plugins: `ledger.transfer(tx, ...)` inside their transactions). */
   readonly ledger: Ledger;
+  /** Uploaded files, by content hash. */
+  readonly files: FileStore;
+  /** Plugins' scheduled jobs; `run` runs one now (false when another instance is running it). */
+  readonly jobs: { run(pluginId: string, name: string): Promise<boolean> };
   start(options?: StartOptions): Promise<StartResult>;
   /** Graceful: stops accepting, drains in-flight requests (up to `shutdownTimeoutMs`), closes the database. */
   stop(): Promise<void>;
@@ -118,6 +129,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     maxAttempts: settings.eventsMaxAttempts,
   });
   const ledger = createLedger({ db: () => requireDatabase().db, logger });
+  const files =
+    options.files ?? (settings.filesDir.startsWith('memory://') ? memoryFileStore() : diskFileStore(settings.filesDir));
   emitPostedTransfers(ledger, events);
   // Preflight runs here, before anything starts: a bad plugin set never half-boots.
   const runtime = new PluginRuntime({
@@ -128,6 +141,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     events,
     ledger,
     logger,
+    files,
     ...(options.now ? { now: options.now } : {}),
   });
   for (const subscription of runtime.subscriptions()) events.subscribe(subscription);
@@ -142,6 +156,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   });
   // The ledger's sealer and expiry sweeper run from start() to stop().
   let stopLedger: (() => Promise<void>) | undefined;
+  let stopJobs: (() => Promise<void>) | undefined;
 
   const app = createHttpApp({
     logger,
@@ -230,6 +245,8 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       return requireDatabase();
     },
     ledger,
+    files,
+    jobs: { run: (pluginId, name) => runtime.runJob(pluginId, name) },
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
@@ -243,11 +260,13 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
       stopLedger = ledger.startBackground();
+      if (options.scheduleJobs !== false) stopJobs = runtime.scheduleJobs();
       let url: string | undefined;
       try {
         url = shouldListen ? await listen() : undefined;
       } catch (error) {
         // Not listening means not started: stop what did start, so nothing runs on in the background.
+        await stopJobs?.();
         await stopLedger?.();
         await events.stop();
         await runtime.stop();
@@ -266,6 +285,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         stopping = true;
         await closeServer();
         // No request can emit any more; running handlers finish before plugins stop.
+        await stopJobs?.();
         await events.stop();
         await runtime.stop();
         await stopLedger?.();

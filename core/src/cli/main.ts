@@ -33,7 +33,7 @@ Prints the URL, the API reference (/docs) and where the data lives. On first sta
 database it creates the platform-admin API key: LIFELONG_ADMIN_KEY if set, else a random key that
 is printed once.
 
-Environment: PORT, HOST, DATABASE_URL, LIFELONG_DATA_DIR, LIFELONG_ADMIN_KEY, LOG_LEVEL,
+Environment: PORT, HOST, DATABASE_URL, LIFELONG_DATA_DIR, LIFELONG_FILES_DIR, LIFELONG_ADMIN_KEY, LOG_LEVEL,
 LIFELONG_MIGRATE_ON_START, LIFELONG_SHUTDOWN_TIMEOUT_MS, LIFELONG_BODY_LIMIT_BYTES
 (see docs/configuration.md).`,
   migrate: `Usage: lifelong migrate [--config <file>]

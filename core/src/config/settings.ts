@@ -20,6 +20,12 @@ export const Settings = Type.Object(
       default: '.lifelong/data',
       description: 'PGlite data directory (embedded mode only); `memory://` keeps data in memory.',
     }),
+    filesDir: Type.String({
+      minLength: 1,
+      default: '.lifelong/files',
+      description:
+        'Where uploaded files (evidence, course media) are kept, by content hash; `memory://` keeps them in memory. Several instances need one shared folder.',
+    }),
     adminKey: Type.Optional(
       Type.String({
         minLength: 24,
@@ -130,6 +136,7 @@ export const SETTINGS_ENV = {
   HOST: 'host',
   DATABASE_URL: 'databaseUrl',
   LIFELONG_DATA_DIR: 'dataDir',
+  LIFELONG_FILES_DIR: 'filesDir',
   LIFELONG_ADMIN_KEY: 'adminKey',
   LOG_LEVEL: 'logLevel',
   LIFELONG_MIGRATE_ON_START: 'migrateOnStart',

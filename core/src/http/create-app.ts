@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { Logger } from 'pino';
-import { MethodNotAllowed, NotFound, PayloadTooLarge } from '../errors/core-errors.js';
+import { MethodNotAllowed, NotFound } from '../errors/core-errors.js';
 import type { Principal } from '../identity/principal.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
@@ -35,18 +34,10 @@ export function createHttpApp({ logger, groups, resolveToken, bodyLimitBytes, in
 
   app.use(requestId());
   app.use(requestLogger(logger));
-  app.use(
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: () => {
-        throw PayloadTooLarge({ detail: `The limit is ${bodyLimitBytes} bytes.` });
-      },
-    }),
-  );
   app.use(authenticate({ resolveToken }));
 
   for (const group of groups) {
-    mountRouteGroup(app, group);
+    mountRouteGroup(app, group, bodyLimitBytes);
     for (const route of group.routes) {
       endpoints.add(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), true);
     }

@@ -1,8 +1,10 @@
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import {
   Forbidden,
   MalformedJson,
+  PayloadTooLarge,
   Unauthenticated,
   UnsupportedMediaType,
   ValidationFailed,
@@ -10,7 +12,7 @@ import {
 import type { FieldError } from '../errors/lifelong-error.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { AppEnv } from './app-env.js';
-import type { AnyRoute, RouteGroup } from './route.js';
+import type { AnyRoute, RouteGroup, Upload, UploadSpec } from './route.js';
 import { coerce, fieldErrors } from './validation.js';
 
 /** `/people/{learnerNumber}` → `/people/:learnerNumber` (Hono's syntax). */
@@ -62,6 +64,30 @@ function findNul(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/** A file body: the declared type must be accepted and the size within the route's limit. */
+async function readUpload(c: Context<AppEnv>, spec: UploadSpec): Promise<Upload> {
+  const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!spec.contentTypes.includes(contentType)) {
+    throw UnsupportedMediaType({
+      detail: `Got Content-Type "${contentType || '(none)'}"; this route accepts ${spec.contentTypes.join(', ')}.`,
+    });
+  }
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > spec.maxBytes) throw uploadTooLarge(spec);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > spec.maxBytes) throw uploadTooLarge(spec);
+  if (bytes.byteLength === 0) {
+    throw ValidationFailed({ errors: [{ path: '/body', rule: 'minLength', message: 'The file is empty' }] });
+  }
+  return { bytes, contentType };
+}
+
+const uploadTooLarge = (spec: UploadSpec) =>
+  PayloadTooLarge({
+    detail: `Files on this route may be at most ${spec.maxBytes} bytes.`,
+    extensions: { maxBytes: spec.maxBytes },
+  });
+
 function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
   if ('public' in route.access) return;
   const principal = c.get('principal');
@@ -76,7 +102,7 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
 
 /** Access check, then validation of every request part (all errors reported at once), then the handler. */
 function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
-  const { params: paramsSchema, query: querySchema, body: bodySchema } = route.request ?? {};
+  const { params: paramsSchema, query: querySchema, body: bodySchema, upload: uploadSpec } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     if (before) await before(c);
     checkAccess(route, c);
@@ -91,17 +117,34 @@ function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
       errors.push(...fieldErrors(bodySchema, body, '/body'));
     }
     if (errors.length > 0) throw ValidationFailed({ errors });
+    const upload = uploadSpec ? await readUpload(c, uploadSpec) : undefined;
 
-    const reply = await route.handler({ params, query, body }, c);
+    const reply = await route.handler({ params, query, body, upload }, c);
     if ('response' in reply) return reply.response;
     if (reply.body === undefined) return c.body(null, reply.status as StatusCode, reply.headers);
     return c.json(reply.body, reply.status as ContentfulStatusCode, reply.headers);
   };
 }
 
-/** Mounts a group's routes under its prefix. */
-export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup): void {
+/**
+ * Mounts a group's routes under its prefix. Each route reads its body under a size limit: the
+ * platform's for JSON, the route's own for file uploads (checked before any byte is buffered when
+ * the client declares a length, and while streaming otherwise).
+ */
+export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup, bodyLimitBytes: number): void {
   for (const route of group.routes) {
-    app.on(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), routeHandler(route, group.before));
+    const upload = route.request?.upload;
+    const limit = bodyLimit({
+      maxSize: upload ? upload.maxBytes : bodyLimitBytes,
+      onError: () => {
+        throw upload ? uploadTooLarge(upload) : PayloadTooLarge({ detail: `The limit is ${bodyLimitBytes} bytes.` });
+      },
+    });
+    app.on(
+      route.method.toUpperCase(),
+      toHonoPath(`${group.prefix}${route.path}`),
+      limit,
+      routeHandler(route, group.before),
+    );
   }
 }

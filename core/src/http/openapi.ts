@@ -52,7 +52,7 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
       ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
       : { description: spec.description };
   }
-  if (route.request?.params || route.request?.query || route.request?.body) {
+  if (route.request?.params || route.request?.query || route.request?.body || route.request?.upload) {
     responses['400'] ??= problemResponse('The request is not valid (see `errors`).');
   }
   if (!isPublic) {
@@ -69,6 +69,20 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
     parameters: [...parameters(route.request?.params, 'path'), ...parameters(route.request?.query, 'query')],
     ...(route.request?.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request.body) } } } }
+      : {}),
+    ...(route.request?.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: `A file of at most ${route.request.upload.maxBytes} bytes.`,
+            content: Object.fromEntries(
+              route.request.upload.contentTypes.map((type: string) => [
+                type,
+                { schema: { type: 'string', format: 'binary' } },
+              ]),
+            ),
+          },
+        }
       : {}),
     responses,
     security: isPublic ? [] : [{ bearer: [] }],

@@ -20,6 +20,25 @@ export interface RequestSpec {
   query?: TObject;
   /** A JSON body; routes with a body require `Content-Type: application/json`. */
   body?: TSchema;
+  /**
+   * A binary body instead of JSON (a file): its declared `Content-Type` must be one of
+   * `contentTypes` (else 415) and its size at most `maxBytes` (else 413). The handler gets the bytes
+   * as `input.upload`; checking that the bytes really are what the header says is the handler's job
+   * (`sniffContentType`).
+   */
+  upload?: UploadSpec;
+}
+
+export interface UploadSpec {
+  contentTypes: readonly string[];
+  maxBytes: number;
+}
+
+/** An uploaded file, as a handler receives it. */
+export interface Upload {
+  bytes: Uint8Array;
+  /** The declared media type, without parameters, lower-cased. */
+  contentType: string;
 }
 
 export interface ResponseSpec {
@@ -37,6 +56,7 @@ export interface RouteInput<Q extends RequestSpec> {
   params: StaticOr<Q['params'], Record<string, never>>;
   query: StaticOr<Q['query'], Record<string, never>>;
   body: StaticOr<Q['body'], undefined>;
+  upload: Q['upload'] extends UploadSpec ? Upload : undefined;
 }
 
 /** What a handler returns: one of the declared responses, typed by its status. */

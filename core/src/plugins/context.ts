@@ -6,6 +6,7 @@ import type { Actor } from '../audit/record.js';
 import type { Queryable, Transaction } from '../db/database.js';
 import type { EmitOptions } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
+import type { FileStore } from '../files/file-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Target } from '../identity/authorize.js';
 import type { Principal } from '../identity/principal.js';
@@ -52,6 +53,10 @@ export interface PluginContext<C extends TObject = TObject> {
   emit<T>(event: EventRef<T>, payload: NoInfer<T>, options?: EmitOptions): Promise<string>;
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
+  /** Content-addressed file storage shared by all plugins (evidence, media); see `FileStore`. */
+  readonly files: FileStore;
+  /** Regions where this plugin is enabled now (for jobs that work region by region). */
+  enabledRegions(): Promise<string[]>;
   now(): Date;
 }
 

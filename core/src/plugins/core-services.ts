@@ -1,6 +1,10 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
+import { groupMembers, groups } from '../groups/schema.js';
 import type { IdentityContext } from '../identity/context.js';
 import { findPerson, findPersonById, isGuardianOf, isMinor, type PersonRow } from '../identity/people-service.js';
+import { institutions } from '../identity/schema.js';
+import { isUuid } from '../ids/uuid.js';
 
 /** What plugins see of a person: never the national ID or other personal details beyond these. */
 export interface PersonSummary {
@@ -11,12 +15,43 @@ export interface PersonSummary {
   isMinor: boolean;
 }
 
+/** What plugins see of an institution (a school, a provider, a publisher). */
+export interface InstitutionSummary {
+  id: string;
+  name: string;
+  kind: 'school' | 'university' | 'training-provider' | 'company' | 'publisher' | 'government';
+  regionId: string;
+  accreditation: 'pending' | 'accredited' | 'suspended';
+}
+
+/** What plugins see of a group (a family, a class, a collective). */
+export interface GroupSummary {
+  id: string;
+  type: 'family' | 'school' | 'collective' | 'interest';
+  name: string;
+  regionId: string;
+}
+
+/** A member of a group and their role in it (family: `elder`, `parent`, `child`; see docs/groups.md). */
+export interface GroupMember {
+  personId: string;
+  role: string;
+}
+
 /** Core identity, as plugins use it (read-only, inside the caller's transaction). */
 export interface PluginIdentity {
   /** An active person by learner number; null when unknown or merged. */
   person(learnerNumber: string): Promise<PersonSummary | null>;
   personById(id: string): Promise<PersonSummary | null>;
   isGuardianOf(guardianId: string, minorId: string): Promise<boolean>;
+  /** An institution by id; null when unknown (also for a malformed id). */
+  institution(id: string): Promise<InstitutionSummary | null>;
+  /** A group by id; null when unknown (also for a malformed id). */
+  group(id: string): Promise<GroupSummary | null>;
+  /** The person's role in the group, or null when they are not a member. */
+  groupRole(groupId: string, personId: string): Promise<string | null>;
+  /** A group's members in a stable order, a page at a time (`after` is the last person id seen). */
+  groupMembers(groupId: string, page?: { limit?: number; after?: string }): Promise<GroupMember[]>;
 }
 
 /**
@@ -41,5 +76,60 @@ export function pluginIdentity(
     person: (learnerNumber) => asCore(async (db) => summary(await findPerson(db, learnerNumber))),
     personById: (id) => asCore(async (db) => summary(await findPersonById(db, id))),
     isGuardianOf: (guardianId, minorId) => asCore((db) => isGuardianOf(db, guardianId, minorId)),
+    institution: (id) =>
+      isUuid(id)
+        ? asCore(async (db) => {
+            const [row] = await db
+              .select({
+                id: institutions.id,
+                name: institutions.name,
+                kind: institutions.kind,
+                regionId: institutions.regionId,
+                accreditation: institutions.accreditation,
+              })
+              .from(institutions)
+              .where(eq(institutions.id, id))
+              .limit(1);
+            return row ?? null;
+          })
+        : Promise.resolve(null),
+    group: (id) =>
+      isUuid(id)
+        ? asCore(async (db) => {
+            const [row] = await db
+              .select({ id: groups.id, type: groups.type, name: groups.name, regionId: groups.regionId })
+              .from(groups)
+              .where(eq(groups.id, id))
+              .limit(1);
+            return row ?? null;
+          })
+        : Promise.resolve(null),
+    groupRole: (groupId, personId) =>
+      isUuid(groupId) && isUuid(personId)
+        ? asCore(async (db) => {
+            const [row] = await db
+              .select({ role: groupMembers.role })
+              .from(groupMembers)
+              .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.personId, personId)))
+              .limit(1);
+            return row?.role ?? null;
+          })
+        : Promise.resolve(null),
+    groupMembers: (groupId, page = {}) =>
+      isUuid(groupId)
+        ? asCore((db) =>
+            db
+              .select({ personId: groupMembers.personId, role: groupMembers.role })
+              .from(groupMembers)
+              .where(
+                and(
+                  eq(groupMembers.groupId, groupId),
+                  page.after && isUuid(page.after) ? gt(groupMembers.personId, page.after) : undefined,
+                ),
+              )
+              .orderBy(asc(groupMembers.personId))
+              .limit(Math.min(Math.max(page.limit ?? 500, 1), 1000)),
+          )
+        : Promise.resolve([]),
   };
 }

@@ -32,6 +32,16 @@ export interface PluginRegistrar<C extends TObject> {
   provide<T>(ref: ServiceRef<T>, factory: (ctx: PluginContext<C>) => T): void;
   onStart(hook: (ctx: PluginContext<C>) => Promise<void> | void): void;
   onStop(hook: () => Promise<void> | void): void;
+  /**
+   * A job run every `intervalMs` (recomputations, expiry sweeps): in its own transaction as the
+   * plugin's role, by one instance at a time (a PostgreSQL advisory lock); a failing run is logged
+   * and rolled back, and the next tick tries again. Tests run it on demand (`t.runJob`).
+   */
+  every(name: string, options: JobOptions, run: (ctx: PluginContext<C>) => Promise<void>): void;
+}
+
+export interface JobOptions {
+  intervalMs: number;
 }
 
 export interface PluginManifest<C extends TObject> {

@@ -23,3 +23,13 @@ export async function regionPluginState(db: Queryable, regionId: string, pluginI
 export function effectiveConfig(schema: TObject | undefined, stored: Record<string, unknown>): Record<string, unknown> {
   return schema ? (Value.Default(schema, structuredClone(stored)) as Record<string, unknown>) : {};
 }
+
+/** Regions where the plugin is enabled, in id order. */
+export async function enabledRegions(db: Queryable, pluginId: string): Promise<string[]> {
+  const rows = await db
+    .select({ regionId: regionPlugins.regionId })
+    .from(regionPlugins)
+    .where(and(eq(regionPlugins.pluginId, pluginId), eq(regionPlugins.enabled, true)))
+    .orderBy(regionPlugins.regionId);
+  return rows.map((row) => row.regionId);
+}

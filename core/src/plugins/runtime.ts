@@ -1,12 +1,14 @@
 import type { TObject } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { Database, Queryable, Transaction } from '../db/database.js';
+import { type Database, type Queryable, resultRows, type Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
 import { NotFound } from '../errors/core-errors.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
 import type { DeliveredEvent, Subscription } from '../events/subscriptions.js';
+import type { FileStore } from '../files/file-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import { actorOf, requestRegion } from '../http/request-context.js';
 import type { AnyRoute, RouteGroup } from '../http/route.js';
@@ -21,7 +23,7 @@ import { grantPluginRoles, pluginRole, setRole, withRole } from './isolation.js'
 import { dependencyOrder, PluginPreflightError, preflight } from './preflight.js';
 import type { ServiceRef } from './refs.js';
 import { DEFAULT_REGION_SEED, type RegionSeed } from './region-seeds.js';
-import { effectiveConfig, regionPluginState } from './region-state.js';
+import { effectiveConfig, enabledRegions, regionPluginState } from './region-state.js';
 import { seedRegions, validateStoredConfigs } from './seed.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: registrations hold every plugin's shapes.
@@ -38,6 +40,7 @@ interface Registration {
   services: Map<string, (ctx: PluginContext<Any>) => unknown>;
   startHooks: ((ctx: PluginContext<Any>) => Promise<void> | void)[];
   stopHooks: (() => Promise<void> | void)[];
+  jobs: Map<string, { intervalMs: number; run: (ctx: PluginContext<Any>) => Promise<void> }>;
 }
 
 export interface PluginRuntimeOptions {
@@ -51,6 +54,8 @@ export interface PluginRuntimeOptions {
   ledger?: Ledger;
   logger: Logger;
   now?: () => Date;
+  /** The file store plugins share (`ctx.files`). */
+  files?: FileStore;
 }
 
 /**
@@ -83,6 +88,7 @@ export class PluginRuntime {
       services: new Map(),
       startHooks: [],
       stopHooks: [],
+      jobs: new Map(),
     };
     let open = true;
     const guard = (what: string) => {
@@ -116,6 +122,16 @@ export class PluginRuntime {
       onStop: (hook) => {
         guard('stop hooks');
         registration.stopHooks.push(hook);
+      },
+      every: (name, options, run) => {
+        guard('jobs');
+        if (!/^[a-z][a-z0-9-]*$/.test(name))
+          throw new Error(`Plugin "${plugin.id}": job name "${name}" is not kebab-case`);
+        if (registration.jobs.has(name)) throw new Error(`Plugin "${plugin.id}": job "${name}" is declared twice`);
+        if (!Number.isInteger(options.intervalMs) || options.intervalMs < 1000) {
+          throw new Error(`Plugin "${plugin.id}": job "${name}" needs an intervalMs of at least 1000`);
+        }
+        registration.jobs.set(name, { intervalMs: options.intervalMs, run });
       },
     };
     plugin.register(registrar);
@@ -272,6 +288,11 @@ export class PluginRuntime {
         return asCore((db) => events.emit(db, event, payload, options));
       },
       service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
+      get files() {
+        if (!runtime.options.files) throw new Error('This platform has no file store');
+        return runtime.options.files;
+      },
+      enabledRegions: () => asCore((db) => enabledRegions(db, plugin.id)),
       now: () => (this.options.now ?? (() => new Date()))(),
     };
   }
@@ -340,6 +361,58 @@ export class PluginRuntime {
       }
       this.started.push(registration);
     }
+  }
+
+  /**
+   * Runs a plugin's job once, now. Returns false when another instance holds the job's lock (it is
+   * running there) and the run was skipped. Errors propagate (the scheduler logs them).
+   */
+  async runJob(pluginId: string, name: string): Promise<boolean> {
+    const registration = this.registrations.get(pluginId);
+    const job = registration?.jobs.get(name);
+    if (!registration || !job) throw new Error(`No job "${name}" in plugin "${pluginId}"`);
+    return this.inPluginTransaction(registration.plugin, async (ctx) => {
+      const [row] = resultRows<{ locked: boolean }>(
+        await ctx.db.execute(
+          sql`select pg_try_advisory_xact_lock(hashtext(${`lifelong-job:${pluginId}:${name}`})) as locked`,
+        ),
+      );
+      if (!row?.locked) return false;
+      await job.run(ctx);
+      return true;
+    });
+  }
+
+  /** Every declared job, as `{ pluginId, name, intervalMs }`. */
+  jobs(): { pluginId: string; name: string; intervalMs: number }[] {
+    return [...this.registrations.values()].flatMap((r) =>
+      [...r.jobs].map(([name, job]) => ({ pluginId: r.plugin.id, name, intervalMs: job.intervalMs })),
+    );
+  }
+
+  /** Starts the job timers; the returned function stops them and waits for running jobs. */
+  scheduleJobs(): () => Promise<void> {
+    const running = new Set<Promise<unknown>>();
+    const timers = this.jobs().map(({ pluginId, name, intervalMs }) => {
+      let busy = false;
+      const timer = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        const run = this.runJob(pluginId, name)
+          .catch((error) => this.options.logger.error({ plugin: pluginId, job: name, err: error }, 'job failed'))
+          .finally(() => {
+            busy = false;
+            running.delete(run);
+          });
+        running.add(run);
+      }, intervalMs);
+      timer.unref();
+      return timer;
+    });
+    return async () => {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.allSettled([...running]);
+    };
   }
 
   /** Stop hooks in reverse start order; one failing hook does not keep the others from running. */

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { SettingsInput } from '../config/settings.js';
 import type { DatabaseHandle } from '../db/database.js';
+import { memoryFileStore } from '../files/memory-file-store.js';
 import type { RouteGroup } from '../http/route.js';
 import type { IdentityVerifier } from '../identity/verifier.js';
 import { createLogger } from '../logging/logger.js';
@@ -60,6 +61,8 @@ export interface TestPlatformOptions {
   plugins?: readonly AnyPlugin[];
   /** Regions to seed (default: `default`, every plugin enabled). */
   regions?: readonly RegionSeed[];
+  /** Run plugins' jobs on their timers (default false: tests call `runJob`). */
+  scheduleJobs?: boolean;
 }
 
 export interface RequestOptions extends Omit<RequestInit, 'body'> {
@@ -105,6 +108,10 @@ export interface TestPlatform {
    * for authorization matrices. Tokens go in `request(..., { auth })`.
    */
   principals(): Promise<TestPrincipals>;
+  /** Runs a plugin's scheduled job now (with the platform's clock). */
+  runJob(pluginId: string, name: string): Promise<void>;
+  /** Delivers every event that is due to its subscribers, now. */
+  drainEvents(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -136,6 +143,8 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.identityVerifiers ? { identityVerifiers: options.identityVerifiers } : {}),
     ...(options.regions ? { regions: options.regions } : {}),
+    files: memoryFileStore(),
+    scheduleJobs: options.scheduleJobs ?? false,
   });
   await platform.start({ listen: false });
 
@@ -240,6 +249,12 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     principals: () => {
       principals ??= createPrincipals();
       return principals;
+    },
+    runJob: async (pluginId, name) => {
+      await platform.jobs.run(pluginId, name);
+    },
+    drainEvents: async () => {
+      await platform.events.drain();
     },
     logs: () => parseLines(lines),
     rawLogs: () => lines.join(''),

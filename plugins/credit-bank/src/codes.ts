@@ -1,0 +1,13 @@
+/**
+ * Ledger transfer codes (reasons) of the credit bank: 5000–5999. Stable once published; a
+ * ledger reader tells what a transfer was for from its code.
+ */
+export const TransferCodes = {
+  creditAwarded: 5001,
+  pointsAwarded: 5002,
+  redemptionHold: 5101,
+  familyConversionOut: 5201,
+  familyConversionIn: 5202,
+  poolContribution: 5301,
+  poolSpend: 5302,
+} as const;

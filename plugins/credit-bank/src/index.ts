@@ -1,0 +1,51 @@
+import { definePlugin } from '@lifelong/core';
+import pkg from '../package.json' with { type: 'json' };
+import { accountFor } from './accounts.js';
+import { CreditBankConfig } from './config.js';
+import { registerExchange } from './exchange/register.js';
+import { registerFamily } from './family/register.js';
+import { registerImports } from './imports/register.js';
+import { permissions, roles } from './permissions.js';
+import { registerPools } from './pools/register.js';
+import { registerProviders } from './providers/register.js';
+import { registerRecognition } from './recognition/register.js';
+import { awardForCompletion } from './records/award.js';
+import { registerRecords } from './records/register.js';
+import { creditBankService } from './service.js';
+import { registerTranscript } from './transcript/register.js';
+
+export { CreditBankConfig } from './config.js';
+export * from './events.js';
+export * from './schemas.js';
+export { type CreditBankService, creditBankService } from './service.js';
+
+/**
+ * The credit bank center: every piece of learning a person does becomes a lifelong record, and
+ * credits (the record) and points (the wallet) move through the core ledger.
+ */
+const creditBank = definePlugin({
+  id: 'credit-bank',
+  version: pkg.version,
+  description: 'Learning records, credits and points: awards, recognition, exchange, family transfers, transcripts',
+  requires: { core: '^0.1.0' },
+  config: CreditBankConfig,
+  migrations: new URL('../drizzle', import.meta.url),
+  permissions,
+  roles,
+  register(p) {
+    p.provide(creditBankService, (ctx) => ({
+      awardForCompletion: (input) => awardForCompletion(ctx, input),
+      account: (key) => accountFor(ctx, key),
+    }));
+    registerRecords(p);
+    registerRecognition(p);
+    registerProviders(p);
+    registerImports(p);
+    registerTranscript(p);
+    registerExchange(p);
+    registerFamily(p);
+    registerPools(p);
+  },
+});
+
+export default creditBank;

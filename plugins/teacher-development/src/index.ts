@@ -1,0 +1,44 @@
+import { definePlugin } from '@lifelong/core';
+import creditBank from '@lifelong/plugin-credit-bank';
+import pkg from '../package.json' with { type: 'json' };
+import { TeacherDevelopmentConfig } from './config.js';
+import { registerCourses } from './courses/register.js';
+import { registerLearning } from './learning/register.js';
+import { permissions, roles } from './permissions.js';
+import { registerPricing } from './pricing/register.js';
+import { registerQuality } from './quality/register.js';
+import { registerRecommendations } from './recommendations/register.js';
+import { registerStudios } from './studios/register.js';
+import { registerTeachers } from './teachers/register.js';
+import { registerTextbooks } from './textbooks/register.js';
+
+export { TeacherDevelopmentConfig } from './config.js';
+export * from './schemas.js';
+
+/**
+ * The teacher development center: teachers publish recorded courses, learners take them (free for
+ * the first week, then priced by tier and activity), completions become credits through the credit
+ * bank, and the best teachers enter the quality database.
+ */
+const teacherDevelopment = definePlugin({
+  id: 'teacher-development',
+  version: pkg.version,
+  description: 'Teachers, courses, pricing after the free week, quality teachers, studios and textbooks',
+  requires: { core: '^0.1.0', plugins: { [creditBank.id]: '^0.1.0' } },
+  config: TeacherDevelopmentConfig,
+  // migrations: new URL('../drizzle', import.meta.url), once the first table exists
+  permissions,
+  roles,
+  register(p) {
+    registerTeachers(p);
+    registerCourses(p);
+    registerLearning(p);
+    registerPricing(p);
+    registerQuality(p);
+    registerRecommendations(p);
+    registerStudios(p);
+    registerTextbooks(p);
+  },
+});
+
+export default teacherDevelopment;
