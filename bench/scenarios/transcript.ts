@@ -1,6 +1,6 @@
-// Transcript of a person with 10,000 records, p99 < 100 ms: needs the credit-bank plugin
-// (plugins/credit-bank). Until it is installed the row says so instead of carrying a number;
-// when it lands, replace the body of run() with the measurement (load 10,000 records for one
+// Transcript of a person with 10,000 records, p99 < 100 ms: needs the credit-bank plugin's
+// transcript (plugins/credit-bank). Until it can be measured the row says why instead of carrying
+// a number; when the transcript is implemented, replace the body of run() with the measurement (load 10,000 records for one
 // person through the plugin, then probe the transcript route as scenarios/growth.ts does).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
