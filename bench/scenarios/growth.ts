@@ -4,10 +4,10 @@
 // same checks, running balances and hash chain as any transfer), between 100 accounts, so each
 // account's own history grows too (~2% of all entries each).
 import { query } from '../lib/databases.js';
+import { startLedgerServer } from '../lib/ledger-server.js';
 import { describeErrors, load } from '../lib/load.js';
 import { settle } from '../lib/settle.js';
 import type { Row, Scenario } from '../lib/types.js';
-import { startLedgerServer } from './ledger-throughput.js';
 
 const ACCOUNTS = 100;
 const CONNECTIONS = 8;

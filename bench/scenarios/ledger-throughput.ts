@@ -2,19 +2,13 @@
 // 1,000 at 32 connections (ratios to pgbench at 32 clients), and balance reads at the HTTP
 // ceiling's 64 connections (ratio to the bare hono route).
 import { uuidv7 } from '../../core/src/ids/uuidv7.js';
-import { serverScript, startChild } from '../lib/child.js';
 import { query } from '../lib/databases.js';
 import { ratio, ratioAtLeast } from '../lib/judge.js';
+import { startLedgerServer } from '../lib/ledger-server.js';
 import { describeErrors, load } from '../lib/load.js';
 import { settle } from '../lib/settle.js';
 import type { Scenario } from '../lib/types.js';
 import { HTTP_CEILING_CONNECTIONS } from './ceiling-hono.js';
-
-export interface LedgerServerReady {
-  url: string;
-  accounts: string[];
-  adminKey: string;
-}
 
 const CLIENTS = 32;
 const BATCH = 1000;
@@ -29,13 +23,6 @@ function transferBody(accounts: string[], count: number): string {
     transfers.push({ id: uuidv7(), debitAccountId: accounts[d], creditAccountId: accounts[c], amount: '1', code: 1 });
   }
   return JSON.stringify({ transfers });
-}
-
-export function startLedgerServer(databaseUrl: string, accounts: number) {
-  return startChild<LedgerServerReady>(['--import', 'tsx', serverScript('ledger.ts')], {
-    DATABASE_URL: databaseUrl,
-    BENCH_ACCOUNTS: String(accounts),
-  });
 }
 
 export const ledgerThroughput: Scenario = {
