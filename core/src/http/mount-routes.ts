@@ -75,9 +75,13 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
 }
 
 /** Access check, then validation of every request part (all errors reported at once), then the handler. */
-function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
+/** Runs before a route's access check, e.g. the rate limit; throws to refuse the request. */
+export type RouteGuard = (route: AnyRoute, c: Context<AppEnv>) => void;
+
+function routeHandler(route: AnyRoute, before: RouteGroup['before'], guard: RouteGuard | undefined) {
   const { params: paramsSchema, query: querySchema, body: bodySchema } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
+    guard?.(route, c);
     if (before) await before(c);
     checkAccess(route, c);
     const errors: FieldError[] = [];
@@ -100,8 +104,12 @@ function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
 }
 
 /** Mounts a group's routes under its prefix. */
-export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup): void {
+export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup, guard?: RouteGuard): void {
   for (const route of group.routes) {
-    app.on(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), routeHandler(route, group.before));
+    app.on(
+      route.method.toUpperCase(),
+      toHonoPath(`${group.prefix}${route.path}`),
+      routeHandler(route, group.before, guard),
+    );
   }
 }

@@ -35,6 +35,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       summary: 'Sign in with learner number and password',
       description: 'Repeated failures back off exponentially per account and per address (429 with Retry-After).',
       access: { public: true },
+      rateLimit: 'signIn',
       request: {
         body: Type.Object(
           { learnerNumber: Type.String({ maxLength: 32 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
@@ -53,6 +54,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       path: '/sessions/refresh',
       summary: 'Exchange a refresh token for a new token pair',
       access: { public: true },
+      rateLimit: 'signIn',
       request: {
         body: Type.Object(
           { refreshToken: Type.String({ minLength: 1, maxLength: 200 }) },
