@@ -20,7 +20,7 @@ const deadlines = new AsyncLocalStorage<Deadline>();
  * is let finish and the request answered normally: "timed out" must never mean "maybe written".
  */
 export function requestDeadline(timeoutMs: number): MiddlewareHandler<AppEnv> {
-  return async function enforceDeadline(c, next) {
+  return async function enforceDeadline(_c, next) {
     if (timeoutMs === 0) return next();
     const deadline: Deadline = { timedOut: false, committing: 0 };
     const handled = deadlines.run(deadline, () => next());
