@@ -104,6 +104,20 @@ describe('problem+json for every error', () => {
     expect(await problem(res)).toMatchObject({ code: 'METHOD_NOT_ALLOWED', status: 405 });
   });
 
+  it('answers U+0000 in a query or path parameter with 400, not a database error', async () => {
+    // Found by the reliability fuzzer: PostgreSQL text cannot hold NUL, so the query used to fail with 500.
+    const query = await t.request('/v1/audit?action=a%00b', { auth: 'admin' });
+    expect(query.status).toBe(400);
+    expect((await problem(query)).errors).toEqual([
+      { path: '/query/action', rule: 'noNulCharacter', message: 'Must not contain U+0000' },
+    ]);
+    const repeated = await t.request('/v1/audit?action=ok&action=%00', { auth: 'admin' });
+    expect(repeated.status).toBe(400);
+    const path = await t.request('/v1/people/%00', { auth: 'admin' });
+    expect(path.status).toBe(400);
+    expect((await problem(path)).errors?.[0]).toMatchObject({ path: '/params/learnerNumber', rule: 'noNulCharacter' });
+  });
+
   it('answers malformed JSON with 400', async () => {
     const res = await t.request('/v1/test/items/1', {
       method: 'POST',

@@ -33,12 +33,16 @@ async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
   } catch (error) {
     throw MalformedJson({ detail: (error as Error).message });
   }
-  const nul = findNul(value, '/body');
+  rejectNul(value, '/body');
+  return value;
+}
+
+/** PostgreSQL text cannot hold U+0000: refuse it as bad input (400) rather than fail in the database (500). */
+function rejectNul(value: unknown, path: string): void {
+  const nul = findNul(value, path);
   if (nul) {
-    // PostgreSQL text cannot hold U+0000: refuse it here as bad input rather than fail in the database.
     throw ValidationFailed({ errors: [{ path: nul, rule: 'noNulCharacter', message: 'Must not contain U+0000' }] });
   }
-  return value;
 }
 
 /** The JSON Pointer of the first string (or key) holding U+0000, if any. */
@@ -85,6 +89,9 @@ function routeHandler(route: AnyRoute, before: RouteGroup['before'], guard: Rout
     if (before) await before(c);
     checkAccess(route, c);
     const errors: FieldError[] = [];
+    rejectNul(c.req.param(), '/params');
+    // Every value of a repeated query parameter, reported at the parameter's own path.
+    rejectNul(Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.join('')])), '/query');
     const params = paramsSchema ? coerce(paramsSchema, c.req.param()) : {};
     if (paramsSchema) errors.push(...fieldErrors(paramsSchema, params, '/params'));
     const query = querySchema ? coerce(querySchema, c.req.query()) : {};
