@@ -62,7 +62,7 @@ async function rowExists(id: string): Promise<boolean> {
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
-  const body = await res.json();
+  const body = (await res.json()) as { detail?: string };
   expect(body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
   return body;
 }
