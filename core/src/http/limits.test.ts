@@ -43,7 +43,8 @@ beforeAll(async () => {
   t = await createTestPlatform({
     routes: [probeRoutes],
     settings: {
-      requestTimeoutMs: 300,
+      // Long enough for sign-ins (scrypt) on a loaded machine, short enough for a test.
+      requestTimeoutMs: 1500,
       rateLimitWritesPerMinute: 60,
       rateLimitWritesBurst: 3,
       rateLimitSignInsPerMinute: 60,
@@ -133,13 +134,13 @@ describe('request timeout', () => {
     const res = (await t.request('/v1/probe/rows', {
       method: 'POST',
       auth: 'admin',
-      json: { id: 'slow', delayMs: 800 },
+      json: { id: 'slow', delayMs: 3000 },
     })) as unknown as Response;
-    expect(Date.now() - started).toBeLessThan(750);
+    expect(Date.now() - started).toBeLessThan(2900);
     await expectProblem(res, 503, 'REQUEST_TIMED_OUT');
     expect(res.headers.get('retry-after')).toBe('5');
     // Let the handler finish its transaction: it must roll back, not commit.
-    await sleep(900);
+    await sleep(3200);
     expect(await rowExists('slow')).toBe(false);
   });
 
