@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Queryable, Transaction } from '../db/database.js';
 import type { FieldError } from '../errors/lifelong-error.js';
+import { outsideRequestDeadline } from '../http/request-deadline.js';
 import { isUuid } from '../ids/uuid.js';
 import * as accounts from './accounts.js';
 import { createBatcher } from './batcher.js';
@@ -96,20 +97,25 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     sizeOf: (request) => request.length,
     maxSize: MAX_BATCH,
     concurrency: commitConcurrency,
-    async flush(requests) {
-      try {
-        const started = performance.now();
-        const out = await retrying((tx) => run(tx, requests));
-        logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
-        return out;
-      } catch (error) {
-        // One request's failure must not fail the others it was grouped with: run them alone.
-        if (requests.length === 1 || isRetryable(error)) throw error;
-        logger?.warn({ err: error, requests: requests.length }, 'ledger group commit failed; retrying requests alone');
-        return Promise.all(requests.map((r) => retrying(async (tx) => (await run(tx, [r]))[0] ?? [])));
-      }
-    },
+    // Outside any request's deadline: a group holds several requests' transfers, and one request
+    // timing out must not roll back the others (a timed-out one may commit; transfer ids make
+    // the client's retry safe).
+    flush: (requests) => outsideRequestDeadline(() => flushGroup(requests)),
   });
+
+  async function flushGroup(requests: (readonly TransferInput[])[]): Promise<TransferResult[][]> {
+    try {
+      const started = performance.now();
+      const out = await retrying((tx) => run(tx, requests));
+      logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
+      return out;
+    } catch (error) {
+      // One request's failure must not fail the others it was grouped with: run them alone.
+      if (requests.length === 1 || isRetryable(error)) throw error;
+      logger?.warn({ err: error, requests: requests.length }, 'ledger group commit failed; retrying requests alone');
+      return Promise.all(requests.map((r) => retrying(async (tx) => (await run(tx, [r]))[0] ?? [])));
+    }
+  }
 
   const ledger: Ledger = {
     async transfer(tx, transfers) {

@@ -14,6 +14,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       summary: 'Sign in with learner number and password',
       description: 'Repeated failures back off exponentially per account and per address (429 with Retry-After).',
       access: { public: true },
+      rateLimit: 'signIn',
       request: {
         body: SignInBody,
       },
@@ -29,6 +30,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       path: '/sessions/refresh',
       summary: 'Exchange a refresh token for a new token pair',
       access: { public: true },
+      rateLimit: 'signIn',
       request: {
         body: RefreshSessionBody,
       },
