@@ -1,8 +1,8 @@
 import type { Static, TObject } from '@sinclair/typebox';
 import type { EventRef } from '../events/event-ref.js';
 import type { DeliveredEvent } from '../events/subscriptions.js';
-import type { AssetDeclaration } from '../ledger/accounts.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
+import type { AssetDeclaration } from '../ledger/accounts.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
 import type { ServiceRef } from './refs.js';
 
