@@ -2,3 +2,5 @@
 // server code). Each feature exports its schemas from its own `schemas.ts`; re-export them here.
 export * from './completion.js';
 export * from './vocabulary.js';
+export * from './exchange/schemas.js';
+export * from './wallet/schemas.js';
