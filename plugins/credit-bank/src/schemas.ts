@@ -4,3 +4,4 @@ export * from './completion.js';
 export * from './vocabulary.js';
 export * from './exchange/schemas.js';
 export * from './wallet/schemas.js';
+export * from './family/schemas.js';

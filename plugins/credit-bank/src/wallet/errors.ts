@@ -13,3 +13,9 @@ export const MinorCannotSend = defineError(
   403,
   'Minors can receive points and vouchers but never send them',
 );
+export const GroupNotFound = defineError('CREDIT_BANK_GROUP_NOT_FOUND', 404, 'No such group in this region');
+export const NotAGroupMember = defineError(
+  'CREDIT_BANK_NOT_A_GROUP_MEMBER',
+  403,
+  'Only members of the group may do this',
+);
