@@ -5,3 +5,4 @@ export * from './vocabulary.js';
 export * from './exchange/schemas.js';
 export * from './wallet/schemas.js';
 export * from './family/schemas.js';
+export * from './pools/schemas.js';
