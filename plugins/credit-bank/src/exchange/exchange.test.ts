@@ -1,4 +1,9 @@
-import { createTestPlatform, type TestPlatform, type TestPrincipals } from '@lifelong/core/testing';
+import {
+  assertLedgerInvariants,
+  createTestPlatform,
+  type TestPlatform,
+  type TestPrincipals,
+} from '@lifelong/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import creditBank from '../index.js';
 import { expectProblem, givePoints, wallet } from '../wallet/test-helpers.js';
@@ -18,7 +23,11 @@ beforeAll(async () => {
   });
   p = await t.principals();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  // Whatever the flows above did, the ledger still balances.
+  await assertLedgerInvariants(t.platform.database.db);
+  await t.close();
+});
 
 const base = '/v1/credit-bank/exchange';
 
@@ -26,7 +35,14 @@ async function offer(json: Record<string, unknown>, auth?: string) {
   const res = await t.request(`${base}/resources`, {
     method: 'POST',
     auth: auth ?? p.institution.key,
-    json: { kind: 'course', title: 'Pottery for beginners', price: '30', stock: 5, institutionId: p.institution.id, ...json },
+    json: {
+      kind: 'course',
+      title: 'Pottery for beginners',
+      price: '30',
+      stock: 5,
+      institutionId: p.institution.id,
+      ...json,
+    },
   });
   expect(res.status, await res.clone().text()).toBe(201);
   return res.json();
@@ -35,6 +51,26 @@ async function offer(json: Record<string, unknown>, auth?: string) {
 const redeem = (resourceId: string, auth: string, json: Record<string, unknown> = {}) =>
   t.request(`${base}/resources/${resourceId}/redemptions`, { method: 'POST', auth, json });
 const stockOf = async (resourceId: string) => (await (await t.request(`${base}/resources/${resourceId}`)).json()).stock;
+
+describe('wallet and configuration', () => {
+  it('show a person their own points and vouchers; nobody else has a wallet here', async () => {
+    expect(await wallet(t, p.learner.token)).toMatchObject({
+      points: { balance: '0', held: '0', available: '0' },
+      vouchers: { balance: '0', held: '0', available: '0' },
+    });
+    expectProblem(await t.request('/v1/credit-bank/wallet'), 401);
+    expectProblem(await t.request('/v1/credit-bank/wallet', { auth: p.institution.key }), 403);
+  });
+
+  it('defaults: 72 hour holds, 1:1 conversion, a 1,000 point yearly family cap, 2 approvals', async () => {
+    const res = await t.request('/v1/regions/elsewhere/plugins/credit-bank', { auth: 'admin' });
+    expect((await res.json()).config).toMatchObject({
+      exchange: { holdHours: 72 },
+      family: { conversion: { points: 1, vouchers: 1 }, annualCapPoints: 1000 },
+      pools: { approvalsRequired: 2 },
+    });
+  });
+});
 
 describe('resources', () => {
   it('are offered by an institution (its issuer key) or by the region (its admin)', async () => {
@@ -47,7 +83,10 @@ describe('resources', () => {
       status: 'active',
       acceptsVouchers: true,
     });
-    const venue = await offer({ kind: 'venue-time', title: 'Hall, 1 hour', institutionId: undefined }, p.regionAdmin.token);
+    const venue = await offer(
+      { kind: 'venue-time', title: 'Hall, 1 hour', institutionId: undefined },
+      p.regionAdmin.token,
+    );
     expect(venue).toMatchObject({ offeredBy: { type: 'region', id: 'default' }, acceptsVouchers: false });
   });
 
@@ -55,10 +94,7 @@ describe('resources', () => {
     const json = { kind: 'book', title: 'A book', price: '5', stock: 1 };
     expectProblem(await t.request(`${base}/resources`, { method: 'POST', json }), 401);
     expectProblem(await t.request(`${base}/resources`, { method: 'POST', auth: p.learner.token, json }), 403);
-    expectProblem(
-      await t.request(`${base}/resources`, { method: 'POST', auth: p.otherRegionAdmin.token, json }),
-      403,
-    );
+    expectProblem(await t.request(`${base}/resources`, { method: 'POST', auth: p.otherRegionAdmin.token, json }), 403);
     // The school's key manages its own offers, not the region's.
     expectProblem(await t.request(`${base}/resources`, { method: 'POST', auth: p.institution.key, json }), 403);
   });
@@ -143,11 +179,14 @@ describe('redemptions', () => {
 
     const mine = await (await t.request(`${base}/redemptions`, { auth: person.token })).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([redemption.id]);
-    const providers = await (await t.request(`${base}/resources/${r.id}/redemptions`, { auth: p.institution.key })).json();
+    const providers = await (
+      await t.request(`${base}/resources/${r.id}/redemptions`, { auth: p.institution.key })
+    ).json();
     expect(providers.items.map((x: { id: string }) => x.id)).toEqual([redemption.id]);
     expectProblem(await t.request(`${base}/resources/${r.id}/redemptions`, { auth: p.otherRegionAdmin.token }), 403);
 
-    const deliver = (auth: string) => t.request(`${base}/redemptions/${redemption.id}/deliver`, { method: 'POST', auth });
+    const deliver = (auth: string) =>
+      t.request(`${base}/redemptions/${redemption.id}/deliver`, { method: 'POST', auth });
     expectProblem(await deliver(person.token), 403);
     expectProblem(await deliver(p.otherRegionAdmin.token), 403);
     const delivered = await deliver(p.institution.key);
@@ -182,7 +221,8 @@ describe('redemptions', () => {
     expectProblem(out, 409);
     expect((await out.json()).code).toBe('CREDIT_BANK_OUT_OF_STOCK');
 
-    const cancel = (id: string, auth: string) => t.request(`${base}/redemptions/${id}/cancel`, { method: 'POST', auth });
+    const cancel = (id: string, auth: string) =>
+      t.request(`${base}/redemptions/${id}/cancel`, { method: 'POST', auth });
     expectProblem(await cancel(first.id, p.otherLearner.token), 403);
     expectProblem(await t.request(`${base}/redemptions/${first.id}/cancel`, { method: 'POST' }), 401);
     expect((await (await cancel(first.id, person.token)).json()).status).toBe('cancelled');
@@ -211,7 +251,10 @@ describe('redemptions', () => {
     expect(await stockOf(r.id)).toBe(1);
     const mine = await (await t.request(`${base}/redemptions?status=expired`, { auth: person.token })).json();
     expect(mine.items.map((x: { id: string }) => x.id)).toEqual([redemption.id]);
-    const late = await t.request(`${base}/redemptions/${redemption.id}/deliver`, { method: 'POST', auth: p.institution.key });
+    const late = await t.request(`${base}/redemptions/${redemption.id}/deliver`, {
+      method: 'POST',
+      auth: p.institution.key,
+    });
     expectProblem(late, 409);
   });
 

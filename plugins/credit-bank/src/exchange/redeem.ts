@@ -36,12 +36,21 @@ export async function redeem(
     .update(exchangeResources)
     .set({ stock: sql`${exchangeResources.stock} - 1` })
     .where(
-      and(eq(exchangeResources.id, resource.id), gt(exchangeResources.stock, 0), eq(exchangeResources.status, 'active')),
+      and(
+        eq(exchangeResources.id, resource.id),
+        gt(exchangeResources.stock, 0),
+        eq(exchangeResources.status, 'active'),
+      ),
     )
     .returning({ id: exchangeResources.id });
-  if (!taken) throw OutOfStock({ detail: `"${resource.title}" has no stock left.`, extensions: { resourceId: resource.id } });
+  if (!taken)
+    throw OutOfStock({ detail: `"${resource.title}" has no stock left.`, extensions: { resourceId: resource.id } });
 
-  const provider = await exchangeAccountOf(ctx, { type: resource.offeredByType, id: resource.offeredById }, payer.asset);
+  const provider = await exchangeAccountOf(
+    ctx,
+    { type: resource.offeredByType, id: resource.offeredById },
+    payer.asset,
+  );
   const now = ctx.now();
   const row: RedemptionRow = {
     id: uuidv7(),

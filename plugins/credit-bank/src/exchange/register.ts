@@ -21,7 +21,14 @@ import {
   ResourceParams,
   UpdateResourceBody,
 } from './schemas.js';
-import { actsForProvider, afterCursor, findResource, type RedemptionRow, redemptionView, resourceView } from './store.js';
+import {
+  actsForProvider,
+  afterCursor,
+  findResource,
+  type RedemptionRow,
+  redemptionView,
+  resourceView,
+} from './store.js';
 
 /** Held redemptions voided per run of `expire-redemptions`; the next run takes the rest. */
 const EXPIRY_BATCH = 500;
@@ -46,8 +53,16 @@ export function registerExchange(p: CreditBankRegistrar): void {
         }
         provider = { type: 'institution', id: institution.id };
       }
-      if (!actsForProvider(ctx, { offeredByType: provider.type, offeredById: provider.id, regionId: ctx.regionId }, 'exchange.manage')) {
-        throw Forbidden({ detail: 'This requires "credit-bank.exchange.manage" for the offering institution or region.' });
+      if (
+        !actsForProvider(
+          ctx,
+          { offeredByType: provider.type, offeredById: provider.id, regionId: ctx.regionId },
+          'exchange.manage',
+        )
+      ) {
+        throw Forbidden({
+          detail: 'This requires "credit-bank.exchange.manage" for the offering institution or region.',
+        });
       }
       // Opened now so that the first redemptions do not race to open it.
       await exchangeAccountOf(ctx, provider, 'POINT');

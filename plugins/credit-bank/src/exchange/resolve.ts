@@ -24,8 +24,18 @@ export async function resolveRedemption(
   requireApplied(
     await ctx.ledger.transfer([
       resolution === 'delivered'
-        ? { id: resolveTransferId, pendingId: row.holdTransferId, flags: { postPending: true }, code: TransferCodes.redemptionDelivered }
-        : { id: resolveTransferId, pendingId: row.holdTransferId, flags: { voidPending: true }, code: TransferCodes.redemptionReleased },
+        ? {
+            id: resolveTransferId,
+            pendingId: row.holdTransferId,
+            flags: { postPending: true },
+            code: TransferCodes.redemptionDelivered,
+          }
+        : {
+            id: resolveTransferId,
+            pendingId: row.holdTransferId,
+            flags: { voidPending: true },
+            code: TransferCodes.redemptionReleased,
+          },
     ]),
     resolution === 'delivered' ? 'Paying the provider' : 'Releasing the hold',
   );

@@ -22,7 +22,9 @@ export const exchangeResources = creditBank.table(
     stock: integer('stock').notNull(),
     offeredByType: text('offered_by_type', { enum: ['institution', 'region'] }).notNull(),
     offeredById: text('offered_by_id').notNull(),
-    status: text('status', { enum: ['active', 'withdrawn'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'withdrawn'] })
+      .notNull()
+      .default('active'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,7 +1,7 @@
 import { decodeCursor, type PluginRequestContext, type Queryable } from '@lifelong/core';
 import { and, eq, gt, type SQL } from 'drizzle-orm';
 import { ResourceNotFound } from './errors.js';
-import { exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
+import { type exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
 import type { Redemption, Resource } from './schemas.js';
 
 export type ResourceRow = typeof exchangeResources.$inferSelect;

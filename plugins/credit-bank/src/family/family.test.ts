@@ -29,7 +29,9 @@ beforeAll(async () => {
       {
         id: 'default',
         name: 'Default',
-        plugins: { 'credit-bank': { config: { family: { conversion: { points: 2, vouchers: 1 }, annualCapPoints: 100 } } } },
+        plugins: {
+          'credit-bank': { config: { family: { conversion: { points: 2, vouchers: 1 }, annualCapPoints: 100 } } },
+        },
       },
       { id: 'elsewhere', name: 'Elsewhere' },
     ],
@@ -78,14 +80,22 @@ describe('family transfers', () => {
       expect.objectContaining({ toPersonId: p.minor.id, guardianIds: [p.guardian.id], vouchers: '20' }),
     ]);
     const allowance = await (await t.request('/v1/credit-bank/family/allowance', { auth: elder.token })).json();
-    expect(allowance).toMatchObject({ capPoints: '100', sentPoints: '40', remainingPoints: '60', conversion: { points: 2, vouchers: 1 } });
+    expect(allowance).toMatchObject({
+      capPoints: '100',
+      sentPoints: '40',
+      remainingPoints: '60',
+      conversion: { points: 2, vouchers: 1 },
+    });
   });
 
   it('let members read the family transfers, and nobody else', async () => {
     const list = await t.request(`/v1/credit-bank/family/groups/${family}/transfers`, { auth: p.minor.token });
     expect(list.status).toBe(200);
     expect((await list.json()).items.length).toBeGreaterThan(0);
-    expectProblem(await t.request(`/v1/credit-bank/family/groups/${family}/transfers`, { auth: p.otherLearner.token }), 403);
+    expectProblem(
+      await t.request(`/v1/credit-bank/family/groups/${family}/transfers`, { auth: p.otherLearner.token }),
+      403,
+    );
     expectProblem(await t.request(`/v1/credit-bank/family/groups/${family}/transfers`), 401);
     expectProblem(
       await t.request(`/v1/credit-bank/family/groups/${family}/transfers`, {
@@ -195,20 +205,24 @@ describe('family transfers', () => {
     expectProblem(await redeem(venue.id), 422);
   });
 
-  it.skipIf(!process.env.DATABASE_URL)('(PostgreSQL) parallel transfers never pass the annual cap', async () => {
-    const grandma = await t.person();
-    const kid = await t.person();
-    const group = await makeGroup(t, grandma, 'family', [{ person: kid, role: 'child' }], 'elder');
-    await givePoints(t, grandma.token, 1000);
-    const results = await Promise.all(
-      Array.from({ length: 25 }, () => transfer(group, grandma.token, { to: kid.learnerNumber, points: '10' })),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(15);
-    expect((await wallet(t, grandma.token)).points.balance).toBe('900');
-    expect((await wallet(t, kid.token)).vouchers.balance).toBe('50');
-    const allowance = await (await t.request('/v1/credit-bank/family/allowance', { auth: grandma.token })).json();
-    expect(allowance.sentPoints).toBe('100');
-  }, 60_000);
+  it.skipIf(!process.env.DATABASE_URL)(
+    '(PostgreSQL) parallel transfers never pass the annual cap',
+    async () => {
+      const grandma = await t.person();
+      const kid = await t.person();
+      const group = await makeGroup(t, grandma, 'family', [{ person: kid, role: 'child' }], 'elder');
+      await givePoints(t, grandma.token, 1000);
+      const results = await Promise.all(
+        Array.from({ length: 25 }, () => transfer(group, grandma.token, { to: kid.learnerNumber, points: '10' })),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(15);
+      expect((await wallet(t, grandma.token)).points.balance).toBe('900');
+      expect((await wallet(t, kid.token)).vouchers.balance).toBe('50');
+      const allowance = await (await t.request('/v1/credit-bank/family/allowance', { auth: grandma.token })).json();
+      expect(allowance.sentPoints).toBe('100');
+    },
+    60_000,
+  );
 });

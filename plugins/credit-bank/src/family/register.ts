@@ -32,7 +32,7 @@ export function registerFamily(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/family/groups/{groupId}/transfers',
-    summary: "Convert your points into learning vouchers for a younger member of your family",
+    summary: 'Convert your points into learning vouchers for a younger member of your family',
     access: { authenticated: 'an adult elder or parent of the family group' },
     request: { params: FamilyGroupParams, body: FamilyTransferBody },
     responses: { 201: { description: 'The transfer', schema: FamilyTransfer } },

@@ -62,7 +62,11 @@ export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: Family
   const cap = BigInt(ctx.config.family.annualCapPoints);
   if (sent + points > cap) {
     throw AnnualCapExceeded({
-      extensions: { capPoints: String(cap), sentPoints: String(sent), remainingPoints: String(cap > sent ? cap - sent : 0n) },
+      extensions: {
+        capPoints: String(cap),
+        sentPoints: String(sent),
+        remainingPoints: String(cap > sent ? cap - sent : 0n),
+      },
     });
   }
 

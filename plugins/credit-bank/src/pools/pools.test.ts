@@ -53,7 +53,12 @@ describe('group pools', () => {
   it('take contributions from adult members, visible to every member', async () => {
     const res = await pool(member.token, '/contributions', { method: 'POST', json: { points: '200' } });
     expect(res.status, await res.clone().text()).toBe(201);
-    expect(await res.json()).toMatchObject({ kind: 'contribution', by: member.learnerNumber, amount: '200', redemption: null });
+    expect(await res.json()).toMatchObject({
+      kind: 'contribution',
+      by: member.learnerNumber,
+      amount: '200',
+      redemption: null,
+    });
     for (const reader of [member, admin, p.minor]) {
       const view = await (await pool(reader.token)).json();
       expect(view).toMatchObject({ groupId: group, balance: '200', held: '0', available: '200', approvalsRequired: 2 });
@@ -115,13 +120,13 @@ describe('group pools', () => {
     expectProblem(late, 409);
     expect((await late.json()).code).toBe('CREDIT_BANK_SPEND_REQUEST_CLOSED');
 
-    expect((await (await pool(member.token)).json())).toMatchObject({ balance: '200', held: '80', available: '120' });
+    expect(await (await pool(member.token)).json()).toMatchObject({ balance: '200', held: '80', available: '120' });
     const deliver = await t.request(`/v1/credit-bank/exchange/redemptions/${done.redemptionId}/deliver`, {
       method: 'POST',
       auth: p.institution.key,
     });
     expect(deliver.status).toBe(200);
-    expect((await (await pool(member.token)).json())).toMatchObject({ balance: '120', held: '0' });
+    expect(await (await pool(member.token)).json()).toMatchObject({ balance: '120', held: '0' });
     const movements = (await (await pool(member.token, '/movements')).json()).items;
     expect(movements.at(-1)).toMatchObject({
       kind: 'spend',
@@ -130,12 +135,17 @@ describe('group pools', () => {
       redemption: { id: done.redemptionId, resourceId: hall.id, status: 'delivered' },
     });
     const requests = (await (await pool(member.token, '/spend-requests')).json()).items;
-    expect(requests.map((r: { id: string; status: string }) => [r.id, r.status])).toContainEqual([request.id, 'executed']);
+    expect(requests.map((r: { id: string; status: string }) => [r.id, r.status])).toContainEqual([
+      request.id,
+      'executed',
+    ]);
   });
 
   it('stay pending when the pool cannot pay, and a pool spend can be cancelled by a managing member', async () => {
     const pricey = await offer('5000');
-    const request = await (await pool(admin.token, '/spend-requests', { method: 'POST', json: { resourceId: pricey.id } })).json();
+    const request = await (
+      await pool(admin.token, '/spend-requests', { method: 'POST', json: { resourceId: pricey.id } })
+    ).json();
     const refused = await pool(coAdmin.token, `/spend-requests/${request.id}/approvals`, { method: 'POST' });
     expectProblem(refused, 409);
     expect((await refused.json()).code).toBe('CREDIT_BANK_INSUFFICIENT_FUNDS');
@@ -143,7 +153,9 @@ describe('group pools', () => {
     expect(list.find((r: { id: string }) => r.id === request.id)).toMatchObject({ status: 'pending', approvals: 1 });
 
     const cheap = await offer('20');
-    const first = await (await pool(admin.token, '/spend-requests', { method: 'POST', json: { resourceId: cheap.id } })).json();
+    const first = await (
+      await pool(admin.token, '/spend-requests', { method: 'POST', json: { resourceId: cheap.id } })
+    ).json();
     const executed = await (
       await pool(thirdAdmin.token, `/spend-requests/${first.id}/approvals`, { method: 'POST' })
     ).json();
@@ -151,14 +163,16 @@ describe('group pools', () => {
       t.request(`/v1/credit-bank/exchange/redemptions/${executed.redemptionId}/cancel`, { method: 'POST', auth });
     expectProblem(await cancel(member.token), 403);
     expect((await (await cancel(coAdmin.token)).json()).status).toBe('cancelled');
-    expect((await (await pool(member.token)).json())).toMatchObject({ balance: '120', held: '0' });
+    expect(await (await pool(member.token)).json()).toMatchObject({ balance: '120', held: '0' });
     const movements = (await (await pool(member.token, '/movements')).json()).items;
     expect(movements.at(-1).redemption.status).toBe('cancelled');
   });
 
   it.skipIf(!process.env.DATABASE_URL)('(PostgreSQL) simultaneous final approvals execute the spend once', async () => {
     const room = await offer('10', 10);
-    const request = await (await pool(admin.token, '/spend-requests', { method: 'POST', json: { resourceId: room.id } })).json();
+    const request = await (
+      await pool(admin.token, '/spend-requests', { method: 'POST', json: { resourceId: room.id } })
+    ).json();
     const results = await Promise.all(
       [coAdmin, thirdAdmin].map((a) => pool(a.token, `/spend-requests/${request.id}/approvals`, { method: 'POST' })),
     );

@@ -1,6 +1,6 @@
 import { decodeCursor, type PluginRequestContext, toPage, uuidv7 } from '@lifelong/core';
 import { and, eq, gt } from 'drizzle-orm';
-import { poolAccountOf, pointWalletOf } from '../accounts.js';
+import { pointWalletOf, poolAccountOf } from '../accounts.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
 import { exchangeRedemptions } from '../exchange/schema.js';

@@ -38,7 +38,9 @@ export const poolSpendRequests = creditBank.table(
     requestedBy: uuid('requested_by').notNull(),
     /** The region's count when the request was made: a later config change does not move the goal. */
     approvalsRequired: integer('approvals_required').notNull(),
-    status: text('status', { enum: ['pending', 'executed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'executed'] })
+      .notNull()
+      .default('pending'),
     redemptionId: uuid('redemption_id').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     executedAt: timestamp('executed_at', { withTimezone: true }),

@@ -23,7 +23,13 @@ export async function mintPoints(t: TestPlatform, accountId: string, amount: num
     auth: 'admin',
     json: {
       transfers: [
-        { id: crypto.randomUUID(), debitAccountId: point?.issuanceAccountId, creditAccountId: accountId, amount: String(amount), code: 5002 },
+        {
+          id: crypto.randomUUID(),
+          debitAccountId: point?.issuanceAccountId,
+          creditAccountId: accountId,
+          amount: String(amount),
+          code: 5002,
+        },
       ],
     },
   });
