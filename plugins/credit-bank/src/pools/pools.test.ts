@@ -168,6 +168,22 @@ describe('group pools', () => {
     expect(movements.at(-1).redemption.status).toBe('cancelled');
   });
 
+  it('are never spent by a minor, even one in a managing role', async () => {
+    const minor = await t.person({ dateOfBirth: '2013-03-03', guardian: p.guardian });
+    const family = await makeGroup(t, p.guardian, 'family', [{ person: minor, role: 'parent', guardian: p.guardian }]);
+    const hall = await offer('1');
+    const res = await t.request(`/v1/credit-bank/pools/${family}/spend-requests`, {
+      method: 'POST',
+      auth: minor.token,
+      json: { resourceId: hall.id },
+    });
+    expectProblem(res, 403);
+    expect((await res.json()).code).toBe('CREDIT_BANK_MINOR_CANNOT_SEND');
+    expect((await (await t.request(`/v1/credit-bank/pools/${family}`, { auth: minor.token })).json()).balance).toBe(
+      '0',
+    );
+  });
+
   it.skipIf(!process.env.DATABASE_URL)('(PostgreSQL) simultaneous final approvals execute the spend once', async () => {
     const room = await offer('10', 10);
     const request = await (

@@ -33,10 +33,12 @@ const isIdKey = (key: unknown): key is { id: string } =>
 const after = (column: typeof poolMovements.id | typeof poolSpendRequests.id, cursor: string | undefined) =>
   cursor ? gt(column, decodeCursor(cursor, isIdKey).id) : undefined;
 
-/** A managing member of the group (of this region), with their learner number. */
+/** An adult managing member of the group (of this region), with their learner number. */
 async function managerOf(ctx: Ctx, groupId: string) {
   const member = await memberOf(ctx, groupId);
   if (!isManagingRole(member.group.type, member.role)) throw NotAPoolManager();
+  // Spending the pool sends points on the group's behalf: like their own, minors never send them.
+  if ((await ctx.identity.personById(member.personId))?.isMinor !== false) throw MinorCannotSend();
   return { ...member, learnerNumber: ctx.principal.kind === 'person' ? ctx.principal.learnerNumber : '' };
 }
 
