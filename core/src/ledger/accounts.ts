@@ -44,6 +44,41 @@ export async function listAssets(q: Queryable): Promise<Asset[]> {
     .orderBy(asc(ledgerAssets.code));
 }
 
+/** An asset a plugin declares (`definePlugin({ assets })`): a code and a scale, as in `ledger_assets`. */
+export interface AssetDeclaration {
+  /** Upper-case letters, digits and `_`, at most 16 characters, e.g. `VOUCHER`. */
+  code: string;
+  /** Decimal places of one unit: 0 for whole units, 2 for cents. */
+  scale: number;
+}
+
+/**
+ * Registers an asset (with its sharded issuance account) unless it exists; an existing asset with
+ * another scale is refused, because amounts already stored would change meaning. Two instances
+ * starting at once serialise on an advisory lock instead of failing on the primary key.
+ */
+export async function registerAsset(q: Queryable, asset: AssetDeclaration): Promise<Asset> {
+  if (
+    !/^[A-Z][A-Z0-9_]{0,15}$/.test(asset.code) ||
+    !Number.isInteger(asset.scale) ||
+    asset.scale < 0 ||
+    asset.scale > 18
+  ) {
+    throw new Error(`Asset ${JSON.stringify(asset)} is invalid: a code like "VOUCHER" and an integer scale 0-18`);
+  }
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`lifelong-asset:${asset.code}`}))`);
+  const find = async () => (await listAssets(q)).find((a) => a.code === asset.code);
+  const known = await find();
+  if (known) {
+    if (known.scale !== asset.scale) {
+      throw new Error(`Asset "${asset.code}" is registered with scale ${known.scale}, not ${asset.scale}`);
+    }
+    return known;
+  }
+  await q.execute(sql`select "core"."ledger_register_asset"(${asset.code}, ${asset.scale}::smallint, 8)`);
+  return (await find()) as Asset;
+}
+
 export async function createAccount(q: Queryable, input: CreateAccountInput): Promise<Account> {
   const [asset] = await q.select().from(ledgerAssets).where(eq(ledgerAssets.code, input.asset));
   if (!asset) throw LedgerAssetNotFound({ detail: `No asset "${input.asset}" is registered.` });

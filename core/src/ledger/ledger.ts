@@ -43,6 +43,8 @@ export interface Ledger {
   closeAccount(q: Queryable, id: string): ReturnType<typeof accounts.closeAccount>;
   getTransfer(q: Queryable, id: string): ReturnType<typeof accounts.getTransfer>;
   listAssets(q: Queryable): ReturnType<typeof accounts.listAssets>;
+  /** Registers an asset unless it exists with the same scale (plugins' declared assets, at start). */
+  registerAsset(q: Queryable, asset: accounts.AssetDeclaration): ReturnType<typeof accounts.registerAsset>;
   /** Registers a hook run in the committing transaction after each batch; returns its remover. */
   onPosted(hook: PostedHook): () => void;
   /** Voids pending transfers whose timeout has passed; returns how many. */
@@ -132,6 +134,7 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     closeAccount: accounts.closeAccount,
     getTransfer: accounts.getTransfer,
     listAssets: accounts.listAssets,
+    registerAsset: accounts.registerAsset,
     onPosted(hook) {
       hooks.add(hook);
       return () => hooks.delete(hook);

@@ -354,6 +354,9 @@ export class PluginRuntime {
       for (const [id, factory] of registration.services)
         this.services.set(id, { pluginId: plugin.id, instance: factory(ctx) });
       try {
+        for (const asset of plugin.assets ?? []) {
+          await db.transaction((tx) => this.requireLedger().registerAsset(tx, asset));
+        }
         for (const hook of registration.startHooks) await this.inPluginTransaction(plugin, async (c) => hook(c));
       } catch (error) {
         this.options.logger.error({ plugin: plugin.id, err: error }, 'plugin failed to start');

@@ -1,8 +1,19 @@
 import { definePluginClient } from '@lifelong/sdk';
+import { exchangeApi } from './exchange/client.js';
+import { familyApi } from './family/client.js';
+import { poolsApi } from './pools/client.js';
+import { walletApi } from './wallet/client.js';
 
 /**
  * The credit bank's SDK client module:
  * `createClient({ baseUrl, plugins: [creditBankClient] }).plugins['credit-bank']`.
  * Types come from the plugin's own schemas (`import type` only: no server code in the client).
+ * Calls that move points (redeem, transfer, contribute, spend) are never retried by the SDK: the
+ * routes take no idempotency key, so a retry could move them twice.
  */
-export const creditBankClient = definePluginClient('credit-bank', (_request) => ({}));
+export const creditBankClient = definePluginClient('credit-bank', (request) => ({
+  ...walletApi(request),
+  ...exchangeApi(request),
+  ...familyApi(request),
+  ...poolsApi(request),
+}));

@@ -6,6 +6,8 @@ export const TransferCodes = {
   creditAwarded: 5001,
   pointsAwarded: 5002,
   redemptionHold: 5101,
+  redemptionDelivered: 5102,
+  redemptionReleased: 5103,
   familyConversionOut: 5201,
   familyConversionIn: 5202,
   poolContribution: 5301,

@@ -1,4 +1,8 @@
 // The credit bank's public request and response schemas, for client code (`/schemas` entry: no
 // server code). Each feature exports its schemas from its own `schemas.ts`; re-export them here.
 export * from './completion.js';
+export * from './exchange/schemas.js';
+export * from './family/schemas.js';
+export * from './pools/schemas.js';
 export * from './vocabulary.js';
+export * from './wallet/schemas.js';
