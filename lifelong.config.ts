@@ -1,9 +1,13 @@
 import { defineConfig } from '@lifelong/core';
+import creditBank from '@lifelong/plugin-credit-bank';
+import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
-// The default deployment. Environment variables override these settings (docs/configuration.md);
-// with no DATABASE_URL the platform runs on embedded PGlite in .lifelong/data.
+// The default deployment: the core with the first-party centers, enabled in the default region.
+// Environment variables override these settings (docs/configuration.md); with no DATABASE_URL the
+// platform runs on embedded PGlite in .lifelong/data.
 export default defineConfig({
   settings: {
     port: 3000,
   },
+  plugins: [creditBank, teacherDevelopment],
 });

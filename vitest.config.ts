@@ -26,6 +26,10 @@ export default defineConfig({
         // Examples are what third parties write: they use the published entry points (dist/).
         test: { name: 'examples', include: ['examples/*/{src,test}/**/*.test.ts'], ...timeouts },
       },
+      {
+        // The benchmark's report logic only; the benchmarks themselves are never tests.
+        test: { name: 'bench', include: ['bench/lib/**/*.test.ts'] },
+      },
     ],
   },
 });

@@ -3,6 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    schemas: 'src/schemas.ts',
     'testing/index': 'src/testing/index.ts',
     'cli/entry': 'src/cli/entry.ts',
   },

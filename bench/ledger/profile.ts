@@ -1,17 +1,21 @@
 // The ledger engine without HTTP: in-process group commit and big batches on a scratch
-// PostgreSQL database. Run by hand: node --import tsx ledger/profile.ts (from bench/).
+// PostgreSQL database. Run by hand: node --import tsx ledger/profile.ts (from bench/;
+// DATABASE_URL is an admin connection, default postgres://root@127.0.0.1:5432/test).
 import postgres from 'postgres';
 import { uuidv7 } from '../../core/src/ids/uuidv7.js';
 import { createLogger, createPlatform } from '../../core/src/index.js';
 
-const base = 'postgres://root@127.0.0.1:5432/postgres';
+const base = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const admin = postgres(base, { max: 1, onnotice: () => {} });
 await admin.unsafe('drop database if exists lifelong_prof with (force)');
 await admin.unsafe('create database lifelong_prof');
 await admin.end();
 const platform = createPlatform({
   env: {},
-  settings: { databaseUrl: 'postgres://root@127.0.0.1:5432/lifelong_prof', logLevel: 'silent' },
+  settings: {
+    databaseUrl: Object.assign(new URL(base), { pathname: '/lifelong_prof' }).toString(),
+    logLevel: 'silent',
+  },
   logger: createLogger({ level: 'silent' }),
 });
 await platform.start({ listen: false });

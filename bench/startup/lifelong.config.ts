@@ -1,8 +1,8 @@
 import { defineConfig } from '@lifelong/core';
-import readingClub from '@lifelong-examples/plugin-reading-club';
+import { firstPartyPlugins } from '../first-party-plugins.js';
 
-// Every plugin the repository has today (first-party centers arrive with their issues).
+// The platform with every first-party plugin, as `lifelong start` loads it in a deployment.
 export default defineConfig({
-  plugins: [readingClub],
+  plugins: firstPartyPlugins,
   settings: { logLevel: 'warn' },
 });

@@ -59,7 +59,7 @@ export {
 } from './identity/verifier.js';
 export { uuidv7 } from './ids/uuidv7.js';
 export type { LedgerAccessPolicy } from './ledger/access-policy.js';
-export type { CreateAccountInput } from './ledger/accounts.js';
+export type { AssetDeclaration, CreateAccountInput } from './ledger/accounts.js';
 export type { NewTransfer as PostedTransfer } from './ledger/decide.js';
 export {
   LedgerAccountNotFound,

@@ -17,6 +17,7 @@ import { memoryFileStore } from './files/memory-file-store.js';
 import { healthRoutes } from './health/routes.js';
 import type { AppEnv } from './http/app-env.js';
 import { createHttpApp } from './http/create-app.js';
+import { guardTransactions } from './http/request-deadline.js';
 import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
 import { IdentityModule } from './identity/context.js';
@@ -161,6 +162,12 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   const app = createHttpApp({
     logger,
     bodyLimitBytes: settings.bodyLimitBytes,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    rateLimits: {
+      writes: { perMinute: settings.rateLimitWritesPerMinute, burst: settings.rateLimitWritesBurst },
+      signIns: { perMinute: settings.rateLimitSignInsPerMinute, burst: settings.rateLimitSignInBurst },
+      trustProxy: settings.trustProxy,
+    },
     info: {
       title: 'Lifelong API',
       version: coreVersion(),
@@ -250,6 +257,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
+      guardTransactions(database.db);
       const migrations = settings.migrateOnStart
         ? await migrate(database.db, [coreMigrations(), ...runtime.migrationSources()])
         : [];

@@ -1,4 +1,4 @@
-import { groupsModule, ledgerModule, peopleModule, sessionsModule } from './modules.js';
+import { groupsModule, ledgerModule, peopleModule, pluginAdminModule, sessionsModule } from './modules.js';
 import { paginate } from './pagination.js';
 import type { PluginApis, PluginClient, PluginRequest } from './plugin-client.js';
 import {
@@ -71,6 +71,8 @@ export function createClient<const P extends readonly PluginClient[] = []>(optio
     sessions: sessionsModule(request, store),
     groups: groupsModule(request),
     ledger: ledgerModule(request),
+    /** Platform administration; `admin.plugins` manages plugins per region. */
+    admin: { plugins: pluginAdminModule(request) },
     plugins: plugins as PluginApis<P>,
     /** The session store, when the client signs in itself (not with a fixed token or API key). */
     session: store as SessionStore | undefined,

@@ -227,3 +227,69 @@ describe('cancellation', () => {
     expect(error).toBeInstanceOf(LifelongTimeoutError);
   });
 });
+
+describe('admin.plugins', () => {
+  const state = { regionId: 'cn-bj', pluginId: 'credit-bank', version: '1.0.0', enabled: true, config: { cap: 5 } };
+
+  it('lists plugins, reads a region’s state and PUTs a new one, escaping path segments', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.get(`${BASE}/v1/plugins`, () =>
+        HttpResponse.json({
+          items: [
+            {
+              id: 'credit-bank',
+              version: '1.0.0',
+              description: null,
+              requires: { core: '>=0.1.0', plugins: {} },
+              permissions: [],
+              regions: [{ regionId: 'cn-bj', enabled: true }],
+            },
+          ],
+        }),
+      ),
+      http.get(`${BASE}/v1/regions/:regionId/plugins/:pluginId`, ({ request }) => {
+        seen.push(new URL(request.url).pathname);
+        return HttpResponse.json(state);
+      }),
+      http.put(`${BASE}/v1/regions/:regionId/plugins/:pluginId`, async ({ request }) => {
+        seen.push(`PUT ${new URL(request.url).pathname} ${JSON.stringify(await request.json())}`);
+        expect(request.headers.get('Idempotency-Key')).toBeNull();
+        return HttpResponse.json({ ...state, enabled: false });
+      }),
+    );
+    const client = createClient({ baseUrl: BASE, auth: { apiKey: 'k' } });
+    expect((await client.admin.plugins.list()).map((p) => p.id)).toEqual(['credit-bank']);
+    expect(await client.admin.plugins.get('cn-bj', 'credit-bank')).toEqual(state);
+    await client.admin.plugins.get('a/b', 'c?d');
+    expect((await client.admin.plugins.set('cn-bj', 'credit-bank', { enabled: false })).enabled).toBe(false);
+    expect(seen).toEqual([
+      '/v1/regions/cn-bj/plugins/credit-bank',
+      '/v1/regions/a%2Fb/plugins/c%3Fd',
+      'PUT /v1/regions/cn-bj/plugins/credit-bank {"enabled":false}',
+    ]);
+  });
+
+  it('retries the reads on 503 but never the PUT, and types the refusal', async () => {
+    let gets = 0;
+    let puts = 0;
+    server.use(
+      http.get(`${BASE}/v1/regions/cn-bj/plugins/credit-bank`, () =>
+        ++gets === 1 ? problem(503, 'SERVICE_UNAVAILABLE') : HttpResponse.json(state),
+      ),
+      http.put(`${BASE}/v1/regions/cn-bj/plugins/credit-bank`, () => {
+        puts++;
+        return problem(503, 'SERVICE_UNAVAILABLE');
+      }),
+    );
+    const client = createClient({ baseUrl: BASE, retries: fast });
+    await expect(client.admin.plugins.get('cn-bj', 'credit-bank')).resolves.toEqual(state);
+    expect(gets).toBe(2);
+    const error = await client.admin.plugins
+      .set('cn-bj', 'credit-bank', { enabled: true, config: { cap: 1 } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LifelongError);
+    expect(error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(puts).toBe(1);
+  });
+});

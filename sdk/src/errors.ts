@@ -1,15 +1,10 @@
-/** An RFC 9457 problem as the Lifelong API sends it (`application/problem+json`). */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  instance?: string;
-  requestId?: string;
-  errors?: { path: string; rule: string; message: string }[];
-  [extension: string]: unknown;
-}
+import type { Problem as ProblemSchema } from '@lifelong/core/schemas';
+import type { Static } from '@sinclair/typebox';
+/**
+ * An RFC 9457 problem as the Lifelong API sends it (`application/problem+json`): core's `Problem`
+ * schema, plus whatever extension members a problem carries.
+ */
+export type Problem = Static<typeof ProblemSchema> & { [extension: string]: unknown };
 
 /** A non-2xx answer from the platform, carrying its problem+json body. */
 export class LifelongError extends Error {

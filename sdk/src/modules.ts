@@ -6,6 +6,7 @@ import type {
   CreateGroupBody,
   Entry,
   Group,
+  InstalledPlugin,
   Invitation,
   InvitationBody,
   IssuedSession,
@@ -14,11 +15,13 @@ import type {
   Member,
   Page,
   Person,
+  RegionPluginState,
+  RegionPluginUpdate,
   RegisterPersonBody,
   SignInBody,
   Transfer,
   TransferRequest,
-  TransferResult,
+  TransferResults,
   VerificationBody,
 } from './types.js';
 
@@ -132,11 +135,35 @@ export function ledgerModule(request: Requester) {
      * idempotency key: re-posting the same id yields `exists`, never a second transfer.
      */
     transfers: (transfers: TransferRequest[], options?: CallOptions) =>
-      request<{ results: TransferResult[] }>(
+      request<TransferResults>(
         { method: 'POST', path: '/v1/ledger/transfers', body: { transfers }, retry: 'create' },
         options,
       ),
     getTransfer: (transferId: string, options?: CallOptions) =>
       request<Transfer>({ method: 'GET', path: `/v1/ledger/transfers/${seg(transferId)}` }, options),
+  };
+}
+
+/** Plugin administration: what is installed, and each plugin's state per region. */
+export function pluginAdminModule(request: Requester) {
+  return {
+    /** `GET /v1/plugins`: every installed plugin, with the regions that enabled it. Public. */
+    list: async (options?: CallOptions) =>
+      (await request<{ items: InstalledPlugin[] }>({ method: 'GET', path: '/v1/plugins' }, options)).items,
+    /** `GET /v1/regions/{regionId}/plugins/{pluginId}` (needs `plugins.manage` in the region). */
+    get: (regionId: string, pluginId: string, options?: CallOptions) =>
+      request<RegionPluginState>(
+        { method: 'GET', path: `/v1/regions/${seg(regionId)}/plugins/${seg(pluginId)}` },
+        options,
+      ),
+    /**
+     * `PUT /v1/regions/{regionId}/plugins/{pluginId}`: enable, disable or configure (needs
+     * `plugins.manage`). Without `config` the stored config is kept. Not retried: it is not a create.
+     */
+    set: (regionId: string, pluginId: string, body: RegionPluginUpdate, options?: CallOptions) =>
+      request<RegionPluginState>(
+        { method: 'PUT', path: `/v1/regions/${seg(regionId)}/plugins/${seg(pluginId)}`, body },
+        options,
+      ),
   };
 }

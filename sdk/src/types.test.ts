@@ -1,11 +1,17 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type Account,
   createClient,
   definePluginClient,
+  type InstalledPlugin,
   type IssuedSession,
   type Me,
   type Person,
+  type RegionPluginState,
+  type RegionPluginUpdate,
   type SignInBody,
+  type TransferRequest,
+  type TransferStatus,
 } from './index.js';
 
 // Compiled by `tsc --noEmit` (npm run typecheck): a wrong request body is a compile error.
@@ -18,6 +24,19 @@ describe('types derived from the server schemas', () => {
     expectTypeOf<Me['kind']>().toEqualTypeOf<'person' | 'apiKey'>();
     expectTypeOf(client.people.get).returns.resolves.toEqualTypeOf<Person>();
     expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified'>();
+    expectTypeOf(client.ledger.getAccount).returns.resolves.toEqualTypeOf<Account>();
+    expectTypeOf<Account['kind']>().toEqualTypeOf<'standard' | 'issuance'>();
+    expectTypeOf<TransferRequest['amount']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<TransferStatus>().toExtend<string>();
+    expectTypeOf<'created'>().toExtend<TransferStatus>();
+  });
+
+  it('types the plugin administration module', () => {
+    expectTypeOf(client.admin.plugins.list).returns.resolves.toEqualTypeOf<InstalledPlugin[]>();
+    expectTypeOf(client.admin.plugins.get).returns.resolves.toEqualTypeOf<RegionPluginState>();
+    expectTypeOf(client.admin.plugins.set).parameter(2).toEqualTypeOf<RegionPluginUpdate>();
+    expectTypeOf<RegionPluginUpdate>().toEqualTypeOf<{ enabled: boolean; config?: Record<string, unknown> }>();
+    expectTypeOf<InstalledPlugin['regions']>().toEqualTypeOf<{ regionId: string; enabled: boolean }[]>();
   });
 
   it('rejects wrong bodies at compile time', () => {
@@ -37,6 +56,12 @@ describe('types derived from the server schemas', () => {
       void client.ledger.transfers([{ id: 'x', code: 1, amount: 5 }]);
       // @ts-expect-error: sign-in needs a password.
       void client.sessions.signIn({ learnerNumber: 'L1' });
+      // @ts-expect-error: an account owner's type is one of the known owner types.
+      void client.ledger.createAccount({ asset: 'POINT', owner: { type: 'club', id: 'x' } });
+      // @ts-expect-error: a region's plugin state needs `enabled`.
+      void client.admin.plugins.set('default', 'notes', { config: {} });
+      // @ts-expect-error: `enabled` is a boolean, not a string.
+      void client.admin.plugins.set('default', 'notes', { enabled: 'yes' });
     }
   });
 

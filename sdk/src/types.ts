@@ -1,21 +1,33 @@
-// Types only: every request/response shape comes from the server's own TypeBox schemas.
-// Nothing here exists at runtime; `import type` keeps the built SDK free of @lifelong/core.
-import type { Static } from '@sinclair/typebox';
+// Types only: every request/response shape comes from the server's own TypeBox schemas, read from
+// `@lifelong/core/schemas` (an entry with nothing but schemas). `import type` keeps the built SDK
+// free of @lifelong/core; the build inlines these types into the SDK's .d.ts.
 import type {
+  AccountOwnerInput as AccountOwnerInputSchema,
+  AccountView as AccountViewSchema,
+  CreateAccountBody as CreateAccountBodySchema,
   CreateGroupBody as CreateGroupBodySchema,
+  EntryView as EntryViewSchema,
   GroupView as GroupViewSchema,
   InvitationBody as InvitationBodySchema,
   InvitationView as InvitationViewSchema,
+  IssuedSession as IssuedSessionSchema,
   ListGroupsQuery as ListGroupsQuerySchema,
   MemberView as MemberViewSchema,
-} from '../../core/src/groups/schemas.js';
-import type { PageQuery as PageQuerySchema } from '../../core/src/http/pagination.js';
-import type {
+  MeView as MeViewSchema,
+  PageQuery as PageQuerySchema,
   PersonView as PersonViewSchema,
+  PluginView as PluginViewSchema,
+  RegionPluginBody as RegionPluginBodySchema,
+  RegionPluginView as RegionPluginViewSchema,
   RegisterPersonBody as RegisterPersonBodySchema,
+  SignInBody as SignInBodySchema,
+  TransferBatchView as TransferBatchViewSchema,
+  TransferBody as TransferBodySchema,
+  TransferResultView as TransferResultViewSchema,
+  TransferView as TransferViewSchema,
   VerificationBody as VerificationBodySchema,
-} from '../../core/src/identity/people-schemas.js';
-import type { TRANSFER_STATUSES } from '../../core/src/ledger/types.js';
+} from '@lifelong/core/schemas';
+import type { Static } from '@sinclair/typebox';
 
 // ---- people ---------------------------------------------------------------------------------
 
@@ -24,33 +36,13 @@ export type Person = Static<typeof PersonViewSchema>;
 export type VerificationBody = Static<typeof VerificationBodySchema>;
 
 // ---- sessions -------------------------------------------------------------------------------
-// MIRRORS, CHECKED: the session schemas are module-private in core's session routes, and reading
-// them through `typeof sessionRoutes` would drag hono, pino and drizzle types into the SDK's
-// .d.ts. So they are written here and `session-types.check.ts` proves at compile time that they
-// equal the types derived from the routes: a drift fails `npm run typecheck`.
 
 /** `POST /v1/sessions` and `POST /v1/sessions/refresh`: a token pair. */
-export interface IssuedSession {
-  /** Send as `Authorization: Bearer <token>`. */
-  token: string;
-  expiresAt: string;
-  /** Exchange at `POST /v1/sessions/refresh`; rotated on use. */
-  refreshToken: string;
-  refreshExpiresAt: string;
-}
+export type IssuedSession = Static<typeof IssuedSessionSchema>;
 /** `POST /v1/sessions` body. */
-export interface SignInBody {
-  learnerNumber: string;
-  password: string;
-}
+export type SignInBody = Static<typeof SignInBodySchema>;
 /** `GET /v1/me`. */
-export interface Me {
-  kind: 'person' | 'apiKey';
-  id: string;
-  name?: string;
-  person?: Person;
-  roles: { role: string; scope: { type: string; id?: string } }[];
-}
+export type Me = Static<typeof MeViewSchema>;
 
 // ---- groups ---------------------------------------------------------------------------------
 
@@ -64,94 +56,33 @@ export type Invitation = Static<typeof InvitationViewSchema>;
 // ---- pagination -----------------------------------------------------------------------------
 
 export type PageQuery = Static<typeof PageQuerySchema>;
-/** The body of every list route. */
+/** The body of every list route (core's `Page(item)`, which is generic, so not a `Static<>`). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
 // ---- ledger ---------------------------------------------------------------------------------
-// LAST RESORT MIRRORS: the ledger route schemas (AccountView, EntryView, TransferBody,
-// TransferView, the create-account body) are module-private in core/src/ledger/routes.ts and the
-// routes are typed `RouteGroup`, so their types cannot be read from core. These mirror them by
-// hand until core exports them (see docs/sdk.md); keep them in step with core/src/ledger/routes.ts.
 
-export type OwnerType = 'person' | 'group' | 'institution' | 'region' | 'platform' | 'plugin';
-export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export type OwnerType = Static<typeof AccountOwnerInputSchema>['type'];
+/** `POST /v1/ledger/accounts` body. */
+export type CreateAccountBody = Static<typeof CreateAccountBodySchema>;
+/** An account and its totals. Amounts are minor units as decimal strings. */
+export type Account = Static<typeof AccountViewSchema>;
+export type Entry = Static<typeof EntryViewSchema>;
+/** One transfer of a batch: `id` (a UUID you choose) is the transfer's idempotency key. */
+export type TransferRequest = Static<typeof TransferBodySchema>;
+export type TransferResult = Static<typeof TransferResultViewSchema>;
+export type TransferStatus = TransferResult['status'];
+/** The answer to `POST /v1/ledger/transfers`: one result per transfer, in order. */
+export type TransferResults = Static<typeof TransferBatchViewSchema>;
+export type Transfer = Static<typeof TransferViewSchema>;
 
-/** MIRROR of the `POST /v1/ledger/accounts` body. */
-export interface CreateAccountBody {
-  asset: string;
-  owner?: { type: OwnerType; id?: string | null };
-  flags?: { debitsMustNotExceedCredits?: boolean; creditsMustNotExceedDebits?: boolean };
-}
+// ---- plugin administration ------------------------------------------------------------------
 
-/** MIRROR of `AccountView`. Amounts are minor units as decimal strings. */
-export interface Account {
-  id: string;
-  asset: string;
-  owner: { type: string; id: string | null };
-  kind: 'standard' | 'issuance';
-  flags: { debitsMustNotExceedCredits: boolean; creditsMustNotExceedDebits: boolean; closed: boolean };
-  debitsPending: string;
-  debitsPosted: string;
-  creditsPending: string;
-  creditsPosted: string;
-  balance: string;
-  version: number;
-  createdAt: string;
-}
-
-/** MIRROR of `EntryView`. */
-export interface Entry {
-  accountId: string;
-  version: number;
-  transferId: string;
-  kind: string;
-  side: 'debit' | 'credit';
-  pendingDelta: string;
-  postedDelta: string;
-  debitsPending: string;
-  debitsPosted: string;
-  creditsPending: string;
-  creditsPosted: string;
-  createdAt: string;
-}
-
-/** MIRROR of `TransferBody`: `id` (a UUID you choose) is the transfer's idempotency key. */
-export interface TransferRequest {
-  id: string;
-  debitAccountId?: string;
-  creditAccountId?: string;
-  amount?: string;
-  code: number;
-  flags?: { pending?: boolean; postPending?: boolean; voidPending?: boolean; linked?: boolean };
-  pendingId?: string;
-  timeoutSeconds?: number;
-  metadata?: unknown;
-}
-
-/** MIRROR of the `POST /v1/ledger/transfers` answer item. */
-export interface TransferResult {
-  id: string;
-  status: TransferStatus;
-}
-
-/** MIRROR of `TransferView`. */
-export interface Transfer {
-  id: string;
-  seq: number;
-  debitAccountId: string;
-  creditAccountId: string;
-  amount: string;
-  asset: string;
-  code: number;
-  kind: string;
-  linked: boolean;
-  pendingId: string | null;
-  timeoutSeconds: number;
-  metadata: unknown;
-  createdAt: string;
-  pendingState?: string;
-  expiresAt?: string | null;
-}
+/** An installed plugin (`GET /v1/plugins`). */
+export type InstalledPlugin = Static<typeof PluginViewSchema>;
+/** A plugin's state in a region, its config with defaults applied. */
+export type RegionPluginState = Static<typeof RegionPluginViewSchema>;
+/** `PUT /v1/regions/{regionId}/plugins/{pluginId}` body. */
+export type RegionPluginUpdate = Static<typeof RegionPluginBodySchema>;

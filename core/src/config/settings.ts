@@ -62,6 +62,37 @@ export const Settings = Type.Object(
       default: 1024 * 1024,
       description: 'Largest accepted request body.',
     }),
+    rateLimitWritesPerMinute: Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      default: 1200,
+      description:
+        'Writes (POST, PUT, PATCH, DELETE) each principal may make per minute, per instance (token bucket); 0 disables.',
+    }),
+    rateLimitWritesBurst: Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000,
+      default: 300,
+      description: 'Writes a principal may make at once before the per-minute rate applies.',
+    }),
+    rateLimitSignInsPerMinute: Type.Integer({
+      minimum: 0,
+      maximum: 1_000_000,
+      default: 300,
+      description: 'Sign-in attempts per client address per minute, per instance (token bucket); 0 disables.',
+    }),
+    rateLimitSignInBurst: Type.Integer({
+      minimum: 1,
+      maximum: 1_000_000,
+      default: 100,
+      description: 'Sign-in attempts a client address may make at once before the per-minute rate applies.',
+    }),
+    requestTimeoutMs: Type.Integer({
+      minimum: 0,
+      maximum: 3_600_000,
+      default: 30_000,
+      description: 'A request still unanswered after this long answers 503 and its transaction rolls back; 0 disables.',
+    }),
     nationalIdHmacKey: Type.Optional(
       Type.String({
         pattern: '^[A-Za-z0-9+/]{43,}={0,2}$',
@@ -142,6 +173,11 @@ export const SETTINGS_ENV = {
   LIFELONG_MIGRATE_ON_START: 'migrateOnStart',
   LIFELONG_SHUTDOWN_TIMEOUT_MS: 'shutdownTimeoutMs',
   LIFELONG_BODY_LIMIT_BYTES: 'bodyLimitBytes',
+  LIFELONG_RATE_LIMIT_WRITES_PER_MINUTE: 'rateLimitWritesPerMinute',
+  LIFELONG_RATE_LIMIT_WRITES_BURST: 'rateLimitWritesBurst',
+  LIFELONG_RATE_LIMIT_SIGN_INS_PER_MINUTE: 'rateLimitSignInsPerMinute',
+  LIFELONG_RATE_LIMIT_SIGN_IN_BURST: 'rateLimitSignInBurst',
+  LIFELONG_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   LIFELONG_NATIONAL_ID_HMAC_KEY: 'nationalIdHmacKey',
   LIFELONG_NATIONAL_ID_ENCRYPTION_KEYS: 'nationalIdEncryptionKeys',
   LIFELONG_PASSWORD_HASH_COST: 'passwordHashCost',

@@ -13,5 +13,7 @@ export const UnsupportedMediaType = defineError(
   415,
   'The request body must be application/json',
 );
+export const RateLimited = defineError('RATE_LIMITED', 429, 'Too many requests');
+export const RequestTimedOut = defineError('REQUEST_TIMED_OUT', 503, 'The request took too long');
 export const ServiceUnavailable = defineError('SERVICE_UNAVAILABLE', 503, 'The service is unavailable');
 export const InternalError = defineError('INTERNAL_ERROR', 500, 'Internal server error');

@@ -1,4 +1,5 @@
-import type { GROUP_TYPES } from './schema.js';
+/** Kept here, not in the table module, so the HTTP schemas load without drizzle. */
+export const GROUP_TYPES = ['family', 'school', 'collective', 'interest'] as const;
 
 export type GroupType = (typeof GROUP_TYPES)[number];
 

@@ -3,7 +3,9 @@ import { coreSchema } from '../db/core-schema.js';
 import { people } from '../identity/schema.js';
 import { regions } from '../regions/schema.js';
 
-export const GROUP_TYPES = ['family', 'school', 'collective', 'interest'] as const;
+import { GROUP_TYPES } from './roles.js';
+
+export { GROUP_TYPES };
 
 export const groups = coreSchema.table(
   'groups',

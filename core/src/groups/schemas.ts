@@ -1,8 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageQuery } from '../http/pagination.js';
 import { learnerNumber } from '../identity/people-schemas.js';
-import { GROUP_ROLES } from './roles.js';
-import { GROUP_TYPES } from './schema.js';
+import { GROUP_ROLES, GROUP_TYPES } from './roles.js';
 
 const Id = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time' });

@@ -104,6 +104,53 @@ describe('problem+json for every error', () => {
     expect(await problem(res)).toMatchObject({ code: 'METHOD_NOT_ALLOWED', status: 405 });
   });
 
+  it('answers U+0000 in a query or path parameter with 400, not a database error', async () => {
+    // Found by the reliability fuzzer: PostgreSQL text cannot hold NUL, so the query used to fail with 500.
+    const query = await t.request('/v1/audit?action=a%00b', { auth: 'admin' });
+    expect(query.status).toBe(400);
+    expect((await problem(query)).errors).toEqual([
+      { path: '/query/action', rule: 'noNulCharacter', message: 'Must not contain U+0000' },
+    ]);
+    const repeated = await t.request('/v1/audit?action=ok&action=%00', { auth: 'admin' });
+    expect(repeated.status).toBe(400);
+    const path = await t.request('/v1/people/%00', { auth: 'admin' });
+    expect(path.status).toBe(400);
+    expect((await problem(path)).errors?.[0]).toMatchObject({ path: '/params/learnerNumber', rule: 'noNulCharacter' });
+  });
+
+  it('answers a body nested deeper than the limit with 400, not a stack overflow', async () => {
+    // Found by the reliability fuzzer: 30,000 nested arrays overflowed the body walk into a 500.
+    // The body limit here is 2 KiB; a deep body under the platform's default limit behaves the same.
+    const deep = `{"name":"pen","count":1,"tags":${'['.repeat(1000)}${']'.repeat(1000)}}`;
+    const res = await t.request('/v1/test/items/1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: deep,
+    });
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors).toEqual([
+      { path: '/body', rule: 'maxDepth', message: 'Must not nest deeper than 64 levels' },
+    ]);
+    // Brackets inside strings do not count.
+    const brackets = await t.request('/v1/test/items/1', { method: 'POST', json: { name: '[[[[{{{{', count: 1 } });
+    expect(brackets.status).toBe(201);
+  });
+
+  it('answers an unpaired UTF-16 surrogate with 400 instead of storing U+FFFD', async () => {
+    const res = await t.request('/v1/test/items/1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":"pen\\ud800","count":1}',
+    });
+    expect(res.status).toBe(400);
+    expect((await problem(res)).errors).toEqual([
+      { path: '/body/name', rule: 'wellFormedUnicode', message: 'Must not contain unpaired UTF-16 surrogates' },
+    ]);
+    // A proper surrogate pair (an emoji) is fine.
+    const ok = await t.request('/v1/test/items/1', { method: 'POST', json: { name: 'pen 😀', count: 1 } });
+    expect(ok.status).toBe(201);
+  });
+
   it('answers malformed JSON with 400', async () => {
     const res = await t.request('/v1/test/items/1', {
       method: 'POST',

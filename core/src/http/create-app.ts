@@ -10,6 +10,8 @@ import { mountDocsPage } from './docs-page.js';
 import { mountRouteGroup, toHonoPath } from './mount-routes.js';
 import { buildOpenApiDocument, type OpenApiInfo } from './openapi.js';
 import { problemResponse, toLifelongError } from './problem.js';
+import { type RateLimitOptions, rateLimiter } from './rate-limit.js';
+import { requestDeadline } from './request-deadline.js';
 import { requestLogger } from './request-logger.js';
 import type { RouteGroup } from './route.js';
 
@@ -18,26 +20,41 @@ export interface HttpAppOptions {
   groups: readonly RouteGroup[];
   resolveToken: (token: string) => Promise<Principal | null>;
   bodyLimitBytes: number;
+  /** 0 disables the deadline. */
+  requestTimeoutMs?: number;
+  /** Per-principal write and per-address sign-in limits; absent: no rate limiting. */
+  rateLimits?: RateLimitOptions;
   info: OpenApiInfo;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
- * Builds the HTTP application: request id → logger → body limit → authentication → routes, with
+ * Builds the HTTP application: request id → logger → deadline → body limit → authentication →
+ * routes (rate limit, access, validation, handler), with
  * every error (including 404, 405 and malformed JSON) answered as problem+json in one place.
  */
-export function createHttpApp({ logger, groups, resolveToken, bodyLimitBytes, info }: HttpAppOptions): Hono<AppEnv> {
+export function createHttpApp({
+  logger,
+  groups,
+  resolveToken,
+  bodyLimitBytes,
+  requestTimeoutMs = 0,
+  rateLimits,
+  info,
+}: HttpAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Endpoints only (no middleware), to tell "no such path" (404) from "wrong method" (405).
   const endpoints = new PatternRouter<true>();
 
   app.use(requestId());
   app.use(requestLogger(logger));
+  app.use(requestDeadline(requestTimeoutMs));
   app.use(authenticate({ resolveToken }));
 
+  const guard = rateLimits ? rateLimiter(rateLimits) : undefined;
   for (const group of groups) {
-    mountRouteGroup(app, group, bodyLimitBytes);
+    mountRouteGroup(app, group, bodyLimitBytes, guard);
     for (const route of group.routes) {
       endpoints.add(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), true);
     }

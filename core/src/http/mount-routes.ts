@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import {
   Forbidden,
-  MalformedJson,
   PayloadTooLarge,
   Unauthenticated,
   UnsupportedMediaType,
@@ -12,56 +11,13 @@ import {
 import type { FieldError } from '../errors/lifelong-error.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { AppEnv } from './app-env.js';
+import { readJsonBody, rejectBadText } from './json-body.js';
 import type { AnyRoute, RouteGroup, Upload, UploadSpec } from './route.js';
 import { coerce, fieldErrors } from './validation.js';
 
 /** `/people/{learnerNumber}` → `/people/:learnerNumber` (Hono's syntax). */
 export function toHonoPath(path: string): string {
   return path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1');
-}
-
-const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
-
-async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') return undefined;
-  const contentType = c.req.header('content-type') ?? '';
-  if (!JSON_CONTENT_TYPE.test(contentType)) {
-    throw UnsupportedMediaType({ detail: `Got Content-Type "${contentType || '(none)'}".` });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw MalformedJson({ detail: (error as Error).message });
-  }
-  const nul = findNul(value, '/body');
-  if (nul) {
-    // PostgreSQL text cannot hold U+0000: refuse it here as bad input rather than fail in the database.
-    throw ValidationFailed({ errors: [{ path: nul, rule: 'noNulCharacter', message: 'Must not contain U+0000' }] });
-  }
-  return value;
-}
-
-/** The JSON Pointer of the first string (or key) holding U+0000, if any. */
-function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${path}/${i}`);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const pointer = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-      if (key.includes('\u0000')) return pointer;
-      const found = findNul(item, pointer);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 /** A file body: the declared type must be accepted and the size within the route's limit. */
@@ -100,13 +56,20 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
   }
 }
 
+/** Runs before a route's access check, e.g. the rate limit; throws to refuse the request. */
+export type RouteGuard = (route: AnyRoute, c: Context<AppEnv>) => void;
+
 /** Access check, then validation of every request part (all errors reported at once), then the handler. */
-function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
+function routeHandler(route: AnyRoute, before: RouteGroup['before'], guard: RouteGuard | undefined) {
   const { params: paramsSchema, query: querySchema, body: bodySchema, upload: uploadSpec } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
+    guard?.(route, c);
     if (before) await before(c);
     checkAccess(route, c);
     const errors: FieldError[] = [];
+    rejectBadText(c.req.param(), '/params');
+    // Every value of a repeated query parameter, reported at the parameter's own path.
+    rejectBadText(Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.join('')])), '/query');
     const params = paramsSchema ? coerce(paramsSchema, c.req.param()) : {};
     if (paramsSchema) errors.push(...fieldErrors(paramsSchema, params, '/params'));
     const query = querySchema ? coerce(querySchema, c.req.query()) : {};
@@ -131,7 +94,12 @@ function routeHandler(route: AnyRoute, before: RouteGroup['before']) {
  * platform's for JSON, the route's own for file uploads (checked before any byte is buffered when
  * the client declares a length, and while streaming otherwise).
  */
-export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup, bodyLimitBytes: number): void {
+export function mountRouteGroup(
+  app: Hono<AppEnv>,
+  group: RouteGroup,
+  bodyLimitBytes: number,
+  guard?: RouteGuard,
+): void {
   for (const route of group.routes) {
     const upload = route.request?.upload;
     const limit = bodyLimit({
@@ -144,7 +112,7 @@ export function mountRouteGroup(app: Hono<AppEnv>, group: RouteGroup, bodyLimitB
       route.method.toUpperCase(),
       toHonoPath(`${group.prefix}${route.path}`),
       limit,
-      routeHandler(route, group.before),
+      routeHandler(route, group.before, guard),
     );
   }
 }

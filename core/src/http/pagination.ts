@@ -1,23 +1,7 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { ValidationFailed } from '../errors/core-errors.js';
 import { isUuid } from '../ids/uuid.js';
 
-/** Query parameters of every list route: `?limit=&cursor=`. */
-export const PageQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
-    cursor: Type.Optional(
-      Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'From the previous page.' }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type PageQuery = Static<typeof PageQuery>;
-
-/** The response of every list route: `{ items, nextCursor }` (`null` on the last page). */
-export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
-}
+export { Page, PageQuery } from './page-schemas.js';
 
 /** An opaque cursor: base64url JSON of the last row's sort key. */
 export function encodeCursor(key: unknown): string {

@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -9,22 +8,7 @@ import type { AppEnv } from './app-env.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** The RFC 9457 body every error response has; also the OpenAPI `Problem` component. */
-export const Problem = Type.Object(
-  {
-    type: Type.String({ description: 'Stable URI naming the kind of problem, e.g. urn:lifelong:problem:not-found.' }),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    instance: Type.Optional(Type.String({ description: 'The request path.' })),
-    code: Type.String({ description: 'Stable machine-readable code, e.g. NOT_FOUND.' }),
-    requestId: Type.Optional(Type.String()),
-    errors: Type.Optional(
-      Type.Array(Type.Object({ path: Type.String(), rule: Type.String(), message: Type.String() })),
-    ),
-  },
-  { additionalProperties: true, $id: 'Problem' },
-);
+export { Problem } from './problem-schema.js';
 
 /** `LEDGER_INSUFFICIENT_FUNDS` → `urn:lifelong:problem:ledger-insufficient-funds`. */
 export function problemType(code: string): string {

@@ -82,6 +82,11 @@ export interface RouteDefinition<Q extends RequestSpec = RequestSpec, R extends 
   /** Stable name for the operation in OpenAPI and the SDK; derived from method and path if omitted. */
   operationId?: string;
   access: Access;
+  /**
+   * Which rate limit the route counts against: writes count per principal by default; `signIn`
+   * counts per client address, with its own (lower) limit.
+   */
+  rateLimit?: 'signIn';
   request?: Q;
   responses: R;
   // NoInfer: the schemas alone decide the types; the handler is checked against them.

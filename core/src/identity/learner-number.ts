@@ -1,8 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { hasValidMod11_2, mod11_2CheckChar } from './iso7064.js';
 
-/** 15 random digits (no leading zero) and a MOD 11-2 check character: `123456789012345X`. */
-export const LEARNER_NUMBER_PATTERN = '^[1-9][0-9]{14}[0-9X]$';
+import { LEARNER_NUMBER_PATTERN } from './learner-number-pattern.js';
+
+export { LEARNER_NUMBER_PATTERN };
+
 const PATTERN = new RegExp(LEARNER_NUMBER_PATTERN);
 
 /**

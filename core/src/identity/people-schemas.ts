@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { LEARNER_NUMBER_PATTERN } from './learner-number.js';
+import { LEARNER_NUMBER_PATTERN } from './learner-number-pattern.js';
 
 /** A learner number field; the description says what the number is for in that place. */
 export const learnerNumber = (

@@ -16,6 +16,7 @@ export const CORE_PERMISSIONS: Readonly<Record<string, string>> = {
   'events.manage': 'See and retry dead-lettered event deliveries (platform scope)',
   'ledger.accounts.create': 'Open ledger accounts',
   'ledger.accounts.read': 'Read the ledger accounts of owners in the scope',
+  'ledger.accounts.close': 'Close ledger accounts (no further transfers; history stays)',
   'ledger.transfers.create': 'Post ledger transfers',
   'ledger.transfers.mint': 'Post transfers that debit an issuance (mint) account',
 };

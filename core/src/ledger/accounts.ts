@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { uuidv7 } from '../ids/uuidv7.js';
-import { LedgerAssetNotFound } from './errors.js';
+import { LedgerAccountHasPending, LedgerAccountNotFound, LedgerAssetNotFound } from './errors.js';
 import { ledgerAccounts, ledgerAssets, ledgerEntries, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
 import type { Account, AccountOwner, Asset, Entry, OwnerType, PendingState, Transfer, TransferKind } from './types.js';
 
@@ -44,6 +44,41 @@ export async function listAssets(q: Queryable): Promise<Asset[]> {
     .orderBy(asc(ledgerAssets.code));
 }
 
+/** An asset a plugin declares (`definePlugin({ assets })`): a code and a scale, as in `ledger_assets`. */
+export interface AssetDeclaration {
+  /** Upper-case letters, digits and `_`, at most 16 characters, e.g. `VOUCHER`. */
+  code: string;
+  /** Decimal places of one unit: 0 for whole units, 2 for cents. */
+  scale: number;
+}
+
+/**
+ * Registers an asset (with its sharded issuance account) unless it exists; an existing asset with
+ * another scale is refused, because amounts already stored would change meaning. Two instances
+ * starting at once serialise on an advisory lock instead of failing on the primary key.
+ */
+export async function registerAsset(q: Queryable, asset: AssetDeclaration): Promise<Asset> {
+  if (
+    !/^[A-Z][A-Z0-9_]{0,15}$/.test(asset.code) ||
+    !Number.isInteger(asset.scale) ||
+    asset.scale < 0 ||
+    asset.scale > 18
+  ) {
+    throw new Error(`Asset ${JSON.stringify(asset)} is invalid: a code like "VOUCHER" and an integer scale 0-18`);
+  }
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`lifelong-asset:${asset.code}`}))`);
+  const find = async () => (await listAssets(q)).find((a) => a.code === asset.code);
+  const known = await find();
+  if (known) {
+    if (known.scale !== asset.scale) {
+      throw new Error(`Asset "${asset.code}" is registered with scale ${known.scale}, not ${asset.scale}`);
+    }
+    return known;
+  }
+  await q.execute(sql`select "core"."ledger_register_asset"(${asset.code}, ${asset.scale}::smallint, 8)`);
+  return (await find()) as Asset;
+}
+
 export async function createAccount(q: Queryable, input: CreateAccountInput): Promise<Account> {
   const [asset] = await q.select().from(ledgerAssets).where(eq(ledgerAssets.code, input.asset));
   if (!asset) throw LedgerAssetNotFound({ detail: `No asset "${input.asset}" is registered.` });
@@ -61,6 +96,38 @@ export async function createAccount(q: Queryable, input: CreateAccountInput): Pr
     .returning();
   const created = row as AccountRow;
   return toAccount(created, [created]);
+}
+
+/**
+ * Closes an account: from now on every transfer that debits or credits it is refused with
+ * `accountClosed`, and its history and balance stay readable. Refused (409) while it has pending
+ * amounts, which could otherwise never be posted or voided. Locks the account's rows (and its
+ * shards') first, so a transfer in flight either commits before the close or sees it. Closing a
+ * closed account changes nothing.
+ */
+export async function closeAccount(tx: Queryable, id: string): Promise<Account> {
+  const rows = await tx
+    .select()
+    .from(ledgerAccounts)
+    .where(or(eq(ledgerAccounts.id, id), eq(ledgerAccounts.shardOf, id)))
+    .orderBy(asc(ledgerAccounts.id))
+    .for('update');
+  const main = rows.find((r) => r.id === id);
+  if (!main || main.shardOf) throw LedgerAccountNotFound({ detail: `No account ${id}.` });
+  const pending = rows.reduce((total, r) => total + r.debitsPending + r.creditsPending, 0n);
+  if (pending !== 0n) {
+    throw LedgerAccountHasPending({ extensions: { accountId: id, pending: pending.toString() } });
+  }
+  if (!main.closed) {
+    await tx
+      .update(ledgerAccounts)
+      .set({ closed: true })
+      .where(or(eq(ledgerAccounts.id, id), eq(ledgerAccounts.shardOf, id)));
+  }
+  return toAccount(
+    { ...main, closed: true },
+    rows.map((r) => ({ ...r, closed: true })),
+  );
 }
 
 /** An account with its totals; a sharded (hot) account's totals are summed over its shards. */

@@ -5,6 +5,11 @@ import { defineError } from '../errors/lifelong-error.js';
 export const LedgerBatchInvalid = defineError('LEDGER_BATCH_INVALID', 400, 'The transfer batch is not valid');
 export const LedgerAssetNotFound = defineError('LEDGER_ASSET_NOT_FOUND', 400, 'Unknown asset');
 export const LedgerAccountNotFound = defineError('LEDGER_ACCOUNT_NOT_FOUND', 404, 'Ledger account not found');
+export const LedgerAccountHasPending = defineError(
+  'LEDGER_ACCOUNT_HAS_PENDING',
+  409,
+  'The account has pending transfers; post or void them before closing it',
+);
 export const LedgerTransferNotFound = defineError('LEDGER_TRANSFER_NOT_FOUND', 404, 'Transfer not found');
 export const LedgerBusy = defineError(
   'LEDGER_BUSY',

@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Queryable, Transaction } from '../db/database.js';
 import type { FieldError } from '../errors/lifelong-error.js';
+import { outsideRequestDeadline } from '../http/request-deadline.js';
 import { isUuid } from '../ids/uuid.js';
 import * as accounts from './accounts.js';
 import { createBatcher } from './batcher.js';
@@ -38,8 +39,12 @@ export interface Ledger {
   runInTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   createAccount(q: Queryable, input: accounts.CreateAccountInput): ReturnType<typeof accounts.createAccount>;
   getAccount(q: Queryable, id: string): ReturnType<typeof accounts.getAccount>;
+  /** Closes an account (inside the caller's transaction); see `accounts.closeAccount`. */
+  closeAccount(q: Queryable, id: string): ReturnType<typeof accounts.closeAccount>;
   getTransfer(q: Queryable, id: string): ReturnType<typeof accounts.getTransfer>;
   listAssets(q: Queryable): ReturnType<typeof accounts.listAssets>;
+  /** Registers an asset unless it exists with the same scale (plugins' declared assets, at start). */
+  registerAsset(q: Queryable, asset: accounts.AssetDeclaration): ReturnType<typeof accounts.registerAsset>;
   /** Registers a hook run in the committing transaction after each batch; returns its remover. */
   onPosted(hook: PostedHook): () => void;
   /** Voids pending transfers whose timeout has passed; returns how many. */
@@ -94,20 +99,25 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     sizeOf: (request) => request.length,
     maxSize: MAX_BATCH,
     concurrency: commitConcurrency,
-    async flush(requests) {
-      try {
-        const started = performance.now();
-        const out = await retrying((tx) => run(tx, requests));
-        logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
-        return out;
-      } catch (error) {
-        // One request's failure must not fail the others it was grouped with: run them alone.
-        if (requests.length === 1 || isRetryable(error)) throw error;
-        logger?.warn({ err: error, requests: requests.length }, 'ledger group commit failed; retrying requests alone');
-        return Promise.all(requests.map((r) => retrying(async (tx) => (await run(tx, [r]))[0] ?? [])));
-      }
-    },
+    // Outside any request's deadline: a group holds several requests' transfers, and one request
+    // timing out must not roll back the others (a timed-out one may commit; transfer ids make
+    // the client's retry safe).
+    flush: (requests) => outsideRequestDeadline(() => flushGroup(requests)),
   });
+
+  async function flushGroup(requests: (readonly TransferInput[])[]): Promise<TransferResult[][]> {
+    try {
+      const started = performance.now();
+      const out = await retrying((tx) => run(tx, requests));
+      logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
+      return out;
+    } catch (error) {
+      // One request's failure must not fail the others it was grouped with: run them alone.
+      if (requests.length === 1 || isRetryable(error)) throw error;
+      logger?.warn({ err: error, requests: requests.length }, 'ledger group commit failed; retrying requests alone');
+      return Promise.all(requests.map((r) => retrying(async (tx) => (await run(tx, [r]))[0] ?? [])));
+    }
+  }
 
   const ledger: Ledger = {
     async transfer(tx, transfers) {
@@ -121,8 +131,10 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     runInTransaction: retrying,
     createAccount: accounts.createAccount,
     getAccount: accounts.getAccount,
+    closeAccount: accounts.closeAccount,
     getTransfer: accounts.getTransfer,
     listAssets: accounts.listAssets,
+    registerAsset: accounts.registerAsset,
     onPosted(hook) {
       hooks.add(hook);
       return () => hooks.delete(hook);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resultRows } from '../db/database.js';
 import { hashApiKey } from '../identity/api-keys.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { assertLedgerInvariants, createTestPlatform, type TestPlatform } from '../testing/index.js';
@@ -168,6 +169,58 @@ describe('ledger HTTP API', () => {
     const a = await createAccount({ asset: 'CREDIT', owner: { type: 'person', id: learner.id } });
     const res = await t.request(`/v1/ledger/accounts/${a.id}`, { auth: STAFF_KEY });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('closing accounts', () => {
+  it('refuses later transfers with accountClosed, keeps the balance readable, and is audited once', async () => {
+    const a = await createAccount({ asset: 'CREDIT', flags: { debitsMustNotExceedCredits: true } });
+    const b = await createAccount();
+    await post('/v1/ledger/transfers', { transfers: [transfer(issuance, a.id, '40')] });
+    const res = await post(`/v1/ledger/accounts/${a.id}/close`, undefined);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ flags: { closed: true }, balance: '40' });
+    const after = await post('/v1/ledger/transfers', {
+      transfers: [transfer(a.id, b.id, '1'), transfer(issuance, a.id, '1')],
+    });
+    expect((await body(after)).results.map((r: { status: string }) => r.status)).toEqual([
+      'accountClosed',
+      'accountClosed',
+    ]);
+    expect(await (await t.request(`/v1/ledger/accounts/${a.id}`, { auth: 'admin' })).json()).toMatchObject({
+      balance: '40',
+      flags: { closed: true },
+    });
+    expect((await post(`/v1/ledger/accounts/${a.id}/close`, undefined)).status).toBe(200);
+    const audit = await t.platform.database.db.execute(
+      sql`select count(*)::int as n from core.audit_log where action = 'ledger.account.closed' and subject_id = ${a.id}`,
+    );
+    expect(resultRows<{ n: number }>(audit)[0]?.n).toBe(1);
+  });
+
+  it('refuses to close an account with pending amounts (409) and changes nothing', async () => {
+    const a = await createAccount();
+    const hold = transfer(issuance, a.id, '5', { flags: { pending: true } });
+    await post('/v1/ledger/transfers', { transfers: [hold] });
+    const res = await post(`/v1/ledger/accounts/${a.id}/close`, undefined);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: 'LEDGER_ACCOUNT_HAS_PENDING', pending: '5' });
+    const voided = await post('/v1/ledger/transfers', {
+      transfers: [{ id: uuidv7(), pendingId: hold.id, code: 1, flags: { voidPending: true } }],
+    });
+    expect((await body(voided)).results[0].status).toBe('created');
+    expect((await post(`/v1/ledger/accounts/${a.id}/close`, undefined)).status).toBe(200);
+  });
+
+  it('is for holders of ledger.accounts.close only, and 404s unknown accounts', async () => {
+    const { learner, institution } = await t.principals();
+    const a = await createAccount();
+    expect((await t.request(`/v1/ledger/accounts/${a.id}/close`, { method: 'POST' })).status).toBe(401);
+    expect((await post(`/v1/ledger/accounts/${a.id}/close`, undefined, learner.token)).status).toBe(403);
+    expect((await post(`/v1/ledger/accounts/${a.id}/close`, undefined, institution.key)).status).toBe(403);
+    const unknown = await post(`/v1/ledger/accounts/${uuidv7()}/close`, undefined);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
   });
 });
 

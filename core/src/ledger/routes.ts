@@ -1,10 +1,11 @@
-import { type Static, Type } from '@sinclair/typebox';
 import type { Context } from 'hono';
+import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
 import { Forbidden, Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
 import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
+import { actorOf } from '../http/request-context.js';
 import { defineRoute, type RouteGroup } from '../http/route.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
@@ -14,111 +15,18 @@ import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
 import { LedgerAccountNotFound, LedgerTransferNotFound } from './errors.js';
 import type { Ledger } from './ledger.js';
 import {
-  type Account,
-  type AccountOwner,
-  type Entry,
-  MAX_BATCH,
-  MAX_TIMEOUT_SECONDS,
-  OWNER_TYPES,
-  TRANSFER_STATUSES,
-  type Transfer,
-  type TransferInput,
-} from './types.js';
+  AccountParams,
+  AccountView,
+  CreateAccountBody,
+  EntryView,
+  TransferBatchBody,
+  TransferBatchView,
+  TransferParams,
+  TransferView,
+} from './schemas.js';
+import type { Account, AccountOwner, Entry, Transfer, TransferInput } from './types.js';
 
-const Id = Type.String({ pattern: UUID_PATTERN, description: 'UUID' });
-const AmountString = Type.String({
-  pattern: '^(0|[1-9][0-9]{0,18})$',
-  description: 'Minor units as a decimal string (bigint).',
-});
-const AssetCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,15}$' });
-
-const Owner = Type.Object(
-  {
-    type: Type.Union(OWNER_TYPES.map((t) => Type.Literal(t))),
-    id: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
-  },
-  { additionalProperties: false },
-);
-
-const AccountView = Type.Object({
-  id: Id,
-  asset: AssetCode,
-  owner: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
-  kind: Type.Union([Type.Literal('standard'), Type.Literal('issuance')]),
-  flags: Type.Object({
-    debitsMustNotExceedCredits: Type.Boolean(),
-    creditsMustNotExceedDebits: Type.Boolean(),
-    closed: Type.Boolean(),
-  }),
-  debitsPending: AmountString,
-  debitsPosted: AmountString,
-  creditsPending: AmountString,
-  creditsPosted: AmountString,
-  /** creditsPosted - debitsPosted, may be negative. */
-  balance: Type.String({ description: 'creditsPosted − debitsPosted (may be negative).' }),
-  version: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-const EntryView = Type.Object({
-  accountId: Id,
-  version: Type.Integer(),
-  transferId: Id,
-  kind: Type.String(),
-  side: Type.Union([Type.Literal('debit'), Type.Literal('credit')]),
-  pendingDelta: Type.String(),
-  postedDelta: Type.String(),
-  debitsPending: AmountString,
-  debitsPosted: AmountString,
-  creditsPending: AmountString,
-  creditsPosted: AmountString,
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-const TransferBody = Type.Object(
-  {
-    id: Id,
-    debitAccountId: Type.Optional(Id),
-    creditAccountId: Type.Optional(Id),
-    amount: Type.Optional(AmountString),
-    code: Type.Integer({ minimum: 1, maximum: 65535, description: 'Reason code.' }),
-    flags: Type.Optional(
-      Type.Object(
-        {
-          pending: Type.Optional(Type.Boolean()),
-          postPending: Type.Optional(Type.Boolean()),
-          voidPending: Type.Optional(Type.Boolean()),
-          linked: Type.Optional(Type.Boolean()),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    pendingId: Type.Optional(Id),
-    timeoutSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_TIMEOUT_SECONDS })),
-    metadata: Type.Optional(Type.Unknown({ description: 'JSON, at most 4 KiB.' })),
-  },
-  { additionalProperties: false },
-);
-
-const TransferView = Type.Object({
-  id: Id,
-  seq: Type.Integer(),
-  debitAccountId: Id,
-  creditAccountId: Id,
-  amount: AmountString,
-  asset: AssetCode,
-  code: Type.Integer(),
-  kind: Type.String(),
-  linked: Type.Boolean(),
-  pendingId: Type.Union([Id, Type.Null()]),
-  timeoutSeconds: Type.Integer(),
-  metadata: Type.Unknown(),
-  createdAt: Type.String({ format: 'date-time' }),
-  pendingState: Type.Optional(Type.String()),
-  expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
-});
-
-function accountView(a: Account): Static<typeof AccountView> {
+function accountView(a: Account): AccountView {
   return {
     id: a.id,
     asset: a.asset,
@@ -135,7 +43,7 @@ function accountView(a: Account): Static<typeof AccountView> {
   };
 }
 
-function entryView(e: Entry): Static<typeof EntryView> {
+function entryView(e: Entry): EntryView {
   return {
     ...e,
     pendingDelta: e.pendingDelta.toString(),
@@ -148,7 +56,7 @@ function entryView(e: Entry): Static<typeof EntryView> {
   };
 }
 
-function transferView(t: Transfer): Static<typeof TransferView> {
+function transferView(t: Transfer): TransferView {
   const { expiresAt, ...rest } = t;
   return {
     ...rest,
@@ -202,22 +110,7 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         summary: 'Create an account',
         access: { permission: 'ledger.accounts.create' },
         request: {
-          body: Type.Object(
-            {
-              asset: AssetCode,
-              owner: Type.Optional(Owner),
-              flags: Type.Optional(
-                Type.Object(
-                  {
-                    debitsMustNotExceedCredits: Type.Optional(Type.Boolean()),
-                    creditsMustNotExceedDebits: Type.Optional(Type.Boolean()),
-                  },
-                  { additionalProperties: false },
-                ),
-              ),
-            },
-            { additionalProperties: false },
-          ),
+          body: CreateAccountBody,
         },
         responses: {
           201: { description: 'The account', schema: AccountView },
@@ -255,7 +148,7 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         summary: 'Read an account and its totals',
         description: 'Visible to the owner, and to holders of `ledger.accounts.read` (see the access policy).',
         access: { public: true },
-        request: { params: Type.Object({ accountId: Id }) },
+        request: { params: AccountParams },
         responses: {
           200: { description: 'The account', schema: AccountView },
           404: { description: 'No such account, or not visible to the caller' },
@@ -266,11 +159,47 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         }),
       }),
       defineRoute({
+        method: 'post',
+        path: '/accounts/{accountId}/close',
+        summary: 'Close an account',
+        description:
+          'Later transfers that debit or credit the account are refused with `accountClosed`; its ' +
+          'history and balance stay readable. Refused (409) while it has pending amounts. Closing ' +
+          'a closed account answers 200 and changes nothing. Audited.',
+        access: { permission: 'ledger.accounts.close' },
+        request: { params: AccountParams },
+        responses: {
+          200: { description: 'The closed account', schema: AccountView },
+          404: { description: 'No such account' },
+          409: { description: 'The account has pending transfers' },
+        },
+        handler: async ({ params }, c) => {
+          const account = await db().transaction(async (tx) => {
+            const before = await ledger.getAccount(tx, params.accountId);
+            const closed = await ledger.closeAccount(tx, params.accountId);
+            if (before && !before.flags.closed) {
+              await recordAudit(tx, actorOf(c), {
+                action: 'ledger.account.closed',
+                subjectType: 'ledger-account',
+                subjectId: closed.id,
+                details: {
+                  asset: closed.asset,
+                  owner: closed.owner,
+                  balance: (closed.creditsPosted - closed.debitsPosted).toString(),
+                },
+              });
+            }
+            return closed;
+          });
+          return { status: 200, body: accountView(account) };
+        },
+      }),
+      defineRoute({
         method: 'get',
         path: '/accounts/{accountId}/entries',
         summary: "List an account's entries",
         access: { public: true },
-        request: { params: Type.Object({ accountId: Id }), query: PageQuery },
+        request: { params: AccountParams, query: PageQuery },
         responses: { 200: { description: 'A page of entries', schema: Page(EntryView) } },
         handler: async ({ params, query }, c) => {
           await readableAccount(c, params.accountId);
@@ -292,19 +221,12 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
           'issuance account (minting) also needs `ledger.transfers.mint`.',
         access: { permission: 'ledger.transfers.create' },
         request: {
-          body: Type.Object(
-            { transfers: Type.Array(TransferBody, { minItems: 1, maxItems: MAX_BATCH }) },
-            { additionalProperties: false },
-          ),
+          body: TransferBatchBody,
         },
         responses: {
           200: {
             description: 'One result per transfer, in order',
-            schema: Type.Object({
-              results: Type.Array(
-                Type.Object({ id: Id, status: Type.Union(TRANSFER_STATUSES.map((s) => Type.Literal(s))) }),
-              ),
-            }),
+            schema: TransferBatchView,
           },
         },
         handler: async ({ body }, c) => {
@@ -328,7 +250,7 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         summary: 'Read a transfer',
         description: 'Visible to whoever may read its debit or credit account.',
         access: { public: true },
-        request: { params: Type.Object({ transferId: Id }) },
+        request: { params: TransferParams },
         responses: {
           200: { description: 'The transfer', schema: TransferView },
           404: { description: 'No such transfer, or not visible to the caller' },

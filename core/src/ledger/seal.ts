@@ -133,12 +133,14 @@ async function sealUpTo(db: Database, horizon: number, blockSize: number): Promi
 /**
  * Seals committed transfers into hash-chained blocks, off the write path. Transfers commit out
  * of `seq` order, so a sealer must never seal past a gap that a running transaction may still
- * fill: it notes the highest `seq` handed out, then a snapshot's `xmax`; once every transaction
- * older than that `xmax` has ended (the oldest running xid is past it), every transfer up to the
- * noted `seq` is committed or gone for good, and that range is sealed.
+ * fill: it notes the highest `seq` handed out, then the transactions in progress at that moment;
+ * once each of those has ended, every transfer up to the noted `seq` is committed or gone for
+ * good, and that range is sealed. Waiting for those transactions only (not for the server's
+ * oldest running transaction to pass a mark) keeps a busy server, whose other databases always
+ * have something running, from holding sealing back indefinitely.
  */
 export class Sealer {
-  private candidate: { horizon: number; xmax: string } | undefined;
+  private candidate: Observation | undefined;
 
   constructor(
     private readonly db: Database,
@@ -149,7 +151,7 @@ export class Sealer {
   /** One step; returns how many transfers it sealed. Call it periodically. */
   async tick(): Promise<number> {
     let sealed = 0;
-    if (this.candidate && (await this.settled(this.candidate.xmax))) {
+    if (this.candidate && (await this.settled(this.candidate.inFlight))) {
       sealed = await sealUpTo(this.db, this.candidate.horizon, this.blockSize);
       this.candidate = undefined;
     }
@@ -161,29 +163,40 @@ export class Sealer {
   async sealNow(timeoutMs = 10_000): Promise<number> {
     const target = await this.observe();
     const deadline = Date.now() + timeoutMs;
-    while (!(await this.settled(target.xmax))) {
+    while (!(await this.settled(target.inFlight))) {
       if (Date.now() > deadline) throw new Error('ledger sealer: in-flight transactions did not finish in time');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return sealUpTo(this.db, target.horizon, this.blockSize);
   }
 
-  private async observe(): Promise<{ horizon: number; xmax: string }> {
-    // Two statements, in this order: any transaction holding a seq <= horizon got its xid
-    // (it locked accounts first) before the snapshot was taken, so it is older than xmax.
+  private async observe(): Promise<Observation> {
+    // Two statements, in this order: any transaction holding a seq <= horizon got its xid (it
+    // locked accounts first) before the snapshot was taken, so it has committed or aborted by
+    // then, or it is among the snapshot's in-progress xids.
     const [seq] = resultRows<{ last_value: string; is_called: boolean }>(
       await this.db.execute(sql`select last_value::text as last_value, is_called from core.ledger_transfers_seq_seq`),
     );
-    const [snap] = resultRows<{ xmax: string }>(
-      await this.db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`),
+    const running = resultRows<{ xid: string }>(
+      await this.db.execute(sql`select pg_snapshot_xip(pg_current_snapshot())::text as xid`),
     );
-    return { horizon: seq?.is_called ? Number(seq.last_value) : 0, xmax: snap?.xmax ?? '0' };
+    return { horizon: seq?.is_called ? Number(seq.last_value) : 0, inFlight: running.map((r) => r.xid) };
   }
 
-  private async settled(xmax: string): Promise<boolean> {
-    const [row] = resultRows<{ settled: boolean }>(
-      await this.db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot()) >= ${xmax}::xid8 as settled`),
+  private async settled(inFlight: readonly string[]): Promise<boolean> {
+    if (inFlight.length === 0) return true;
+    const [row] = resultRows<{ running: number }>(
+      await this.db.execute(
+        sql`select count(*)::int as running from unnest(${`{${inFlight.join(',')}}`}::xid8[]) as x
+            where pg_xact_status(x) = 'in progress'`,
+      ),
     );
-    return row?.settled === true;
+    return row?.running === 0;
   }
+}
+
+/** The seq horizon and the transactions that were in progress when it was noted. */
+interface Observation {
+  horizon: number;
+  inFlight: string[];
 }

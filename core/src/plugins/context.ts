@@ -70,6 +70,8 @@ export interface PluginLedger {
   transfer(transfers: readonly TransferInput[]): Promise<TransferResult[]>;
   createAccount(input: CreateAccountInput): Promise<Account>;
   getAccount(id: string): Promise<Account | null>;
+  /** Closes an account: later transfers touching it are refused with `accountClosed`. */
+  closeAccount(id: string): Promise<Account>;
   /** Registered assets with their issuance (mint) accounts. */
   assets(): Promise<Asset[]>;
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/database.js';
 import { groupMembers, groups } from '../groups/schema.js';
 import type { IdentityContext } from '../identity/context.js';
 import { findPerson, findPersonById, isGuardianOf, isMinor, type PersonRow } from '../identity/people-service.js';
-import { institutions } from '../identity/schema.js';
+import { guardianships, institutions } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 
 /** What plugins see of a person: never the national ID or other personal details beyond these. */
@@ -44,6 +44,8 @@ export interface PluginIdentity {
   person(learnerNumber: string): Promise<PersonSummary | null>;
   personById(id: string): Promise<PersonSummary | null>;
   isGuardianOf(guardianId: string, minorId: string): Promise<boolean>;
+  /** The ids of a person's guardians (none for an adult or an unknown id), to notify them. */
+  guardiansOf(personId: string): Promise<string[]>;
   /** An institution by id; null when unknown (also for a malformed id). */
   institution(id: string): Promise<InstitutionSummary | null>;
   /** A group by id; null when unknown (also for a malformed id). */
@@ -76,6 +78,18 @@ export function pluginIdentity(
     person: (learnerNumber) => asCore(async (db) => summary(await findPerson(db, learnerNumber))),
     personById: (id) => asCore(async (db) => summary(await findPersonById(db, id))),
     isGuardianOf: (guardianId, minorId) => asCore((db) => isGuardianOf(db, guardianId, minorId)),
+    guardiansOf: (personId) =>
+      isUuid(personId)
+        ? asCore(async (db) =>
+            (
+              await db
+                .select({ guardianId: guardianships.guardianId })
+                .from(guardianships)
+                .where(eq(guardianships.minorId, personId))
+                .orderBy(asc(guardianships.guardianId))
+            ).map((row) => row.guardianId),
+          )
+        : Promise.resolve([]),
     institution: (id) =>
       isUuid(id)
         ? asCore(async (db) => {

@@ -2,6 +2,7 @@ import type { Static, TObject } from '@sinclair/typebox';
 import type { EventRef } from '../events/event-ref.js';
 import type { DeliveredEvent } from '../events/subscriptions.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
+import type { AssetDeclaration } from '../ledger/accounts.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
 import type { ServiceRef } from './refs.js';
 
@@ -58,6 +59,12 @@ export interface PluginManifest<C extends TObject> {
   migrations?: string | URL;
   /** Permissions this plugin checks, by local name (`course.publish` → `<id>.course.publish`). */
   permissions?: Readonly<Record<string, string>>;
+  /**
+   * Ledger assets the plugin needs beyond the core's (CREDIT, POINT, CNY), e.g. a credit bank's
+   * `{ code: 'VOUCHER', scale: 0 }`: registered at start, before start hooks, unless present;
+   * a present asset with another scale fails the start.
+   */
+  assets?: readonly AssetDeclaration[];
   /** Which roles get which of this plugin's permissions, by local name. */
   roles?: Readonly<Record<string, readonly string[]>>;
   register(p: PluginRegistrar<C>): void;

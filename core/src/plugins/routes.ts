@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
@@ -7,34 +6,12 @@ import { actorOf } from '../http/request-context.js';
 import { defineRoute } from '../http/route.js';
 import { requirePermission } from '../identity/authorize.js';
 import { UnknownRegion } from '../identity/errors.js';
-import { RegionId } from '../regions/region-id.js';
 import { regions } from '../regions/schema.js';
 import type { AnyPlugin } from './define-plugin.js';
 import { configErrors } from './preflight.js';
 import { effectiveConfig, regionPluginState } from './region-state.js';
 import { regionPlugins } from './schema.js';
-
-const PluginId = Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 64 });
-
-const PluginView = Type.Object({
-  id: Type.String(),
-  version: Type.String(),
-  description: Type.Union([Type.String(), Type.Null()]),
-  requires: Type.Object({
-    core: Type.Union([Type.String(), Type.Null()]),
-    plugins: Type.Record(Type.String(), Type.String()),
-  }),
-  permissions: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
-  regions: Type.Array(Type.Object({ regionId: Type.String(), enabled: Type.Boolean() })),
-});
-
-const RegionPluginView = Type.Object({
-  regionId: Type.String(),
-  pluginId: Type.String(),
-  version: Type.String(),
-  enabled: Type.Boolean(),
-  config: Type.Record(Type.String(), Type.Unknown(), { description: 'With defaults applied.' }),
-});
+import { PluginList, RegionPluginBody, RegionPluginParams, RegionPluginView } from './schemas.js';
 
 /** Discovery (`GET /v1/plugins`) and per-region enablement and configuration. */
 export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlugin[]) {
@@ -55,7 +32,7 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
       summary: 'Installed plugins: versions, dependencies, permissions and where they are enabled',
       access: { public: true },
       responses: {
-        200: { description: 'Every installed plugin', schema: Type.Object({ items: Type.Array(PluginView) }) },
+        200: { description: 'Every installed plugin', schema: PluginList },
       },
       handler: async () => {
         const states = await db().select().from(regionPlugins);
@@ -85,7 +62,7 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
       path: '/regions/{regionId}/plugins/{pluginId}',
       summary: "A plugin's state and configuration in a region",
       access: { permission: 'plugins.manage' },
-      request: { params: Type.Object({ regionId: RegionId, pluginId: PluginId }) },
+      request: { params: RegionPluginParams },
       responses: { 200: { description: 'The state', schema: RegionPluginView } },
       handler: async ({ params }, c) => {
         requirePermission(c.get('principal'), 'plugins.manage', { regionId: params.regionId });
@@ -110,16 +87,8 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
       summary: 'Enable, disable or configure a plugin in a region (takes effect on the next request)',
       access: { permission: 'plugins.manage' },
       request: {
-        params: Type.Object({ regionId: RegionId, pluginId: PluginId }),
-        body: Type.Object(
-          {
-            enabled: Type.Boolean(),
-            config: Type.Optional(
-              Type.Record(Type.String(), Type.Unknown(), { description: "Validated against the plugin's schema." }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        params: RegionPluginParams,
+        body: RegionPluginBody,
       },
       responses: { 200: { description: 'The new state', schema: RegionPluginView } },
       handler: async ({ params, body }, c) => {

@@ -286,6 +286,7 @@ export class PluginRuntime {
         transfer: (transfers) => asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers)),
         createAccount: (input) => asCore((db) => runtime.requireLedger().createAccount(db, input)),
         getAccount: (id) => asCore((db) => runtime.requireLedger().getAccount(db, id)),
+        closeAccount: (id) => asCore((db) => runtime.requireLedger().closeAccount(db, id)),
         assets: () => asCore((db) => runtime.requireLedger().listAssets(db)),
       },
       emit: (event, payload, options) => {
@@ -364,6 +365,9 @@ export class PluginRuntime {
       for (const [id, factory] of registration.services)
         this.services.set(id, { pluginId: plugin.id, instance: factory(ctx) });
       try {
+        for (const asset of plugin.assets ?? []) {
+          await db.transaction((tx) => this.requireLedger().registerAsset(tx, asset));
+        }
         for (const hook of registration.startHooks) await this.inPluginTransaction(plugin, async (c) => hook(c));
       } catch (error) {
         this.options.logger.error({ plugin: plugin.id, err: error }, 'plugin failed to start');

@@ -24,6 +24,12 @@ export const TEST_SECRETS = {
   nationalIdEncryptionKeys: `test:${Buffer.alloc(32, 9).toString('base64')}`,
 } as const;
 
+/**
+ * Tests make hundreds of parallel writes as one principal: rate limits are off unless a test's
+ * `settings` turn them on. (The request timeout keeps its default.)
+ */
+const NO_RATE_LIMITS = { rateLimitWritesPerMinute: 0, rateLimitSignInsPerMinute: 0 } as const;
+
 /** A person created through the API, signed in. */
 export interface TestPerson {
   id: string;
@@ -136,7 +142,13 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   const platform = createPlatform({
     database,
     env: {},
-    settings: { adminKey: TEST_ADMIN_KEY, passwordHashCost: 10, ...TEST_SECRETS, ...options.settings },
+    settings: {
+      adminKey: TEST_ADMIN_KEY,
+      passwordHashCost: 10,
+      ...TEST_SECRETS,
+      ...NO_RATE_LIMITS,
+      ...options.settings,
+    },
     logger: createLogger({ level: 'info', destination }),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -86,7 +86,15 @@ export async function main({ baseUrl, adminKey, log = console.log }: QuickstartO
     `${entries.length} entries (${entries.map((e) => `+${e.postedDelta}`).join(' ')}); POINT balance ${account.balance}`,
   );
 
-  return { family, accounts: { credits, points }, entries, balance: account.balance };
+  // 7. What the platform runs: installed plugins and the regions that enabled them.
+  const plugins = await admin.admin.plugins.list();
+  const described = plugins.map((p) => {
+    const regions = p.regions.filter((r) => r.enabled).map((r) => r.regionId);
+    return `${p.id}@${p.version} (enabled in ${regions.join(', ') || 'no region'})`;
+  });
+  log(`Installed plugins: ${described.join('; ') || 'none'}`);
+
+  return { family, accounts: { credits, points }, entries, balance: account.balance, plugins };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -35,6 +35,8 @@ describe('sdk quickstart', () => {
     expect(result.balance).toBe('30');
     expect(result.entries.map((e) => e.postedDelta)).toEqual(['5', '10', '15']);
     expect(lines.join('\n')).toMatch(/Posted them again: exists, exists, exists/);
+    expect(result.plugins.map((p) => p.id)).toEqual(['reading-club']);
+    expect(lines.at(-1)).toMatch(/^Installed plugins: reading-club@\S+ \(enabled in default\)$/);
   });
 
   it('drives the reading-club plugin through its plugin client', async () => {

@@ -68,3 +68,22 @@ export async function issuanceAccountOf(ctx: PluginContext, asset: string): Prom
   if (!found) throw new Error(`The ledger has no asset "${asset}"`);
   return found.issuanceAccountId;
 }
+
+/** The person's learning VOUCHER account (family transfers pay into it; learning resources accept it). */
+export const voucherAccountOf = (ctx: PluginContext, personId: string) =>
+  accountFor(ctx, { ownerType: 'person', ownerId: personId, asset: 'VOUCHER', purpose: 'voucher' });
+
+/** A group's POINT pool, contributed to by its members and spent by its managing members. */
+export const poolAccountOf = (ctx: PluginContext, groupId: string) =>
+  accountFor(ctx, { ownerType: 'group', ownerId: groupId, asset: 'POINT', purpose: 'pool' });
+
+/** What an exchange provider (an institution or a region) receives for its resources, per asset. */
+export const exchangeAccountOf = (
+  ctx: PluginContext,
+  provider: { type: 'institution' | 'region'; id: string },
+  asset: string,
+) => accountFor(ctx, { ownerType: provider.type, ownerId: provider.id, asset, purpose: 'exchange' });
+
+/** A region's conversion account of an asset: family transfers pass through it (POINT in, VOUCHER out). */
+export const conversionAccountOf = (ctx: PluginContext, regionId: string, asset: string) =>
+  accountFor(ctx, { ownerType: 'region', ownerId: regionId, asset, purpose: 'conversion' });

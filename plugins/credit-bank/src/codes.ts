@@ -8,6 +8,8 @@ export const TransferCodes = {
   /** A withdrawn record's credits, returned to issuance (a correcting transfer). */
   creditWithdrawn: 5003,
   redemptionHold: 5101,
+  redemptionDelivered: 5102,
+  redemptionReleased: 5103,
   familyConversionOut: 5201,
   familyConversionIn: 5202,
   poolContribution: 5301,

@@ -42,7 +42,11 @@ export const ResourceRedeemed = defineEvent(
     resourceId: Type.String(),
     personId: Type.String(),
     regionId: Type.String(),
+    /** The price held, in units of `asset`. */
     points: Type.String(),
+    asset: Type.String({ description: 'POINT, or VOUCHER for a learning resource paid with vouchers.' }),
+    /** Who pays: the person, or a group's pool (a spend its admins approved). */
+    payer: Type.Object({ type: Type.String(), id: Type.String() }),
   }),
 );
 

@@ -13,6 +13,7 @@ import { awardForCompletion } from './records/award.js';
 import { registerRecords } from './records/register.js';
 import { creditBankService } from './service.js';
 import { registerTranscript } from './transcript/register.js';
+import { registerWallet } from './wallet/register.js';
 
 export { CreditBankConfig } from './config.js';
 export * from './events.js';
@@ -30,6 +31,8 @@ const creditBank = definePlugin({
   requires: { core: '^0.1.0' },
   config: CreditBankConfig,
   migrations: new URL('../drizzle', import.meta.url),
+  // Learning vouchers: what family transfers convert points into (see family/).
+  assets: [{ code: 'VOUCHER', scale: 0 }],
   permissions,
   roles,
   register(p) {
@@ -42,6 +45,7 @@ const creditBank = definePlugin({
     registerProviders(p);
     registerImports(p);
     registerTranscript(p);
+    registerWallet(p);
     registerExchange(p);
     registerFamily(p);
     registerPools(p);

@@ -1,31 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import { Forbidden } from '../../errors/core-errors.js';
 import { actorOf, signedIn } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
-import { PersonView } from '../people-schemas.js';
 import { findPersonById, toPersonView } from '../people-service.js';
+import { IssuedSession, MeView, RefreshSessionBody, SignInBody } from '../session-schemas.js';
 import { refreshSession, signIn, signOut, signOutEverywhere } from '../sessions-service.js';
-
-const IssuedSession = Type.Object({
-  token: Type.String({ description: 'Send as Authorization: Bearer <token>.' }),
-  expiresAt: Type.String({ format: 'date-time' }),
-  refreshToken: Type.String({ description: 'Exchange at POST /v1/sessions/refresh; rotated on use.' }),
-  refreshExpiresAt: Type.String({ format: 'date-time' }),
-});
-
-const Grant = Type.Object({
-  role: Type.String(),
-  scope: Type.Object({ type: Type.String(), id: Type.Optional(Type.String()) }),
-});
-
-const Me = Type.Object({
-  kind: Type.Union([Type.Literal('person'), Type.Literal('apiKey')]),
-  id: Type.String(),
-  name: Type.Optional(Type.String()),
-  person: Type.Optional(PersonView),
-  roles: Type.Array(Grant),
-});
 
 export function sessionRoutes(identity: () => IdentityContext, trustProxy: boolean) {
   return [
@@ -35,11 +14,9 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       summary: 'Sign in with learner number and password',
       description: 'Repeated failures back off exponentially per account and per address (429 with Retry-After).',
       access: { public: true },
+      rateLimit: 'signIn',
       request: {
-        body: Type.Object(
-          { learnerNumber: Type.String({ maxLength: 32 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: SignInBody,
       },
       responses: {
         201: { description: 'Signed in', schema: IssuedSession },
@@ -53,11 +30,9 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       path: '/sessions/refresh',
       summary: 'Exchange a refresh token for a new token pair',
       access: { public: true },
+      rateLimit: 'signIn',
       request: {
-        body: Type.Object(
-          { refreshToken: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: RefreshSessionBody,
       },
       responses: { 201: { description: 'A new token pair', schema: IssuedSession } },
       handler: async ({ body }) => ({ status: 201, body: await refreshSession(identity(), body.refreshToken) }),
@@ -94,7 +69,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       path: '/me',
       summary: 'Who am I: the signed-in person or API key, with roles',
       access: { authenticated: 'any signed-in principal' },
-      responses: { 200: { description: 'The caller', schema: Me } },
+      responses: { 200: { description: 'The caller', schema: MeView } },
       handler: async (_input, c) => {
         const principal = signedIn(c);
         const roles = principal.roles.map((g) => ({ role: g.role, scope: g.scope }));

@@ -1,0 +1,143 @@
+// The ledger's HTTP schemas: what its routes validate and answer, and what the SDK's types are
+// derived from. Types only from ./types.js, so this module (and the `@lifelong/core/schemas`
+// entry) loads no database or server code.
+import { type Static, Type } from '@sinclair/typebox';
+import { UUID_PATTERN } from '../ids/uuid.js';
+import { MAX_BATCH, MAX_TIMEOUT_SECONDS, OWNER_TYPES, TRANSFER_STATUSES } from './types.js';
+
+const Id = Type.String({ pattern: UUID_PATTERN, description: 'UUID' });
+const AmountString = Type.String({
+  pattern: '^(0|[1-9][0-9]{0,18})$',
+  description: 'Minor units as a decimal string (bigint).',
+});
+const AssetCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,15}$' });
+const DateTime = Type.String({ format: 'date-time' });
+
+export const AccountOwnerInput = Type.Object(
+  {
+    type: Type.Union(OWNER_TYPES.map((t) => Type.Literal(t))),
+    id: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+/** `POST /v1/ledger/accounts`. */
+export const CreateAccountBody = Type.Object(
+  {
+    asset: AssetCode,
+    owner: Type.Optional(AccountOwnerInput),
+    flags: Type.Optional(
+      Type.Object(
+        {
+          debitsMustNotExceedCredits: Type.Optional(Type.Boolean()),
+          creditsMustNotExceedDebits: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateAccountBody = Static<typeof CreateAccountBody>;
+
+export const AccountView = Type.Object({
+  id: Id,
+  asset: AssetCode,
+  owner: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
+  kind: Type.Union([Type.Literal('standard'), Type.Literal('issuance')]),
+  flags: Type.Object({
+    debitsMustNotExceedCredits: Type.Boolean(),
+    creditsMustNotExceedDebits: Type.Boolean(),
+    closed: Type.Boolean(),
+  }),
+  debitsPending: AmountString,
+  debitsPosted: AmountString,
+  creditsPending: AmountString,
+  creditsPosted: AmountString,
+  balance: Type.String({ description: 'creditsPosted − debitsPosted (may be negative).' }),
+  version: Type.Integer(),
+  createdAt: DateTime,
+});
+export type AccountView = Static<typeof AccountView>;
+
+export const EntryView = Type.Object({
+  accountId: Id,
+  version: Type.Integer(),
+  transferId: Id,
+  kind: Type.String(),
+  side: Type.Union([Type.Literal('debit'), Type.Literal('credit')]),
+  pendingDelta: Type.String(),
+  postedDelta: Type.String(),
+  debitsPending: AmountString,
+  debitsPosted: AmountString,
+  creditsPending: AmountString,
+  creditsPosted: AmountString,
+  createdAt: DateTime,
+});
+export type EntryView = Static<typeof EntryView>;
+
+/** One transfer of a batch; `id` (chosen by the caller) is its idempotency key. */
+export const TransferBody = Type.Object(
+  {
+    id: Id,
+    debitAccountId: Type.Optional(Id),
+    creditAccountId: Type.Optional(Id),
+    amount: Type.Optional(AmountString),
+    code: Type.Integer({ minimum: 1, maximum: 65535, description: 'Reason code.' }),
+    flags: Type.Optional(
+      Type.Object(
+        {
+          pending: Type.Optional(Type.Boolean()),
+          postPending: Type.Optional(Type.Boolean()),
+          voidPending: Type.Optional(Type.Boolean()),
+          linked: Type.Optional(Type.Boolean()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    pendingId: Type.Optional(Id),
+    timeoutSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_TIMEOUT_SECONDS })),
+    metadata: Type.Optional(Type.Unknown({ description: 'JSON, at most 4 KiB.' })),
+  },
+  { additionalProperties: false },
+);
+export type TransferBody = Static<typeof TransferBody>;
+
+/** `POST /v1/ledger/transfers`. */
+export const TransferBatchBody = Type.Object(
+  { transfers: Type.Array(TransferBody, { minItems: 1, maxItems: MAX_BATCH }) },
+  { additionalProperties: false },
+);
+export type TransferBatchBody = Static<typeof TransferBatchBody>;
+
+export const TransferResultView = Type.Object({
+  id: Id,
+  status: Type.Union(TRANSFER_STATUSES.map((s) => Type.Literal(s))),
+});
+export type TransferResultView = Static<typeof TransferResultView>;
+
+/** The answer to `POST /v1/ledger/transfers`: one result per transfer, in order. */
+export const TransferBatchView = Type.Object({ results: Type.Array(TransferResultView) });
+export type TransferBatchView = Static<typeof TransferBatchView>;
+
+export const TransferView = Type.Object({
+  id: Id,
+  seq: Type.Integer(),
+  debitAccountId: Id,
+  creditAccountId: Id,
+  amount: AmountString,
+  asset: AssetCode,
+  code: Type.Integer(),
+  kind: Type.String(),
+  linked: Type.Boolean(),
+  pendingId: Type.Union([Id, Type.Null()]),
+  timeoutSeconds: Type.Integer(),
+  metadata: Type.Unknown(),
+  createdAt: DateTime,
+  pendingState: Type.Optional(Type.String()),
+  expiresAt: Type.Optional(Type.Union([DateTime, Type.Null()])),
+});
+export type TransferView = Static<typeof TransferView>;
+
+export const AccountParams = Type.Object({ accountId: Id });
+export const TransferParams = Type.Object({ transferId: Id });

@@ -1,0 +1,69 @@
+import { decodeCursor, type PluginRequestContext, type Queryable } from '@lifelong/core';
+import { and, eq, gt, type SQL } from 'drizzle-orm';
+import { ResourceNotFound } from './errors.js';
+import { type exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
+import type { Redemption, Resource } from './schemas.js';
+
+export type ResourceRow = typeof exchangeResources.$inferSelect;
+export type RedemptionRow = typeof exchangeRedemptions.$inferSelect;
+
+export const resourceView = (row: ResourceRow): Resource => ({
+  id: row.id,
+  regionId: row.regionId,
+  kind: row.kind,
+  title: row.title,
+  description: row.description,
+  price: String(row.price),
+  stock: row.stock,
+  offeredBy: { type: row.offeredByType, id: row.offeredById },
+  status: row.status,
+  acceptsVouchers: LEARNING_KINDS.includes(row.kind),
+  createdAt: row.createdAt.toISOString(),
+});
+
+export const redemptionView = (row: RedemptionRow): Redemption => ({
+  id: row.id,
+  resourceId: row.resourceId,
+  regionId: row.regionId,
+  personId: row.personId,
+  payer: { type: row.payerType, id: row.payerId },
+  asset: row.asset,
+  amount: String(row.amount),
+  status: row.status,
+  expiresAt: row.expiresAt.toISOString(),
+  createdAt: row.createdAt.toISOString(),
+  resolvedAt: row.resolvedAt?.toISOString() ?? null,
+});
+
+const isIdKey = (key: unknown): key is { id: string } =>
+  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
+
+/** The `id > cursor` condition of a list ordered by UUIDv7 id (creation order). */
+export const afterCursor = (
+  column: typeof exchangeResources.id | typeof exchangeRedemptions.id,
+  cursor: string | undefined,
+): SQL | undefined => (cursor ? gt(column, decodeCursor(cursor, isIdKey).id) : undefined);
+
+/** A resource of the region (404 otherwise: resources of other regions are not visible here). */
+export async function findResource(db: Queryable, resourceId: string, regionId: string): Promise<ResourceRow> {
+  const [row] = await db
+    .select()
+    .from(exchangeResources)
+    .where(and(eq(exchangeResources.id, resourceId), eq(exchangeResources.regionId, regionId)))
+    .limit(1);
+  if (!row) throw ResourceNotFound();
+  return row;
+}
+
+/**
+ * Whether the caller acts for the resource's provider: `permission` in the offering institution's
+ * scope (its issuer key, its staff), or in the resource's region (the region's admins).
+ */
+export function actsForProvider(
+  ctx: PluginRequestContext,
+  resource: Pick<ResourceRow, 'offeredByType' | 'offeredById' | 'regionId'>,
+  permission: 'exchange.manage' | 'exchange.deliver',
+): boolean {
+  if (ctx.can(permission, { regionId: resource.regionId })) return true;
+  return resource.offeredByType === 'institution' && ctx.can(permission, { institutionId: resource.offeredById });
+}

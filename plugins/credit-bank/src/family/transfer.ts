@@ -1,0 +1,163 @@
+import { type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
+import { and, eq, sql } from 'drizzle-orm';
+import { conversionAccountOf, pointWalletOf, voucherAccountOf } from '../accounts.js';
+import { TransferCodes } from '../codes.js';
+import type { CreditBankConfig } from '../config.js';
+import { FamilyTransferMade } from '../events.js';
+import { MinorCannotSend } from '../wallet/errors.js';
+import { memberOf } from '../wallet/group.js';
+import { requireApplied } from '../wallet/ledger-outcome.js';
+import {
+  AnnualCapExceeded,
+  InexactConversion,
+  NotAFamily,
+  ReceiverNotYounger,
+  SenderRoleNotAllowed,
+} from './errors.js';
+import { familyAllowances, familyTransfers } from './schema.js';
+import type { FamilyTransferBody } from './schemas.js';
+
+type Ctx = PluginRequestContext<typeof CreditBankConfig>;
+export type FamilyTransferRow = typeof familyTransfers.$inferSelect;
+
+/** Generations in a family group: a sender gives only to a later one. */
+const GENERATION: Record<string, number> = { elder: 0, parent: 1, child: 2 };
+
+/**
+ * An elder or parent converts POINTs into learning VOUCHERs for a younger member: two linked
+ * ledger transfers through the region's conversion accounts (POINT in, VOUCHER out), so both
+ * happen or neither does, counted against the sender's annual cap under a lock on their year row.
+ */
+export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: FamilyTransferBody) {
+  const { group, personId: senderId, role: senderRole } = await memberOf(ctx, groupId);
+  if (group.type !== 'family') throw NotAFamily();
+  const sender = await ctx.identity.personById(senderId);
+  if (!sender || sender.isMinor) throw MinorCannotSend();
+  if (senderRole !== 'elder' && senderRole !== 'parent') throw SenderRoleNotAllowed();
+
+  const receiver = await ctx.identity.person(body.to);
+  const receiverRole = receiver ? await ctx.identity.groupRole(group.id, receiver.id) : null;
+  if (!receiver || !receiverRole || receiver.id === senderId) {
+    throw ValidationFailed({
+      errors: [{ path: '/body/to', rule: 'family-member', message: 'Not another member of this family group' }],
+    });
+  }
+  if ((GENERATION[receiverRole] ?? 0) <= (GENERATION[senderRole] ?? 0)) throw ReceiverNotYounger();
+
+  // No rounding: a transfer converts exactly or is refused, so nobody loses a fraction of a voucher.
+  const rate = ctx.config.family.conversion;
+  const points = BigInt(body.points);
+  const scaled = points * BigInt(rate.vouchers);
+  if (scaled % BigInt(rate.points) !== 0n) {
+    throw InexactConversion({
+      detail: `${rate.points} points make ${rate.vouchers} vouchers; send a multiple of ${rate.points / gcd(rate.points, rate.vouchers)} points.`,
+      extensions: { conversion: rate },
+    });
+  }
+  const vouchers = scaled / BigInt(rate.points);
+
+  const now = ctx.now();
+  const year = now.getUTCFullYear();
+  const sent = await lockAllowance(ctx, senderId, year);
+  const cap = BigInt(ctx.config.family.annualCapPoints);
+  if (sent + points > cap) {
+    throw AnnualCapExceeded({
+      extensions: {
+        capPoints: String(cap),
+        sentPoints: String(sent),
+        remainingPoints: String(cap > sent ? cap - sent : 0n),
+      },
+    });
+  }
+
+  const row: FamilyTransferRow = {
+    id: uuidv7(),
+    groupId: group.id,
+    regionId: group.regionId,
+    fromPersonId: senderId,
+    fromLearnerNumber: sender.learnerNumber,
+    toPersonId: receiver.id,
+    toLearnerNumber: receiver.learnerNumber,
+    points,
+    vouchers,
+    year,
+    outTransferId: uuidv7(),
+    inTransferId: uuidv7(),
+    createdAt: now,
+  };
+  const metadata = { familyTransferId: row.id, groupId: group.id };
+  requireApplied(
+    await ctx.ledger.transfer([
+      {
+        id: row.outTransferId,
+        debitAccountId: await pointWalletOf(ctx, senderId),
+        creditAccountId: await conversionAccountOf(ctx, group.regionId, 'POINT'),
+        amount: points,
+        code: TransferCodes.familyConversionOut,
+        flags: { linked: true },
+        metadata,
+      },
+      {
+        id: row.inTransferId,
+        debitAccountId: await conversionAccountOf(ctx, group.regionId, 'VOUCHER'),
+        creditAccountId: await voucherAccountOf(ctx, receiver.id),
+        amount: vouchers,
+        code: TransferCodes.familyConversionIn,
+        metadata,
+      },
+    ]),
+    'Converting points into vouchers',
+  );
+  await ctx.db.insert(familyTransfers).values(row);
+  await ctx.db
+    .update(familyAllowances)
+    .set({ sentPoints: sql`${familyAllowances.sentPoints} + ${points}` })
+    .where(and(eq(familyAllowances.personId, senderId), eq(familyAllowances.year, year)));
+  await ctx.emit(
+    FamilyTransferMade,
+    {
+      transferId: row.id,
+      groupId: group.id,
+      fromPersonId: senderId,
+      toPersonId: receiver.id,
+      guardianIds: receiver.isMinor ? await ctx.identity.guardiansOf(receiver.id) : [],
+      points: String(points),
+      vouchers: String(vouchers),
+    },
+    { key: group.id },
+  );
+  return row;
+}
+
+/** The sender's converted points this year, with their row locked until the transaction ends. */
+async function lockAllowance(ctx: Ctx, personId: string, year: number): Promise<bigint> {
+  await ctx.db.insert(familyAllowances).values({ personId, year }).onConflictDoNothing();
+  const [row] = await ctx.db
+    .select({ sentPoints: familyAllowances.sentPoints })
+    .from(familyAllowances)
+    .where(and(eq(familyAllowances.personId, personId), eq(familyAllowances.year, year)))
+    .for('update');
+  return row?.sentPoints ?? 0n;
+}
+
+/** What the person converted this year and what the region's cap still allows. */
+export async function allowanceOf(ctx: Ctx, personId: string) {
+  const year = ctx.now().getUTCFullYear();
+  const [row] = await ctx.db
+    .select({ sentPoints: familyAllowances.sentPoints })
+    .from(familyAllowances)
+    .where(and(eq(familyAllowances.personId, personId), eq(familyAllowances.year, year)));
+  const sent = row?.sentPoints ?? 0n;
+  const cap = BigInt(ctx.config.family.annualCapPoints);
+  return {
+    year,
+    capPoints: String(cap),
+    sentPoints: String(sent),
+    remainingPoints: String(cap > sent ? cap - sent : 0n),
+    conversion: ctx.config.family.conversion,
+  };
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}

@@ -1,0 +1,56 @@
+import { Page, PageQuery } from '@lifelong/core';
+import { type Static, Type } from '@sinclair/typebox';
+import { Amount } from '../wallet/schemas.js';
+
+export const PoolParams = Type.Object({ groupId: Type.String({ format: 'uuid' }) });
+export const SpendRequestParams = Type.Object({
+  groupId: Type.String({ format: 'uuid' }),
+  requestId: Type.String({ format: 'uuid' }),
+});
+
+export const Pool = Type.Object({
+  groupId: Type.String({ format: 'uuid' }),
+  accountId: Type.String({ format: 'uuid' }),
+  balance: Type.String(),
+  held: Type.String({ description: 'Held by spends not yet delivered.' }),
+  available: Type.String(),
+  approvalsRequired: Type.Integer(),
+});
+export type Pool = Static<typeof Pool>;
+
+export const ContributionBody = Type.Object({ points: Amount }, { additionalProperties: false });
+
+export const PoolMovement = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  kind: Type.Union([Type.Literal('contribution'), Type.Literal('spend')]),
+  /** Who contributed, or which managing member's approval executed the spend. */
+  by: Type.String({ description: 'A learner number.' }),
+  amount: Type.String(),
+  redemption: Type.Union([
+    Type.Object({ id: Type.String({ format: 'uuid' }), resourceId: Type.String(), status: Type.String() }),
+    Type.Null(),
+  ]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type PoolMovement = Static<typeof PoolMovement>;
+export const PoolMovementPage = Page(PoolMovement);
+export const PoolListQuery = PageQuery;
+
+export const SpendRequestBody = Type.Object(
+  { resourceId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
+
+export const SpendRequest = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  groupId: Type.String({ format: 'uuid' }),
+  resourceId: Type.String({ format: 'uuid' }),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('executed')]),
+  approvalsRequired: Type.Integer(),
+  approvals: Type.Integer(),
+  redemptionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  executedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type SpendRequest = Static<typeof SpendRequest>;
+export const SpendRequestPage = Page(SpendRequest);

@@ -1,0 +1,8 @@
+import type { AnyPlugin } from '@lifelong/core';
+import readingClub from '@lifelong-examples/plugin-reading-club';
+
+/**
+ * Every first-party plugin, loaded by the fuzzing scenario so that every route is exercised.
+ * Add each new first-party plugin here (this is the only list).
+ */
+export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [readingClub];

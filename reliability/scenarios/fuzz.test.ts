@@ -1,0 +1,156 @@
+import { openDatabase } from '@lifelong/core';
+import { createTestPlatform, type TestPlatform, type TestPrincipals } from '@lifelong/core/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FIRST_PARTY_PLUGINS } from '../plugins.js';
+import { type ScratchDatabase, scratchDatabase } from '../support/database.js';
+import { type FuzzRequest, mutatedRequests, type Operation, operationsOf, validRequest } from '../support/mutations.js';
+import { changedTables, type Snapshot, snapshot } from '../support/snapshot.js';
+
+/**
+ * Bad-input fuzzing, in process, with every first-party plugin: for every operation in
+ * /openapi.json, a valid request and many mutated ones (wrong types, missing and extra fields,
+ * huge strings and numbers, invalid UTF-8, deep nesting, wrong content types, oversize bodies,
+ * bad path and query parameters), each as anonymous, a learner, a region admin and the platform
+ * admin key. No response may be a 5xx; every 4xx must be problem+json; and the database must be
+ * unchanged by the mutated requests that were rejected (snapshot before and after).
+ */
+const BODY_LIMIT = 64 * 1024;
+
+let db: ScratchDatabase;
+let t: TestPlatform;
+
+beforeAll(async () => {
+  db = await scratchDatabase('lifelong_rel_fuzz');
+  t = await createTestPlatform({
+    database: await openDatabase({ url: db.url }),
+    plugins: FIRST_PARTY_PLUGINS,
+    settings: { bodyLimitBytes: BODY_LIMIT },
+  });
+});
+afterAll(async () => {
+  await t?.platform.database.close();
+  await t?.close();
+  await db?.drop();
+});
+
+type Caller = { name: string; auth?: string };
+
+const problems: string[] = [];
+let sent = 0;
+
+async function send(req: FuzzRequest, caller: Caller): Promise<number> {
+  sent++;
+  const headers = new Headers(req.headers);
+  if (caller.auth) headers.set('authorization', `Bearer ${caller.auth}`);
+  const what = `${caller.name} ${req.method} ${req.path.slice(0, 120)} [${req.label}]`;
+  let res: Response;
+  try {
+    res = await t.platform.app.request(req.path, {
+      method: req.method,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
+  } catch (error) {
+    problems.push(`${what}: threw ${(error as Error).stack}`);
+    return 599;
+  }
+  const text = await res.text();
+  if (res.status >= 500) problems.push(`${what}: ${res.status} ${text.slice(0, 300)}`);
+  else if (res.status >= 400) {
+    const type = res.headers.get('content-type');
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Reported below: a problem must be JSON.
+    }
+    if (type !== 'application/problem+json' || body.status !== res.status || !body.type || !body.title || !body.code) {
+      problems.push(`${what}: ${res.status} is not a problem+json (${type}): ${text.slice(0, 200)}`);
+    }
+  }
+  return res.status;
+}
+
+/** Background work (event deliveries, ledger sealing) settles before a baseline is taken. */
+async function quiet(): Promise<Snapshot> {
+  let before = await snapshot(db.sql);
+  for (let i = 0; i < 10; i++) {
+    await t.platform.events.drain();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const after = await snapshot(db.sql);
+    if (changedTables(before, after).length === 0) return after;
+    before = after;
+  }
+  throw new Error('the database never settled');
+}
+
+it('answers every valid and mutated request without a 5xx, and rejected requests change nothing', async () => {
+  const principals: TestPrincipals = await t.principals();
+  const openApi = await (await t.platform.app.request('/openapi.json')).json();
+  const operations: Operation[] = operationsOf(openApi);
+  const known: Record<string, string> = {
+    learnerNumber: principals.learner.learnerNumber,
+    regionId: 'default',
+    institutionId: principals.institution.id,
+  };
+  const signIn = async (person: TestPrincipals['learner']) => {
+    const res = await t.request('/v1/sessions', {
+      method: 'POST',
+      json: { learnerNumber: person.learnerNumber, password: person.password },
+    });
+    return (await res.json()).token as string;
+  };
+  const callers = async (): Promise<Caller[]> => [
+    { name: 'anonymous' },
+    { name: 'learner', auth: await signIn(principals.learner) },
+    { name: 'region-admin', auth: await signIn(principals.regionAdmin) },
+    { name: 'platform-admin', auth: principals.platformAdminKey },
+  ];
+
+  // Phase 1: valid requests (they may change data). Sign-outs last, so they do not cut the others short.
+  const ordered = [...operations].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+  for (const caller of await callers()) {
+    for (const op of ordered) await send(validRequest(op, known), caller);
+  }
+  const validSent = sent;
+
+  // Phase 2: mutated requests, with a database snapshot around each operation's rejections.
+  // Fresh sessions first (phase 1 may have signed out), before the baseline: signing in writes.
+  const mutatingCallers = await callers();
+  let baseline = await quiet();
+  let accepted = 0;
+  let compared = 0;
+  const acceptedKinds = new Map<string, string>();
+  for (const caller of mutatingCallers) {
+    for (const op of ordered) {
+      let acceptedHere = 0;
+      for (const req of mutatedRequests(op, known, BODY_LIMIT)) {
+        const status = await send(req, caller);
+        if (status < 400) {
+          acceptedHere++;
+          acceptedKinds.set(`${op.method} ${op.template} [${req.label}]`, caller.name);
+        }
+      }
+      const after = await snapshot(db.sql);
+      if (acceptedHere === 0) {
+        compared++;
+        const changed = changedTables(baseline, after);
+        if (changed.length > 0) {
+          problems.push(`${caller.name} ${op.method} ${op.template}: rejected requests changed ${changed.join(', ')}`);
+        }
+      }
+      accepted += acceptedHere;
+      baseline = after;
+    }
+  }
+
+  console.log(
+    `fuzz: ${operations.length} operations x 4 principals; ${sent} requests sent ` +
+      `(${validSent} valid, ${sent - validSent} mutated, ${accepted} mutated ones accepted); ` +
+      `${compared} snapshot comparisons; ${problems.length} problems`,
+  );
+  console.log(
+    `fuzz: accepted mutations (contract looser than the mutation assumed):\n  ${[...acceptedKinds.keys()].join('\n  ')}`,
+  );
+  expect(problems).toEqual([]);
+});
