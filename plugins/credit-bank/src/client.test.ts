@@ -53,7 +53,7 @@ it('accredits, imports, reads records and the transcript, and shares it', async 
   expect(records.map((r) => r.id)).toContain(row?.recordId);
   expect((await learner.transcript(p.learner.learnerNumber)).totals.credits).toBe('10');
   const share = await learner.shareTranscript({ expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
-  expect((await learner.sharedTranscript(share.token)).records).toHaveLength(1);
+  expect((await learner.sharedTranscript(share.token)).records.items).toHaveLength(1);
   await learner.revokeTranscriptShare(share.id);
   await expect(learner.sharedTranscript(share.token)).rejects.toMatchObject({ status: 404 });
 });

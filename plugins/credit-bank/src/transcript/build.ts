@@ -1,5 +1,5 @@
-import type { Queryable } from '@lifelong/core';
-import { and, asc, count, eq, inArray, or, type SQL, sql, sum } from 'drizzle-orm';
+import { decodeCursor, type Queryable, toPage } from '@lifelong/core';
+import { and, asc, count, eq, gt, inArray, or, type SQL, sql, sum } from 'drizzle-orm';
 import { records } from '../records/schema.js';
 import type { Transcript, TranscriptEntry } from './schemas.js';
 
@@ -27,7 +27,9 @@ export async function buildTranscript(
   person: { id: string; learnerNumber: string },
   share: ShareFilter | null,
   now: Date,
+  page: { limit: number; cursor?: string | undefined } | 'all',
 ): Promise<Transcript> {
+  const after = page !== 'all' && page.cursor ? decodeCursor(page.cursor, isEntryKey) : undefined;
   const chosen: SQL[] = [];
   if (share?.stages.length) chosen.push(inArray(records.stage, share.stages));
   if (share?.recordIds.length) chosen.push(inArray(records.id, share.recordIds));
@@ -56,8 +58,19 @@ export async function buildTranscript(
         origin: records.origin,
       })
       .from(records)
-      .where(visible)
-      .orderBy(asc(records.completedAt), asc(records.id)),
+      .where(
+        and(
+          visible,
+          after
+            ? or(
+                gt(records.completedAt, new Date(after.at)),
+                and(eq(records.completedAt, new Date(after.at)), gt(records.id, after.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(records.completedAt), asc(records.id))
+      .limit(page === 'all' ? 1_000_000 : page.limit + 1),
     db
       .select({ stage: records.stage, credits, records: count() })
       .from(records)
@@ -98,18 +111,30 @@ export async function buildTranscript(
     byStage: byStage.map((s) => ({ ...s, stage: s.stage as TranscriptEntry['stage'] })),
     byYear: byYear.map((y) => ({ ...y, year: Number(y.year) })),
     byVerification: byOrigin.map(({ origin, ...rest }) => ({ verification: verificationOf[origin], ...rest })),
-    records: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      stage: r.stage as TranscriptEntry['stage'],
-      level: r.level as TranscriptEntry['level'],
-      providerInstitutionId: r.providerInstitutionId,
-      completedAt: r.completedAt.toISOString(),
-      workloadHours: Number(r.workloadHours),
-      assessmentType: r.assessmentType as TranscriptEntry['assessmentType'],
-      credits: String(r.credits),
-      status: r.status,
-      verification: verificationOf[r.origin],
-    })),
+    records: toPage(
+      rows,
+      page === 'all' ? rows.length : page.limit,
+      (r) => ({ at: r.completedAt.toISOString(), id: r.id }),
+      (r) => ({
+        id: r.id,
+        title: r.title,
+        stage: r.stage as TranscriptEntry['stage'],
+        level: r.level as TranscriptEntry['level'],
+        providerInstitutionId: r.providerInstitutionId,
+        completedAt: r.completedAt.toISOString(),
+        workloadHours: Number(r.workloadHours),
+        assessmentType: r.assessmentType as TranscriptEntry['assessmentType'],
+        credits: String(r.credits),
+        status: r.status,
+        verification: verificationOf[r.origin],
+      }),
+    ),
   };
 }
+
+const isEntryKey = (key: unknown): key is { at: string; id: string } =>
+  typeof key === 'object' &&
+  key !== null &&
+  typeof (key as { at?: unknown }).at === 'string' &&
+  !Number.isNaN(Date.parse((key as { at: string }).at)) &&
+  /^[0-9a-f-]{36}$/i.test(String((key as { id?: unknown }).id));

@@ -43,7 +43,7 @@ ${table(
 <h2>Records</h2>
 ${table(
   ['Completed', 'Title', 'Stage', 'Level', 'Hours', 'Assessment', 'Credits', 'Verification', 'Status'],
-  t.records.map((r) => [
+  t.records.items.map((r) => [
     r.completedAt.slice(0, 10),
     r.title,
     r.stage,

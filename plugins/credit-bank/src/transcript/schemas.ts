@@ -43,13 +43,22 @@ export const Transcript = Type.Object({
   byStage: Type.Array(Type.Object({ stage: Stage, credits: Credits, records: Type.Integer() })),
   byYear: Type.Array(Type.Object({ year: Type.Integer(), credits: Credits, records: Type.Integer() })),
   byVerification: Type.Array(Type.Object({ verification: Verification, credits: Credits, records: Type.Integer() })),
-  records: Type.Array(TranscriptEntry),
+  records: Type.Object(
+    { items: Type.Array(TranscriptEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+    { description: 'Oldest first, a page at a time (`?limit=&cursor=`); the printable HTML has them all.' },
+  ),
 });
 export type Transcript = Static<typeof Transcript>;
 
 export const TranscriptParams = LearnerParams;
 export const TranscriptQuery = Type.Object(
-  { format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('html')], { default: 'json' })) },
+  {
+    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('html')], { default: 'json' })),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 1000, default: 200, description: 'Records per page (JSON).' }),
+    ),
+    cursor: Type.Optional(Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
   { additionalProperties: false },
 );
 
