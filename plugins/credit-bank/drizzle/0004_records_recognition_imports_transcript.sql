@@ -154,4 +154,5 @@ CREATE INDEX "certificates_institution_status_idx" ON "credit_bank"."certificate
 CREATE UNIQUE INDEX "records_source_ref_key" ON "credit_bank"."records" USING btree ("source","source_ref");--> statement-breakpoint
 CREATE INDEX "records_person_idx" ON "credit_bank"."records" USING btree ("person_id","id");--> statement-breakpoint
 CREATE INDEX "records_person_equivalence_idx" ON "credit_bank"."records" USING btree ("person_id","equivalence_key");--> statement-breakpoint
+CREATE INDEX "records_person_completed_idx" ON "credit_bank"."records" USING btree ("person_id","completed_at","id");--> statement-breakpoint
 CREATE INDEX "transcript_shares_person_idx" ON "credit_bank"."transcript_shares" USING btree ("person_id","id");

@@ -60,6 +60,8 @@ export const records = creditBank.table(
     uniqueIndex('records_source_ref_key').on(t.source, t.sourceRef),
     index('records_person_idx').on(t.personId, t.id),
     index('records_person_equivalence_idx').on(t.personId, t.equivalenceKey),
+    // The transcript's order: a person's records by completion date.
+    index('records_person_completed_idx').on(t.personId, t.completedAt, t.id),
     check('records_credits_nonnegative', sql`${t.credits} >= 0 and ${t.points} >= 0`),
     check('records_workload_positive', sql`${t.workloadHours} > 0`),
     check(

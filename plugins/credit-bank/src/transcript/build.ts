@@ -1,5 +1,5 @@
 import { decodeCursor, type Queryable, toPage } from '@lifelong/core';
-import { and, asc, count, eq, gt, inArray, or, type SQL, sql, sum } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { records } from '../records/schema.js';
 import type { Transcript, TranscriptEntry } from './schemas.js';
 
@@ -38,11 +38,10 @@ export async function buildTranscript(
     share ? eq(records.status, 'active') : undefined,
     chosen.length > 0 ? or(...chosen) : undefined,
   );
-  const counted = and(visible, eq(records.status, 'active'));
+  const active = sql`${records.status} = 'active'`;
   const year = sql<number>`extract(year from ${records.completedAt} at time zone 'UTC')::int`;
-  const credits = sql<string>`coalesce(${sum(records.credits)}, 0)::text`;
 
-  const [rows, byStage, byYear, byOrigin, [totals], [withdrawn]] = await Promise.all([
+  const [rows, groups] = await Promise.all([
     db
       .select({
         id: records.id,
@@ -71,32 +70,28 @@ export async function buildTranscript(
       )
       .orderBy(asc(records.completedAt), asc(records.id))
       .limit(page === 'all' ? 1_000_000 : page.limit + 1),
-    db
-      .select({ stage: records.stage, credits, records: count() })
-      .from(records)
-      .where(counted)
-      .groupBy(records.stage)
-      .orderBy(records.stage),
-    db.select({ year, credits, records: count() }).from(records).where(counted).groupBy(year).orderBy(year),
-    db
-      .select({ origin: records.origin, credits, records: count() })
-      .from(records)
-      .where(counted)
-      .groupBy(records.origin)
-      .orderBy(records.origin),
+    // Every total in one scan of the person's records: by stage, by year, by origin, and overall.
     db
       .select({
-        credits,
-        records: count(),
-        workloadHours: sql<string>`coalesce(sum(${records.workloadHours}), 0)::text`,
+        stage: records.stage,
+        year,
+        origin: records.origin,
+        grouping: sql<number>`grouping(${records.stage}, ${year}, ${records.origin})`,
+        credits: sql<string>`coalesce(sum(${records.credits}) filter (where ${active}), 0)::text`,
+        records: sql<number>`(count(*) filter (where ${active}))::int`,
+        withdrawn: sql<number>`(count(*) filter (where not ${active}))::int`,
+        workloadHours: sql<string>`coalesce(sum(${records.workloadHours}) filter (where ${active}), 0)::text`,
       })
       .from(records)
-      .where(counted),
-    db
-      .select({ n: count() })
-      .from(records)
-      .where(and(visible, eq(records.status, 'withdrawn'))),
+      .where(visible)
+      .groupBy(sql`grouping sets ((${records.stage}), (${year}), (${records.origin}), ())`),
   ]);
+  // grouping(): a bit per column left out, stage = 4, year = 2, origin = 1.
+  const only = (bits: number) => groups.filter((g) => g.grouping === bits && g.records > 0);
+  const byStage = only(3).sort((a, b) => (a.stage ?? '').localeCompare(b.stage ?? ''));
+  const byYear = only(5).sort((a, b) => Number(a.year) - Number(b.year));
+  const byOrigin = only(6).sort((a, b) => (a.origin ?? '').localeCompare(b.origin ?? ''));
+  const totals = groups.find((g) => g.grouping === 7);
 
   return {
     learnerNumber: person.learnerNumber,
@@ -105,12 +100,20 @@ export async function buildTranscript(
     totals: {
       credits: totals?.credits ?? '0',
       records: totals?.records ?? 0,
-      withdrawn: withdrawn?.n ?? 0,
+      withdrawn: totals?.withdrawn ?? 0,
       workloadHours: Number(totals?.workloadHours ?? 0),
     },
-    byStage: byStage.map((s) => ({ ...s, stage: s.stage as TranscriptEntry['stage'] })),
-    byYear: byYear.map((y) => ({ ...y, year: Number(y.year) })),
-    byVerification: byOrigin.map(({ origin, ...rest }) => ({ verification: verificationOf[origin], ...rest })),
+    byStage: byStage.map((g) => ({
+      stage: g.stage as TranscriptEntry['stage'],
+      credits: g.credits,
+      records: g.records,
+    })),
+    byYear: byYear.map((g) => ({ year: Number(g.year), credits: g.credits, records: g.records })),
+    byVerification: byOrigin.map((g) => ({
+      verification: verificationOf[g.origin as keyof typeof verificationOf],
+      credits: g.credits,
+      records: g.records,
+    })),
     records: toPage(
       rows,
       page === 'all' ? rows.length : page.limit,
