@@ -59,7 +59,7 @@ export const transcript: Scenario = {
             value: probe.p99,
             unit: 'ms',
             target: { text: `p99 < ${P99_TARGET_MS} ms`, met: probe.p99 < P99_TARGET_MS },
-            note: `p50 ${probe.p50} ms; ${probe.okPerSecond.toFixed(0)} req/s at ${CONNECTIONS} connections; first page of 200 records with totals over all; ${describeErrors(probe)}`,
+            note: `p50 ${probe.p50} ms; ${probe.okPerSecond.toFixed(0)} req/s at ${CONNECTIONS} connections; first page of 50 records with totals over all; ${describeErrors(probe)}`,
           },
         ];
         return rows;

@@ -97,6 +97,17 @@ CREATE TABLE "credit_bank"."credit_totals" (
 	CONSTRAINT "credit_totals_nonnegative" CHECK ("credit_bank"."credit_totals"."credits" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "credit_bank"."record_totals" (
+	"person_id" uuid NOT NULL,
+	"dimension" text NOT NULL,
+	"key" text NOT NULL,
+	"credits" bigint DEFAULT 0 NOT NULL,
+	"records" integer DEFAULT 0 NOT NULL,
+	"withdrawn" integer DEFAULT 0 NOT NULL,
+	"workload_hours" numeric(14, 2) DEFAULT '0' NOT NULL,
+	CONSTRAINT "record_totals_person_id_dimension_key_pk" PRIMARY KEY("person_id","dimension","key")
+);
+--> statement-breakpoint
 CREATE TABLE "credit_bank"."records" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"person_id" uuid NOT NULL,

@@ -10,6 +10,7 @@ import { derivedId } from '../ids.js';
 import type { RecordsConfig } from './config.js';
 import { creditsFor, periodsOf, pointsFor, toMinorCredits } from './rules.js';
 import { creditTotals, records } from './schema.js';
+import { countRecords } from './totals.js';
 
 type Ctx = PluginContext<typeof CreditBankConfig>;
 export type RecordRow = typeof records.$inferSelect;
@@ -149,6 +150,7 @@ export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[
   }
 
   await insertRecords(ctx, fresh);
+  await countRecords(ctx, fresh, 1);
   const credited = fresh.filter((r) => r.credits > 0n);
   await addToTotals(ctx, credited);
   await mint(ctx, credited);

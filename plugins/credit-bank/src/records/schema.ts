@@ -3,6 +3,7 @@ import {
   bigint,
   check,
   index,
+  integer,
   jsonb,
   numeric,
   primaryKey,
@@ -84,4 +85,24 @@ export const creditTotals = creditBank.table(
     credits: bigint('credits', { mode: 'bigint' }).notNull().default(sql`0`),
   },
   (t) => [primaryKey({ columns: [t.personId, t.period] }), check('credit_totals_nonnegative', sql`${t.credits} >= 0`)],
+);
+
+/**
+ * A person's transcript totals, kept up to date by every award and withdrawal (under the
+ * person's lock), so the transcript reads a few rows instead of scanning every record:
+ * `dimension` is `all` (key ''), `stage`, `year` (UTC year of completion) or `origin`. Credits,
+ * records and hours count active records; `withdrawn` counts withdrawn ones.
+ */
+export const recordTotals = creditBank.table(
+  'record_totals',
+  {
+    personId: uuid('person_id').notNull(),
+    dimension: text('dimension', { enum: ['all', 'stage', 'year', 'origin'] }).notNull(),
+    key: text('key').notNull(),
+    credits: bigint('credits', { mode: 'bigint' }).notNull().default(sql`0`),
+    records: integer('records').notNull().default(0),
+    withdrawn: integer('withdrawn').notNull().default(0),
+    workloadHours: numeric('workload_hours', { precision: 14, scale: 2 }).notNull().default('0'),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.dimension, t.key] })],
 );

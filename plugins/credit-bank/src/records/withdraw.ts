@@ -9,6 +9,7 @@ import { derivedId } from '../ids.js';
 import { lockPeople, type RecordRow, removeFromTotals, transferOrThrow } from './award.js';
 import { records } from './schema.js';
 import { findRecord } from './store.js';
+import { countRecords } from './totals.js';
 
 /**
  * Withdraws a record: it stays, marked withdrawn with the reason, who and when. Its CREDITs go
@@ -31,6 +32,7 @@ export async function withdrawRecord(
     const current = await findRecord(ctx.db, record.id);
     throw RecordAlreadyWithdrawn({ detail: `Withdrawn on ${current.withdrawnAt?.toISOString()}.` });
   }
+  await countRecords(ctx, [withdrawn], -1);
   if (withdrawn.credits > 0n) {
     await removeFromTotals(ctx, withdrawn.personId, [withdrawn.yearPeriod, withdrawn.termPeriod], withdrawn.credits);
     await transferOrThrow(ctx, [

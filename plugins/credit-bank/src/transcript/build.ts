@@ -1,6 +1,6 @@
 import { decodeCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { records } from '../records/schema.js';
+import { records, recordTotals } from '../records/schema.js';
 import type { Transcript, TranscriptEntry } from './schemas.js';
 
 /** What a share link shows: records of these stages or with these ids (neither: every record). */
@@ -17,10 +17,10 @@ const verificationOf = {
 } as const;
 
 /**
- * A person's transcript: every record (withdrawn ones marked, for the person and their readers;
- * left out of shared views), and totals by stage, year and verification computed in SQL over
- * active records, so 10,000 records cost a handful of indexed queries. No names, national ids
- * or contact details: the learner number identifies the person.
+ * A person's transcript: their records a page at a time (withdrawn ones marked, for the person and
+ * their readers; left out of shared views), and totals by stage, year and verification over active
+ * records: the kept `record_totals` rows for the whole transcript, one scan for a share's choice.
+ * No names, national ids or contact details: the learner number identifies the person.
  */
 export async function buildTranscript(
   db: Queryable,
@@ -38,8 +38,6 @@ export async function buildTranscript(
     share ? eq(records.status, 'active') : undefined,
     chosen.length > 0 ? or(...chosen) : undefined,
   );
-  const active = sql`${records.status} = 'active'`;
-  const year = sql<number>`extract(year from ${records.completedAt} at time zone 'UTC')::int`;
 
   const [rows, groups] = await Promise.all([
     db
@@ -70,28 +68,14 @@ export async function buildTranscript(
       )
       .orderBy(asc(records.completedAt), asc(records.id))
       .limit(page === 'all' ? 1_000_000 : page.limit + 1),
-    // Every total in one scan of the person's records: by stage, by year, by origin, and overall.
-    db
-      .select({
-        stage: records.stage,
-        year,
-        origin: records.origin,
-        grouping: sql<number>`grouping(${records.stage}, ${year}, ${records.origin})`,
-        credits: sql<string>`coalesce(sum(${records.credits}) filter (where ${active}), 0)::text`,
-        records: sql<number>`(count(*) filter (where ${active}))::int`,
-        withdrawn: sql<number>`(count(*) filter (where not ${active}))::int`,
-        workloadHours: sql<string>`coalesce(sum(${records.workloadHours}) filter (where ${active}), 0)::text`,
-      })
-      .from(records)
-      .where(visible)
-      .groupBy(sql`grouping sets ((${records.stage}), (${year}), (${records.origin}), ())`),
+    share ? scannedTotals(db, visible) : keptTotals(db, person.id),
   ]);
-  // grouping(): a bit per column left out, stage = 4, year = 2, origin = 1.
-  const only = (bits: number) => groups.filter((g) => g.grouping === bits && g.records > 0);
-  const byStage = only(3).sort((a, b) => (a.stage ?? '').localeCompare(b.stage ?? ''));
-  const byYear = only(5).sort((a, b) => Number(a.year) - Number(b.year));
-  const byOrigin = only(6).sort((a, b) => (a.origin ?? '').localeCompare(b.origin ?? ''));
-  const totals = groups.find((g) => g.grouping === 7);
+  const only = (dimension: Group['dimension']) =>
+    groups.filter((g) => g.dimension === dimension && g.records > 0).sort((a, b) => a.key.localeCompare(b.key));
+  const totals = groups.find((g) => g.dimension === 'all');
+  const byStage = only('stage');
+  const byYear = only('year').sort((a, b) => Number(a.key) - Number(b.key));
+  const byOrigin = only('origin');
 
   return {
     learnerNumber: person.learnerNumber,
@@ -104,13 +88,13 @@ export async function buildTranscript(
       workloadHours: Number(totals?.workloadHours ?? 0),
     },
     byStage: byStage.map((g) => ({
-      stage: g.stage as TranscriptEntry['stage'],
+      stage: g.key as TranscriptEntry['stage'],
       credits: g.credits,
       records: g.records,
     })),
-    byYear: byYear.map((g) => ({ year: Number(g.year), credits: g.credits, records: g.records })),
+    byYear: byYear.map((g) => ({ year: Number(g.key), credits: g.credits, records: g.records })),
     byVerification: byOrigin.map((g) => ({
-      verification: verificationOf[g.origin as keyof typeof verificationOf],
+      verification: verificationOf[g.key as keyof typeof verificationOf],
       credits: g.credits,
       records: g.records,
     })),
@@ -141,3 +125,67 @@ const isEntryKey = (key: unknown): key is { at: string; id: string } =>
   typeof (key as { at?: unknown }).at === 'string' &&
   !Number.isNaN(Date.parse((key as { at: string }).at)) &&
   /^[0-9a-f-]{36}$/i.test(String((key as { id?: unknown }).id));
+
+interface Group {
+  dimension: 'all' | 'stage' | 'year' | 'origin';
+  key: string;
+  credits: string;
+  records: number;
+  withdrawn: number;
+  workloadHours: string;
+}
+
+/** The person's whole-transcript totals, kept up to date on every award and withdrawal. */
+async function keptTotals(db: Queryable, personId: string): Promise<Group[]> {
+  return db
+    .select({
+      dimension: recordTotals.dimension,
+      key: recordTotals.key,
+      credits: sql<string>`${recordTotals.credits}::text`,
+      records: recordTotals.records,
+      withdrawn: recordTotals.withdrawn,
+      workloadHours: sql<string>`${recordTotals.workloadHours}::text`,
+    })
+    .from(recordTotals)
+    .where(eq(recordTotals.personId, personId));
+}
+
+/**
+ * Totals over the records a share chose, in one scan: `GROUPING SETS` by stage, year and origin,
+ * and overall (grouping() has a bit per column left out: stage 4, year 2, origin 1).
+ */
+async function scannedTotals(db: Queryable, visible: SQL | undefined): Promise<Group[]> {
+  const active = sql`${records.status} = 'active'`;
+  const year = sql<number>`extract(year from ${records.completedAt} at time zone 'UTC')::int`;
+  const rows = await db
+    .select({
+      stage: records.stage,
+      year,
+      origin: records.origin,
+      grouping: sql<number>`grouping(${records.stage}, ${year}, ${records.origin})`,
+      credits: sql<string>`coalesce(sum(${records.credits}) filter (where ${active}), 0)::text`,
+      records: sql<number>`(count(*) filter (where ${active}))::int`,
+      withdrawn: sql<number>`(count(*) filter (where not ${active}))::int`,
+      workloadHours: sql<string>`coalesce(sum(${records.workloadHours}) filter (where ${active}), 0)::text`,
+    })
+    .from(records)
+    .where(visible)
+    .groupBy(sql`grouping sets ((${records.stage}), (${year}), (${records.origin}), ())`);
+  const dimensions: Record<number, Group['dimension']> = { 3: 'stage', 5: 'year', 6: 'origin', 7: 'all' };
+  return rows.flatMap((r) => {
+    const dimension = dimensions[r.grouping];
+    if (!dimension) return [];
+    const key =
+      dimension === 'stage' ? r.stage : dimension === 'year' ? String(r.year) : dimension === 'origin' ? r.origin : '';
+    return [
+      {
+        dimension,
+        key: key ?? '',
+        credits: r.credits,
+        records: r.records,
+        withdrawn: r.withdrawn,
+        workloadHours: r.workloadHours,
+      },
+    ];
+  });
+}

@@ -53,7 +53,7 @@ export function registerTranscript(p: CreditBankRegistrar): void {
       const person = await ctx.identity.person(params.learnerNumber);
       if (!person) throw NotFound({ detail: `No person with learner number ${params.learnerNumber}.` });
       await requireReadPerson(ctx, person);
-      const page = query.format === 'html' ? 'all' : { limit: query.limit ?? 200, cursor: query.cursor };
+      const page = query.format === 'html' ? 'all' : { limit: query.limit ?? 50, cursor: query.cursor };
       const transcript = await buildTranscript(ctx.db, person, null, ctx.now(), page);
       return query.format === 'html' ? html(transcriptHtml(transcript)) : { status: 200, body: transcript };
     },
@@ -168,7 +168,7 @@ export function registerTranscript(p: CreditBankRegistrar): void {
         .where(and(eq(transcriptShares.tokenHash, hashToken(params.token)), isNull(transcriptShares.revokedAt)));
       const person = share && share.expiresAt > ctx.now() ? await ctx.identity.personById(share.personId) : null;
       if (!share || !person) throw NotFound({ detail: 'No such share link, or it has expired or been revoked.' });
-      const page = query.format === 'html' ? 'all' : { limit: query.limit ?? 200, cursor: query.cursor };
+      const page = query.format === 'html' ? 'all' : { limit: query.limit ?? 50, cursor: query.cursor };
       const transcript = await buildTranscript(ctx.db, person, share, ctx.now(), page);
       return query.format === 'html' ? html(transcriptHtml(transcript)) : { status: 200, body: transcript };
     },

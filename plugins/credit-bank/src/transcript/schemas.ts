@@ -55,7 +55,7 @@ export const TranscriptQuery = Type.Object(
   {
     format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('html')], { default: 'json' })),
     limit: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 1000, default: 200, description: 'Records per page (JSON).' }),
+      Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'Records per page (JSON).' }),
     ),
     cursor: Type.Optional(Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$' })),
   },

@@ -205,7 +205,7 @@ describe('transcript shares', () => {
       const started = performance.now();
       const transcript = await (await get(`/people/${learner.learnerNumber}/transcript`, learner.token)).json();
       const ms = performance.now() - started;
-      expect(transcript.records.items).toHaveLength(200);
+      expect(transcript.records.items).toHaveLength(50);
       expect(transcript.byYear).toHaveLength(25);
       expect(transcript.totals).toMatchObject({ credits: '20000', records: 10_000 });
       expect(ms).toBeLessThan(2000);
