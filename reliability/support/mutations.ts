@@ -31,7 +31,10 @@ export function operationsOf(openApi: any): Operation[] {
         queryParams: params
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, schema: p.schema, required: Boolean(p.required) })),
-        ...(op.requestBody ? { body: op.requestBody.content['application/json'].schema } : {}),
+        // Upload routes may take no JSON at all (e.g. only PDF or images): fuzz them without a body.
+        ...(op.requestBody?.content?.['application/json']
+          ? { body: op.requestBody.content['application/json'].schema }
+          : {}),
       });
     }
   }
