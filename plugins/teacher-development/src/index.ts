@@ -12,8 +12,8 @@ import { registerStudios } from './studios/register.js';
 import { registerTeachers } from './teachers/register.js';
 import { registerTextbooks } from './textbooks/register.js';
 
-export { TeacherDevelopmentConfig } from './config.js';
 export * from './codes.js';
+export { TeacherDevelopmentConfig } from './config.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './schemas.js';

@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
 import { type Ctx, personOf } from '../context.js';
 import { AlreadyApplied, AlreadyDecided, invalidField, TeacherNotFound } from '../errors.js';
-import { afterCursor, idKey } from '../pages.js';
 import { TeacherDecided } from '../events.js';
+import { afterCursor, idKey } from '../pages.js';
 import { teachers } from './schema.js';
 import {
   ApplyAsTeacherBody,

@@ -1,6 +1,6 @@
 import { Page, PageQuery } from '@lifelong/core';
 import { type Static, Type } from '@sinclair/typebox';
-import { Id, NullableTimestamp, Note, Timestamp } from '../common-schemas.js';
+import { Id, Note, NullableTimestamp, Timestamp } from '../common-schemas.js';
 
 export const TeacherStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
 
