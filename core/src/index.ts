@@ -47,6 +47,7 @@ export {
   type Upload,
   type UploadSpec,
 } from './http/route.js';
+export { fieldErrors } from './http/validation.js';
 export type { Target } from './identity/authorize.js';
 export type { NationalIdScheme } from './identity/national-id/scheme.js';
 export type { AuthenticatedPrincipal, Principal, RoleGrant, Scope } from './identity/principal.js';

@@ -5,6 +5,8 @@
 export const TransferCodes = {
   creditAwarded: 5001,
   pointsAwarded: 5002,
+  /** A withdrawn record's credits, returned to issuance (a correcting transfer). */
+  creditWithdrawn: 5003,
   redemptionHold: 5101,
   familyConversionOut: 5201,
   familyConversionIn: 5202,

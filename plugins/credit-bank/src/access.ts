@@ -1,0 +1,33 @@
+import type { PersonSummary, PluginRequestContext } from '@lifelong/core';
+import { Forbidden } from '@lifelong/core';
+import { PeopleOnly } from './errors.js';
+
+/** The signed-in person's id; API keys cannot act as a learner. */
+export function personOf(ctx: PluginRequestContext): string {
+  if (ctx.principal.kind !== 'person') throw PeopleOnly();
+  return ctx.principal.id;
+}
+
+/**
+ * Who may read a person's records and transcript: the person, a guardian of theirs while they
+ * are a minor, or a holder of `records.read` in the person's region.
+ */
+export async function canReadPerson(ctx: PluginRequestContext, person: PersonSummary): Promise<boolean> {
+  if (ctx.principal.kind === 'person') {
+    if (ctx.principal.id === person.id) return true;
+    if (person.isMinor && (await ctx.identity.isGuardianOf(ctx.principal.id, person.id))) return true;
+  }
+  return ctx.can('records.read', { regionId: person.regionId });
+}
+
+export async function requireReadPerson(ctx: PluginRequestContext, person: PersonSummary): Promise<void> {
+  if (!(await canReadPerson(ctx, person))) {
+    throw Forbidden({
+      detail: "Only the person, their guardian while a minor, or a records reader of the person's region may see this.",
+    });
+  }
+}
+
+/** Who did something, for audit columns: `person:<id>` or `apiKey:<id>`. */
+export const actorId = (ctx: PluginRequestContext): string =>
+  ctx.principal.kind === 'anonymous' ? 'anonymous' : `${ctx.principal.kind}:${ctx.principal.id}`;

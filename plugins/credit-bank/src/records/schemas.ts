@@ -1,0 +1,75 @@
+import { Page, PageQuery } from '@lifelong/core';
+import { type Static, Type } from '@sinclair/typebox';
+import { AssessmentType, LearningForm, Level, Stage } from '../vocabulary.js';
+
+const Id = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of a file in the store (hex).' });
+
+/** The elements of a piece of learning (EU micro-credential elements), as clients send them. */
+export const LearningElements = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  stage: Stage,
+  level: Type.Optional(Level),
+  learningOutcomes: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 }),
+  workloadHours: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, description: 'Notional workload in hours.' }),
+  assessment: Type.Object(
+    {
+      type: AssessmentType,
+      score: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: '0–100 when scored.' })),
+    },
+    { additionalProperties: false },
+  ),
+  form: LearningForm,
+  completedAt: Timestamp,
+};
+
+export const LearningRecord = Type.Object({
+  id: Id,
+  personId: Id,
+  regionId: Type.String(),
+  title: Type.String(),
+  providerInstitutionId: Type.Union([Id, Type.Null()]),
+  stage: Stage,
+  level: Level,
+  learningOutcomes: Type.Array(Type.String()),
+  workloadHours: Type.Number(),
+  assessment: Type.Object({ type: AssessmentType, score: Type.Union([Type.Number(), Type.Null()]) }),
+  form: LearningForm,
+  completedAt: Timestamp,
+  evidence: Type.Array(Sha256),
+  credits: Type.String({ description: 'CREDIT minor units (scale 1: "15" is 1.5 credits).' }),
+  points: Type.String({ description: 'POINTs minted with the credits.' }),
+  outcome: Type.Union([Type.Literal('awarded'), Type.Literal('equivalent'), Type.Literal('capped')]),
+  origin: Type.Union([
+    Type.Literal('completion'),
+    Type.Literal('recognition'),
+    Type.Literal('import'),
+    Type.Literal('manual'),
+  ]),
+  source: Type.String(),
+  sourceRef: Type.String(),
+  equivalenceKey: Type.String(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('withdrawn')]),
+  withdrawal: Type.Union([
+    Type.Object({ reason: Type.String(), at: Timestamp, by: Type.String({ description: 'Actor id.' }) }),
+    Type.Null(),
+  ]),
+  createdAt: Timestamp,
+});
+export type LearningRecord = Static<typeof LearningRecord>;
+
+export const LearningRecordPage = Page(LearningRecord);
+export const RecordListQuery = PageQuery;
+export const RecordParams = Type.Object({ recordId: Id });
+export const LearnerParams = Type.Object({
+  learnerNumber: Type.String({ minLength: 1, maxLength: 32, description: "The person's lifelong learner number." }),
+});
+
+export const WithdrawRecordBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 3, maxLength: 1000, description: 'Why the record is withdrawn (kept with it).' }),
+  },
+  { additionalProperties: false },
+);
+export type WithdrawRecordBody = Static<typeof WithdrawRecordBody>;

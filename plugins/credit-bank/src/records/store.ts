@@ -1,0 +1,59 @@
+import { decodeCursor, type Queryable, toPage } from '@lifelong/core';
+import { and, eq, gt } from 'drizzle-orm';
+import { RecordNotFound } from '../errors.js';
+import type { RecordRow } from './award.js';
+import { records } from './schema.js';
+import type { LearningRecord } from './schemas.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isIdKey = (key: unknown): key is { id: string } =>
+  typeof key === 'object' && key !== null && UUID.test(String((key as { id?: unknown }).id));
+
+export const recordView = (row: RecordRow): LearningRecord => ({
+  id: row.id,
+  personId: row.personId,
+  regionId: row.regionId,
+  title: row.title,
+  providerInstitutionId: row.providerInstitutionId,
+  stage: row.stage as LearningRecord['stage'],
+  level: row.level as LearningRecord['level'],
+  learningOutcomes: row.learningOutcomes,
+  workloadHours: Number(row.workloadHours),
+  assessment: {
+    type: row.assessmentType as LearningRecord['assessment']['type'],
+    score: row.assessmentScore === null ? null : Number(row.assessmentScore),
+  },
+  form: row.form as LearningRecord['form'],
+  completedAt: row.completedAt.toISOString(),
+  evidence: row.evidence,
+  credits: String(row.credits),
+  points: String(row.points),
+  outcome: row.outcome,
+  origin: row.origin,
+  source: row.source,
+  sourceRef: row.sourceRef,
+  equivalenceKey: row.equivalenceKey,
+  status: row.status,
+  withdrawal:
+    row.status === 'withdrawn' && row.withdrawnAt
+      ? { reason: row.withdrawnReason ?? '', at: row.withdrawnAt.toISOString(), by: row.withdrawnBy ?? '' }
+      : null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function findRecord(db: Queryable, recordId: string): Promise<RecordRow> {
+  const [row] = await db.select().from(records).where(eq(records.id, recordId));
+  if (!row) throw RecordNotFound({ detail: `Record ${recordId} does not exist.` });
+  return row;
+}
+
+/** A person's records, oldest first, a page at a time. */
+export async function listRecords(db: Queryable, personId: string, limit: number, cursor: string | undefined) {
+  const rows = await db
+    .select()
+    .from(records)
+    .where(and(eq(records.personId, personId), cursor ? gt(records.id, decodeCursor(cursor, isIdKey).id) : undefined))
+    .orderBy(records.id)
+    .limit(limit + 1);
+  return toPage(rows, limit, (row) => ({ id: row.id }), recordView);
+}

@@ -1,0 +1,48 @@
+import type { PluginRequestContext } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
+import { actorId } from '../access.js';
+import { creditAccountOf, issuanceAccountOf } from '../accounts.js';
+import { TransferCodes } from '../codes.js';
+import type { CreditBankConfig } from '../config.js';
+import { RecordAlreadyWithdrawn } from '../errors.js';
+import { derivedId } from '../ids.js';
+import { lockPerson, type RecordRow, removeFromTotals, transferOrThrow } from './award.js';
+import { records } from './schema.js';
+import { findRecord } from './store.js';
+
+/**
+ * Withdraws a record: it stays, marked withdrawn with the reason, who and when. Its CREDITs go
+ * back to issuance by a correcting transfer (the ledger never edits a posting), and its periods'
+ * totals shrink, so the credits no longer count towards caps or the transcript. Points already
+ * minted stay in the wallet: they may have been spent, and a wallet must never go negative.
+ */
+export async function withdrawRecord(
+  ctx: PluginRequestContext<typeof CreditBankConfig>,
+  record: RecordRow,
+  reason: string,
+): Promise<RecordRow> {
+  await lockPerson(ctx, record.personId);
+  const [withdrawn] = await ctx.db
+    .update(records)
+    .set({ status: 'withdrawn', withdrawnReason: reason, withdrawnAt: ctx.now(), withdrawnBy: actorId(ctx) })
+    .where(and(eq(records.id, record.id), eq(records.status, 'active')))
+    .returning();
+  if (!withdrawn) {
+    const current = await findRecord(ctx.db, record.id);
+    throw RecordAlreadyWithdrawn({ detail: `Withdrawn on ${current.withdrawnAt?.toISOString()}.` });
+  }
+  if (withdrawn.credits > 0n) {
+    await removeFromTotals(ctx, withdrawn.personId, [withdrawn.yearPeriod, withdrawn.termPeriod], withdrawn.credits);
+    await transferOrThrow(ctx, [
+      {
+        id: derivedId('record', withdrawn.id, 'withdrawal'),
+        debitAccountId: await creditAccountOf(ctx, withdrawn.personId),
+        creditAccountId: await issuanceAccountOf(ctx, 'CREDIT'),
+        amount: withdrawn.credits,
+        code: TransferCodes.creditWithdrawn,
+        metadata: { recordId: withdrawn.id },
+      },
+    ]);
+  }
+  return withdrawn;
+}
