@@ -44,6 +44,11 @@ export const LessonNotFound = defineError(
   404,
   'No such lesson in this enrolment',
 );
+export const NotYetAwardable = defineError(
+  'TEACHER_DEVELOPMENT_NOT_YET_AWARDABLE',
+  409,
+  'The enrolment cannot be awarded credits yet',
+);
 export const InsufficientFunds = defineError(
   'TEACHER_DEVELOPMENT_INSUFFICIENT_FUNDS',
   409,

@@ -27,7 +27,9 @@ export const CourseCompleted = defineEvent(
     version: Type.Integer(),
     personId: Type.String(),
     regionId: Type.String(),
-    recordId: Type.String({ description: "The credit bank's learning record." }),
+    recordId: Type.Union([Type.String(), Type.Null()], {
+      description: "The credit bank's learning record (null: the learner is not verified yet, so not awarded).",
+    }),
     credits: Type.String(),
     points: Type.String(),
   }),

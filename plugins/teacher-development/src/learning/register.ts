@@ -5,13 +5,13 @@ import { personOf } from '../context.js';
 import { lessons } from '../courses/schema.js';
 import { CourseParams } from '../courses/schemas.js';
 import { findCourse } from '../courses/store.js';
-import { CourseNotFound, LessonNotFound, NotEnrolled, WrongCourseState } from '../errors.js';
+import { CourseNotFound, LessonNotFound, NotEnrolled, NotYetAwardable, WrongCourseState } from '../errors.js';
 import { EnrolmentPaid } from '../events.js';
 import { afterCursor, idKey } from '../pages.js';
 import { payForEnrolment } from '../pricing/payment.js';
 import { inFreeWeek, recomputePrice, storedPrice } from '../pricing/store.js';
 import { teachers } from '../teachers/schema.js';
-import { completeIfDone } from './completion.js';
+import { awardCompletion, completeIfDone } from './completion.js';
 import { enrolments, lessonProgress, ratings } from './schema.js';
 import {
   Enrolment,
@@ -209,6 +209,26 @@ export function registerLearning(p: TeacherDevelopmentRegistrar): void {
         current = await completeIfDone(ctx, enrolment, course);
       }
       return { status: 200, body: await enrolmentView(ctx.db, current) };
+    },
+  });
+
+  p.route({
+    method: 'post',
+    path: '/enrolments/{enrolmentId}/award',
+    summary: 'Ask the credit bank again for the credits of a completed course (after verifying one’s identity)',
+    description: 'Idempotent: an enrolment is awarded at most once.',
+    access: { authenticated: 'the learner' },
+    request: { params: EnrolmentParams },
+    responses: { 200: { description: 'The enrolment with its award', schema: Enrolment } },
+    handler: async ({ params }, ctx) => {
+      const enrolment = await ownEnrolment(ctx.db, params.enrolmentId, personOf(ctx), ctx.regionId, true);
+      if (!enrolment.completedAt) throw NotYetAwardable({ detail: 'The course is not completed yet.' });
+      const course = await findCourse(ctx.db, enrolment.courseId, enrolment.regionId);
+      const awarded = await awardCompletion(ctx, enrolment, course);
+      if (!awarded.awardRecordId) {
+        throw NotYetAwardable({ detail: 'Credits are awarded to verified people only: verify your identity first.' });
+      }
+      return { status: 200, body: await enrolmentView(ctx.db, awarded) };
     },
   });
 
