@@ -26,9 +26,9 @@ let freeWeekLearner: TestPerson;
 let freeWeekEnrolment: { id: string; lessons: { id: string }[] };
 
 /** Moves the clock and signs everyone in again (sessions live an hour on the platform clock). */
-async function at(ms: number, ...people: TestPerson[]) {
+async function at<T extends TestPerson[]>(ms: number, ...people: T): Promise<{ [K in keyof T]: TestPerson }> {
   h.clock.now = new Date(PUBLISHED.getTime() + ms);
-  return Promise.all(people.map((p) => signIn(h.t, p)));
+  return (await Promise.all(people.map((p) => signIn(h.t, p)))) as { [K in keyof T]: TestPerson };
 }
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
