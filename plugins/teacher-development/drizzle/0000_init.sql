@@ -114,6 +114,36 @@ CREATE TABLE "teacher_development"."price_history" (
 	"computed_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "teacher_development"."quality_scores" (
+	"teacher_id" uuid PRIMARY KEY NOT NULL,
+	"region_id" text NOT NULL,
+	"score_bps" integer NOT NULL,
+	"figures" jsonb NOT NULL,
+	"suggestions" jsonb NOT NULL,
+	"in_database" boolean NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "teacher_development"."recommendation_entries" (
+	"list_id" uuid NOT NULL,
+	"teacher_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"rank" integer NOT NULL,
+	"score_bps" integer NOT NULL,
+	"confirmed" boolean NOT NULL,
+	CONSTRAINT "recommendation_entries_list_id_teacher_id_pk" PRIMARY KEY("list_id","teacher_id")
+);
+--> statement-breakpoint
+CREATE TABLE "teacher_development"."recommendation_lists" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"region_id" text NOT NULL,
+	"event" text NOT NULL,
+	"state" text NOT NULL,
+	"proposed_at" timestamp with time zone NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"confirmed_by" text
+);
+--> statement-breakpoint
 CREATE TABLE "teacher_development"."bookings" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"slot_id" uuid NOT NULL,
@@ -177,11 +207,56 @@ CREATE TABLE "teacher_development"."teachers" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "teacher_development"."signing_events" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"textbook_id" uuid NOT NULL,
+	"region_id" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"location" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "teacher_development"."textbook_sales" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"textbook_id" uuid NOT NULL,
+	"bookseller_institution_id" uuid NOT NULL,
+	"report_ref" text NOT NULL,
+	"copies" integer NOT NULL,
+	"gross" bigint NOT NULL,
+	"royalty" bigint NOT NULL,
+	"publisher_share" bigint NOT NULL,
+	"asset" text NOT NULL,
+	"transfer_ids" jsonb NOT NULL,
+	"reported_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "textbook_sales_copies_positive" CHECK ("teacher_development"."textbook_sales"."copies" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "teacher_development"."textbooks" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"region_id" text NOT NULL,
+	"teacher_id" uuid NOT NULL,
+	"teacher_person_id" uuid NOT NULL,
+	"publisher_institution_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"state" text NOT NULL,
+	"review_note" text,
+	"isbn" text,
+	"price" bigint,
+	"asset" text,
+	"proposed_at" timestamp with time zone NOT NULL,
+	"published_at" timestamp with time zone,
+	CONSTRAINT "textbooks_price_positive" CHECK ("teacher_development"."textbooks"."price" is null or "teacher_development"."textbooks"."price" > 0)
+);
+--> statement-breakpoint
 ALTER TABLE "teacher_development"."course_versions" ADD CONSTRAINT "course_versions_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "teacher_development"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teacher_development"."lesson_progress" ADD CONSTRAINT "lesson_progress_enrolment_id_enrolments_id_fk" FOREIGN KEY ("enrolment_id") REFERENCES "teacher_development"."enrolments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teacher_development"."recommendation_entries" ADD CONSTRAINT "recommendation_entries_list_id_recommendation_lists_id_fk" FOREIGN KEY ("list_id") REFERENCES "teacher_development"."recommendation_lists"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teacher_development"."bookings" ADD CONSTRAINT "bookings_slot_id_studio_slots_id_fk" FOREIGN KEY ("slot_id") REFERENCES "teacher_development"."studio_slots"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teacher_development"."guidance_steps" ADD CONSTRAINT "guidance_steps_request_id_guidance_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "teacher_development"."guidance_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teacher_development"."studio_slots" ADD CONSTRAINT "studio_slots_studio_id_studios_id_fk" FOREIGN KEY ("studio_id") REFERENCES "teacher_development"."studios"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teacher_development"."signing_events" ADD CONSTRAINT "signing_events_textbook_id_textbooks_id_fk" FOREIGN KEY ("textbook_id") REFERENCES "teacher_development"."textbooks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "teacher_development"."textbook_sales" ADD CONSTRAINT "textbook_sales_textbook_id_textbooks_id_fk" FOREIGN KEY ("textbook_id") REFERENCES "teacher_development"."textbooks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "course_versions_one_open_key" ON "teacher_development"."course_versions" USING btree ("course_id") WHERE "teacher_development"."course_versions"."status" in ('draft', 'submitted', 'reviewed');--> statement-breakpoint
 CREATE INDEX "courses_region_idx" ON "teacher_development"."courses" USING btree ("region_id","id");--> statement-breakpoint
 CREATE INDEX "courses_teacher_idx" ON "teacher_development"."courses" USING btree ("teacher_id");--> statement-breakpoint
@@ -190,6 +265,7 @@ CREATE UNIQUE INDEX "enrolments_course_person_key" ON "teacher_development"."enr
 CREATE INDEX "enrolments_person_idx" ON "teacher_development"."enrolments" USING btree ("person_id","id");--> statement-breakpoint
 CREATE INDEX "lesson_progress_course_idx" ON "teacher_development"."lesson_progress" USING btree ("course_id","last_activity_at");--> statement-breakpoint
 CREATE INDEX "price_history_course_idx" ON "teacher_development"."price_history" USING btree ("course_id","id");--> statement-breakpoint
+CREATE INDEX "quality_scores_region_idx" ON "teacher_development"."quality_scores" USING btree ("region_id","in_database","score_bps");--> statement-breakpoint
 CREATE UNIQUE INDEX "bookings_one_per_slot_key" ON "teacher_development"."bookings" USING btree ("slot_id") WHERE "teacher_development"."bookings"."state" <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "bookings_teacher_idx" ON "teacher_development"."bookings" USING btree ("teacher_id","id");--> statement-breakpoint
 CREATE INDEX "guidance_requests_region_idx" ON "teacher_development"."guidance_requests" USING btree ("region_id","state","id");--> statement-breakpoint
@@ -197,4 +273,8 @@ CREATE INDEX "guidance_steps_request_idx" ON "teacher_development"."guidance_ste
 CREATE UNIQUE INDEX "studio_slots_studio_start_key" ON "teacher_development"."studio_slots" USING btree ("studio_id","starts_at");--> statement-breakpoint
 CREATE INDEX "studios_region_idx" ON "teacher_development"."studios" USING btree ("region_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teachers_region_person_key" ON "teacher_development"."teachers" USING btree ("region_id","person_id");--> statement-breakpoint
-CREATE INDEX "teachers_region_status_idx" ON "teacher_development"."teachers" USING btree ("region_id","status","id");
+CREATE INDEX "teachers_region_status_idx" ON "teacher_development"."teachers" USING btree ("region_id","status","id");--> statement-breakpoint
+CREATE INDEX "signing_events_region_idx" ON "teacher_development"."signing_events" USING btree ("region_id","starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "textbook_sales_report_key" ON "teacher_development"."textbook_sales" USING btree ("bookseller_institution_id","report_ref");--> statement-breakpoint
+CREATE UNIQUE INDEX "textbooks_isbn_key" ON "teacher_development"."textbooks" USING btree ("isbn");--> statement-breakpoint
+CREATE INDEX "textbooks_region_idx" ON "teacher_development"."textbooks" USING btree ("region_id","state","id");

@@ -89,6 +89,33 @@ export const WrongGuidanceState = defineError(
   'The guidance request cannot move to that status from its current one',
 );
 
+export const RecommendationNotFound = defineError(
+  'TEACHER_DEVELOPMENT_RECOMMENDATION_NOT_FOUND',
+  404,
+  'No such recommendation list in this region',
+);
+export const WrongRecommendationState = defineError(
+  'TEACHER_DEVELOPMENT_WRONG_RECOMMENDATION_STATE',
+  409,
+  'The recommendation list is not in a state that allows this',
+);
+
+export const NotInQualityDatabase = defineError(
+  'TEACHER_DEVELOPMENT_NOT_IN_QUALITY_DATABASE',
+  403,
+  'Only teachers in the quality database can do this',
+);
+export const TextbookNotFound = defineError(
+  'TEACHER_DEVELOPMENT_TEXTBOOK_NOT_FOUND',
+  404,
+  'No such textbook in this region',
+);
+export const WrongTextbookState = defineError(
+  'TEACHER_DEVELOPMENT_WRONG_TEXTBOOK_STATE',
+  409,
+  'The textbook is not in a state that allows this',
+);
+
 /** A 400 naming one field and the rule it broke, for checks the schema cannot express. */
 export const invalidField = (path: string, rule: string, message: string) =>
   ValidationFailed({ detail: message, errors: [{ path, rule, message } satisfies FieldError] });

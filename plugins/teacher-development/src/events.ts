@@ -58,7 +58,19 @@ export const EnrolmentPaid = defineEvent(
   }),
 );
 
+export const TeacherRecommended = defineEvent(
+  'teacher-development.teacher.recommended',
+  Type.Object({
+    listId: Type.String(),
+    teacherId: Type.String(),
+    personId: Type.String(),
+    regionId: Type.String(),
+    event: Type.String({ description: 'The activity or event the teacher is recommended for.' }),
+  }),
+);
+
 export const TEACHER_DEVELOPMENT_EVENTS = [
+  TeacherRecommended,
   TeacherDecided,
   CoursePublished,
   CourseCompleted,

@@ -4,5 +4,8 @@ export * from './common-schemas.js';
 export * from './courses/schemas.js';
 export * from './learning/schemas.js';
 export * from './pricing/schemas.js';
+export * from './quality/schemas.js';
+export * from './recommendations/schemas.js';
 export * from './studios/schemas.js';
 export * from './teachers/schemas.js';
+export * from './textbooks/schemas.js';
