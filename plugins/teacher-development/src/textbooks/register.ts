@@ -12,11 +12,13 @@ import {
   TextbookNotFound,
   WrongTextbookState,
 } from '../errors.js';
+import { Wallet } from '../pricing/schemas.js';
 import { qualityOf } from '../quality/store.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
 import { normalizeIsbn } from './isbn.js';
 import { signingEvents, type TextbookRow, type TextbookSaleRow, textbookSales, textbooks } from './schema.js';
 import {
+  InstitutionParams,
   ProposeTextbookBody,
   PublishTextbookBody,
   ReportSaleBody,
@@ -319,6 +321,31 @@ export function registerTextbooks(p: TeacherDevelopmentRegistrar): void {
         .returning();
       if (!row) throw new Error('insert returned no row');
       return { status: 201, body: saleView(row) };
+    },
+  });
+
+  p.route({
+    method: 'get',
+    path: '/booksellers/{institutionId}/account',
+    summary: "A bookseller's textbook-sales account (what sale settlements are paid from), opened on first use",
+    access: { permission: 'textbooks.publish' },
+    request: { params: InstitutionParams },
+    responses: { 200: { description: 'The account', schema: Wallet } },
+    handler: async ({ params }, ctx) => {
+      if (!ctx.can('textbooks.publish', { regionId: ctx.regionId })) {
+        ctx.require('textbooks.publish', { institutionId: params.institutionId });
+      }
+      const institution = await ctx.identity.institution(params.institutionId);
+      if (institution?.regionId !== ctx.regionId) {
+        throw invalidField('/params/institutionId', 'institutionInRegion', 'No such institution in this region.');
+      }
+      const asset = ctx.config.textbooks.asset;
+      const accountId = await ctx
+        .service(creditBankService)
+        .account({ ownerType: 'institution', ownerId: params.institutionId, asset, purpose: 'textbook-sales' });
+      const account = await ctx.ledger.getAccount(accountId);
+      const balance = account ? account.creditsPosted - account.debitsPosted - account.debitsPending : 0n;
+      return { status: 200, body: { accountId, asset, balance: String(balance) } };
     },
   });
 

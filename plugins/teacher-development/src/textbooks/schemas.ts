@@ -88,3 +88,4 @@ export const SigningEvent = Type.Object({
 export const SigningList = Type.Object({ items: Type.Array(SigningEvent) });
 export const TextbookList = Type.Object({ items: Type.Array(Textbook) });
 export const TextbookParams = Type.Object({ textbookId: Id });
+export const InstitutionParams = Type.Object({ institutionId: Id });
