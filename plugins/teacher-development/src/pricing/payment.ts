@@ -1,9 +1,10 @@
-import { type TransferInput, uuidv7 } from '@lifelong/core';
+import type { TransferInput } from '@lifelong/core';
 import { creditBankService } from '@lifelong/plugin-credit-bank';
 import type { Static } from '@sinclair/typebox';
 import { TransferCodes } from '../codes.js';
 import type { Ctx } from '../context.js';
 import { InsufficientFunds, PaymentFailed, PricingMisconfigured } from '../errors.js';
+import { derivedId } from '../ids.js';
 import { type Share, splitPayment } from './compute.js';
 import type { PricingConfig } from './config.js';
 
@@ -43,14 +44,16 @@ export async function payForEnrolment(ctx: Ctx, input: PaymentInput): Promise<Pa
   const asset = input.asset;
   const wallet = await bank.account({ ownerType: 'person', ownerId: input.personId, asset, purpose: 'wallet' });
   const clearing = await bank.account({ ...PLUGIN_OWNER, asset, purpose: 'enrolment-clearing' });
-  const legs: { to: () => Promise<string>; amount: bigint; code: number }[] = [
+  const legs: { name: string; to: () => Promise<string>; amount: bigint; code: number }[] = [
     {
+      name: 'teacher',
       to: () =>
         bank.account({ ownerType: 'person', ownerId: input.teacherPersonId, asset, purpose: 'teaching-revenue' }),
       amount: share.teacher,
       code: TransferCodes.revenueShareTeacher,
     },
     {
+      name: 'institution',
       to: () =>
         bank.account({
           ownerType: 'institution',
@@ -62,6 +65,7 @@ export async function payForEnrolment(ctx: Ctx, input: PaymentInput): Promise<Pa
       code: TransferCodes.revenueShareInstitution,
     },
     {
+      name: 'platform',
       to: () => bank.account({ ...PLUGIN_OWNER, asset, purpose: 'platform-revenue' }),
       amount: share.platform,
       code: TransferCodes.revenueSharePlatform,
@@ -70,7 +74,7 @@ export async function payForEnrolment(ctx: Ctx, input: PaymentInput): Promise<Pa
   const metadata = { enrolmentId: input.enrolmentId, courseId: input.courseId };
   const transfers: TransferInput[] = [
     {
-      id: uuidv7(),
+      id: derivedId('enrolment', input.enrolmentId, 'payment'),
       debitAccountId: wallet,
       creditAccountId: clearing,
       amount: input.amount,
@@ -81,7 +85,7 @@ export async function payForEnrolment(ctx: Ctx, input: PaymentInput): Promise<Pa
   for (const leg of legs) {
     if (leg.amount === 0n) continue;
     transfers.push({
-      id: uuidv7(),
+      id: derivedId('enrolment', input.enrolmentId, leg.name),
       debitAccountId: clearing,
       creditAccountId: await leg.to(),
       amount: leg.amount,

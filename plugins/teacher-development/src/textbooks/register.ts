@@ -12,6 +12,7 @@ import {
   TextbookNotFound,
   WrongTextbookState,
 } from '../errors.js';
+import { derivedId } from '../ids.js';
 import { Wallet } from '../pricing/schemas.js';
 import { qualityOf } from '../quality/store.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
@@ -260,11 +261,12 @@ export function registerTextbooks(p: TeacherDevelopmentRegistrar): void {
         asset,
         purpose: 'textbook-sales',
       });
+      const saleId = uuidv7();
       const metadata = { textbookId: book.id, reportRef: body.reportRef };
       const legs: TransferInput[] = [];
       if (royalty > 0n) {
         legs.push({
-          id: uuidv7(),
+          id: derivedId('textbook-sale', saleId, 'royalty'),
           debitAccountId: from,
           creditAccountId: await bank.account({
             ownerType: 'person',
@@ -279,7 +281,7 @@ export function registerTextbooks(p: TeacherDevelopmentRegistrar): void {
       }
       if (publisherShare > 0n) {
         legs.push({
-          id: uuidv7(),
+          id: derivedId('textbook-sale', saleId, 'publisher'),
           debitAccountId: from,
           creditAccountId: await bank.account({
             ownerType: 'institution',
@@ -306,7 +308,7 @@ export function registerTextbooks(p: TeacherDevelopmentRegistrar): void {
       const [row] = await ctx.db
         .insert(textbookSales)
         .values({
-          id: uuidv7(),
+          id: saleId,
           textbookId: book.id,
           booksellerInstitutionId: body.booksellerInstitutionId,
           reportRef: body.reportRef,
