@@ -17,6 +17,7 @@ export default defineConfig({
           alias: {
             '@lifelong/core/testing': here('./core/src/testing/index.ts'),
             '@lifelong/core': here('./core/src/index.ts'),
+            '@lifelong/plugin-credit-bank/schemas': here('./plugins/credit-bank/src/schemas.ts'),
             '@lifelong/plugin-credit-bank': here('./plugins/credit-bank/src/index.ts'),
           },
         },

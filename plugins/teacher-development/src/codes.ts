@@ -5,4 +5,5 @@ export const TransferCodes = {
   revenueShareInstitution: 6003,
   revenueSharePlatform: 6004,
   textbookRoyalty: 6101,
+  textbookPublisherShare: 6102,
 } as const;

@@ -12,7 +12,10 @@ import { registerStudios } from './studios/register.js';
 import { registerTeachers } from './teachers/register.js';
 import { registerTextbooks } from './textbooks/register.js';
 
+export * from './codes.js';
 export { TeacherDevelopmentConfig } from './config.js';
+export * from './errors.js';
+export * from './events.js';
 export * from './schemas.js';
 
 /**
@@ -26,7 +29,7 @@ const teacherDevelopment = definePlugin({
   description: 'Teachers, courses, pricing after the free week, quality teachers, studios and textbooks',
   requires: { core: '^0.1.0', plugins: { [creditBank.id]: '^0.1.0' } },
   config: TeacherDevelopmentConfig,
-  // migrations: new URL('../drizzle', import.meta.url), once the first table exists
+  migrations: new URL('../drizzle', import.meta.url),
   permissions,
   roles,
   register(p) {

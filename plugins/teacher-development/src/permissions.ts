@@ -8,9 +8,13 @@ export const permissions = {
   'textbooks.publish': 'Review and publish textbooks as a publisher, and report sales',
 } as const;
 
-/** Which core roles hold them, within their grant's scope. */
+/**
+ * Which core roles hold them, within their grant's scope. An `issuer` granted in an institution's
+ * scope (the institution's API key, or its staff) acts for that institution: it decides about
+ * teachers who name it, runs its studios and publishes as a publisher.
+ */
 export const roles: Record<string, (keyof typeof permissions)[]> = {
-  issuer: ['studios.manage', 'textbooks.publish'],
+  issuer: ['teachers.approve', 'studios.manage', 'textbooks.publish'],
   'region-admin': [
     'teachers.approve',
     'courses.review',

@@ -1,4 +1,161 @@
+import { toPage, uuidv7 } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
+import { type Ctx, personOf } from '../context.js';
+import { AlreadyApplied, AlreadyDecided, invalidField, TeacherNotFound } from '../errors.js';
+import { TeacherDecided } from '../events.js';
+import { afterCursor, idKey } from '../pages.js';
+import { teachers } from './schema.js';
+import {
+  ApplyAsTeacherBody,
+  Teacher,
+  TeacherDecisionBody,
+  TeacherListQuery,
+  TeacherPage,
+  TeacherParams,
+} from './schemas.js';
+import { findTeacher, mayDecide, teacherOfPerson, teacherView } from './store.js';
 
-/** Declares the teachers feature's routes, handlers and jobs. */
-export function registerTeachers(_p: TeacherDevelopmentRegistrar): void {}
+/** Every institution named must exist in the request's region: a teacher applies region by region. */
+async function checkInstitutions(ctx: Ctx, body: ApplyAsTeacherBody) {
+  for (const [i, id] of body.institutionIds.entries()) {
+    const institution = await ctx.identity.institution(id);
+    if (institution?.regionId !== ctx.regionId) {
+      throw invalidField(
+        `/body/institutionIds/${i}`,
+        'institutionInRegion',
+        `Institution ${id} is not in region "${ctx.regionId}".`,
+      );
+    }
+  }
+  if (body.subjects.length > ctx.config.teachers.maxSubjects) {
+    throw invalidField(
+      '/body/subjects',
+      'maxSubjects',
+      `At most ${ctx.config.teachers.maxSubjects} subjects in this region.`,
+    );
+  }
+}
+
+/** Declares the teachers feature: applications, decisions, profiles. */
+export function registerTeachers(p: TeacherDevelopmentRegistrar): void {
+  p.route({
+    method: 'post',
+    path: '/teachers',
+    summary: "Apply to teach in the request's region (creates a pending teacher profile)",
+    access: { authenticated: 'any signed-in person, once per region' },
+    request: { body: ApplyAsTeacherBody },
+    responses: { 201: { description: 'The pending profile', schema: Teacher } },
+    handler: async ({ body }, ctx) => {
+      const personId = personOf(ctx);
+      await checkInstitutions(ctx, body);
+      const [row] = await ctx.db
+        .insert(teachers)
+        .values({
+          id: uuidv7(),
+          regionId: ctx.regionId,
+          personId,
+          subjects: body.subjects,
+          institutionIds: body.institutionIds,
+          bio: body.bio,
+          status: 'pending',
+          createdAt: ctx.now(),
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw AlreadyApplied({ detail: `You already have a teacher profile in region "${ctx.regionId}".` });
+      return { status: 201, body: teacherView(row) };
+    },
+  });
+
+  p.route({
+    method: 'get',
+    path: '/teachers/me',
+    summary: "The caller's own teacher profile in the request's region",
+    access: { authenticated: 'the profile’s own person' },
+    responses: { 200: { description: 'The profile', schema: Teacher } },
+    handler: async (_input, ctx) => {
+      const row = await teacherOfPerson(ctx.db, personOf(ctx), ctx.regionId);
+      if (!row) throw TeacherNotFound({ detail: `You have no teacher profile in region "${ctx.regionId}".` });
+      return { status: 200, body: teacherView(row) };
+    },
+  });
+
+  p.route({
+    method: 'get',
+    path: '/teachers',
+    summary: "The region's teacher profiles by status, oldest first (deciders only)",
+    access: { permission: 'teachers.approve' },
+    request: { query: TeacherListQuery },
+    responses: { 200: { description: 'A page of profiles', schema: TeacherPage } },
+    handler: async ({ query }, ctx) => {
+      // Institution admins see the profiles that name their institution; region admins see all.
+      const regionWide = ctx.can('teachers.approve', { regionId: ctx.regionId });
+      const limit = query.limit ?? 50;
+      const rows = await ctx.db
+        .select()
+        .from(teachers)
+        .where(
+          and(
+            eq(teachers.regionId, ctx.regionId),
+            query.status ? eq(teachers.status, query.status) : undefined,
+            afterCursor(teachers.id, query.cursor),
+          ),
+        )
+        .orderBy(teachers.id)
+        .limit(regionWide ? limit + 1 : 1000);
+      const visible = regionWide ? rows : rows.filter((row) => mayDecide(ctx, row)).slice(0, limit + 1);
+      return { status: 200, body: toPage(visible, limit, idKey, teacherView) };
+    },
+  });
+
+  p.route({
+    method: 'get',
+    path: '/teachers/{teacherId}',
+    summary: 'A teacher profile: approved ones to anyone signed in, others to the person and deciders',
+    access: { authenticated: 'anyone signed in for approved teachers; the person and deciders otherwise' },
+    request: { params: TeacherParams },
+    responses: { 200: { description: 'The profile', schema: Teacher } },
+    handler: async ({ params }, ctx) => {
+      const row = await findTeacher(ctx.db, params.teacherId, ctx.regionId);
+      const own = ctx.principal.kind === 'person' && ctx.principal.id === row.personId;
+      if (row.status !== 'approved' && !own && !mayDecide(ctx, row)) {
+        throw TeacherNotFound({ detail: `Teacher ${params.teacherId} does not exist in region "${ctx.regionId}".` });
+      }
+      return { status: 200, body: teacherView(row) };
+    },
+  });
+
+  p.route({
+    method: 'post',
+    path: '/teachers/{teacherId}/decision',
+    summary: "Approve or reject a teacher's application (an admin of a named institution or of the region)",
+    access: { permission: 'teachers.approve' },
+    request: { params: TeacherParams, body: TeacherDecisionBody },
+    responses: { 200: { description: 'The decided profile', schema: Teacher } },
+    handler: async ({ params, body }, ctx) => {
+      const row = await findTeacher(ctx.db, params.teacherId, ctx.regionId, true);
+      if (!mayDecide(ctx, row)) ctx.require('teachers.approve', { regionId: row.regionId });
+      if (row.status !== 'pending') {
+        throw AlreadyDecided({ detail: `Teacher ${row.id} was already ${row.status}.` });
+      }
+      const [decided] = await ctx.db
+        .update(teachers)
+        .set({
+          status: body.decision === 'approve' ? 'approved' : 'rejected',
+          decidedBy: ctx.principal.kind === 'anonymous' ? null : ctx.principal.id,
+          decidedAt: ctx.now(),
+          decisionNote: body.note ?? null,
+        })
+        .where(eq(teachers.id, row.id))
+        .returning();
+      if (!decided) throw new Error('update returned no row');
+      await ctx.emit(
+        TeacherDecided,
+        { teacherId: decided.id, personId: decided.personId, regionId: decided.regionId, status: decided.status },
+        { key: decided.personId },
+      );
+      return { status: 200, body: teacherView(decided) };
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import { Page, PageQuery } from '@lifelong/core';
+import { Level, Stage } from '@lifelong/plugin-credit-bank/schemas';
+import { type Static, Type } from '@sinclair/typebox';
+import { Id, Note, NullableTimestamp, Timestamp } from '../common-schemas.js';
+
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of an uploaded media file.' });
+
+export const MediaFile = Type.Object({ sha256: Sha256, contentType: Type.String(), size: Type.Integer() });
+export type MediaFile = Static<typeof MediaFile>;
+
+export const LessonInput = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    media: Type.Array(Sha256, { maxItems: 20, uniqueItems: true, description: 'Media the teacher uploaded.' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A course's content: what a version holds. Lessons are numbered by their place in the list. */
+export const CourseContentBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    description: Type.String({ minLength: 1, maxLength: 10_000 }),
+    stage: Stage,
+    level: Level,
+    learningOutcomes: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 50 }),
+    workloadHours: Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }),
+    lessons: Type.Array(LessonInput, { minItems: 1, maxItems: 500 }),
+  },
+  { additionalProperties: false },
+);
+export type CourseContentBody = Static<typeof CourseContentBody>;
+
+export const CreateCourseBody = Type.Object(
+  {
+    ...CourseContentBody.properties,
+    institutionId: Type.Optional(
+      Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+        description: "One of the teacher's institutions, which then shares the course's revenue.",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateCourseBody = Static<typeof CreateCourseBody>;
+
+export const ReviewCourseBody = Type.Object(
+  { decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), note: Type.Optional(Note) },
+  { additionalProperties: false },
+);
+
+export const Lesson = Type.Object({
+  id: Id,
+  position: Type.Integer({ minimum: 1 }),
+  title: Type.String(),
+  media: Type.Array(MediaFile),
+});
+export type Lesson = Static<typeof Lesson>;
+
+export const VersionStatus = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('submitted'),
+  Type.Literal('reviewed'),
+  Type.Literal('published'),
+  Type.Literal('superseded'),
+]);
+
+export const CourseVersion = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  status: VersionStatus,
+  title: Type.String(),
+  description: Type.String(),
+  stage: Stage,
+  level: Level,
+  learningOutcomes: Type.Array(Type.String()),
+  workloadHours: Type.Number(),
+  reviewNote: Type.Union([Type.String(), Type.Null()]),
+  lessons: Type.Array(Lesson),
+});
+export type CourseVersion = Static<typeof CourseVersion>;
+
+export const CourseStatus = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('submitted'),
+  Type.Literal('reviewed'),
+  Type.Literal('published'),
+  Type.Literal('retired'),
+]);
+
+export const Course = Type.Object({
+  id: Id,
+  regionId: Type.String(),
+  teacherId: Id,
+  institutionId: Type.Union([Id, Type.Null()]),
+  status: CourseStatus,
+  liveVersion: Type.Union([Type.Integer(), Type.Null()]),
+  publishedAt: NullableTimestamp,
+  retiredAt: NullableTimestamp,
+  createdAt: Timestamp,
+  /** The published content (null before the first publication). */
+  live: Type.Union([CourseVersion, Type.Null()]),
+  /** The version being edited or reviewed: shown to the teacher and reviewers only. */
+  open: Type.Union([CourseVersion, Type.Null()]),
+});
+export type Course = Static<typeof Course>;
+
+export const CourseParams = Type.Object({ courseId: Id });
+export const CourseVersionParams = Type.Object({ courseId: Id, version: Type.Integer({ minimum: 1 }) });
+export const CourseListQuery = Type.Object(
+  { ...PageQuery.properties, teacherId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export const CoursePage = Page(Course);

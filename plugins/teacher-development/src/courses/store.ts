@@ -1,0 +1,159 @@
+import { type Queryable, uuidv7 } from '@lifelong/core';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { type Ctx, iso } from '../context.js';
+import { CourseNotFound, invalidField } from '../errors.js';
+import type { TeacherRow } from '../teachers/schema.js';
+import { type CourseRow, type CourseVersionRow, courses, courseVersions, lessons, media } from './schema.js';
+import type { Course, CourseContentBody, CourseVersion } from './schemas.js';
+
+const OPEN = ['draft', 'submitted', 'reviewed'] as const;
+
+export async function findCourse(db: Queryable, courseId: string, regionId: string, lock = false) {
+  const query = db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.id, courseId), eq(courses.regionId, regionId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw CourseNotFound({ detail: `Course ${courseId} does not exist in region "${regionId}".` });
+  return row;
+}
+
+export async function versionRow(db: Queryable, courseId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(courseVersions)
+    .where(and(eq(courseVersions.courseId, courseId), eq(courseVersions.version, version)));
+  return row ?? null;
+}
+
+export async function openVersionRow(db: Queryable, courseId: string) {
+  const [row] = await db
+    .select()
+    .from(courseVersions)
+    .where(and(eq(courseVersions.courseId, courseId), inArray(courseVersions.status, [...OPEN])));
+  return row ?? null;
+}
+
+export async function lessonsOf(db: Queryable, courseId: string, version: number) {
+  return db
+    .select()
+    .from(lessons)
+    .where(and(eq(lessons.courseId, courseId), eq(lessons.version, version)))
+    .orderBy(asc(lessons.position));
+}
+
+export async function versionView(db: Queryable, row: CourseVersionRow): Promise<CourseVersion> {
+  const rows = await lessonsOf(db, row.courseId, row.version);
+  return {
+    version: row.version,
+    status: row.status,
+    title: row.title,
+    description: row.description,
+    stage: row.stage as CourseVersion['stage'],
+    level: row.level as CourseVersion['level'],
+    learningOutcomes: row.learningOutcomes,
+    workloadHours: row.workloadHours,
+    reviewNote: row.reviewNote,
+    lessons: rows.map((l) => ({ id: l.id, position: l.position, title: l.title, media: l.media })),
+  };
+}
+
+/** What the course is now: retired, published (possibly with a new version under way), or its open version's state. */
+export function courseStatus(row: CourseRow, open: CourseVersionRow | null): Course['status'] {
+  if (row.retiredAt) return 'retired';
+  if (row.liveVersion !== null) return 'published';
+  return (open?.status ?? 'draft') as Course['status'];
+}
+
+/** The course as JSON; the open version only for its teacher and reviewers (`showOpen`). */
+export async function courseView(db: Queryable, row: CourseRow, showOpen: boolean): Promise<Course> {
+  const open = await openVersionRow(db, row.id);
+  const live = row.liveVersion === null ? null : await versionRow(db, row.id, row.liveVersion);
+  return {
+    id: row.id,
+    regionId: row.regionId,
+    teacherId: row.teacherId,
+    institutionId: row.institutionId,
+    status: courseStatus(row, open),
+    liveVersion: row.liveVersion,
+    publishedAt: iso(row.publishedAt),
+    retiredAt: iso(row.retiredAt),
+    createdAt: row.createdAt.toISOString(),
+    live: live ? await versionView(db, live) : null,
+    open: showOpen && open ? await versionView(db, open) : null,
+  };
+}
+
+export async function nextVersionNumber(db: Queryable, courseId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: max(courseVersions.version) })
+    .from(courseVersions)
+    .where(eq(courseVersions.courseId, courseId));
+  return (row?.n ?? 0) + 1;
+}
+
+/**
+ * Writes a version's content and lessons (replacing the lessons it had). Every media hash must be a
+ * file this teacher uploaded, so a course cannot point at someone else's files.
+ */
+export async function writeContent(
+  ctx: Ctx,
+  teacher: TeacherRow,
+  courseId: string,
+  version: number,
+  status: CourseVersionRow['status'],
+  body: CourseContentBody,
+) {
+  if (body.lessons.length > ctx.config.courses.maxLessons) {
+    throw invalidField(
+      '/body/lessons',
+      'maxLessons',
+      `At most ${ctx.config.courses.maxLessons} lessons in this region.`,
+    );
+  }
+  const hashes = [...new Set(body.lessons.flatMap((l) => l.media))];
+  const known = hashes.length
+    ? await ctx.db
+        .select()
+        .from(media)
+        .where(and(eq(media.teacherId, teacher.id), inArray(media.sha256, hashes)))
+    : [];
+  const byHash = new Map(known.map((m) => [m.sha256, m]));
+  for (const [i, lesson] of body.lessons.entries()) {
+    for (const [j, hash] of lesson.media.entries()) {
+      if (!byHash.has(hash)) {
+        throw invalidField(`/body/lessons/${i}/media/${j}`, 'uploadedMedia', `No media ${hash} was uploaded by you.`);
+      }
+    }
+  }
+  const content = {
+    status,
+    title: body.title,
+    description: body.description,
+    stage: body.stage,
+    level: body.level,
+    learningOutcomes: body.learningOutcomes,
+    workloadHours: body.workloadHours,
+    reviewNote: null,
+    updatedAt: ctx.now(),
+  };
+  await ctx.db
+    .insert(courseVersions)
+    .values({ courseId, version, ...content })
+    .onConflictDoUpdate({ target: [courseVersions.courseId, courseVersions.version], set: content });
+  await ctx.db.delete(lessons).where(and(eq(lessons.courseId, courseId), eq(lessons.version, version)));
+  await ctx.db.insert(lessons).values(
+    body.lessons.map((lesson, i) => ({
+      id: uuidv7(),
+      courseId,
+      version,
+      position: i + 1,
+      title: lesson.title,
+      media: lesson.media.map((hash) => {
+        const file = byHash.get(hash);
+        if (!file) throw new Error('checked above');
+        return { sha256: file.sha256, contentType: file.contentType, size: file.size };
+      }),
+    })),
+  );
+}

@@ -1,0 +1,93 @@
+import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit-bank';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import type { CourseRow } from '../courses/schema.js';
+import { lessons } from '../courses/schema.js';
+import { versionRow } from '../courses/store.js';
+import { CourseCompleted } from '../events.js';
+import { type EnrolmentRow, enrolments, lessonProgress } from './schema.js';
+
+/**
+ * Completes the enrolment when every lesson of its version is completed: marks it (a guarded
+ * update, so only one request ever completes it), has the credit bank award it in the same
+ * transaction, and announces it. The credit bank is idempotent on (source, enrolment id) too, and
+ * the equivalence key (the course id) keeps one course from being credited twice to one person.
+ */
+export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
+  if (enrolment.completedAt) return enrolment;
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(lessons)
+    .where(and(eq(lessons.courseId, enrolment.courseId), eq(lessons.version, enrolment.version)));
+  const [done] = await ctx.db
+    .select({ n: count() })
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.enrolmentId, enrolment.id), eq(lessonProgress.state, 'completed')));
+  if ((done?.n ?? 0) < (total?.n ?? 0) || (total?.n ?? 0) === 0) return enrolment;
+
+  const [marked] = await ctx.db
+    .update(enrolments)
+    .set({ completedAt: ctx.now() })
+    .where(and(eq(enrolments.id, enrolment.id), isNull(enrolments.completedAt)))
+    .returning();
+  if (!marked) return enrolment;
+
+  const awarded = await awardCompletion(ctx, marked, course);
+  await ctx.emit(
+    CourseCompleted,
+    {
+      enrolmentId: enrolment.id,
+      courseId: course.id,
+      version: enrolment.version,
+      personId: enrolment.personId,
+      regionId: enrolment.regionId,
+      recordId: awarded.awardRecordId,
+      credits: awarded.credits ?? '0',
+      points: awarded.points ?? '0',
+    },
+    { key: enrolment.personId },
+  );
+  return awarded;
+}
+
+/**
+ * Has the credit bank award a completed enrolment and keeps the outcome with it. The credit bank
+ * records credits for verified people only: an unverified learner's completion stays unawarded
+ * (`award: null`) until they verify and ask again (`POST /enrolments/{id}/award`), rather than the
+ * completion itself failing.
+ */
+export async function awardCompletion(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
+  if (!enrolment.completedAt || enrolment.awardRecordId) return enrolment;
+  const person = await ctx.identity.personById(enrolment.personId);
+  if (person?.status !== 'verified') return enrolment;
+  const version = await versionRow(ctx.db, enrolment.courseId, enrolment.version);
+  if (!version) throw new Error(`Course ${enrolment.courseId} has no version ${enrolment.version}`);
+  const outcome = await ctx.service(creditBankService).awardForCompletion({
+    source: 'teacher-development',
+    sourceRef: enrolment.id,
+    personId: enrolment.personId,
+    regionId: enrolment.regionId,
+    equivalenceKey: `teacher-development:course:${course.id}`,
+    title: version.title,
+    providerInstitutionId: course.institutionId,
+    stage: version.stage as CompletionInput['stage'],
+    level: version.level as NonNullable<CompletionInput['level']>,
+    learningOutcomes: version.learningOutcomes,
+    workloadHours: version.workloadHours,
+    assessment: { type: ctx.config.learning.completionAssessment },
+    form: 'online',
+    completedAt: enrolment.completedAt.toISOString(),
+  });
+  const [awarded] = await ctx.db
+    .update(enrolments)
+    .set({
+      awardStatus: outcome.status,
+      awardRecordId: outcome.recordId,
+      credits: outcome.credits,
+      points: outcome.points,
+    })
+    .where(eq(enrolments.id, enrolment.id))
+    .returning();
+  if (!awarded) throw new Error('update returned no row');
+  return awarded;
+}

@@ -1,0 +1,82 @@
+import { Page, PageQuery } from '@lifelong/core';
+import { type Static, Type } from '@sinclair/typebox';
+import { Amount, Id, NullableTimestamp, Timestamp } from '../common-schemas.js';
+import { Lesson } from '../courses/schemas.js';
+
+export const LessonProgress = Type.Object({
+  lessonId: Id,
+  position: Type.Integer(),
+  state: Type.Union([Type.Literal('not-started'), Type.Literal('started'), Type.Literal('completed')]),
+  percent: Type.Integer({ minimum: 0, maximum: 100 }),
+  secondsSpent: Type.Integer({ minimum: 0 }),
+  completedAt: NullableTimestamp,
+});
+
+export const Payment = Type.Object({
+  asset: Type.String(),
+  amount: Amount,
+  shares: Type.Object({ teacher: Amount, institution: Amount, platform: Amount }),
+  transferIds: Type.Array(Id),
+});
+
+export const Enrolment = Type.Object({
+  id: Id,
+  regionId: Type.String(),
+  courseId: Id,
+  version: Type.Integer({ minimum: 1 }),
+  personId: Id,
+  access: Type.Union([Type.Literal('free-week'), Type.Literal('free'), Type.Literal('paid')], {
+    description: 'free-week: enrolled during the free week (keeps access); free: priced at zero; paid.',
+  }),
+  payment: Type.Union([Payment, Type.Null()]),
+  enrolledAt: Timestamp,
+  completedAt: NullableTimestamp,
+  award: Type.Union([
+    Type.Object({ status: Type.String(), recordId: Type.String(), credits: Type.String(), points: Type.String() }),
+    Type.Null(),
+  ]),
+  lessons: Type.Array(Type.Composite([Lesson, Type.Object({ progress: LessonProgress })])),
+});
+export type Enrolment = Static<typeof Enrolment>;
+
+export const EnrolmentParams = Type.Object({ enrolmentId: Id });
+export const LessonEventParams = Type.Object({ enrolmentId: Id, lessonId: Id });
+export const EnrolmentListQuery = PageQuery;
+export const EnrolmentSummary = Type.Omit(Enrolment, ['lessons']);
+export const EnrolmentPage = Page(EnrolmentSummary);
+
+export const LessonEventBody = Type.Object(
+  {
+    type: Type.Union([Type.Literal('started'), Type.Literal('progressed'), Type.Literal('completed')]),
+    secondsSpent: Type.Integer({ minimum: 0, maximum: 86_400, description: 'Seconds spent since the last event.' }),
+    percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'How far into the lesson.' })),
+  },
+  { additionalProperties: false },
+);
+export type LessonEventBody = Static<typeof LessonEventBody>;
+
+export const RatingBody = Type.Object(
+  {
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+    review: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+  },
+  { additionalProperties: false },
+);
+export type RatingBody = Static<typeof RatingBody>;
+
+export const Rating = Type.Object({
+  courseId: Id,
+  personId: Id,
+  stars: Type.Integer(),
+  review: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Rating = Static<typeof Rating>;
+
+export const RatingSummary = Type.Object({
+  courseId: Id,
+  count: Type.Integer(),
+  average: Type.Union([Type.Number(), Type.Null()]),
+  items: Type.Array(Rating),
+});
