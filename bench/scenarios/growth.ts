@@ -51,6 +51,14 @@ export const growth: Scenario = {
       const headers = { authorization: `Bearer ${adminKey}` };
       const pick = () => accounts[Math.floor(Math.random() * accounts.length)] as string;
       try {
+        // Warm up first (JIT, connection pools, plans): otherwise the first level measures a
+        // cold process and the spread reports start-up, not growth. Not recorded.
+        for (const path of [
+          () => `/v1/ledger/accounts/${pick()}`,
+          () => `/v1/ledger/accounts/${pick()}/entries?limit=${PAGE}`,
+        ]) {
+          await load({ label: 'warm-up', url: `${url}/`, headers, connections: CONNECTIONS, seconds: 3, path });
+        }
         for (const level of ctx.sizes.growthLevels) {
           let entries = await countEntries(databaseUrl);
           if (entries < level) {

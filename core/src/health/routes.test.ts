@@ -3,6 +3,7 @@ import { createLogger } from '../logging/logger.js';
 import { createPlatform } from '../platform.js';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { createTestDatabase } from '../testing/test-database.js';
+import { READY_FRESH_MS, sharedCheck } from './routes.js';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -30,6 +31,8 @@ describe('health', () => {
     expect((await platform.app.request('/health/ready')).status).toBe(200);
 
     await database.close();
+    // A success answers probes for READY_FRESH_MS; the next probe after that asks the database.
+    await new Promise((resolve) => setTimeout(resolve, READY_FRESH_MS + 50));
     const res = await platform.app.request('/health/ready');
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('5');
@@ -37,5 +40,33 @@ describe('health', () => {
     expect(await res.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: 'The database is not reachable.' });
     // Liveness does not depend on the database.
     expect((await platform.app.request('/health/live')).status).toBe(200);
+  });
+});
+
+describe('sharedCheck', () => {
+  it('runs one check for concurrent callers, reuses a success while fresh, and never a failure', async () => {
+    let clock = 0;
+    let calls = 0;
+    let fail = false;
+    const check = sharedCheck(
+      async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (fail) throw new Error('down');
+      },
+      100,
+      () => clock,
+    );
+    await Promise.all([check(), check(), check()]);
+    expect(calls).toBe(1);
+    clock = 99;
+    await check();
+    expect(calls).toBe(1);
+    clock = 100;
+    fail = true;
+    await expect(Promise.all([check(), check()])).rejects.toThrow('down');
+    expect(calls).toBe(2);
+    await expect(check()).rejects.toThrow('down');
+    expect(calls).toBe(3);
   });
 });

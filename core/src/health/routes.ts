@@ -12,6 +12,30 @@ export interface HealthChecks {
 }
 
 const READY_TIMEOUT_MS = 2000;
+/** How long a successful database check answers readiness probes without asking again. */
+export const READY_FRESH_MS = 250;
+
+/**
+ * A check shared by concurrent callers: one database round trip answers every probe in flight,
+ * and a success answers the probes of the next `freshMs` too. A failure is never reused, so an
+ * outage shows at the next probe after the fresh window. Load balancers probing every second and
+ * a flood of probes alike cost the database at most one query per window.
+ */
+export function sharedCheck(check: () => Promise<void>, freshMs: number, now = () => performance.now()) {
+  let okAt = Number.NEGATIVE_INFINITY;
+  let inFlight: Promise<void> | undefined;
+  return (): Promise<void> => {
+    if (now() - okAt < freshMs) return Promise.resolve();
+    inFlight ??= check()
+      .then(() => {
+        okAt = now();
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -23,6 +47,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** `/health/live` (the process answers) and `/health/ready` (it can serve: database reachable). */
 export function healthRoutes(checks: HealthChecks): RouteGroup {
+  const database = sharedCheck(() => withTimeout(checks.database(), READY_TIMEOUT_MS), READY_FRESH_MS);
   return {
     prefix: '/health',
     tag: 'Health',
@@ -50,7 +75,7 @@ export function healthRoutes(checks: HealthChecks): RouteGroup {
             throw ServiceUnavailable({ detail: 'The platform is shutting down.', headers: { 'Retry-After': '5' } });
           }
           try {
-            await withTimeout(checks.database(), READY_TIMEOUT_MS);
+            await database();
           } catch {
             throw ServiceUnavailable({ detail: 'The database is not reachable.', headers: { 'Retry-After': '5' } });
           }

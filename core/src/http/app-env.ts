@@ -1,11 +1,9 @@
-import type { Logger } from 'pino';
 import type { Principal } from '../identity/principal.js';
 
 /** Variables every request carries through the middleware chain. */
 export interface AppVariables {
   requestId: string;
   principal: Principal;
-  logger: Logger;
   /** A plugin route's configuration for the request's region (set by the plugin runtime). */
   pluginConfig: Record<string, unknown>;
 }

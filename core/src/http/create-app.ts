@@ -84,8 +84,7 @@ export function createHttpApp({
 
   app.onError((error, c) => {
     const problem = toLifelongError(error);
-    const log = c.get('logger') ?? logger;
-    if (problem.status >= 500) log.error({ err: error }, 'request failed');
+    if (problem.status >= 500) logger.error({ requestId: c.get('requestId'), err: error }, 'request failed');
     return problemResponse(c, problem);
   });
 

@@ -102,17 +102,21 @@ export function mountRouteGroup(
 ): void {
   for (const route of group.routes) {
     const upload = route.request?.upload;
+    const method = route.method.toUpperCase();
+    const path = toHonoPath(`${group.prefix}${route.path}`);
+    const handler = routeHandler(route, group.before, guard);
+    // A route without a body never reads one, so it needs no limit, and skipping it spares every
+    // GET the cost of materialising a full Request object (docs/PERFORMANCE.md).
+    if (!route.request?.body && !upload) {
+      app.on(method, path, handler);
+      continue;
+    }
     const limit = bodyLimit({
       maxSize: upload ? upload.maxBytes : bodyLimitBytes,
       onError: () => {
         throw upload ? uploadTooLarge(upload) : PayloadTooLarge({ detail: `The limit is ${bodyLimitBytes} bytes.` });
       },
     });
-    app.on(
-      route.method.toUpperCase(),
-      toHonoPath(`${group.prefix}${route.path}`),
-      limit,
-      routeHandler(route, group.before, guard),
-    );
+    app.on(method, path, limit, handler);
   }
 }
