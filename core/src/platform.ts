@@ -30,6 +30,7 @@ import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
 import type { AnyPlugin } from './plugins/define-plugin.js';
+import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
 import { pluginRoutes } from './plugins/routes.js';
 import { PluginRuntime } from './plugins/runtime.js';
@@ -268,7 +269,21 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
       if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
       stopLedger = ledger.startBackground();
-      if (options.scheduleJobs !== false) stopJobs = runtime.scheduleJobs();
+      if (options.scheduleJobs !== false) {
+        const stopPluginJobs = runtime.scheduleJobs();
+        // Idempotency keys are remembered for a day; forgetting them is housekeeping, not a job
+        // any plugin owns.
+        const prune = setInterval(() => {
+          pruneIdempotencyKeys(requireDatabase().db).catch((error) =>
+            logger.warn({ err: error }, 'pruning idempotency keys failed'),
+          );
+        }, 10 * 60_000);
+        prune.unref();
+        stopJobs = async () => {
+          clearInterval(prune);
+          await stopPluginJobs();
+        };
+      }
       let url: string | undefined;
       try {
         url = shouldListen ? await listen() : undefined;

@@ -17,3 +17,8 @@ export const RateLimited = defineError('RATE_LIMITED', 429, 'Too many requests')
 export const RequestTimedOut = defineError('REQUEST_TIMED_OUT', 503, 'The request took too long');
 export const ServiceUnavailable = defineError('SERVICE_UNAVAILABLE', 503, 'The service is unavailable');
 export const InternalError = defineError('INTERNAL_ERROR', 500, 'Internal server error');
+export const IdempotencyKeyReused = defineError(
+  'IDEMPOTENCY_KEY_REUSED',
+  422,
+  'The Idempotency-Key was already used for a different request',
+);

@@ -1,6 +1,7 @@
 import type { TObject } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { type Database, type Queryable, resultRows, type Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
@@ -20,6 +21,15 @@ import type { Ledger } from '../ledger/ledger.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
 import type { AnyPlugin, PluginRegistrar, PluginRoute } from './define-plugin.js';
+import {
+  claimKey,
+  type IdempotentRequest,
+  idempotencyKeyOf,
+  keyOwner,
+  recordAnswer,
+  releaseKey,
+  requestHash,
+} from './idempotency.js';
 import { grantPluginRoles, pluginRole, setRole, withRole } from './isolation.js';
 import { dependencyOrder, PluginPreflightError, preflight } from './preflight.js';
 import type { ServiceRef } from './refs.js';
@@ -203,10 +213,42 @@ export class PluginRuntime {
       ...route,
       access,
       operationId: route.operationId ?? undefined,
-      handler: (input: unknown, c: Context<AppEnv>) =>
-        this.inPluginTransaction(plugin, async (base) =>
-          route.handler(input as Any, this.requestContext(plugin, base, c)),
-        ),
+      handler: (input: unknown, c: Context<AppEnv>) => {
+        const run = async (base: PluginContext<Any>) =>
+          route.handler(input as Any, this.requestContext(plugin, base, c));
+        const key = route.method === 'post' ? idempotencyKeyOf(c) : undefined;
+        const principal = c.get('principal');
+        if (!key || principal.kind === 'anonymous') return this.inPluginTransaction(plugin, run);
+        const request: IdempotentRequest = {
+          owner: keyOwner(principal),
+          key,
+          method: route.method,
+          path: c.req.path,
+          hash: requestHash(route.method, c.req.path, input as Any),
+        };
+        // The key is claimed and answered in the request's own transaction, as the platform's
+        // role: it commits with the handler's effects or not at all.
+        return this.inPluginTransaction(plugin, async (base) => {
+          const asCore = <T>(fn: (tx: Queryable) => Promise<T>) => {
+            const scope = this.currentScope(plugin);
+            return withRole(scope.tx, null, scope.role, () => fn(scope.tx));
+          };
+          const claim = await asCore((tx) => claimKey(tx, request));
+          if (!claim.claimed) {
+            const headers = { 'Idempotent-Replayed': 'true' };
+            return {
+              response:
+                claim.body === null
+                  ? c.body(null, claim.status as StatusCode, headers)
+                  : c.json(claim.body, claim.status as ContentfulStatusCode, headers),
+            };
+          }
+          const reply = await run(base);
+          if ('response' in reply) await asCore((tx) => releaseKey(tx, request));
+          else await asCore((tx) => recordAnswer(tx, request, reply.status, reply.body));
+          return reply;
+        });
+      },
     } as AnyRoute;
   }
 

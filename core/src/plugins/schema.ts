@@ -1,4 +1,4 @@
-import { boolean, jsonb, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
 import { regions } from '../regions/schema.js';
 
@@ -16,4 +16,24 @@ export const regionPlugins = coreSchema.table(
     updatedBy: text('updated_by'),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.pluginId] })],
+);
+
+/**
+ * `Idempotency-Key`s of plugin POST requests, written in the request's own transaction: the key
+ * and the answer commit with the request's effects or not at all. Kept a day (pruned by the
+ * platform), per principal, so one caller's keys never collide with another's.
+ */
+export const idempotencyKeys = coreSchema.table(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: jsonb('body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

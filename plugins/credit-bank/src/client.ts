@@ -13,8 +13,9 @@ import { walletApi } from './wallet/client.js';
  * The credit bank's SDK client module:
  * `createClient({ baseUrl, plugins: [creditBankClient] }).plugins['credit-bank']`.
  * Types come from the plugin's own schemas (`import type` only: no server code in the client).
- * Calls that move points (redeem, transfer, contribute, spend) are never retried by the SDK: the
- * routes take no idempotency key, so a retry could move them twice. File uploads (evidence, CSV
+ * Calls that create or move points (offer, redeem, family transfer, contribute, propose a spend,
+ * submit a certificate) send an `Idempotency-Key` and are retried safely: the platform answers a
+ * repeated key with the first answer and moves nothing twice. File uploads (evidence, CSV
  * imports) are raw bodies: send them with `fetch`; JSON imports go through `importRecords`.
  */
 export const creditBankClient = definePluginClient('credit-bank', (request) => ({

@@ -15,7 +15,8 @@ const id = encodeURIComponent;
 
 /** SDK methods of the exchange (see ../client.ts). */
 export const exchangeApi = (request: PluginRequest) => ({
-  offerResource: (body: CreateResourceBody) => request<Resource>('POST', '/exchange/resources', { body }),
+  offerResource: (body: CreateResourceBody) =>
+    request<Resource>('POST', '/exchange/resources', { body, retry: 'create' }),
   updateResource: (resourceId: string, body: Static<typeof UpdateResourceBody>) =>
     request<Resource>('PATCH', `/exchange/resources/${id(resourceId)}`, { body }),
   resources: (filter: { kind?: Static<typeof ResourceKind> } = {}) =>
@@ -25,7 +26,7 @@ export const exchangeApi = (request: PluginRequest) => ({
   resource: (resourceId: string) => request<Resource>('GET', `/exchange/resources/${id(resourceId)}`),
   /** Holds the price on your points (or, for learning resources, `payWith: 'vouchers'`). */
   redeem: (resourceId: string, body: Static<typeof RedeemBody> = {}) =>
-    request<Redemption>('POST', `/exchange/resources/${id(resourceId)}/redemptions`, { body }),
+    request<Redemption>('POST', `/exchange/resources/${id(resourceId)}/redemptions`, { body, retry: 'create' }),
   resourceRedemptions: (resourceId: string, filter: { status?: RedemptionStatus } = {}) =>
     request.paginate((query, options) =>
       request<Page<Redemption>>(

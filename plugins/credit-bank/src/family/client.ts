@@ -6,7 +6,7 @@ const id = encodeURIComponent;
 /** SDK methods of family transfers (see ../client.ts). */
 export const familyApi = (request: PluginRequest) => ({
   familyTransfer: (groupId: string, body: FamilyTransferBody) =>
-    request<FamilyTransfer>('POST', `/family/groups/${id(groupId)}/transfers`, { body }),
+    request<FamilyTransfer>('POST', `/family/groups/${id(groupId)}/transfers`, { body, retry: 'create' }),
   familyTransfers: (groupId: string) =>
     request.paginate((query, options) =>
       request<{ items: FamilyTransfer[]; nextCursor: string | null }>(

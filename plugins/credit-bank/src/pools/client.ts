@@ -12,9 +12,9 @@ export const poolsApi = (request: PluginRequest) => ({
       request<Page<PoolMovement>>('GET', `/pools/${id(groupId)}/movements`, { query }, options),
     ),
   contribute: (groupId: string, points: string) =>
-    request<PoolMovement>('POST', `/pools/${id(groupId)}/contributions`, { body: { points } }),
+    request<PoolMovement>('POST', `/pools/${id(groupId)}/contributions`, { body: { points }, retry: 'create' }),
   requestSpend: (groupId: string, resourceId: string) =>
-    request<SpendRequest>('POST', `/pools/${id(groupId)}/spend-requests`, { body: { resourceId } }),
+    request<SpendRequest>('POST', `/pools/${id(groupId)}/spend-requests`, { body: { resourceId }, retry: 'create' }),
   spendRequests: (groupId: string) =>
     request.paginate((query, options) =>
       request<Page<SpendRequest>>('GET', `/pools/${id(groupId)}/spend-requests`, { query }, options),

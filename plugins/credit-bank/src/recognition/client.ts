@@ -17,7 +17,8 @@ const at = (id: string) => encodeURIComponent(id);
  * `POST /v1/credit-bank/evidence` with `fetch` and the file's `Content-Type`.
  */
 export const recognitionApi = (request: PluginRequest) => ({
-  submitCertificate: (body: SubmitCertificateBody) => request<Certificate>('POST', '/certificates', { body }),
+  submitCertificate: (body: SubmitCertificateBody) =>
+    request<Certificate>('POST', '/certificates', { body, retry: 'create' }),
   certificates: (status?: Status) =>
     request.paginate((query, options) =>
       request<Page<Certificate>>('GET', '/certificates', { query: { ...query, status } }, options),
