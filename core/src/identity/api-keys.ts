@@ -3,6 +3,7 @@ import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database, Queryable } from '../db/database.js';
+import { perDatabase } from '../db/prepared.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { isPlatformAdmin, requirePermission } from './authorize.js';
 import { ApiKeyNotFound, GrantRefused, UnknownInstitution } from './errors.js';
@@ -23,19 +24,24 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
+// One round trip per request: the institution's accreditation comes with the key.
+const keyLookup = perDatabase((db: Database) =>
+  db
+    .select({ key: apiKeys, accreditation: institutions.accreditation })
+    .from(apiKeys)
+    .leftJoin(institutions, eq(institutions.id, apiKeys.institutionId))
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare('lifelong_api_key_lookup'),
+);
+
 /** The principal an API key stands for, or null when it is unknown or revoked. */
 export async function resolveApiKey(
   db: Database,
   registry: PermissionRegistry,
   key: string,
 ): Promise<Principal | null> {
-  // One round trip per request: the institution's accreditation comes with the key.
-  const [found] = await db
-    .select({ key: apiKeys, accreditation: institutions.accreditation })
-    .from(apiKeys)
-    .leftJoin(institutions, eq(institutions.id, apiKeys.institutionId))
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
-    .limit(1);
+  const [found] = await keyLookup(db).execute({ hash: hashApiKey(key) });
   if (!found) return null;
   const row = found.key;
   // Last use is informational: written at most once a minute per key, off the request's path.

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
+import { perDatabase } from '../db/prepared.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import type { IdentityContext } from './context.js';
 import { InvalidCredentials, InvalidRefreshToken, SignInThrottled } from './errors.js';
@@ -144,11 +145,16 @@ export function toScope(scopeType: string, scopeId: string | null): Scope {
 }
 
 /** Active role grants of a person, with the permissions each role carries on this platform. */
-export async function grantsOf(db: Database, registry: PermissionRegistry, personId: string): Promise<RoleGrant[]> {
-  const rows = await db
+const activeGrants = perDatabase((db: Database) =>
+  db
     .select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId })
     .from(roleGrants)
-    .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.revokedAt)));
+    .where(and(eq(roleGrants.personId, sql.placeholder('personId')), isNull(roleGrants.revokedAt)))
+    .prepare('lifelong_active_grants'),
+);
+
+export async function grantsOf(db: Database, registry: PermissionRegistry, personId: string): Promise<RoleGrant[]> {
+  const rows = await activeGrants(db).execute({ personId });
   return rows.map((r) => ({
     role: r.role,
     scope: toScope(r.scopeType, r.scopeId),
@@ -156,15 +162,27 @@ export async function grantsOf(db: Database, registry: PermissionRegistry, perso
   }));
 }
 
-/** The person behind a valid, unexpired, unrevoked session token, or null. */
-export async function resolveSession(ctx: IdentityContext, token: string): Promise<Principal | null> {
-  if (!token.startsWith(SESSION_PREFIX)) return null;
-  const [row] = await ctx.db
+const liveSession = perDatabase((db: Database) =>
+  db
     .select({ sessionId: sessions.id, personId: people.id, learnerNumber: people.learnerNumber, status: people.status })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, ctx.now())))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('hash')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .limit(1)
+    .prepare('lifelong_live_session'),
+);
+
+/** The person behind a valid, unexpired, unrevoked session token, or null. */
+export async function resolveSession(ctx: IdentityContext, token: string): Promise<Principal | null> {
+  if (!token.startsWith(SESSION_PREFIX)) return null;
+  // An ISO string, not a Date: placeholders skip the column's encoder, and postgres.js cannot type a bare Date.
+  const [row] = await liveSession(ctx.db).execute({ hash: hashToken(token), now: ctx.now().toISOString() });
   if (!row || row.status === 'merged') return null;
   return {
     kind: 'person',

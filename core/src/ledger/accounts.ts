@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
+import { perDatabase } from '../db/prepared.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { LedgerAccountHasPending, LedgerAccountNotFound, LedgerAssetNotFound } from './errors.js';
 import { ledgerAccounts, ledgerAssets, ledgerEntries, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
@@ -130,12 +131,18 @@ export async function closeAccount(tx: Queryable, id: string): Promise<Account> 
   );
 }
 
-/** An account with its totals; a sharded (hot) account's totals are summed over its shards. */
-export async function getAccount(q: Queryable, id: string): Promise<Account | null> {
-  const rows = await q
+// Balance reads are the ledger's hottest query.
+const accountRows = perDatabase((q: Queryable) =>
+  q
     .select()
     .from(ledgerAccounts)
-    .where(or(eq(ledgerAccounts.id, id), eq(ledgerAccounts.shardOf, id)));
+    .where(or(eq(ledgerAccounts.id, sql.placeholder('id')), eq(ledgerAccounts.shardOf, sql.placeholder('id'))))
+    .prepare('lifelong_ledger_account'),
+);
+
+/** An account with its totals; a sharded (hot) account's totals are summed over its shards. */
+export async function getAccount(q: Queryable, id: string): Promise<Account | null> {
+  const rows = await accountRows(q).execute({ id });
   const main = rows.find((r) => r.id === id);
   if (!main || main.shardOf) return main ? toAccount(main, [main]) : null;
   return toAccount(main, rows);
