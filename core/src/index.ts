@@ -29,7 +29,16 @@ export { type FileStore, type StoredFile, sha256Hex } from './files/file-store.j
 export { memoryFileStore } from './files/memory-file-store.js';
 export { sniffContentType } from './files/sniff.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
-export { decodeCursor, encodeCursor, Page, PageQuery, toPage } from './http/pagination.js';
+export {
+  afterIdCursor,
+  decodeCursor,
+  encodeCursor,
+  isCursorTimestamp,
+  isUuidKey,
+  Page,
+  PageQuery,
+  toPage,
+} from './http/pagination.js';
 export { PROBLEM_CONTENT_TYPE, Problem, problemType } from './http/problem.js';
 export {
   type Access,

@@ -192,6 +192,16 @@ export function mutatedRequests(op: Operation, known: Record<string, string>, bo
       ['repeated', ['1', '2']],
       ['empty', ''],
       ['NUL', 'a\u0000b'],
+      // Well-formed cursors with foreign keys: they decode, so only the key's check stands between
+      // them and the database.
+      ['forged cursor (non-UUID id)', Buffer.from(JSON.stringify({ id: 'not-a-uuid' })).toString('base64url')],
+      ['forged cursor (object id)', Buffer.from(JSON.stringify({ id: { $gt: '' } })).toString('base64url')],
+      [
+        'forged cursor (date out of range)',
+        Buffer.from(
+          JSON.stringify({ id: '00000000-0000-7000-8000-000000000000', at: '+275760-09-13T00:00:00.000Z', version: 1 }),
+        ).toString('base64url'),
+      ],
     ] as const) {
       out.push({
         label: `query ${p.name} ${label}`,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../db/database.js';
-import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
+import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../http/pagination.js';
 import { defineRoute } from '../http/route.js';
 import { requirePermission } from '../identity/authorize.js';
 import { listDeadLetters, requeueDeadLetter } from './dead-letters.js';
@@ -25,9 +25,6 @@ const Filters = Type.Object({
   subscriber: Type.Optional(Type.String({ maxLength: 200 })),
   event: Type.Optional(Type.String({ maxLength: 200 })),
 });
-
-const isIdCursor = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
 
 // Events cross regions, so only platform-scoped grants count: an empty target is matched by
 // platform scope alone (see `covers` in identity/authorize.ts).
@@ -58,7 +55,7 @@ export function eventRoutes(db: () => Database, { onRequeue }: EventRoutesOption
         const limit = query.limit ?? 50;
         const rows = await listDeadLetters(db(), {
           limit: limit + 1,
-          before: query.cursor ? decodeCursor(query.cursor, isIdCursor).id : undefined,
+          before: query.cursor ? decodeCursor(query.cursor, isUuidKey).id : undefined,
           subscriber: query.subscriber,
           event: query.event,
         });

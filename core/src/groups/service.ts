@@ -3,7 +3,7 @@ import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
-import { isUuidKey } from '../http/pagination.js';
+import { isCursorTimestamp, isUuidKey } from '../http/pagination.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import { PersonNotFound, UnknownRegion } from '../identity/errors.js';
@@ -215,9 +215,7 @@ export interface MemberCursor {
 }
 
 export const isMemberCursor = (key: unknown): key is MemberCursor =>
-  isIdCursor(key) &&
-  typeof (key as { at?: unknown }).at === 'string' &&
-  !Number.isNaN(Date.parse(String((key as { at?: unknown }).at)));
+  isIdCursor(key) && isCursorTimestamp((key as { at?: unknown }).at);
 
 /**
  * Members in joining order. Only learner numbers and roles: names and other personal data stay

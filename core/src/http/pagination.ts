@@ -1,3 +1,5 @@
+import { gt, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { ValidationFailed } from '../errors/core-errors.js';
 import { isUuid } from '../ids/uuid.js';
 
@@ -13,6 +15,20 @@ export function isUuidKey(key: unknown): key is { id: string } {
   return typeof key === 'object' && key !== null && isUuid((key as { id?: unknown }).id);
 }
 
+const MIN_TIME = Date.UTC(1, 0, 1);
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * A timestamp string a cursor may carry: one `Date` parses, within years 1–9999. JavaScript dates
+ * reach year 275760, PostgreSQL's timestamps stop earlier, so a forged far-off date must be
+ * refused here (400) rather than by the database (a 500).
+ */
+export function isCursorTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const time = Date.parse(value);
+  return time >= MIN_TIME && time <= MAX_TIME;
+}
+
 /** Decodes a cursor made by `encodeCursor`; a tampered or foreign cursor is a 400 naming `/query/cursor`. */
 export function decodeCursor<T>(cursor: string, isValid: (key: unknown) => key is T): T {
   try {
@@ -22,6 +38,18 @@ export function decodeCursor<T>(cursor: string, isValid: (key: unknown) => key i
     // fall through to the validation error
   }
   throw ValidationFailed({ errors: [{ path: '/query/cursor', rule: 'cursor', message: 'Invalid or expired cursor' }] });
+}
+
+/**
+ * The `id > cursor` condition of a list ordered by a UUIDv7 id (creation order); undefined without
+ * a cursor, so it drops out of `and(...)`. Pair it with `toPage(rows, limit, (row) => ({ id: row.id }))`.
+ *
+ * @example
+ * const rows = await db.select().from(clubs).where(and(eq(clubs.regionId, region), afterIdCursor(clubs.id, cursor)))
+ *   .orderBy(clubs.id).limit(limit + 1);
+ */
+export function afterIdCursor(column: PgColumn, cursor: string | undefined): SQL | undefined {
+  return cursor ? gt(column, decodeCursor(cursor, isUuidKey).id) : undefined;
 }
 
 /**

@@ -135,6 +135,9 @@ describe('resources', () => {
     expect((await elsewhere.json()).items).toEqual([]);
     expectProblem(await t.request(`${base}/resources?kind=car`), 400);
     expectProblem(await t.request(`${base}/resources?cursor=bogus`), 400);
+    // A well-formed cursor whose id is not a UUID was a 500 (the database refused the comparison).
+    const foreign = Buffer.from(JSON.stringify({ id: 'not-a-uuid' })).toString('base64url');
+    expectProblem(await t.request(`${base}/resources?cursor=${foreign}`), 400);
   });
 
   it('are restocked or withdrawn by their provider only', async () => {

@@ -1,4 +1,12 @@
-import { Forbidden, type PluginRequestContext, type Principal, toPage, uuidv7, ValidationFailed } from '@lifelong/core';
+import {
+  afterIdCursor,
+  Forbidden,
+  type PluginRequestContext,
+  type Principal,
+  toPage,
+  uuidv7,
+  ValidationFailed,
+} from '@lifelong/core';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { exchangeAccountOf, pointWalletOf, voucherAccountOf } from '../accounts.js';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
@@ -21,14 +29,7 @@ import {
   ResourceParams,
   UpdateResourceBody,
 } from './schemas.js';
-import {
-  actsForProvider,
-  afterCursor,
-  findResource,
-  type RedemptionRow,
-  redemptionView,
-  resourceView,
-} from './store.js';
+import { actsForProvider, findResource, type RedemptionRow, redemptionView, resourceView } from './store.js';
 
 /** Held redemptions voided per run of `expire-redemptions`; the next run takes the rest. */
 const EXPIRY_BATCH = 500;
@@ -104,7 +105,7 @@ export function registerExchange(p: CreditBankRegistrar): void {
             eq(exchangeResources.regionId, ctx.regionId),
             eq(exchangeResources.status, 'active'),
             query.kind ? eq(exchangeResources.kind, query.kind) : undefined,
-            afterCursor(exchangeResources.id, query.cursor),
+            afterIdCursor(exchangeResources.id, query.cursor),
           ),
         )
         .orderBy(exchangeResources.id)
@@ -195,7 +196,7 @@ export function registerExchange(p: CreditBankRegistrar): void {
           and(
             eq(exchangeRedemptions.resourceId, resource.id),
             query.status ? eq(exchangeRedemptions.status, query.status) : undefined,
-            afterCursor(exchangeRedemptions.id, query.cursor),
+            afterIdCursor(exchangeRedemptions.id, query.cursor),
           ),
         )
         .orderBy(exchangeRedemptions.id)
@@ -222,7 +223,7 @@ export function registerExchange(p: CreditBankRegistrar): void {
             eq(exchangeRedemptions.personId, personId),
             eq(exchangeRedemptions.payerType, 'person'),
             query.status ? eq(exchangeRedemptions.status, query.status) : undefined,
-            afterCursor(exchangeRedemptions.id, query.cursor),
+            afterIdCursor(exchangeRedemptions.id, query.cursor),
           ),
         )
         .orderBy(exchangeRedemptions.id)

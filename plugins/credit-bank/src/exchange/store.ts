@@ -1,5 +1,5 @@
-import { decodeCursor, type PluginRequestContext, type Queryable } from '@lifelong/core';
-import { and, eq, gt, type SQL } from 'drizzle-orm';
+import type { PluginRequestContext, Queryable } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
 import { ResourceNotFound } from './errors.js';
 import { type exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
 import type { Redemption, Resource } from './schemas.js';
@@ -34,15 +34,6 @@ export const redemptionView = (row: RedemptionRow): Redemption => ({
   createdAt: row.createdAt.toISOString(),
   resolvedAt: row.resolvedAt?.toISOString() ?? null,
 });
-
-const isIdKey = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
-
-/** The `id > cursor` condition of a list ordered by UUIDv7 id (creation order). */
-export const afterCursor = (
-  column: typeof exchangeResources.id | typeof exchangeRedemptions.id,
-  cursor: string | undefined,
-): SQL | undefined => (cursor ? gt(column, decodeCursor(cursor, isIdKey).id) : undefined);
 
 /** A resource of the region (404 otherwise: resources of other regions are not visible here). */
 export async function findResource(db: Queryable, resourceId: string, regionId: string): Promise<ResourceRow> {

@@ -1,5 +1,5 @@
-import { decodeCursor, toPage } from '@lifelong/core';
-import { and, eq, gt } from 'drizzle-orm';
+import { afterIdCursor, toPage } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
 import type { CreditBankRegistrar } from '../config.js';
 import { memberOf } from '../wallet/group.js';
 import { personOf } from '../wallet/person.js';
@@ -23,9 +23,6 @@ const view = (row: FamilyTransferRow): FamilyTransfer => ({
   vouchers: String(row.vouchers),
   createdAt: row.createdAt.toISOString(),
 });
-
-const isIdKey = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
 
 /** Declares the family feature's routes, handlers and jobs. */
 export function registerFamily(p: CreditBankRegistrar): void {
@@ -55,12 +52,7 @@ export function registerFamily(p: CreditBankRegistrar): void {
       const rows = await ctx.db
         .select()
         .from(familyTransfers)
-        .where(
-          and(
-            eq(familyTransfers.groupId, group.id),
-            query.cursor ? gt(familyTransfers.id, decodeCursor(query.cursor, isIdKey).id) : undefined,
-          ),
-        )
+        .where(and(eq(familyTransfers.groupId, group.id), afterIdCursor(familyTransfers.id, query.cursor)))
         .orderBy(familyTransfers.id)
         .limit(limit + 1);
       return { status: 200, body: toPage(rows, limit, (row) => ({ id: row.id }), view) };

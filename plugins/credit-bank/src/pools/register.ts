@@ -1,5 +1,5 @@
-import { decodeCursor, type PluginRequestContext, toPage, uuidv7 } from '@lifelong/core';
-import { and, eq, gt } from 'drizzle-orm';
+import { afterIdCursor, type PluginRequestContext, toPage, uuidv7 } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
 import { pointWalletOf, poolAccountOf } from '../accounts.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
@@ -27,11 +27,6 @@ import {
 import { approvalCount, approve, spendRequestView } from './spend.js';
 
 type Ctx = PluginRequestContext<typeof CreditBankConfig>;
-
-const isIdKey = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && typeof (key as { id?: unknown }).id === 'string';
-const after = (column: typeof poolMovements.id | typeof poolSpendRequests.id, cursor: string | undefined) =>
-  cursor ? gt(column, decodeCursor(cursor, isIdKey).id) : undefined;
 
 /** An adult managing member of the group (of this region), with their learner number. */
 async function managerOf(ctx: Ctx, groupId: string) {
@@ -79,7 +74,7 @@ export function registerPools(p: CreditBankRegistrar): void {
         })
         .from(poolMovements)
         .leftJoin(exchangeRedemptions, eq(exchangeRedemptions.id, poolMovements.redemptionId))
-        .where(and(eq(poolMovements.groupId, group.id), after(poolMovements.id, query.cursor)))
+        .where(and(eq(poolMovements.groupId, group.id), afterIdCursor(poolMovements.id, query.cursor)))
         .orderBy(poolMovements.id)
         .limit(limit + 1);
       return {
@@ -196,7 +191,7 @@ export function registerPools(p: CreditBankRegistrar): void {
       const rows = await ctx.db
         .select()
         .from(poolSpendRequests)
-        .where(and(eq(poolSpendRequests.groupId, group.id), after(poolSpendRequests.id, query.cursor)))
+        .where(and(eq(poolSpendRequests.groupId, group.id), afterIdCursor(poolSpendRequests.id, query.cursor)))
         .orderBy(poolSpendRequests.id)
         .limit(limit + 1);
       const page = toPage(rows, limit, (row) => ({ id: row.id }));

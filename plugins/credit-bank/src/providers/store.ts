@@ -1,7 +1,6 @@
-import { decodeCursor, type PluginContext, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
-import { and, eq, gt } from 'drizzle-orm';
+import { afterIdCursor, type PluginContext, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
 import { ProviderNotFound } from '../errors.js';
-import { isIdKey } from '../records/store.js';
 import { providers } from './schema.js';
 import type { Provider } from './schemas.js';
 
@@ -38,7 +37,7 @@ export async function listProviders(
     .where(
       and(
         filter.institutionId ? eq(providers.institutionId, filter.institutionId) : undefined,
-        cursor ? gt(providers.id, decodeCursor(cursor, isIdKey).id) : undefined,
+        afterIdCursor(providers.id, cursor),
       ),
     )
     .orderBy(providers.id)

@@ -1,15 +1,14 @@
 import {
-  decodeCursor,
+  afterIdCursor,
   Forbidden,
   type PluginRequestContext,
   type Queryable,
   toPage,
   ValidationFailed,
 } from '@lifelong/core';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { canReadPerson } from '../access.js';
 import { CertificateNotFound } from '../errors.js';
-import { isIdKey } from '../records/store.js';
 import { certificateDecisions, certificates, evidenceFiles } from './schema.js';
 import type { Certificate } from './schemas.js';
 
@@ -76,7 +75,7 @@ export async function listCertificates(
         where.personId ? eq(certificates.personId, where.personId) : undefined,
         where.institutionId ? eq(certificates.issuingInstitutionId, where.institutionId) : undefined,
         where.status ? eq(certificates.status, where.status) : undefined,
-        cursor ? gt(certificates.id, decodeCursor(cursor, isIdKey).id) : undefined,
+        afterIdCursor(certificates.id, cursor),
       ),
     )
     .orderBy(certificates.id)

@@ -1,13 +1,9 @@
-import { decodeCursor, type Queryable, toPage } from '@lifelong/core';
-import { and, eq, gt } from 'drizzle-orm';
+import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
+import { and, eq } from 'drizzle-orm';
 import { RecordNotFound } from '../errors.js';
 import type { RecordRow } from './award.js';
 import { records } from './schema.js';
 import type { LearningRecord } from './schemas.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isIdKey = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && UUID.test(String((key as { id?: unknown }).id));
 
 export const recordView = (row: RecordRow): LearningRecord => ({
   id: row.id,
@@ -52,7 +48,7 @@ export async function listRecords(db: Queryable, personId: string, limit: number
   const rows = await db
     .select()
     .from(records)
-    .where(and(eq(records.personId, personId), cursor ? gt(records.id, decodeCursor(cursor, isIdKey).id) : undefined))
+    .where(and(eq(records.personId, personId), afterIdCursor(records.id, cursor)))
     .orderBy(records.id)
     .limit(limit + 1);
   return toPage(rows, limit, (row) => ({ id: row.id }), recordView);

@@ -1,4 +1,4 @@
-import { decodeCursor, type Queryable, toPage } from '@lifelong/core';
+import { decodeCursor, isCursorTimestamp, isUuidKey, type Queryable, toPage } from '@lifelong/core';
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { records, recordTotals } from '../records/schema.js';
 import type { Transcript, TranscriptEntry } from './schemas.js';
@@ -120,11 +120,7 @@ export async function buildTranscript(
 }
 
 const isEntryKey = (key: unknown): key is { at: string; id: string } =>
-  typeof key === 'object' &&
-  key !== null &&
-  typeof (key as { at?: unknown }).at === 'string' &&
-  !Number.isNaN(Date.parse((key as { at: string }).at)) &&
-  /^[0-9a-f-]{36}$/i.test(String((key as { id?: unknown }).id));
+  isUuidKey(key) && isCursorTimestamp((key as { at?: unknown }).at);
 
 interface Group {
   dimension: 'all' | 'stage' | 'year' | 'origin';

@@ -1,10 +1,10 @@
-import { sniffContentType, toPage, uuidv7 } from '@lifelong/core';
+import { afterIdCursor, sniffContentType, toPage, uuidv7 } from '@lifelong/core';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
 import type { Ctx } from '../context.js';
 import { CourseNotFound, invalidField, MediaMismatch, WrongCourseState } from '../errors.js';
 import { CoursePublished } from '../events.js';
-import { afterCursor, idKey } from '../pages.js';
+import { idKey } from '../pages.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from './config.js';
 import { type CourseRow, courses, courseVersions, media } from './schema.js';
@@ -133,7 +133,7 @@ export function registerCourses(p: TeacherDevelopmentRegistrar): void {
             isNotNull(courses.liveVersion),
             isNull(courses.retiredAt),
             query.teacherId ? eq(courses.teacherId, query.teacherId) : undefined,
-            afterCursor(courses.id, query.cursor),
+            afterIdCursor(courses.id, query.cursor),
           ),
         )
         .orderBy(courses.id)

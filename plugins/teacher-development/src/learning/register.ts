@@ -1,4 +1,4 @@
-import { toPage, uuidv7 } from '@lifelong/core';
+import { afterIdCursor, toPage, uuidv7 } from '@lifelong/core';
 import { and, avg, count, desc, eq } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
 import { personOf } from '../context.js';
@@ -7,7 +7,7 @@ import { CourseParams } from '../courses/schemas.js';
 import { findCourse } from '../courses/store.js';
 import { CourseNotFound, LessonNotFound, NotEnrolled, NotYetAwardable, WrongCourseState } from '../errors.js';
 import { EnrolmentPaid } from '../events.js';
-import { afterCursor, idKey } from '../pages.js';
+import { idKey } from '../pages.js';
 import { payForEnrolment } from '../pricing/payment.js';
 import { inFreeWeek, recomputePrice, storedPrice } from '../pricing/store.js';
 import { teachers } from '../teachers/schema.js';
@@ -133,7 +133,7 @@ export function registerLearning(p: TeacherDevelopmentRegistrar): void {
           and(
             eq(enrolments.personId, personOf(ctx)),
             eq(enrolments.regionId, ctx.regionId),
-            afterCursor(enrolments.id, query.cursor),
+            afterIdCursor(enrolments.id, query.cursor),
           ),
         )
         .orderBy(enrolments.id)

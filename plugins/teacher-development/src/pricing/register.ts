@@ -1,4 +1,4 @@
-import { toPage } from '@lifelong/core';
+import { afterIdCursor, toPage } from '@lifelong/core';
 import { creditBankService } from '@lifelong/plugin-credit-bank';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
@@ -7,7 +7,7 @@ import { courses } from '../courses/schema.js';
 import { CourseParams } from '../courses/schemas.js';
 import { findCourse } from '../courses/store.js';
 import { CourseNotFound, WrongCourseState } from '../errors.js';
-import { afterCursor, idKey } from '../pages.js';
+import { idKey } from '../pages.js';
 import { teacherOfPerson } from '../teachers/store.js';
 import { freeUntil } from './compute.js';
 import { priceHistory } from './schema.js';
@@ -98,7 +98,7 @@ export function registerPricing(p: TeacherDevelopmentRegistrar): void {
       const rows = await ctx.db
         .select()
         .from(priceHistory)
-        .where(and(eq(priceHistory.courseId, course.id), afterCursor(priceHistory.id, query.cursor)))
+        .where(and(eq(priceHistory.courseId, course.id), afterIdCursor(priceHistory.id, query.cursor)))
         .orderBy(priceHistory.id)
         .limit(limit + 1);
       return {

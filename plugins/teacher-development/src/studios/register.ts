@@ -1,4 +1,4 @@
-import { toPage, uuidv7 } from '@lifelong/core';
+import { afterIdCursor, toPage, uuidv7 } from '@lifelong/core';
 import { Type } from '@sinclair/typebox';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
@@ -12,7 +12,7 @@ import {
   WrongBookingState,
   WrongGuidanceState,
 } from '../errors.js';
-import { afterCursor, idKey } from '../pages.js';
+import { idKey } from '../pages.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
 import { bookings, guidanceRequests, guidanceSteps, studioSlots, studios } from './schema.js';
 import {
@@ -104,7 +104,7 @@ export function registerStudios(p: TeacherDevelopmentRegistrar): void {
       const rows = await ctx.db
         .select()
         .from(studios)
-        .where(and(eq(studios.regionId, ctx.regionId), afterCursor(studios.id, query.cursor)))
+        .where(and(eq(studios.regionId, ctx.regionId), afterIdCursor(studios.id, query.cursor)))
         .orderBy(studios.id)
         .limit(limit + 1);
       return { status: 200, body: toPage(rows, limit, idKey, studioView) };
@@ -230,7 +230,7 @@ export function registerStudios(p: TeacherDevelopmentRegistrar): void {
             .select({ booking: bookings, slot: studioSlots })
             .from(bookings)
             .innerJoin(studioSlots, eq(studioSlots.id, bookings.slotId))
-            .where(and(eq(bookings.teacherId, teacher.id), afterCursor(bookings.id, query.cursor)))
+            .where(and(eq(bookings.teacherId, teacher.id), afterIdCursor(bookings.id, query.cursor)))
             .orderBy(bookings.id)
             .limit(limit + 1)
         : [];
@@ -348,7 +348,7 @@ export function registerStudios(p: TeacherDevelopmentRegistrar): void {
           and(
             eq(guidanceRequests.regionId, ctx.regionId),
             query.state ? eq(guidanceRequests.state, query.state) : undefined,
-            afterCursor(guidanceRequests.id, query.cursor),
+            afterIdCursor(guidanceRequests.id, query.cursor),
           ),
         )
         .orderBy(guidanceRequests.id)

@@ -1,10 +1,10 @@
-import { toPage, uuidv7 } from '@lifelong/core';
+import { afterIdCursor, toPage, uuidv7 } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
 import { type Ctx, personOf } from '../context.js';
 import { AlreadyApplied, AlreadyDecided, invalidField, TeacherNotFound } from '../errors.js';
 import { TeacherDecided } from '../events.js';
-import { afterCursor, idKey } from '../pages.js';
+import { idKey } from '../pages.js';
 import { teachers } from './schema.js';
 import {
   ApplyAsTeacherBody,
@@ -99,7 +99,7 @@ export function registerTeachers(p: TeacherDevelopmentRegistrar): void {
           and(
             eq(teachers.regionId, ctx.regionId),
             query.status ? eq(teachers.status, query.status) : undefined,
-            afterCursor(teachers.id, query.cursor),
+            afterIdCursor(teachers.id, query.cursor),
           ),
         )
         .orderBy(teachers.id)
