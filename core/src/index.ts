@@ -29,8 +29,8 @@ export { type FileStore, type StoredFile, sha256Hex } from './files/file-store.j
 export { memoryFileStore } from './files/memory-file-store.js';
 export { sniffContentType } from './files/sniff.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
+export { afterIdCursor } from './http/id-cursor.js';
 export {
-  afterIdCursor,
   decodeCursor,
   encodeCursor,
   isCursorTimestamp,

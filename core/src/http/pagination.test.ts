@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LifelongError } from '../errors/lifelong-error.js';
 import { ledgerAccounts } from '../ledger/schema.js';
-import { afterIdCursor, encodeCursor, isCursorTimestamp } from './pagination.js';
+import { afterIdCursor } from './id-cursor.js';
+import { encodeCursor, isCursorTimestamp } from './pagination.js';
 
 describe('cursor checks', () => {
   it('afterIdCursor refuses a well-formed cursor whose id is not a UUID with a 400 naming /query/cursor', () => {

@@ -1,5 +1,3 @@
-import { gt, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import { ValidationFailed } from '../errors/core-errors.js';
 import { isUuid } from '../ids/uuid.js';
 
@@ -38,18 +36,6 @@ export function decodeCursor<T>(cursor: string, isValid: (key: unknown) => key i
     // fall through to the validation error
   }
   throw ValidationFailed({ errors: [{ path: '/query/cursor', rule: 'cursor', message: 'Invalid or expired cursor' }] });
-}
-
-/**
- * The `id > cursor` condition of a list ordered by a UUIDv7 id (creation order); undefined without
- * a cursor, so it drops out of `and(...)`. Pair it with `toPage(rows, limit, (row) => ({ id: row.id }))`.
- *
- * @example
- * const rows = await db.select().from(clubs).where(and(eq(clubs.regionId, region), afterIdCursor(clubs.id, cursor)))
- *   .orderBy(clubs.id).limit(limit + 1);
- */
-export function afterIdCursor(column: PgColumn, cursor: string | undefined): SQL | undefined {
-  return cursor ? gt(column, decodeCursor(cursor, isUuidKey).id) : undefined;
 }
 
 /**
