@@ -158,7 +158,13 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     files: memoryFileStore(),
     scheduleJobs: options.scheduleJobs ?? false,
   });
-  await platform.start({ listen: false });
+  try {
+    await platform.start({ listen: false });
+  } catch (error) {
+    // A platform that fails to start (a test of exactly that) must not leave its database behind.
+    if (!options.database) await database.close();
+    throw error;
+  }
 
   const request: TestPlatform['request'] = (path, { json, auth, headers, ...init } = {}) => {
     const finalHeaders = new Headers(headers);
