@@ -1,5 +1,5 @@
-import { decodeCursor, type PluginRequestContext, type Queryable, toPage } from '@lifelong/core';
-import { and, count, eq, getTableColumns, gt } from 'drizzle-orm';
+import { afterIdCursor, type PluginRequestContext, type Queryable, toPage } from '@lifelong/core';
+import { and, count, eq, getTableColumns } from 'drizzle-orm';
 import { ClubNotFound, NotAMember, PeopleOnly } from './errors.js';
 import { clubs, type meetings, members, readingLogs } from './schema.js';
 import type { Club, Meeting, Membership, ReadingLog } from './schemas.js';
@@ -47,14 +47,6 @@ export function personOf(ctx: PluginRequestContext): string {
   return ctx.principal.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isIdKey = (key: unknown): key is { id: string } =>
-  typeof key === 'object' && key !== null && UUID.test(String((key as { id?: unknown }).id));
-
-/** The `id > cursor` condition of a list ordered by UUIDv7 id (creation order). */
-export const afterCursor = (column: typeof clubs.id | typeof readingLogs.id, cursor: string | undefined) =>
-  cursor ? gt(column, decodeCursor(cursor, isIdKey).id) : undefined;
-
 /**
  * A club of the request's region. With `lock`, the row is locked until the transaction ends, so
  * concurrent joins are counted one after another (the size limit holds under concurrency).
@@ -91,7 +83,7 @@ export async function listClubs(db: Queryable, regionId: string, limit: number, 
     .select({ ...getTableColumns(clubs), memberCount: count(members.personId) })
     .from(clubs)
     .leftJoin(members, eq(members.clubId, clubs.id))
-    .where(and(eq(clubs.regionId, regionId), afterCursor(clubs.id, cursor)))
+    .where(and(eq(clubs.regionId, regionId), afterIdCursor(clubs.id, cursor)))
     .groupBy(clubs.id)
     .orderBy(clubs.id)
     .limit(limit + 1);
@@ -107,7 +99,7 @@ export async function listReadingLogs(db: Queryable, clubId: string, limit: numb
   const rows = await db
     .select()
     .from(readingLogs)
-    .where(and(eq(readingLogs.clubId, clubId), afterCursor(readingLogs.id, cursor)))
+    .where(and(eq(readingLogs.clubId, clubId), afterIdCursor(readingLogs.id, cursor)))
     .orderBy(readingLogs.id)
     .limit(limit + 1);
   return toPage(rows, limit, (row) => ({ id: row.id }), readingLogView);
