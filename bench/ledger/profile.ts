@@ -1,9 +1,9 @@
 // The ledger engine without HTTP: in-process group commit and big batches on a scratch
 // PostgreSQL database. Run by hand: node --import tsx ledger/profile.ts (from bench/;
 // DATABASE_URL is an admin connection, default postgres://root@127.0.0.1:5432/test).
+
+import { createLogger, createPlatform, uuidv7 } from '@lifelong/core';
 import postgres from 'postgres';
-import { uuidv7 } from '../../core/src/ids/uuidv7.js';
-import { createLogger, createPlatform } from '../../core/src/index.js';
 
 const base = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -15,6 +15,8 @@ const platform = createPlatform({
   settings: {
     databaseUrl: Object.assign(new URL(base), { pathname: '/lifelong_prof' }).toString(),
     logLevel: 'silent',
+    nationalIdHmacKey: Buffer.alloc(32, 1).toString('base64'),
+    nationalIdEncryptionKeys: `bench:${Buffer.alloc(32, 2).toString('base64')}`,
   },
   logger: createLogger({ level: 'silent' }),
 });

@@ -1,7 +1,7 @@
 // The ledger over HTTP on a real listening platform: single-transfer requests and batches of
 // 1,000 at 32 connections (ratios to pgbench at 32 clients), and balance reads at the HTTP
 // ceiling's 64 connections (ratio to the bare hono route).
-import { uuidv7 } from '../../core/src/ids/uuidv7.js';
+import { uuidv7 } from '@lifelong/core';
 import { query } from '../lib/databases.js';
 import { ratio, ratioAtLeast } from '../lib/judge.js';
 import { startLedgerServer } from '../lib/ledger-server.js';

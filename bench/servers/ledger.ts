@@ -3,8 +3,7 @@
 // line `{ url, accounts, adminKey }` once listening. Over IPC it accepts `{ grow: n }`: post n
 // random transfers between those accounts through the real engine (batches of 8,000, the
 // engine's own group commit), to build a history before the growth probes.
-import { uuidv7 } from '../../core/src/ids/uuidv7.js';
-import { createLogger, createPlatform } from '../../core/src/index.js';
+import { createLogger, createPlatform, uuidv7 } from '@lifelong/core';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');

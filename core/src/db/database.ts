@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { preferPrepared } from './prefer-prepared.js';
 
 /** A drizzle database over either driver: services are written once against this type. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -50,7 +51,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     // hang. Reconnect within 1 s instead; a refused connection then fails its queries at once (503).
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
-  const db = drizzle({ client }) as unknown as Database;
+  const db = drizzle({ client: preferPrepared(client) }) as unknown as Database;
   return {
     db,
     kind: 'postgres',

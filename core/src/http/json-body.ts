@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
-import { MalformedJson, UnsupportedMediaType, ValidationFailed } from '../errors/core-errors.js';
+import { MalformedJson, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from './app-env.js';
+import { readBody } from './request-body.js';
 
 const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
@@ -33,9 +34,14 @@ function jsonDepth(text: string, limit: number): number {
   return max;
 }
 
-/** The request's JSON body (undefined when empty): 415 for another content type, 400 when malformed. */
-export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
+/**
+ * The request's JSON body (undefined when empty): 413 beyond `maxBytes`, 415 for another content
+ * type, 400 when malformed.
+ */
+export async function readJsonBody(c: Context<AppEnv>, maxBytes: number): Promise<unknown> {
+  const bytes = await readBody(c, maxBytes, () => PayloadTooLarge({ detail: `The limit is ${maxBytes} bytes.` }));
+  // As `Response.text()` does: UTF-8, a byte-order mark dropped.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return undefined;
   const contentType = c.req.header('content-type') ?? '';
   if (!JSON_CONTENT_TYPE.test(contentType)) {

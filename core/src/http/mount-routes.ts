@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import {
   Forbidden,
@@ -12,6 +11,7 @@ import type { FieldError } from '../errors/lifelong-error.js';
 import { isAllowed } from '../identity/authorize.js';
 import type { AppEnv } from './app-env.js';
 import { readJsonBody, rejectBadText } from './json-body.js';
+import { readBody } from './request-body.js';
 import type { AnyRoute, RouteGroup, Upload, UploadSpec } from './route.js';
 import { coerce, fieldErrors } from './validation.js';
 
@@ -28,10 +28,8 @@ async function readUpload(c: Context<AppEnv>, spec: UploadSpec): Promise<Upload>
       detail: `Got Content-Type "${contentType || '(none)'}"; this route accepts ${spec.contentTypes.join(', ')}.`,
     });
   }
-  const declared = Number(c.req.header('content-length') ?? Number.NaN);
-  if (declared > spec.maxBytes) throw uploadTooLarge(spec);
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > spec.maxBytes) throw uploadTooLarge(spec);
+  const body = await readBody(c, spec.maxBytes, () => uploadTooLarge(spec));
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (bytes.byteLength === 0) {
     throw ValidationFailed({ errors: [{ path: '/body', rule: 'minLength', message: 'The file is empty' }] });
   }
@@ -60,7 +58,12 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
 export type RouteGuard = (route: AnyRoute, c: Context<AppEnv>) => void;
 
 /** Access check, then validation of every request part (all errors reported at once), then the handler. */
-function routeHandler(route: AnyRoute, before: RouteGroup['before'], guard: RouteGuard | undefined) {
+function routeHandler(
+  route: AnyRoute,
+  before: RouteGroup['before'],
+  guard: RouteGuard | undefined,
+  bodyLimitBytes: number,
+) {
   const { params: paramsSchema, query: querySchema, body: bodySchema, upload: uploadSpec } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     guard?.(route, c);
@@ -76,7 +79,7 @@ function routeHandler(route: AnyRoute, before: RouteGroup['before'], guard: Rout
     if (querySchema) errors.push(...fieldErrors(querySchema, query, '/query'));
     let body: unknown;
     if (bodySchema) {
-      body = await readJsonBody(c);
+      body = await readJsonBody(c, bodyLimitBytes);
       errors.push(...fieldErrors(bodySchema, body, '/body'));
     }
     if (errors.length > 0) throw ValidationFailed({ errors });
@@ -90,9 +93,9 @@ function routeHandler(route: AnyRoute, before: RouteGroup['before'], guard: Rout
 }
 
 /**
- * Mounts a group's routes under its prefix. Each route reads its body under a size limit: the
- * platform's for JSON, the route's own for file uploads (checked before any byte is buffered when
- * the client declares a length, and while streaming otherwise).
+ * Mounts a group's routes under its prefix. A route reads its body (after the access check)
+ * under a size limit: the platform's for JSON, the route's own for file uploads (checked before
+ * any byte is buffered when the client declares a length, and while streaming otherwise).
  */
 export function mountRouteGroup(
   app: Hono<AppEnv>,
@@ -101,22 +104,8 @@ export function mountRouteGroup(
   guard?: RouteGuard,
 ): void {
   for (const route of group.routes) {
-    const upload = route.request?.upload;
     const method = route.method.toUpperCase();
     const path = toHonoPath(`${group.prefix}${route.path}`);
-    const handler = routeHandler(route, group.before, guard);
-    // A route without a body never reads one, so it needs no limit, and skipping it spares every
-    // GET the cost of materialising a full Request object (docs/PERFORMANCE.md).
-    if (!route.request?.body && !upload) {
-      app.on(method, path, handler);
-      continue;
-    }
-    const limit = bodyLimit({
-      maxSize: upload ? upload.maxBytes : bodyLimitBytes,
-      onError: () => {
-        throw upload ? uploadTooLarge(upload) : PayloadTooLarge({ detail: `The limit is ${bodyLimitBytes} bytes.` });
-      },
-    });
-    app.on(method, path, limit, handler);
+    app.on(method, path, routeHandler(route, group.before, guard, bodyLimitBytes));
   }
 }

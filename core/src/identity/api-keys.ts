@@ -35,19 +35,54 @@ const keyLookup = perDatabase((db: Database) =>
     .prepare('lifelong_api_key_lookup'),
 );
 
+/**
+ * How long a resolved API key is reused without asking the database again. A key revoked (or an
+ * institution's accreditation changed) on this instance takes effect at once; on other instances
+ * of the platform within this time (docs/operations.md).
+ */
+export const API_KEY_CACHE_MS = 5_000;
+const API_KEY_CACHE_ENTRIES = 10_000;
+
+type KeyLookupRow = Awaited<ReturnType<ReturnType<typeof keyLookup>['execute']>>[number];
+interface CachedKey {
+  found: KeyLookupRow | undefined;
+  until: number;
+}
+
+// Per database handle: test platforms share a process but not their keys.
+const keyCache = perDatabase((_db: Database) => new Map<string, CachedKey>());
+
+/** Forgets every cached API key of this database: after a revocation or an accreditation change. */
+export function forgetCachedApiKeys(db: Database): void {
+  keyCache(db).clear();
+}
+
+async function lookupKey(db: Database, hash: string): Promise<KeyLookupRow | undefined> {
+  const cache = keyCache(db);
+  const now = Date.now();
+  const cached = cache.get(hash);
+  if (cached && cached.until > now) return cached.found;
+  const [found] = await keyLookup(db).execute({ hash });
+  // Unknown keys are cached too, so a flood of bad keys does not become a flood of queries.
+  if (cache.size >= API_KEY_CACHE_ENTRIES) cache.clear();
+  cache.set(hash, { found, until: now + API_KEY_CACHE_MS });
+  return found;
+}
+
 /** The principal an API key stands for, or null when it is unknown or revoked. */
 export async function resolveApiKey(
   db: Database,
   registry: PermissionRegistry,
   key: string,
 ): Promise<Principal | null> {
-  const [found] = await keyLookup(db).execute({ hash: hashApiKey(key) });
+  const found = await lookupKey(db, hashApiKey(key));
   if (!found) return null;
   const row = found.key;
   // Last use is informational: written at most once a minute per key, off the request's path.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    row.lastUsedAt = new Date();
     db.update(apiKeys)
-      .set({ lastUsedAt: new Date() })
+      .set({ lastUsedAt: row.lastUsedAt })
       .where(
         and(
           eq(apiKeys.id, row.id),
@@ -216,4 +251,5 @@ export async function revokeApiKey(db: Database, actor: Actor, keyId: string): P
     await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keyId));
     await recordAudit(tx, actor, { action: 'api-key.revoked', subjectType: 'api-key', subjectId: keyId, regionId });
   });
+  forgetCachedApiKeys(db);
 }

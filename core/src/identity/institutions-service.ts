@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { regions } from '../regions/schema.js';
+import { forgetCachedApiKeys } from './api-keys.js';
 import { requirePermission } from './authorize.js';
 import { UnknownInstitution, UnknownRegion } from './errors.js';
 import { institutions } from './schema.js';
@@ -72,7 +73,7 @@ export async function setAccreditation(
   id: string,
   accreditation: Accreditation,
 ): Promise<InstitutionRow> {
-  return db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(institutions).where(eq(institutions.id, id)).limit(1);
     if (!current) throw UnknownInstitution();
     requirePermission(actor.principal, 'institutions.manage', { regionId: current.regionId });
@@ -86,4 +87,7 @@ export async function setAccreditation(
     });
     return row as InstitutionRow;
   });
+  // An institution's keys mint credits only while it is accredited.
+  forgetCachedApiKeys(db);
+  return changed;
 }

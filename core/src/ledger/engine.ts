@@ -1,4 +1,5 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
+import { anyUuid } from '../db/any-uuid.js';
 import type { Queryable, Transaction } from '../db/database.js';
 import { resultRows } from '../db/database.js';
 import { isUuid } from '../ids/uuid.js';
@@ -21,7 +22,7 @@ export class ShardDirectory {
     const rows = await q
       .select({ id: ledgerAccounts.id, shardOf: ledgerAccounts.shardOf })
       .from(ledgerAccounts)
-      .where(inArray(ledgerAccounts.shardOf, unknown));
+      .where(anyUuid(ledgerAccounts.shardOf, unknown));
     for (const id of unknown) this.shards.set(id, [id]);
     for (const row of rows) if (row.shardOf) this.shards.get(row.shardOf)?.push(row.id);
   }
@@ -68,7 +69,7 @@ async function loadPendings(q: Queryable, ids: string[]): Promise<PendingRow[]> 
       state: ledgerPendingTransfers.state,
     })
     .from(ledgerPendingTransfers)
-    .where(inArray(ledgerPendingTransfers.transferId, ids));
+    .where(anyUuid(ledgerPendingTransfers.transferId, ids));
   return rows.map((row) => ({ ...row, state: row.state as PendingState }));
 }
 
@@ -122,7 +123,7 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
             version: ledgerAccounts.version,
           })
           .from(ledgerAccounts)
-          .where(inArray(ledgerAccounts.id, [...lockIds]))
+          .where(anyUuid(ledgerAccounts.id, lockIds))
           .orderBy(asc(ledgerAccounts.id))
           .for('update'),
     existingIds.length === 0
@@ -130,7 +131,7 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
       : tx
           .select({ id: ledgerTransfers.id, requestHash: ledgerTransfers.requestHash, kind: ledgerTransfers.kind })
           .from(ledgerTransfers)
-          .where(inArray(ledgerTransfers.id, existingIds)),
+          .where(anyUuid(ledgerTransfers.id, existingIds)),
     tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
   ]);
   // Pending state must be read once the locks are held: every resolution of a pending transfer

@@ -295,6 +295,18 @@ describe('who may see whose accounts', () => {
     expect((await post('/v1/ledger/transfers', { transfers: [transfer(issuance, target, '10')] }, key)).status).toBe(
       403,
     );
+
+    // API keys are cached for a few seconds; a change of accreditation must apply at once.
+    const accredit = (status: string) =>
+      t.request(`/v1/institutions/${pending.id}/accreditation`, { method: 'PUT', auth: 'admin', json: { status } });
+    expect((await accredit('accredited')).status).toBe(200);
+    expect((await post('/v1/ledger/transfers', { transfers: [transfer(issuance, target, '10')] }, key)).status).toBe(
+      200,
+    );
+    expect((await accredit('suspended')).status).toBe(200);
+    expect((await post('/v1/ledger/transfers', { transfers: [transfer(issuance, target, '10')] }, key)).status).toBe(
+      403,
+    );
   });
 });
 
