@@ -1,5 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import { anyUuid } from '../db/any-uuid.js';
+import { plainArray, textArray } from '../db/array-literal.js';
 import type { Queryable, Transaction } from '../db/database.js';
 import { resultRows } from '../db/database.js';
 import { isUuid } from '../ids/uuid.js';
@@ -51,10 +52,6 @@ export interface ExecuteRequest {
   groups: readonly (readonly TransferInput[])[];
   /** Pending transfers to expire first (the sweeper). */
   expire?: readonly string[];
-}
-
-function jsonRows(rows: unknown[]): string {
-  return JSON.stringify(rows, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
 async function loadPendings(q: Queryable, ids: string[]): Promise<PendingRow[]> {
@@ -157,89 +154,98 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
   return decision;
 }
 
+/**
+ * Writes a decision with one statement: every table's rows go as column arrays (one text
+ * parameter per column) into data-modifying CTEs, so a batch of any size is one prepared
+ * statement and one round trip. The CTEs do not depend on each other's order: a pending transfer
+ * created and resolved in the same batch is inserted resolved.
+ */
 async function write(tx: Transaction, d: Decision, accounts: Map<string, AccountState>): Promise<void> {
-  const writes: Promise<unknown>[] = [];
-  if (d.transfers.length > 0) {
-    writes.push(
-      tx.execute(sql`
-      insert into core.ledger_transfers
-        (id, debit_account_id, credit_account_id, amount, asset, code, kind, linked, pending_id,
-         timeout_seconds, metadata, request_hash, created_at)
-      select x.id, x."debitAccountId", x."creditAccountId", x.amount, x.asset, x.code, x.kind, x.linked,
-             x."pendingId", x."timeoutSeconds", x.metadata, x."requestHash", now()
-      from jsonb_to_recordset(${jsonRows(d.transfers.map((t, n) => ({ ...t, n })))}::jsonb) as x(
-        id uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, asset text, code integer,
-        kind text, linked boolean, "pendingId" uuid, "timeoutSeconds" integer, metadata jsonb,
-        "requestHash" text, n bigint)
-      order by x.n`),
-    );
-  }
-  if (d.entries.length > 0) {
-    writes.push(
-      tx.execute(sql`
-      insert into core.ledger_entries
-        (account_id, version, transfer_id, kind, side, pending_delta, posted_delta,
-         debits_pending, debits_posted, credits_pending, credits_posted, created_at)
-      select x."accountId", x.version, x."transferId", x.kind, x.side, x."pendingDelta", x."postedDelta",
-             x."debitsPending", x."debitsPosted", x."creditsPending", x."creditsPosted", now()
-      from jsonb_to_recordset(${jsonRows(d.entries)}::jsonb) as x(
-        "accountId" uuid, version bigint, "transferId" uuid, kind text, side text, "pendingDelta" bigint,
-        "postedDelta" bigint, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
-        "creditsPosted" bigint)`),
-    );
-  }
+  if (d.transfers.length === 0 && d.entries.length === 0 && d.resolutions.length === 0) return;
+  const t = d.transfers;
+  const e = d.entries;
   const changed = [...d.dirty].map((id) => accounts.get(id) as AccountState);
-  if (changed.length > 0) {
-    writes.push(
-      tx.execute(sql`
-      update core.ledger_accounts a set
-        debits_pending = x."debitsPending", debits_posted = x."debitsPosted",
-        credits_pending = x."creditsPending", credits_posted = x."creditsPosted", version = x.version
-      from jsonb_to_recordset(${jsonRows(changed)}::jsonb) as x(
-        id uuid, "debitsPending" bigint, "debitsPosted" bigint, "creditsPending" bigint,
-        "creditsPosted" bigint, version bigint)
-      where a.id = x.id`),
-    );
-  }
-  // A pending transfer created and resolved in the same batch is inserted resolved, so the
-  // statements below do not depend on each other's order.
   const created = new Set(d.newPendings.map((p) => p.transferId));
   const resolvedNow = new Map(d.resolutions.filter((r) => created.has(r.transferId)).map((r) => [r.transferId, r]));
   const resolutions = d.resolutions.filter((r) => !created.has(r.transferId));
-  const newPendings = d.newPendings.map((p) => ({
-    ...p,
-    state: resolvedNow.get(p.transferId)?.state ?? 'pending',
-    resolvedBy: resolvedNow.get(p.transferId)?.resolvedBy ?? null,
-  }));
-  if (newPendings.length > 0) {
-    writes.push(
-      tx.execute(sql`
-      insert into core.ledger_pending_transfers
-        (transfer_id, debit_account_id, credit_account_id, amount, expires_at, state, resolved_by, resolved_at)
-      select x."transferId", x."debitAccountId", x."creditAccountId", x.amount,
-             case when x."timeoutSeconds" > 0 then now() + x."timeoutSeconds" * interval '1 second' end,
-             x.state, x."resolvedBy", case when x.state <> 'pending' then now() end
-      from jsonb_to_recordset(${jsonRows(newPendings)}::jsonb) as x(
-        "transferId" uuid, "debitAccountId" uuid, "creditAccountId" uuid, amount bigint, "timeoutSeconds" integer,
-        state text, "resolvedBy" uuid)`),
-    );
+  const pendings = d.newPendings;
+  const [result] = resultRows<{ resolved: number }>(
+    await tx.execute(sql`
+      with transfers as (
+        insert into core.ledger_transfers
+          (id, debit_account_id, credit_account_id, amount, asset, code, kind, linked, pending_id,
+           timeout_seconds, metadata, request_hash, created_at)
+        select x.id, x.debit, x.credit, x.amount, x.asset, x.code, x.kind, x.linked, x.pending_id,
+               x.timeout_seconds, x.metadata, x.request_hash, now()
+        from unnest(
+          ${plainArray(t.map((r) => r.id))}::uuid[], ${plainArray(t.map((r) => r.debitAccountId))}::uuid[],
+          ${plainArray(t.map((r) => r.creditAccountId))}::uuid[], ${plainArray(t.map((r) => r.amount))}::bigint[],
+          ${textArray(t.map((r) => r.asset))}::text[], ${plainArray(t.map((r) => r.code))}::integer[],
+          ${textArray(t.map((r) => r.kind))}::text[], ${plainArray(t.map((r) => r.linked))}::boolean[],
+          ${plainArray(t.map((r) => r.pendingId))}::uuid[], ${plainArray(t.map((r) => r.timeoutSeconds))}::integer[],
+          ${textArray(t.map((r) => (r.metadata === null ? null : JSON.stringify(r.metadata))))}::jsonb[],
+          ${textArray(t.map((r) => r.requestHash))}::text[]
+        ) with ordinality as x(id, debit, credit, amount, asset, code, kind, linked, pending_id, timeout_seconds,
+                               metadata, request_hash, n)
+        order by x.n
+      ),
+      entries as (
+        insert into core.ledger_entries
+          (account_id, version, transfer_id, kind, side, pending_delta, posted_delta,
+           debits_pending, debits_posted, credits_pending, credits_posted, created_at)
+        select x.*, now()
+        from unnest(
+          ${plainArray(e.map((r) => r.accountId))}::uuid[], ${plainArray(e.map((r) => r.version))}::bigint[],
+          ${plainArray(e.map((r) => r.transferId))}::uuid[], ${textArray(e.map((r) => r.kind))}::text[],
+          ${textArray(e.map((r) => r.side))}::text[], ${plainArray(e.map((r) => r.pendingDelta))}::bigint[],
+          ${plainArray(e.map((r) => r.postedDelta))}::bigint[], ${plainArray(e.map((r) => r.debitsPending))}::bigint[],
+          ${plainArray(e.map((r) => r.debitsPosted))}::bigint[], ${plainArray(e.map((r) => r.creditsPending))}::bigint[],
+          ${plainArray(e.map((r) => r.creditsPosted))}::bigint[]
+        ) as x
+      ),
+      accounts as (
+        update core.ledger_accounts a set
+          debits_pending = x.debits_pending, debits_posted = x.debits_posted,
+          credits_pending = x.credits_pending, credits_posted = x.credits_posted, version = x.version
+        from unnest(
+          ${plainArray(changed.map((r) => r.id))}::uuid[], ${plainArray(changed.map((r) => r.debitsPending))}::bigint[],
+          ${plainArray(changed.map((r) => r.debitsPosted))}::bigint[],
+          ${plainArray(changed.map((r) => r.creditsPending))}::bigint[],
+          ${plainArray(changed.map((r) => r.creditsPosted))}::bigint[], ${plainArray(changed.map((r) => r.version))}::bigint[]
+        ) as x(id, debits_pending, debits_posted, credits_pending, credits_posted, version)
+        where a.id = x.id
+      ),
+      new_pendings as (
+        insert into core.ledger_pending_transfers
+          (transfer_id, debit_account_id, credit_account_id, amount, expires_at, state, resolved_by, resolved_at)
+        select x.id, x.debit, x.credit, x.amount,
+               case when x.timeout_seconds > 0 then now() + x.timeout_seconds * interval '1 second' end,
+               x.state, x.resolved_by, case when x.state <> 'pending' then now() end
+        from unnest(
+          ${plainArray(pendings.map((p) => p.transferId))}::uuid[],
+          ${plainArray(pendings.map((p) => p.debitAccountId))}::uuid[],
+          ${plainArray(pendings.map((p) => p.creditAccountId))}::uuid[],
+          ${plainArray(pendings.map((p) => p.amount))}::bigint[],
+          ${plainArray(pendings.map((p) => p.timeoutSeconds))}::integer[],
+          ${textArray(pendings.map((p) => resolvedNow.get(p.transferId)?.state ?? 'pending'))}::text[],
+          ${plainArray(pendings.map((p) => resolvedNow.get(p.transferId)?.resolvedBy ?? null))}::uuid[]
+        ) as x(id, debit, credit, amount, timeout_seconds, state, resolved_by)
+      ),
+      -- Guarded: a pending transfer leaves the 'pending' state exactly once.
+      resolved as (
+        update core.ledger_pending_transfers p set state = x.state, resolved_by = x.resolved_by, resolved_at = now()
+        from unnest(
+          ${plainArray(resolutions.map((r) => r.transferId))}::uuid[],
+          ${textArray(resolutions.map((r) => r.state))}::text[],
+          ${plainArray(resolutions.map((r) => r.resolvedBy))}::uuid[]
+        ) as x(id, state, resolved_by)
+        where p.transfer_id = x.id and p.state = 'pending'
+        returning 1
+      )
+      select (select count(*) from resolved)::int as resolved`),
+  );
+  // Under the account locks this cannot miss; if it ever did, the whole transaction aborts.
+  if (Number(result?.resolved) !== resolutions.length) {
+    throw new Error('ledger: a pending transfer was resolved concurrently; retry the transaction');
   }
-  if (resolutions.length > 0) {
-    // Guarded: a pending transfer leaves the `pending` state exactly once. Under the account
-    // locks this cannot miss; if it ever did, the count check aborts the whole transaction.
-    writes.push(
-      tx
-        .execute(sql`
-        update core.ledger_pending_transfers p set state = x.state, resolved_by = x."resolvedBy", resolved_at = now()
-        from jsonb_to_recordset(${jsonRows(resolutions)}::jsonb) as x("transferId" uuid, state text, "resolvedBy" uuid)
-        where p.transfer_id = x."transferId" and p.state = 'pending'
-        returning p.transfer_id`)
-        .then((result) => {
-          if (resultRows(result).length !== resolutions.length) {
-            throw new Error('ledger: a pending transfer was resolved concurrently; retry the transaction');
-          }
-        }),
-    );
-  }
-  await Promise.all(writes);
 }

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { type Database, type Queryable, resultRows } from '../db/database.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { canonicalJson, canonicalMembers, sha256Hex } from './canonical.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const BLOCK_SIZE = 1000;
 // Serialises sealers of several instances: the chain has one head.
 const SEAL_LOCK_KEY = 0x4c_45_44_47; // "LEDG"
 
-interface TransferLeafRow {
+export interface TransferLeafRow {
   seq: string;
   id: string;
   debit_account_id: string;
@@ -27,22 +27,22 @@ interface TransferLeafRow {
 /** Every stored field of a transfer in a fixed encoding: what a block commits to. */
 export function transferLeaf(row: TransferLeafRow): string {
   return sha256Hex(
-    canonicalJson({
-      seq: String(row.seq),
-      id: row.id,
-      debitAccountId: row.debit_account_id,
-      creditAccountId: row.credit_account_id,
-      amount: String(row.amount),
-      asset: row.asset,
-      code: row.code,
-      kind: row.kind,
-      linked: row.linked,
-      pendingId: row.pending_id,
-      timeoutSeconds: row.timeout_seconds,
-      metadata: row.metadata ?? null,
-      requestHash: row.request_hash,
-      createdAtMicros: String(row.created_us),
-    }),
+    canonicalMembers([
+      ['amount', String(row.amount)],
+      ['asset', row.asset],
+      ['code', row.code],
+      ['createdAtMicros', String(row.created_us)],
+      ['creditAccountId', row.credit_account_id],
+      ['debitAccountId', row.debit_account_id],
+      ['id', row.id],
+      ['kind', row.kind],
+      ['linked', row.linked],
+      ['metadata', row.metadata ?? null],
+      ['pendingId', row.pending_id],
+      ['requestHash', row.request_hash],
+      ['seq', String(row.seq)],
+      ['timeoutSeconds', row.timeout_seconds],
+    ]),
   );
 }
 
