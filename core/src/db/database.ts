@@ -46,6 +46,10 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     max: maxConnections,
     onnotice: () => {},
     connect_timeout: 5,
+    // Statements are prepared (prefer-prepared.ts) to save round trips, not to reuse plans: a
+    // plan PostgreSQL made generic after five small ledger batches turned 1,000-transfer
+    // batches 4× slower. Planning every execution is what the unnamed statements did before.
+    connection: { plan_cache_mode: 'force_custom_plan' },
     // postgres.js waits up to 20 s (growing with every failure) before reconnecting a dropped
     // connection, and queries queued on it wait as long: after a database blip requests would
     // hang. Reconnect within 1 s instead; a refused connection then fails its queries at once (503).

@@ -47,4 +47,9 @@ describe.runIf(process.env.DATABASE_URL)('drizzle queries on PostgreSQL (Postgre
     expect(rows).toHaveLength(1);
     expect(await preparedCount(marker)).toBe(0);
   });
+
+  it('plans every execution (prepared to save round trips, not to reuse generic plans)', async () => {
+    const [row] = resultRows<{ plan_cache_mode: string }>(await database.db.execute(sql`show plan_cache_mode`));
+    expect(row?.plan_cache_mode).toBe('force_custom_plan');
+  });
 });
