@@ -64,6 +64,12 @@ describe('the dispatcher', () => {
       ['test:first', 'delivered'],
       ['test:second', 'delivered'],
     ]);
+    // Delivery ids are made by the fan-out statement: UUIDv7 stamped with the time, as JS ids are.
+    for (const delivery of deliveries) {
+      expect(delivery.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const millis = Number.parseInt(delivery.id.replace(/-/g, '').slice(0, 12), 16);
+      expect(Math.abs(millis - Date.now())).toBeLessThan(60_000);
+    }
   });
 
   it('does not hand other subscribers’ events to a handler', async () => {

@@ -27,63 +27,60 @@ export interface FanOutResult {
 }
 
 /**
+ * A UUIDv7 made by PostgreSQL (version 15 has no `uuidv7()`): the time in milliseconds over a
+ * random UUID's first six bytes, version bits 0111. Delivery ids sort by time like the ones made
+ * in JavaScript (`uuidv7()`), which lists of dead letters rely on.
+ */
+const SQL_UUIDV7 = sql.raw(`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+  placing substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6),
+  52, 1), 53, 1), 'hex')::uuid`);
+
+/**
  * Claims committed events that have not been fanned out (oldest first, skipping rows another
  * instance holds), writes one delivery per registered subscriber of each, and marks them. An
  * event waits while an earlier event of its key is still unfanned elsewhere, so deliveries of a
  * key are written in emit order.
+ *
+ * One statement (so one round trip, and atomic on its own): under load the dispatcher runs a
+ * round after nearly every commit that emitted, and the transaction this used to be (claim,
+ * read subscriptions, write deliveries, mark) was a quarter of the CPU of a ledger transfer.
  */
 export async function fanOut(db: Database, batchSize: number): Promise<FanOutResult> {
-  // Idle instances poll often: a plain read first spares them a transaction per poll.
+  // Idle instances poll often: a plain read first is cheaper than the claim when there is nothing.
   const waiting = resultRows(await db.execute(sql`select 1 from core.events where fanned_out_at is null limit 1`));
   if (waiting.length === 0) return { events: 0, deliveries: 0 };
-  return db.transaction(async (tx) => {
-    const ready = resultRows<{ id: string; seq: string | number; key: string; name: string }>(
-      await tx.execute(sql`
-        with claimed as materialized (
-          select id, seq, key, name from core.events
-          where fanned_out_at is null
-          order by seq
-          limit ${batchSize}
-          for update skip locked
-        )
+  const [row] = resultRows<{ events: number | string; deliveries: number | string }>(
+    await db.execute(sql`
+      with claimed as materialized (
+        select id, seq, key, name from core.events
+        where fanned_out_at is null
+        order by seq
+        limit ${batchSize}
+        for update skip locked
+      ),
+      ready as materialized (
         select c.id, c.seq, c.key, c.name from claimed c
         where not exists (
           select 1 from core.events e
           where e.key = c.key and e.seq < c.seq and e.fanned_out_at is null
             and e.id not in (select id from claimed)
         )
-        order by c.seq`),
-    );
-    if (ready.length === 0) return { events: 0, deliveries: 0 };
-
-    const names = [...new Set(ready.map((event) => event.name))];
-    const subscriptions = await tx
-      .select({ subscriber: eventSubscriptions.subscriber, eventName: eventSubscriptions.eventName })
-      .from(eventSubscriptions)
-      .where(inArray(eventSubscriptions.eventName, names));
-    const rows = ready.flatMap((event) =>
-      subscriptions
-        .filter((subscription) => subscription.eventName === event.name)
-        .map((subscription) => ({
-          id: uuidv7(),
-          eventId: event.id,
-          subscriber: subscription.subscriber,
-          key: event.key,
-          eventSeq: Number(event.seq),
-        })),
-    );
-    if (rows.length > 0) await tx.insert(eventDeliveries).values(rows).onConflictDoNothing();
-    await tx
-      .update(events)
-      .set({ fannedOutAt: sql`now()` })
-      .where(
-        inArray(
-          events.id,
-          ready.map((event) => event.id),
-        ),
-      );
-    return { events: ready.length, deliveries: rows.length };
-  });
+      ),
+      delivered as (
+        insert into core.event_deliveries (id, event_id, subscriber, key, event_seq)
+        select ${SQL_UUIDV7}, r.id, s.subscriber, r.key, r.seq
+        from ready r join core.event_subscriptions s on s.event_name = r.name
+        order by r.seq, s.subscriber
+        on conflict do nothing
+        returning 1
+      ),
+      marked as (
+        update core.events e set fanned_out_at = now() from ready r where e.id = r.id
+        returning 1
+      )
+      select (select count(*) from marked) as events, (select count(*) from delivered) as deliveries`),
+  );
+  return { events: Number(row?.events ?? 0), deliveries: Number(row?.deliveries ?? 0) };
 }
 
 export interface ClaimedDelivery {
