@@ -75,7 +75,13 @@ async function loadPendings(q: Queryable, ids: string[]): Promise<PendingRow[]> 
  * so concurrent batches cannot deadlock on each other), decides every outcome in memory, then
  * writes everything with a few set-based statements. Rows that fail are not written at all.
  */
-export async function execute(tx: Transaction, shards: ShardDirectory, request: ExecuteRequest): Promise<Decision> {
+export async function execute(
+  tx: Transaction,
+  shards: ShardDirectory,
+  request: ExecuteRequest,
+  /** Statements of the caller's to run alongside the writes (pipelined on the connection). */
+  alongside?: (decision: Decision) => Promise<void> | void,
+): Promise<Decision> {
   const transferIds = new Set<string>();
   const pendingIds = new Set<string>(request.expire ?? []);
   const accountIds = new Set<string>();
@@ -150,7 +156,9 @@ export async function execute(tx: Transaction, shards: ShardDirectory, request: 
     expire: request.expire ?? [],
     now,
   });
-  await write(tx, decision, accounts);
+  // Issued together, the writes and the caller's statements (the events outbox) cost one wait for
+  // the database instead of two while the batch holds its account locks.
+  await Promise.all([write(tx, decision, accounts), alongside?.(decision)]);
   return decision;
 }
 

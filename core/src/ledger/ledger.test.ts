@@ -62,6 +62,23 @@ describe('ledger service', () => {
     expect((await ledger.getAccount(db, a))?.version).toBe(2);
   });
 
+  it('commits nothing of a batch when a posted hook fails (the hook runs alongside the writes)', async () => {
+    const [a, b] = [await wallet(), await wallet()];
+    await fund(a, 100n);
+    const remove = ledger.onPosted(() => {
+      throw new Error('outbox unavailable');
+    });
+    try {
+      const transfer = tx({ debitAccountId: a, creditAccountId: b, amount: 30n });
+      await expect(ledger.submit([transfer])).rejects.toThrow('outbox unavailable');
+      expect(await ledger.getTransfer(db, transfer.id)).toBeNull();
+    } finally {
+      remove();
+    }
+    expect(await balance(a)).toBe(100n);
+    expect(await balance(b)).toBe(0n);
+  });
+
   it('replays the same id and body as exists, and rejects the same id with a different body', async () => {
     const [a, b] = [await wallet(), await wallet()];
     await fund(a, 100n);

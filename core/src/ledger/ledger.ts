@@ -15,7 +15,10 @@ import { Sealer } from './seal.js';
 import { MAX_BATCH, type TransferInput, type TransferResult } from './types.js';
 import { type VerifyReport, verifyLedger } from './verify.js';
 
-/** Runs inside the transaction that committed the transfers (the seam for the events outbox). */
+/**
+ * Runs inside the transaction that commits the transfers (the seam for the events outbox),
+ * alongside the ledger's own writes: it must not read this batch's ledger rows.
+ */
 export type PostedHook = (tx: Transaction, transfers: readonly NewTransfer[]) => Promise<void> | void;
 
 export interface LedgerOptions {
@@ -88,8 +91,9 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
   let sealer: Sealer | undefined;
 
   async function run(tx: Transaction, groups: readonly (readonly TransferInput[])[]) {
-    const decision = await execute(tx, shards, { groups });
-    if (decision.transfers.length > 0) for (const hook of hooks) await hook(tx, decision.transfers);
+    const decision = await execute(tx, shards, { groups }, async ({ transfers }) => {
+      if (transfers.length > 0) for (const hook of hooks) await hook(tx, transfers);
+    });
     return decision.results;
   }
 
