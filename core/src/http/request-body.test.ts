@@ -14,7 +14,9 @@ app.post('/echo', async (c) => {
     const body = await readBody(c, LIMIT, () => new TooLarge());
     // A second read answers the same bytes (the body is read once per request).
     const again = await readBody(c, LIMIT, () => new TooLarge());
-    return c.json({ text: body.toString('utf8'), same: body === again });
+    // Read from the Node.js request, the WHATWG request's own body stream was never consumed.
+    const viaNode = !c.req.raw.bodyUsed;
+    return c.json({ text: body.toString('utf8'), same: body === again, viaNode });
   } catch (error) {
     if (error instanceof TooLarge) return c.text('too large', 413);
     throw error;
@@ -42,13 +44,13 @@ describe('readBody', () => {
 
   it('reads a body from the Node.js request, with or without a declared length', async () => {
     const declared = await fetch(url, { method: 'POST', body: 'héllo' });
-    expect(await declared.json()).toEqual({ text: 'héllo', same: true });
+    expect(await declared.json()).toEqual({ text: 'héllo', same: true, viaNode: true });
     const streamed = await fetch(url, {
       method: 'POST',
       body: chunked(['ab', 'cd', 'é']),
       duplex: 'half',
     } as RequestInit);
-    expect(await streamed.json()).toEqual({ text: 'abcdé', same: true });
+    expect(await streamed.json()).toEqual({ text: 'abcdé', same: true, viaNode: true });
   });
 
   it('refuses a body beyond the limit, declared or streamed, and the connection serves on', async () => {
@@ -64,7 +66,7 @@ describe('readBody', () => {
 
   it('reads the WHATWG request where there is no Node.js request (app.request)', async () => {
     const ok = await app.request('/echo', { method: 'POST', body: 'plain' });
-    expect(await ok.json()).toEqual({ text: 'plain', same: true });
+    expect(await ok.json()).toEqual({ text: 'plain', same: true, viaNode: false });
     const big = await app.request('/echo', {
       method: 'POST',
       body: chunked(['x'.repeat(40), 'x'.repeat(40)]),
