@@ -4,6 +4,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay } from './backoff.js
 import {
   type ClaimedDelivery,
   claimDeliveries,
+  committedEvents,
   completeDelivery,
   failDelivery,
   fanOut,
@@ -29,6 +30,7 @@ export interface DispatcherOptions extends Partial<RetryPolicy> {
 // After a local emit: poll this often, for this long (see `emitted`).
 const SETTLE_POLL_MS = 10;
 const SETTLE_WINDOW_MS = 1_000;
+const MAX_OWED_WAKE = 10_000;
 
 interface DispatcherDeps {
   db: Database;
@@ -57,6 +59,8 @@ export class Dispatcher {
   #wakeRequested = false;
   #wakeSleeper: (() => void) | undefined;
   #settleUntil = 0;
+  /** Events fanned out at emit whose commit other instances have not been woken for yet. */
+  readonly #owedWake = new Set<string>();
 
   constructor(deps: DispatcherDeps, options: DispatcherOptions = {}) {
     this.#db = deps.db;
@@ -78,6 +82,11 @@ export class Dispatcher {
 
   get running(): boolean {
     return this.#running;
+  }
+
+  /** Whether this instance's subscribers are in `core.event_subscriptions` (emits may fan out). */
+  get registered(): boolean {
+    return this.#registered;
   }
 
   async start(): Promise<void> {
@@ -104,13 +113,19 @@ export class Dispatcher {
   }
 
   /**
-   * Called when this process emitted an event. Its transaction has not committed yet, and nothing
+   * Called when this process emitted events. Their transaction has not committed yet, and nothing
    * tells us when it does, so besides a round now the dispatcher looks every few milliseconds for
    * a short while: a local event is then delivered within milliseconds of its commit, not a poll
-   * interval later.
+   * interval later. `fannedOut` are events whose deliveries were written with them: once they are
+   * visible (committed), other instances are woken through the transport, as after a fan-out round.
    */
-  emitted(): void {
+  emitted(fannedOut: readonly string[] = []): void {
     this.#settleUntil = Date.now() + SETTLE_WINDOW_MS;
+    if (this.#transport && fannedOut.length > 0) {
+      for (const id of fannedOut) this.#owedWake.add(id);
+      // Bounded: a wake-up is an optimisation (other instances poll anyway).
+      if (this.#owedWake.size > MAX_OWED_WAKE) this.#owedWake.clear();
+    }
     this.wake();
   }
 
@@ -177,7 +192,7 @@ export class Dispatcher {
   /** One fan-out and one delivery batch; returns how much it did (0: idle). */
   async #round(): Promise<number> {
     const fanned = await fanOut(this.#db, this.#batchSize);
-    if (fanned.deliveries > 0) this.#transport?.notify();
+    if (fanned.deliveries > 0 || (await this.#committedOwedWake())) this.#transport?.notify();
     const subscriptions = this.#subscriptions();
     const claimed = await claimDeliveries(this.#db, [...subscriptions.keys()], {
       batchSize: this.#batchSize,
@@ -205,6 +220,15 @@ export class Dispatcher {
       );
     }
     return fanned.events + claimed.length;
+  }
+
+  /** Whether any event owed a wake-up has committed since (those rolled back are given up later). */
+  async #committedOwedWake(): Promise<boolean> {
+    if (this.#owedWake.size === 0) return false;
+    const committed = await committedEvents(this.#db, [...this.#owedWake]);
+    for (const id of committed) this.#owedWake.delete(id);
+    if (Date.now() >= this.#settleUntil) this.#owedWake.clear();
+    return committed.length > 0;
   }
 
   async #deliver(

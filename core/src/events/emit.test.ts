@@ -33,7 +33,7 @@ describe('emit', () => {
     expect(row?.fannedOutAt).toBeNull();
   });
 
-  it('emitMany writes a batch in order (over several statements), each with its key and region', async () => {
+  it('emitMany writes a batch in item order (seq), each with its key and region', async () => {
     const Awarded = defineEvent(uniqueEventName(), Payload);
     const items = Array.from({ length: 1001 }, (_, i) => ({
       payload: { learnerId, credits: i + 1 },
@@ -42,7 +42,7 @@ describe('emit', () => {
     }));
     const ids = await database.db.transaction((tx) => system().emitMany(tx, Awarded, items));
     expect(new Set(ids).size).toBe(1001);
-    const rows = await eventRows(database.db, Awarded.name);
+    const rows = (await eventRows(database.db, Awarded.name)).sort((a, b) => a.seq - b.seq);
     expect(rows.map((r) => r.id)).toEqual(ids);
     expect(rows[1000]).toMatchObject({ key: learnerId, regionId: 'default', payload: { credits: 1001 } });
   });
@@ -154,6 +154,63 @@ describe('emit', () => {
       database.db.execute(sql`update core.events set payload = '{"credits": 99}' where id = ${id}`),
     ).rejects.toThrow();
     await database.db.execute(sql`update core.events set fanned_out_at = now() where id = ${id}`);
+  });
+});
+
+describe('fan-out at emit', () => {
+  it('writes the deliveries with the event once the subscribers are registered, so no round is needed', async () => {
+    const Awarded = defineEvent(uniqueEventName(), Payload);
+    const events = system();
+    events.subscribe({ subscriber: 'test:at-emit-a', event: Awarded, handler: () => {} });
+    events.subscribe({ subscriber: 'test:at-emit-b', event: Awarded, handler: () => {} });
+    await events.drain(); // registers this instance's subscribers
+    const id = await database.db.transaction((tx) => events.emit(tx, Awarded, { learnerId, credits: 1 }));
+    const [row] = await eventRows(database.db, Awarded.name);
+    expect(row?.fannedOutAt).not.toBeNull();
+    const deliveries = await deliveriesOf(database.db, id);
+    expect(deliveries.map((d) => d.subscriber).sort()).toEqual(['test:at-emit-a', 'test:at-emit-b']);
+    expect(deliveries.every((d) => d.status === 'pending' && d.eventSeq === row?.seq && d.key === id)).toBe(true);
+  });
+
+  it('writes neither event nor deliveries when the emitting transaction rolls back', async () => {
+    const Awarded = defineEvent(uniqueEventName(), Payload);
+    const events = system();
+    events.subscribe({ subscriber: 'test:at-emit-rollback', event: Awarded, handler: () => {} });
+    await events.drain();
+    let id = '';
+    await database.db
+      .transaction(async (tx) => {
+        id = await events.emit(tx, Awarded, { learnerId, credits: 1 });
+        throw new Error('rolled back');
+      })
+      .catch(() => {});
+    expect(id).not.toBe('');
+    expect(await eventRows(database.db, Awarded.name)).toEqual([]);
+    expect(await deliveriesOf(database.db, id)).toEqual([]);
+  });
+
+  it('leaves an event for the round while an earlier event of its key waits, keeping emit order', async () => {
+    const Awarded = defineEvent(uniqueEventName(), Payload);
+    const key = `order-${Math.random()}`;
+    // An instance whose dispatcher has not registered yet (or an older version) leaves its event unfanned.
+    const first = await system().emit(database.db, Awarded, { learnerId, credits: 1 }, { key });
+    const events = system();
+    const received: number[] = [];
+    events.subscribe({
+      subscriber: 'test:at-emit-order',
+      event: Awarded,
+      handler: (e) => void received.push((e.payload as { credits: number }).credits),
+    });
+    await events.drain(); // fans `first` out and delivers it
+    expect(received).toEqual([1]);
+    const blocker = await system().emit(database.db, Awarded, { learnerId, credits: 2 }, { key });
+    const later = await events.emit(database.db, Awarded, { learnerId, credits: 3 }, { key });
+    const other = await events.emit(database.db, Awarded, { learnerId, credits: 4 });
+    const fanned = new Map((await eventRows(database.db, Awarded.name)).map((r) => [r.id, r.fannedOutAt !== null]));
+    expect([first, blocker, later, other].map((id) => fanned.get(id))).toEqual([true, false, false, true]);
+    await events.drain();
+    expect(received.filter((n) => n !== 4)).toEqual([1, 2, 3]);
+    expect(received.sort()).toEqual([1, 2, 3, 4]);
   });
 });
 

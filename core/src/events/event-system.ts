@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database, Queryable } from '../db/database.js';
 import { Dispatcher, type DispatcherOptions } from './dispatcher.js';
-import { type EmitOptions, type EventItem, writeEvent, writeEvents } from './emit.js';
+import { type EmitOptions, type EventItem, type WrittenEvents, writeEvents } from './emit.js';
 import { EventConflict, EventSubscriptionInvalid, EventUnknown } from './errors.js';
 import { type EventRef, isEventRef } from './event-ref.js';
 import { natsWakeTransport } from './nats-transport.js';
@@ -101,24 +101,32 @@ export function createEventSystem(options: EventSystemOptions): EventSystem {
     return ref;
   };
 
+  /**
+   * Fan out at emit time once this instance's own subscribers are in `core.event_subscriptions`
+   * (the dispatcher registered them); before that, events wait for a fan-out round.
+   */
+  const write = async (tx: Queryable, ref: EventRef<unknown>, items: readonly EventItem<unknown>[]) => {
+    const written = await writeEvents(tx, ref, items, { fanOut: dispatcher?.registered === true });
+    emitted(written);
+    return written.ids;
+  };
+
   /** After the caller's (short) transaction has had a chance to commit; see Dispatcher#emitted. */
-  const emitted = () => {
+  const emitted = ({ ids, deliveries, waiting }: WrittenEvents) => {
     const current = dispatcher;
-    if (current?.running) setImmediate(() => current.emitted());
+    if (!current?.running || (deliveries === 0 && waiting === 0)) return;
+    setImmediate(() => current.emitted(deliveries > 0 ? ids : []));
   };
 
   return {
     async emit(tx: Queryable, event: EventRef<unknown> | string, payload: unknown, emitOptions?: EmitOptions) {
-      const id = await writeEvent(tx, resolve(event), payload, emitOptions);
-      emitted();
-      return id;
+      const [id] = await write(tx, resolve(event), [{ payload, ...emitOptions }]);
+      return id as string;
     },
 
     async emitMany(tx: Queryable, event: EventRef<unknown>, items: readonly EventItem<unknown>[]) {
       if (items.length === 0) return [];
-      const ids = await writeEvents(tx, resolve(event), items);
-      emitted();
-      return ids;
+      return write(tx, resolve(event), items);
     },
 
     subscribe(subscription) {

@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { anyUuid } from '../db/any-uuid.js';
 import { type Database, resultRows } from '../db/database.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { type DeliveryStatus, eventDeliveries, eventSubscriptions, events } from './schema.js';
+import { SQL_UUIDV7 } from './sql-uuidv7.js';
 
 // Every statement here is its own short transaction: no lock is held while a handler runs.
 
@@ -25,15 +27,6 @@ export interface FanOutResult {
   /** Delivery rows written. */
   deliveries: number;
 }
-
-/**
- * A UUIDv7 made by PostgreSQL (version 15 has no `uuidv7()`): the time in milliseconds over a
- * random UUID's first six bytes, version bits 0111. Delivery ids sort by time like the ones made
- * in JavaScript (`uuidv7()`), which lists of dead letters rely on.
- */
-const SQL_UUIDV7 = sql.raw(`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
-  placing substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6),
-  52, 1), 53, 1), 'hex')::uuid`);
 
 /**
  * Claims committed events that have not been fanned out (oldest first, skipping rows another
@@ -81,6 +74,12 @@ export async function fanOut(db: Database, batchSize: number): Promise<FanOutRes
       select (select count(*) from marked) as events, (select count(*) from delivered) as deliveries`),
   );
   return { events: Number(row?.events ?? 0), deliveries: Number(row?.deliveries ?? 0) };
+}
+
+/** Which of `ids` are visible, i.e. their emitting transactions committed. */
+export async function committedEvents(db: Database, ids: readonly string[]): Promise<string[]> {
+  const rows = await db.select({ id: events.id }).from(events).where(anyUuid(events.id, ids));
+  return rows.map((row) => row.id);
 }
 
 export interface ClaimedDelivery {
