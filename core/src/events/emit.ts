@@ -75,19 +75,20 @@ export async function writeEvents<T>(
     ids.push(id);
     keys.push(key ?? id);
     regions.push(regionId);
-    payloads.push(JSON.stringify(payload));
+    payloads.push(JSON.stringify(payload) ?? 'null');
   });
   if (ids.length === 0) return { ids, deliveries: 0, waiting: 0 };
   const [row] = resultRows<{ deliveries: number | string; waiting: number | string }>(
     await tx.execute(sql`
       with written as (
         insert into core.events (id, name, key, region_id, payload, fanned_out_at)
-        select x.id, ${ref.name}::text, x.key, x.region_id, x.payload,
+        select x.id, ${ref.name}::text, x.key, x.region_id, p.payload,
                case when ${fanOut}::boolean and not exists (
                  select 1 from core.events u where u.key = x.key and u.fanned_out_at is null
                ) then now() end
-        from unnest(${plainArray(ids)}::uuid[], ${textArray(keys)}::text[], ${textArray(regions)}::text[],
-                    ${textArray(payloads)}::jsonb[]) with ordinality as x(id, key, region_id, payload, n)
+        from unnest(${plainArray(ids)}::uuid[], ${textArray(keys)}::text[], ${textArray(regions)}::text[])
+               with ordinality as x(id, key, region_id, n)
+        join jsonb_array_elements(${`[${payloads.join(',')}]`}::jsonb) with ordinality as p(payload, n) on p.n = x.n
         order by x.n
         returning id, seq, key, name, fanned_out_at
       ),
