@@ -146,6 +146,14 @@ describe('problem+json for every error', () => {
     expect((await problem(res)).errors).toEqual([
       { path: '/body/name', rule: 'wellFormedUnicode', message: 'Must not contain unpaired UTF-16 surrogates' },
     ]);
+    // Upper-case escapes, and in a key: found all the same.
+    const inKey = await t.request('/v1/test/items/1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":"pen","count":1,"x\\uDFFF":1}',
+    });
+    expect(inKey.status).toBe(400);
+    expect((await problem(inKey)).errors?.[0]).toMatchObject({ rule: 'wellFormedUnicode' });
     // A proper surrogate pair (an emoji) is fine.
     const ok = await t.request('/v1/test/items/1', { method: 'POST', json: { name: 'pen 😀', count: 1 } });
     expect(ok.status).toBe(201);

@@ -58,9 +58,14 @@ export async function readJsonBody(c: Context<AppEnv>, maxBytes: number): Promis
   } catch (error) {
     throw MalformedJson({ detail: (error as Error).message });
   }
-  rejectBadText(value, '/body');
+  if (MAYBE_BAD_TEXT.test(text)) rejectBadText(value, '/body');
   return value;
 }
+
+// A decoded body holds no lone surrogate (invalid UTF-8 became U+FFFD) and JSON forbids a raw
+// U+0000 in strings, so a parsed string can hold either only through a `\u` escape: without one
+// in the text, walking the parsed body (a path string per value) is skipped.
+const MAYBE_BAD_TEXT = /\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})/;
 
 // A UTF-16 surrogate without its partner: not a character, and not encodable as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -4,12 +4,16 @@
  * way TigerBeetle batches). Under no load a request is flushed on the next tick, alone.
  */
 export interface BatcherOptions<In, Out> {
-  /** Runs several requests together; returns one output per request, in order. */
-  flush: (requests: In[]) => Promise<Out[]>;
+  /**
+   * Runs several requests together; returns one output per request, in order. It may call
+   * `release` once the rest of its work no longer competes with a next flush (the ledger: its
+   * writes are done and only the commit is left), and the next flush starts then.
+   */
+  flush: (requests: In[], release: () => void) => Promise<Out[]>;
   /** Size of a request (e.g. its transfer count); a flush carries at most `maxSize`. */
   sizeOf: (request: In) => number;
   maxSize: number;
-  /** Flushes that may run at once. */
+  /** Flushes that may run at once, not counting those that have released their slot. */
   concurrency?: number;
 }
 
@@ -32,7 +36,10 @@ export function createBatcher<In, Out>({
   concurrency = 1,
 }: BatcherOptions<In, Out>): Batcher<In, Out> {
   const queue: Waiting<In, Out>[] = [];
+  /** Flushes holding a slot (not released yet). */
   let running = 0;
+  /** Flushes not finished yet, released or not. */
+  let inFlight = 0;
   let scheduled = false;
   let idle: (() => void)[] = [];
 
@@ -55,7 +62,18 @@ export function createBatcher<In, Out>({
     while (running < concurrency && queue.length > 0) {
       const batch = take();
       running++;
-      flush(batch.map((w) => w.request))
+      inFlight++;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        running--;
+        if (queue.length > 0) schedule();
+      };
+      flush(
+        batch.map((w) => w.request),
+        release,
+      )
         .then(
           (outs) => {
             for (const [i, w] of batch.entries()) w.resolve(outs[i] as Out);
@@ -65,9 +83,9 @@ export function createBatcher<In, Out>({
           },
         )
         .finally(() => {
-          running--;
-          if (queue.length > 0) schedule();
-          else if (running === 0) {
+          inFlight--;
+          release();
+          if (inFlight === 0 && queue.length === 0) {
             for (const done of idle) done();
             idle = [];
           }
@@ -89,7 +107,7 @@ export function createBatcher<In, Out>({
       });
     },
     drain() {
-      if (running === 0 && queue.length === 0) return Promise.resolve();
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
       return new Promise((resolve) => idle.push(resolve));
     },
   };

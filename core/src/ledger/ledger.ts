@@ -25,7 +25,10 @@ export interface LedgerOptions {
   /** The database; a function so the ledger can exist before the platform opens it. */
   db: () => Database;
   logger?: Logger;
-  /** Flushes of the group-commit batcher that may run at once (default 2). */
+  /**
+   * Groups of the group-commit batcher that may lock and write at once (default 1); each may
+   * have more groups committing behind it.
+   */
   commitConcurrency?: number;
 }
 
@@ -85,15 +88,17 @@ export function assertBatch(transfers: readonly TransferInput[]): void {
   if (errors.length > 0) throw LedgerBatchInvalid({ errors: errors.slice(0, 20) });
 }
 
-export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOptions): Ledger {
+export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOptions): Ledger {
   const shards = new ShardDirectory();
   const hooks = new Set<PostedHook>();
   let sealer: Sealer | undefined;
 
-  async function run(tx: Transaction, groups: readonly (readonly TransferInput[])[]) {
+  /** `written` is called once the batch's statements are done and only the commit is left. */
+  async function run(tx: Transaction, groups: readonly (readonly TransferInput[])[], written?: () => void) {
     const decision = await execute(tx, shards, { groups }, async ({ transfers }) => {
       if (transfers.length > 0) for (const hook of hooks) await hook(tx, transfers);
     });
+    written?.();
     return decision.results;
   }
 
@@ -106,13 +111,16 @@ export function createLedger({ db, logger, commitConcurrency = 2 }: LedgerOption
     // Outside any request's deadline: a group holds several requests' transfers, and one request
     // timing out must not roll back the others (a timed-out one may commit; transfer ids make
     // the client's retry safe).
-    flush: (requests) => outsideRequestDeadline(() => flushGroup(requests)),
+    flush: (requests, release) => outsideRequestDeadline(() => flushGroup(requests, release)),
   });
 
-  async function flushGroup(requests: (readonly TransferInput[])[]): Promise<TransferResult[][]> {
+  async function flushGroup(requests: (readonly TransferInput[])[], release: () => void): Promise<TransferResult[][]> {
     try {
       const started = performance.now();
-      const out = await retrying((tx) => run(tx, requests));
+      // The next group may lock and write while this one commits: the commit (a WAL flush) is
+      // the longest wait of a group, and overlapping only it keeps groups from queueing on each
+      // other's account locks, which made two fully concurrent groups cost more than one.
+      const out = await retrying((tx) => run(tx, requests, release));
       logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
       return out;
     } catch (error) {
