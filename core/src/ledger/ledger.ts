@@ -117,9 +117,9 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
   async function flushGroup(requests: (readonly TransferInput[])[], release: () => void): Promise<TransferResult[][]> {
     try {
       const started = performance.now();
-      // The next group may lock and write while this one commits: the commit (a WAL flush) is
-      // the longest wait of a group, and overlapping only it keeps groups from queueing on each
-      // other's account locks, which made two fully concurrent groups cost more than one.
+      // The next group may lock and write while this one waits for its commit (a WAL flush).
+      // Overlapping only the commit keeps groups from queueing on each other's account locks,
+      // which made two fully concurrent groups cost more CPU per request than one.
       const out = await retrying((tx) => run(tx, requests, release));
       logger?.debug({ requests: requests.length, ms: performance.now() - started }, 'ledger group commit');
       return out;
