@@ -104,7 +104,7 @@ export async function execute(
   for (const id of accountIds) lockIds.add(route(id));
   for (const p of before) lockIds.add(p.debitAccountId).add(p.creditAccountId);
 
-  // The lock, the idempotency lookup and the clock go out together. The lookup may run before
+  // The lock, the idempotency lookup and (when needed) the clock go out together. The lookup may run before
   // the lock is granted: a concurrent creator of the same id then makes our insert fail with a
   // unique violation, and the retry (runInTransaction) answers `exists`.
   const existingIds = [...transferIds, ...pendingIds];
@@ -135,7 +135,8 @@ export async function execute(
           .select({ id: ledgerTransfers.id, requestHash: ledgerTransfers.requestHash, kind: ledgerTransfers.kind })
           .from(ledgerTransfers)
           .where(anyUuid(ledgerTransfers.id, existingIds)),
-    tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
+    // The database clock decides only whether a referenced pending transfer has expired.
+    pendingIds.size === 0 ? null : tx.execute(sql`select (extract(epoch from now()) * 1000)::float8 as now`),
   ]);
   // Pending state must be read once the locks are held: every resolution of a pending transfer
   // holds its accounts' locks, so this read cannot be stale.
@@ -145,7 +146,7 @@ export async function execute(
     (p) => lockIds.has(p.debitAccountId) && lockIds.has(p.creditAccountId),
   );
   const accounts = new Map<string, AccountState>(locked.map((a) => [a.id, a]));
-  const now = new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now));
+  const now = nowRows ? new Date(Number(resultRows<{ now: number | string }>(nowRows)[0]?.now)) : new Date();
 
   const decision = decide({
     groups: request.groups,
