@@ -104,9 +104,9 @@ export async function execute(
   for (const id of accountIds) lockIds.add(route(id));
   for (const p of before) lockIds.add(p.debitAccountId).add(p.creditAccountId);
 
-  // The lock, the idempotency lookup and (when needed) the clock go out together. The lookup may run before
-  // the lock is granted: a concurrent creator of the same id then makes our insert fail with a
-  // unique violation, and the retry (runInTransaction) answers `exists`.
+  // The lock, the idempotency lookup and (when needed) the clock go out together. The lookup may
+  // run before the lock is granted: a concurrent creator of the same id then makes our insert
+  // fail with a unique violation, and the retry (runInTransaction) answers `exists`.
   const existingIds = [...transferIds, ...pendingIds];
   const [locked, existingRows, nowRows] = await Promise.all([
     lockIds.size === 0
