@@ -7,8 +7,9 @@ import { ratio, ratioAtLeast } from '../lib/judge.js';
 import { startLedgerServer } from '../lib/ledger-server.js';
 import { describeErrors, load } from '../lib/load.js';
 import { settle } from '../lib/settle.js';
-import type { Scenario } from '../lib/types.js';
+import type { BenchContext, Scenario } from '../lib/types.js';
 import { HTTP_CEILING_CONNECTIONS } from './ceiling-hono.js';
+import { LEDGER_SQL_BATCHES } from './ceiling-ledger-sql.js';
 
 const CLIENTS = 32;
 const BATCH = 1000;
@@ -23,6 +24,14 @@ function transferBody(accounts: string[], count: number): string {
     transfers.push({ id: uuidv7(), debitAccountId: accounts[d], creditAccountId: accounts[c], amount: '1', code: 1 });
   }
   return JSON.stringify({ transfers });
+}
+
+/** The batch figure against the database's own floor for the same rows (ceiling-ledger-sql). */
+function ofSqlCeiling(ctx: BenchContext, transfersPerSecond: number): string {
+  const best = Math.max(...LEDGER_SQL_BATCHES.map((b) => ctx.figure(`ceiling.ledger-sql.b${b}.transfers`) ?? 0));
+  return best > 0
+    ? `; ${((100 * transfersPerSecond) / best).toFixed(0)}% of the ledger rows in SQL alone (best of its two sizes)`
+    : '';
 }
 
 export const ledgerThroughput: Scenario = {
@@ -109,7 +118,7 @@ export const ledgerThroughput: Scenario = {
             unit: 'transfers/s',
             ratio: batchedRatio,
             target: ratioAtLeast(batchedRatio, 20, '≥ 20× pgbench TPS (32 clients)'),
-            note: `p50 ${batched.p50} ms, p99 ${batched.p99} ms per request; ${describeErrors(batched)}`,
+            note: `p50 ${batched.p50} ms, p99 ${batched.p99} ms per request; ${describeErrors(batched)}${ofSqlCeiling(ctx, transfersPerSecond)}`,
           },
           {
             id: 'ledger.balance.rps',

@@ -40,6 +40,8 @@ export interface PendingRow {
 export interface DecideInput {
   /** Requests: a linked chain never crosses from one request into the next. */
   groups: readonly (readonly TransferInput[])[];
+  /** `requestHash` of each transfer of `groups`, when computed ahead (outside the account locks). */
+  fingerprints?: readonly (readonly string[])[];
   /** Locked accounts by id, shards included. */
   accounts: Map<string, AccountState>;
   /** The account that takes a posting addressed to `accountId`: itself, or one of its shards. */
@@ -303,7 +305,8 @@ export function decide(input: DecideInput): Decision {
     });
   }
 
-  for (const group of input.groups) {
+  for (const [g, group] of input.groups.entries()) {
+    const fingerprints = input.fingerprints?.[g];
     const results: TransferResult[] = group.map((t) => ({ id: t.id, status: 'linkedEventFailed' }));
     let i = 0;
     while (i < group.length) {
@@ -317,7 +320,7 @@ export function decide(input: DecideInput): Decision {
       let failed = open;
       for (let k = i; k <= end && !failed; k++) {
         const t = group[k] as TransferInput;
-        const status = apply(t, requestHash(t));
+        const status = apply(t, fingerprints?.[k] ?? requestHash(t));
         (results[k] as TransferResult).status = status;
         if (status !== 'created' && status !== 'exists') failed = true;
       }

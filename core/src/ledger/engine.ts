@@ -50,6 +50,8 @@ export class ShardDirectory {
 
 export interface ExecuteRequest {
   groups: readonly (readonly TransferInput[])[];
+  /** `requestHash` of each transfer of `groups`, computed ahead; missing ones are computed under the locks. */
+  fingerprints?: readonly (readonly string[])[];
   /** Pending transfers to expire first (the sweeper). */
   expire?: readonly string[];
 }
@@ -104,9 +106,12 @@ export async function execute(
   for (const id of accountIds) lockIds.add(route(id));
   for (const p of before) lockIds.add(p.debitAccountId).add(p.creditAccountId);
 
-  // The lock, the idempotency lookup and (when needed) the clock go out together. The lookup may
-  // run before the lock is granted: a concurrent creator of the same id then makes our insert
-  // fail with a unique violation, and the retry (runInTransaction) answers `exists`.
+  // The lock, the idempotency lookup and (when needed) the clock go out together, in this order:
+  // the lookup runs once the locks are held, so a concurrent creator of the same request (same
+  // accounts, same locks) has committed by then and the answer is `exists`, not a decision made
+  // on the balance it spent. A creator of the same id with other accounts may still commit after
+  // the lookup: our insert then fails with a unique violation, and the retry (runInTransaction)
+  // answers `existsWithDifferentFields`.
   const existingIds = [...transferIds, ...pendingIds];
   const [locked, existingRows, nowRows] = await Promise.all([
     lockIds.size === 0
@@ -150,6 +155,7 @@ export async function execute(
 
   const decision = decide({
     groups: request.groups,
+    ...(request.fingerprints ? { fingerprints: request.fingerprints } : {}),
     accounts,
     route,
     existing: new Map(existingRows.map((r) => [r.id, { requestHash: r.requestHash, kind: r.kind as TransferKind }])),

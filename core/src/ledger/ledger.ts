@@ -8,6 +8,7 @@ import * as accounts from './accounts.js';
 import { createBatcher } from './batcher.js';
 import type { NewTransfer } from './decide.js';
 import { execute, ShardDirectory } from './engine.js';
+import { requestHash } from './canonical.js';
 import { LedgerBatchInvalid } from './errors.js';
 import { isRetryable, runInTransaction } from './retry.js';
 import { ledgerPendingTransfers } from './schema.js';
@@ -88,14 +89,31 @@ export function assertBatch(transfers: readonly TransferInput[]): void {
   if (errors.length > 0) throw LedgerBatchInvalid({ errors: errors.slice(0, 20) });
 }
 
+/**
+ * A request with its transfers' idempotency fingerprints, computed when it arrives: a group
+ * holds its accounts' locks from its lock to its commit, and every group waits for that, so
+ * work that needs no lock is done before.
+ */
+interface Submitted {
+  transfers: readonly TransferInput[];
+  fingerprints: readonly string[];
+}
+
+const submitted = (transfers: readonly TransferInput[]): Submitted => ({
+  transfers,
+  fingerprints: transfers.map(requestHash),
+});
+
 export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOptions): Ledger {
   const shards = new ShardDirectory();
   const hooks = new Set<PostedHook>();
   let sealer: Sealer | undefined;
 
   /** `written` is called once the batch's statements are done and only the commit is left. */
-  async function run(tx: Transaction, groups: readonly (readonly TransferInput[])[], written?: () => void) {
-    const decision = await execute(tx, shards, { groups }, async ({ transfers }) => {
+  async function run(tx: Transaction, requests: readonly Submitted[], written?: () => void) {
+    const groups = requests.map((r) => r.transfers);
+    const fingerprints = requests.map((r) => r.fingerprints);
+    const decision = await execute(tx, shards, { groups, fingerprints }, async ({ transfers }) => {
       if (transfers.length > 0) for (const hook of hooks) await hook(tx, transfers);
     });
     written?.();
@@ -104,8 +122,8 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
 
   const retrying = <T>(fn: (tx: Transaction) => Promise<T>) => runInTransaction(db(), fn);
 
-  const batcher = createBatcher<readonly TransferInput[], TransferResult[]>({
-    sizeOf: (request) => request.length,
+  const batcher = createBatcher<Submitted, TransferResult[]>({
+    sizeOf: (request) => request.transfers.length,
     maxSize: MAX_BATCH,
     concurrency: commitConcurrency,
     // Outside any request's deadline: a group holds several requests' transfers, and one request
@@ -114,7 +132,7 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
     flush: (requests, release) => outsideRequestDeadline(() => flushGroup(requests, release)),
   });
 
-  async function flushGroup(requests: (readonly TransferInput[])[], release: () => void): Promise<TransferResult[][]> {
+  async function flushGroup(requests: Submitted[], release: () => void): Promise<TransferResult[][]> {
     try {
       const started = performance.now();
       // The next group may lock and write while this one waits for its commit (a WAL flush).
@@ -134,11 +152,11 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
   const ledger: Ledger = {
     async transfer(tx, transfers) {
       assertBatch(transfers);
-      return (await run(tx, [transfers]))[0] ?? [];
+      return (await run(tx, [submitted(transfers)]))[0] ?? [];
     },
     async submit(transfers) {
       assertBatch(transfers);
-      return batcher.submit(transfers);
+      return batcher.submit(submitted(transfers));
     },
     runInTransaction: retrying,
     createAccount: accounts.createAccount,
