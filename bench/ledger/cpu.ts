@@ -23,18 +23,31 @@ const mode = process.argv[2] ?? 'single';
 const seconds = Number(process.env.SECONDS ?? 10);
 const NAME = 'lifelong_bench_cpu';
 
+function stat(pid: number | string): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+}
+
 /** user + system CPU of a process, in clock ticks (1/100 s). */
 function ticks(pid: number | string): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const fields = stat(pid);
   return Number(fields[11]) + Number(fields[12]);
 }
 
-function postgresTicks(): number {
+/**
+ * Minor page faults of a process: first touches of fresh memory. On virtual machines each costs
+ * microseconds, so large short-lived buffers cost far more than their copying.
+ */
+function faults(pid: number | string): number {
+  return Number(stat(pid)[7]);
+}
+
+/** Summed over PostgreSQL's processes (those that end meanwhile drop out). */
+function postgres(measure: (pid: string) => number): number {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += ticks(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += measure(pid);
     } catch {
       // the process ended meanwhile
     }
@@ -90,7 +103,8 @@ try {
   if (process.env.WARM)
     await load({ ...post(() => transfers(1)), label: 'warm-up', seconds: Number(process.env.WARM) });
 
-  const before = { server: ticks(server.pid), postgres: postgresTicks(), loader: ticks(process.pid) };
+  const before = { server: ticks(server.pid), postgres: postgres(ticks), loader: ticks(process.pid) };
+  const faultsBefore = { server: faults(server.pid), postgres: postgres(faults) };
   const result = await load(options);
   const requests = result.ok + result.non2xx;
   const perRequest = (from: number, to: number) => `${Math.round(((to - from) * 10_000) / requests)} µs`;
@@ -105,8 +119,12 @@ try {
       non2xx: result.non2xx,
       cpuPerRequest: {
         server: perRequest(before.server, ticks(server.pid)),
-        postgres: perRequest(before.postgres, postgresTicks()),
+        postgres: perRequest(before.postgres, postgres(ticks)),
         loadGenerator: perRequest(before.loader, ticks(process.pid)),
+      },
+      pageFaultsPerRequest: {
+        server: Math.round((faults(server.pid) - faultsBefore.server) / requests),
+        postgres: Math.round((postgres(faults) - faultsBefore.postgres) / requests),
       },
     }),
   );
