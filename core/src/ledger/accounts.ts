@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/database.js';
 import { perDatabase } from '../db/prepared.js';
 import { uuidv7 } from '../ids/uuidv7.js';
@@ -164,20 +165,35 @@ export async function listEntryRows(
     .select({ id: ledgerAccounts.id })
     .from(ledgerAccounts)
     .where(eq(ledgerAccounts.shardOf, accountId));
-  const ids = [accountId, ...shardRows.map((r) => r.id)];
-  const rows = await q
-    .select()
-    .from(ledgerEntries)
-    .where(
-      and(
-        inArray(ledgerEntries.accountId, ids),
-        after
-          ? sql`(${ledgerEntries.accountId}, ${ledgerEntries.version}) > (${after.accountId}::uuid, ${after.version})`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(ledgerEntries.accountId), asc(ledgerEntries.version))
-    .limit(limit + 1);
+  // UUIDs order as their lower-case text does, so this is the page order of the rows.
+  const ids = [accountId, ...shardRows.map((r) => r.id)].map((id) => id.toLowerCase()).sort();
+  const from = after?.accountId.toLowerCase();
+  // One part per account row, each a range of the (account_id, version) index: equality on the
+  // row and a plain version bound. A row comparison `(account_id, version) > (...)` over several
+  // rows (as `= any(...)`, or on a row other than the cursor's) makes PostgreSQL walk each row's
+  // whole history instead: seconds for the entries of a busy sharded (issuance) account.
+  const parts = ids
+    .filter((id) => from === undefined || id >= from)
+    .map((id) =>
+      q
+        .select()
+        .from(ledgerEntries)
+        .where(
+          and(
+            eq(ledgerEntries.accountId, id),
+            after && id === from ? gt(ledgerEntries.version, after.version) : undefined,
+          ),
+        )
+        .orderBy(asc(ledgerEntries.version))
+        .limit(limit + 1),
+    );
+  const [first, second, ...rest] = parts;
+  if (!first) return [];
+  const rows = second
+    ? await unionAll(first, second, ...rest)
+        .orderBy(asc(ledgerEntries.accountId), asc(ledgerEntries.version))
+        .limit(limit + 1)
+    : await first;
   return rows.map((r) => ({ ...r, kind: r.kind as Entry['kind'], side: r.side as Entry['side'] }));
 }
 

@@ -139,6 +139,35 @@ describe('ledger HTTP API', () => {
     expect(bad.status).toBe(400);
   });
 
+  it("pages through a sharded (issuance) account's entries across its shards, each entry once, in order", async () => {
+    const a = await createAccount();
+    // One transaction per request, and each transaction takes the next shard.
+    for (let i = 0; i < 12; i++) {
+      expect((await post('/v1/ledger/transfers', { transfers: [transfer(issuance, a.id, '1')] })).status).toBe(200);
+    }
+    const expected = resultRows<{ account_id: string; version: string }>(
+      await t.platform.database.db.execute(sql`
+        select e.account_id, e.version::text as version from core.ledger_entries e
+        join core.ledger_accounts r on r.id = e.account_id
+        where r.id = ${issuance} or r.shard_of = ${issuance}
+        order by e.account_id, e.version`),
+    ).map((r) => `${r.account_id}/${r.version}`);
+    expect(new Set(expected.map((e) => e.split('/')[0])).size).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=5&cursor=${cursor}` : '?limit=5';
+      const res = await t.request(`/v1/ledger/accounts/${issuance}/entries${query}`, { auth: 'admin' });
+      expect(res.status).toBe(200);
+      const page = await body(res);
+      expect(page.items.length).toBeLessThanOrEqual(5);
+      seen.push(...page.items.map((e: { accountId: string; version: number }) => `${e.accountId}/${e.version}`));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length <= expected.length);
+    expect(seen).toEqual(expected);
+    expect(cursor).toBeNull();
+  });
+
   it('rejects malformed amounts and oversize batches with 400 and commits nothing of them', async () => {
     const a = await createAccount();
     const good = transfer(issuance, a.id, '1');
