@@ -26,7 +26,8 @@ const CLIENTS = 2;
 const LIFELONG_CLI = fileURLToPath(new URL('../../core/bin/lifelong.js', import.meta.url));
 
 // Transfer ids are time-ordered like the ledger's UUIDv7s (random v4 ids scatter the primary key's
-// inserts over the whole index and cost several times more).
+// inserts over the whole index and cost several times more); entries go in index order, as the
+// ledger writes them.
 const script = (BATCH: number) => `
 begin;
 create temp table if not exists batch (id uuid, debit uuid, credit uuid) on commit delete rows;
@@ -50,7 +51,8 @@ insert into core.ledger_entries
    credits_pending, credits_posted, created_at)
   select x.account, nextval('bench_versions'), x.id, 'posted', x.side, 0, 1, 0, 1, 0, 1, now()
   from (select debit as account, id, 'debit' as side from batch
-        union all select credit, id, 'credit' from batch) x;
+        union all select credit, id, 'credit' from batch) x
+  order by 1, 2;
 update core.ledger_accounts a set debits_posted = a.debits_posted + 1, version = a.version + 1
   where a.id in (select debit from batch union select credit from batch);
 insert into core.events (id, name, key, payload, fanned_out_at)
