@@ -1,7 +1,8 @@
 // CPU per request, by process, of the ledger over HTTP: a development tool, run by hand (not part
 // of `npm run bench`). On a shared or virtual machine requests/s move by ±15% from one run to
 // the next; CPU microseconds per request of the server and of PostgreSQL move much less, so A/B
-// comparisons of a change use these.
+// comparisons of a change use these. It also reports minor page faults per request (first
+// touches of fresh memory, microseconds each on virtual machines).
 //
 //   cd bench && node --import tsx ledger/cpu.ts single        # POST one transfer per request
 //   cd bench && node --import tsx ledger/cpu.ts 1000          # POST batches of 1,000

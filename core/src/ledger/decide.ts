@@ -1,4 +1,3 @@
-import { requestHash } from './canonical.js';
 import {
   type Entry,
   MAX_AMOUNT,
@@ -40,8 +39,8 @@ export interface PendingRow {
 export interface DecideInput {
   /** Requests: a linked chain never crosses from one request into the next. */
   groups: readonly (readonly TransferInput[])[];
-  /** `requestHash` of each transfer of `groups`, when computed ahead (outside the account locks). */
-  fingerprints?: readonly (readonly string[])[];
+  /** `requestHash` of each transfer of `groups`, computed before the account locks were taken. */
+  fingerprints: readonly (readonly string[])[];
   /** Locked accounts by id, shards included. */
   accounts: Map<string, AccountState>;
   /** The account that takes a posting addressed to `accountId`: itself, or one of its shards. */
@@ -306,7 +305,7 @@ export function decide(input: DecideInput): Decision {
   }
 
   for (const [g, group] of input.groups.entries()) {
-    const fingerprints = input.fingerprints?.[g];
+    const fingerprints = input.fingerprints[g] ?? [];
     const results: TransferResult[] = group.map((t) => ({ id: t.id, status: 'linkedEventFailed' }));
     let i = 0;
     while (i < group.length) {
@@ -320,7 +319,7 @@ export function decide(input: DecideInput): Decision {
       let failed = open;
       for (let k = i; k <= end && !failed; k++) {
         const t = group[k] as TransferInput;
-        const status = apply(t, fingerprints?.[k] ?? requestHash(t));
+        const status = apply(t, fingerprints[k] as string);
         (results[k] as TransferResult).status = status;
         if (status !== 'created' && status !== 'exists') failed = true;
       }

@@ -50,8 +50,8 @@ export class ShardDirectory {
 
 export interface ExecuteRequest {
   groups: readonly (readonly TransferInput[])[];
-  /** `requestHash` of each transfer of `groups`, computed ahead; missing ones are computed under the locks. */
-  fingerprints?: readonly (readonly string[])[];
+  /** `requestHash` of each transfer of `groups`, computed ahead: a batch holding locks only decides and writes. */
+  fingerprints: readonly (readonly string[])[];
   /** Pending transfers to expire first (the sweeper). */
   expire?: readonly string[];
 }
@@ -155,7 +155,7 @@ export async function execute(
 
   const decision = decide({
     groups: request.groups,
-    ...(request.fingerprints ? { fingerprints: request.fingerprints } : {}),
+    fingerprints: request.fingerprints,
     accounts,
     route,
     existing: new Map(existingRows.map((r) => [r.id, { requestHash: r.requestHash, kind: r.kind as TransferKind }])),

@@ -183,7 +183,9 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
         .orderBy(asc(ledgerPendingTransfers.expiresAt))
         .limit(limit);
       if (due.length === 0) return 0;
-      const decision = await retrying((tx) => execute(tx, shards, { groups: [], expire: due.map((d) => d.id) }));
+      const decision = await retrying((tx) =>
+        execute(tx, shards, { groups: [], fingerprints: [], expire: due.map((d) => d.id) }),
+      );
       return decision.expired.length;
     },
     sealNow() {
