@@ -27,6 +27,7 @@ import { PermissionRegistry } from './identity/permission-registry.js';
 import { resolveSession } from './identity/sessions-service.js';
 import type { IdentityVerifier } from './identity/verifier.js';
 import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
+import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
 import type { AnyPlugin } from './plugins/define-plugin.js';
@@ -130,7 +131,18 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     pollIntervalMs: settings.eventsPollIntervalMs,
     maxAttempts: settings.eventsMaxAttempts,
   });
-  const ledger = createLedger({ db: () => requireDatabase().db, logger });
+  const ledger = createLedger({
+    db: () => requireDatabase().db,
+    logger,
+    policy: {
+      directory: (q) => identityOwnerDirectory(() => identity.context(), q),
+      // A plugin mints what it declares, and the assets it registers itself.
+      mints: (pluginId) => {
+        const plugin = runtime.plugins.find((p) => p.id === pluginId);
+        return [...(plugin?.mints ?? []), ...(plugin?.assets ?? []).map((a) => a.code)];
+      },
+    },
+  });
   const files =
     options.files ?? (settings.filesDir.startsWith('memory://') ? memoryFileStore() : diskFileStore(settings.filesDir));
   emitPostedTransfers(ledger, events);

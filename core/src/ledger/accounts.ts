@@ -3,6 +3,7 @@ import { unionAll } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/database.js';
 import { perDatabase } from '../db/prepared.js';
 import { uuidv7 } from '../ids/uuidv7.js';
+import type { TransferActor } from './actor.js';
 import { LedgerAccountHasPending, LedgerAccountNotFound, LedgerAssetNotFound } from './errors.js';
 import { ledgerAccounts, ledgerAssets, ledgerEntries, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
 import type { Account, AccountOwner, Asset, Entry, OwnerType, PendingState, Transfer, TransferKind } from './types.js';
@@ -208,10 +209,11 @@ export async function getTransfer(q: Queryable, id: string): Promise<Transfer | 
     .leftJoin(ledgerPendingTransfers, eq(ledgerPendingTransfers.transferId, ledgerTransfers.id))
     .where(eq(ledgerTransfers.id, id));
   if (!row) return null;
-  const { requestHash: _hash, ...transfer } = row.transfer;
+  const { requestHash: _hash, actorType, actorId, actorPlugin, requestId, ...transfer } = row.transfer;
   return {
     ...transfer,
     kind: transfer.kind as TransferKind,
+    actor: { type: actorType as TransferActor['type'], id: actorId, plugin: actorPlugin, requestId },
     ...(row.state ? { pendingState: row.state as PendingState, expiresAt: row.expiresAt } : {}),
   };
 }

@@ -54,7 +54,11 @@ export interface DecideInput {
 }
 
 /** A transfer as decided: what will be stored, before the database numbers and stamps it. */
-export type NewTransfer = Omit<Transfer, 'seq' | 'createdAt' | 'pendingState' | 'expiresAt'> & { requestHash: string };
+export type NewTransfer = Omit<Transfer, 'seq' | 'createdAt' | 'pendingState' | 'expiresAt' | 'actor'> & {
+  requestHash: string;
+  /** The request (index into `groups`) it came from: its actor is that request's. */
+  group: number;
+};
 
 /** An entry as decided, before the database stamps its time. */
 export type NewEntry = Omit<Entry, 'createdAt'>;
@@ -301,10 +305,13 @@ export function decide(input: DecideInput): Decision {
       timeoutSeconds: t.timeoutSeconds ?? 0,
       metadata: t.metadata ?? null,
       requestHash: hash,
+      group: currentGroup,
     });
   }
 
+  let currentGroup = 0;
   for (const [g, group] of input.groups.entries()) {
+    currentGroup = g;
     const fingerprints = input.fingerprints[g] ?? [];
     const results: TransferResult[] = group.map((t) => ({ id: t.id, status: 'linkedEventFailed' }));
     let i = 0;

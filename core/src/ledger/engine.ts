@@ -4,9 +4,12 @@ import { plainArray, textArray } from '../db/array-literal.js';
 import type { Queryable, Transaction } from '../db/database.js';
 import { resultRows } from '../db/database.js';
 import { isUuid } from '../ids/uuid.js';
+import type { TransferActor } from './actor.js';
 import { type AccountState, type Decision, decide, type PendingRow } from './decide.js';
 import { ledgerAccounts, ledgerPendingTransfers, ledgerTransfers } from './schema.js';
 import type { PendingState, TransferInput, TransferKind } from './types.js';
+
+const SYSTEM: TransferActor = { type: 'system', id: null, plugin: null, requestId: null };
 
 /**
  * Which accounts are split into shards (hot accounts). Shards never change after an asset is
@@ -52,6 +55,8 @@ export interface ExecuteRequest {
   groups: readonly (readonly TransferInput[])[];
   /** `requestHash` of each transfer of `groups`, computed ahead: a batch holding locks only decides and writes. */
   fingerprints: readonly (readonly string[])[];
+  /** Who posts each request of `groups`, stored with its transfers. */
+  actors: readonly TransferActor[];
   /** Pending transfers to expire first (the sweeper). */
   expire?: readonly string[];
 }
@@ -165,7 +170,7 @@ export async function execute(
   });
   // Issued together, the writes and the caller's statements (the events outbox) cost one wait for
   // the database instead of two while the batch holds its account locks.
-  await Promise.all([write(tx, decision, accounts), alongside?.(decision)]);
+  await Promise.all([write(tx, decision, accounts, request.actors), alongside?.(decision)]);
   return decision;
 }
 
@@ -175,9 +180,15 @@ export async function execute(
  * statement and one round trip. The CTEs do not depend on each other's order: a pending transfer
  * created and resolved in the same batch is inserted resolved.
  */
-async function write(tx: Transaction, d: Decision, accounts: Map<string, AccountState>): Promise<void> {
+async function write(
+  tx: Transaction,
+  d: Decision,
+  accounts: Map<string, AccountState>,
+  actors: readonly TransferActor[],
+): Promise<void> {
   if (d.transfers.length === 0 && d.entries.length === 0 && d.resolutions.length === 0) return;
   const t = d.transfers;
+  const actorOf = (r: (typeof t)[number]) => actors[r.group] ?? SYSTEM;
   const e = d.entries;
   const changed = [...d.dirty].map((id) => accounts.get(id) as AccountState);
   const created = new Set(d.newPendings.map((p) => p.transferId));
@@ -189,9 +200,10 @@ async function write(tx: Transaction, d: Decision, accounts: Map<string, Account
       with transfers as (
         insert into core.ledger_transfers
           (id, debit_account_id, credit_account_id, amount, asset, code, kind, linked, pending_id,
-           timeout_seconds, metadata, request_hash, created_at)
+           timeout_seconds, metadata, request_hash, created_at, actor_type, actor_id, actor_plugin, request_id)
         select x.id, x.debit, x.credit, x.amount, x.asset, x.code, x.kind, x.linked, x.pending_id,
-               x.timeout_seconds, x.metadata, x.request_hash, now()
+               x.timeout_seconds, x.metadata, x.request_hash, now(), x.actor_type, x.actor_id, x.actor_plugin,
+               x.request_id
         from unnest(
           ${plainArray(t.map((r) => r.id))}::uuid[], ${plainArray(t.map((r) => r.debitAccountId))}::uuid[],
           ${plainArray(t.map((r) => r.creditAccountId))}::uuid[], ${plainArray(t.map((r) => r.amount))}::bigint[],
@@ -199,9 +211,11 @@ async function write(tx: Transaction, d: Decision, accounts: Map<string, Account
           ${textArray(t.map((r) => r.kind))}::text[], ${plainArray(t.map((r) => r.linked))}::boolean[],
           ${plainArray(t.map((r) => r.pendingId))}::uuid[], ${plainArray(t.map((r) => r.timeoutSeconds))}::integer[],
           ${textArray(t.map((r) => (r.metadata === null ? null : JSON.stringify(r.metadata))))}::jsonb[],
-          ${textArray(t.map((r) => r.requestHash))}::text[]
+          ${textArray(t.map((r) => r.requestHash))}::text[],
+          ${textArray(t.map((r) => actorOf(r).type))}::text[], ${textArray(t.map((r) => actorOf(r).id))}::text[],
+          ${textArray(t.map((r) => actorOf(r).plugin))}::text[], ${textArray(t.map((r) => actorOf(r).requestId))}::text[]
         ) with ordinality as x(id, debit, credit, amount, asset, code, kind, linked, pending_id, timeout_seconds,
-                               metadata, request_hash, n)
+                               metadata, request_hash, actor_type, actor_id, actor_plugin, request_id, n)
         order by x.n
       ),
       entries as (

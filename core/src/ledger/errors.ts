@@ -16,3 +16,9 @@ export const LedgerBusy = defineError(
   503,
   'The ledger could not commit because of contention; retry the request',
 );
+export const LedgerTransferForbidden = defineError(
+  'LEDGER_TRANSFER_FORBIDDEN',
+  403,
+  'Not allowed to debit these accounts; nothing of the batch was applied',
+);
+export const LedgerAccountForbidden = defineError('LEDGER_ACCOUNT_FORBIDDEN', 403, 'Not allowed to open this account');

@@ -3,17 +3,21 @@ import type { Logger } from 'pino';
 import type { Database, Queryable, Transaction } from '../db/database.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import { outsideRequestDeadline } from '../http/request-deadline.js';
+import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { isUuid } from '../ids/uuid.js';
 import * as accounts from './accounts.js';
+import { type LedgerActor, SYSTEM_ACTOR, storedActor, type TransferActor } from './actor.js';
 import { createBatcher } from './batcher.js';
 import { requestHash } from './canonical.js';
 import type { NewTransfer } from './decide.js';
 import { execute, ShardDirectory } from './engine.js';
-import { LedgerBatchInvalid } from './errors.js';
+import { LedgerAccountForbidden, LedgerBatchInvalid, LedgerTransferForbidden } from './errors.js';
+import { accountOpeningRefusal, authorizeTransfers, type OwnerDirectory } from './policy.js';
+import { AccountFactsCache, loadPendingFacts } from './policy-facts.js';
 import { isRetryable, runInTransaction } from './retry.js';
 import { ledgerPendingTransfers } from './schema.js';
 import { Sealer } from './seal.js';
-import { MAX_BATCH, type TransferInput, type TransferResult } from './types.js';
+import { type AccountOwner, MAX_BATCH, type TransferInput, type TransferResult } from './types.js';
 import { type VerifyReport, verifyLedger } from './verify.js';
 
 /**
@@ -31,17 +35,48 @@ export interface LedgerOptions {
    * have more groups committing behind it.
    */
   commitConcurrency?: number;
+  /** What the authorization policy asks of identity and the plugin registry (policy.ts). */
+  policy?: LedgerPolicyOptions;
 }
+
+export interface LedgerPolicyOptions {
+  /** Identity's answers about people, groups and institutions, read through `q`. */
+  directory(q: Queryable): OwnerDirectory;
+  /** The assets a plugin declares it mints (`definePlugin({ mints })`). */
+  mints(pluginId: string): readonly string[];
+}
+
+/** Without identity nothing but the system may debit anything: default deny. */
+const NOBODY: OwnerDirectory = {
+  isGuardianOfMinor: async () => false,
+  managesGroup: async () => false,
+  isAccredited: async () => false,
+};
 
 export interface Ledger {
   /**
    * Applies a batch inside the caller's transaction, so a plugin's own rows and its postings
    * commit or roll back together. On a deadlock or serialization failure the caller's
    * transaction is aborted: run it with `ledger.runInTransaction`, which retries it.
+   *
+   * `actor` (default: the system, i.e. trusted platform code) is checked against the ledger's
+   * policy first; any refusal throws `LEDGER_TRANSFER_FORBIDDEN` (403) and applies nothing.
    */
-  transfer(tx: Transaction, transfers: readonly TransferInput[]): Promise<TransferResult[]>;
-  /** Applies a batch in a transaction of its own, grouped with concurrent calls (group commit). */
-  submit(transfers: readonly TransferInput[]): Promise<TransferResult[]>;
+  transfer(tx: Transaction, transfers: readonly TransferInput[], actor?: LedgerActor): Promise<TransferResult[]>;
+  /**
+   * Applies a batch in a transaction of its own, grouped with concurrent calls (group commit);
+   * authorized like `transfer`.
+   */
+  submit(transfers: readonly TransferInput[], actor?: LedgerActor): Promise<TransferResult[]>;
+  /** Throws `LEDGER_TRANSFER_FORBIDDEN` unless `actor` may make every transfer of the batch. */
+  authorize(q: Queryable, actor: LedgerActor, transfers: readonly TransferInput[]): Promise<void>;
+  /** Throws `LEDGER_ACCOUNT_FORBIDDEN` unless the caller may open this account over the API. */
+  authorizeOpening(
+    q: Queryable,
+    principal: AuthenticatedPrincipal,
+    owner: AccountOwner,
+    flags: NonNullable<accounts.CreateAccountInput['flags']>,
+  ): Promise<void>;
   /** `db.transaction(fn)`, retried on deadlocks, serialization failures and id races. */
   runInTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   createAccount(q: Queryable, input: accounts.CreateAccountInput): ReturnType<typeof accounts.createAccount>;
@@ -97,15 +132,51 @@ export function assertBatch(transfers: readonly TransferInput[]): void {
 interface Submitted {
   transfers: readonly TransferInput[];
   fingerprints: readonly string[];
+  actor: TransferActor;
 }
 
-const submitted = (transfers: readonly TransferInput[]): Submitted => ({
+const submitted = (transfers: readonly TransferInput[], actor: LedgerActor): Submitted => ({
   transfers,
   fingerprints: transfers.map(requestHash),
+  actor: storedActor(actor),
 });
 
-export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOptions): Ledger {
+const isResolution = (t: TransferInput) => !!(t.flags?.postPending || t.flags?.voidPending);
+
+export function createLedger({ db, logger, commitConcurrency = 1, policy }: LedgerOptions): Ledger {
   const shards = new ShardDirectory();
+  const facts = new AccountFactsCache();
+
+  // Before any lock: what the policy reads (owners, who reserved a pending transfer) never
+  // changes once written, and identity's answers are "now" either way.
+  async function authorize(q: Queryable, actor: LedgerActor, transfers: readonly TransferInput[]) {
+    if (actor.kind === 'system') return;
+    const accountIds = new Set<string>();
+    const pendingIds: string[] = [];
+    for (const t of transfers) {
+      if (isUuid(t.debitAccountId)) accountIds.add(t.debitAccountId);
+      if (isUuid(t.creditAccountId)) accountIds.add(t.creditAccountId);
+      if (isResolution(t) && isUuid(t.pendingId)) pendingIds.push(t.pendingId);
+    }
+    const pendings = await loadPendingFacts(q, pendingIds);
+    for (const p of pendings.values()) accountIds.add(p.debitAccountId);
+    const denials = await authorizeTransfers({
+      actor,
+      transfers,
+      accounts: await facts.load(q, accountIds),
+      pendings,
+      mints: (pluginId) => policy?.mints(pluginId) ?? [],
+      directory: policy?.directory(q) ?? NOBODY,
+    });
+    if (denials.length > 0) {
+      throw LedgerTransferForbidden({
+        detail: denials[0]?.message,
+        errors: denials
+          .slice(0, 20)
+          .map((d) => ({ path: `/transfers/${d.index}/${d.field}`, rule: d.rule, message: d.message })),
+      });
+    }
+  }
   const hooks = new Set<PostedHook>();
   let sealer: Sealer | undefined;
 
@@ -113,7 +184,8 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
   async function run(tx: Transaction, requests: readonly Submitted[], written?: () => void) {
     const groups = requests.map((r) => r.transfers);
     const fingerprints = requests.map((r) => r.fingerprints);
-    const decision = await execute(tx, shards, { groups, fingerprints }, async ({ transfers }) => {
+    const actors = requests.map((r) => r.actor);
+    const decision = await execute(tx, shards, { groups, fingerprints, actors }, async ({ transfers }) => {
       if (transfers.length > 0) for (const hook of hooks) await hook(tx, transfers);
     });
     written?.();
@@ -150,13 +222,20 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
   }
 
   const ledger: Ledger = {
-    async transfer(tx, transfers) {
+    async transfer(tx, transfers, actor = SYSTEM_ACTOR) {
       assertBatch(transfers);
-      return (await run(tx, [submitted(transfers)]))[0] ?? [];
+      await authorize(tx, actor, transfers);
+      return (await run(tx, [submitted(transfers, actor)]))[0] ?? [];
     },
-    async submit(transfers) {
+    async submit(transfers, actor = SYSTEM_ACTOR) {
       assertBatch(transfers);
-      return batcher.submit(submitted(transfers));
+      await authorize(db(), actor, transfers);
+      return batcher.submit(submitted(transfers, actor));
+    },
+    authorize,
+    async authorizeOpening(q, principal, owner, flags) {
+      const refusal = await accountOpeningRefusal(principal, owner, flags, policy?.directory(q) ?? NOBODY);
+      if (refusal) throw LedgerAccountForbidden({ detail: refusal.message, errors: [refusal] });
     },
     runInTransaction: retrying,
     createAccount: accounts.createAccount,
@@ -184,7 +263,7 @@ export function createLedger({ db, logger, commitConcurrency = 1 }: LedgerOption
         .limit(limit);
       if (due.length === 0) return 0;
       const decision = await retrying((tx) =>
-        execute(tx, shards, { groups: [], fingerprints: [], expire: due.map((d) => d.id) }),
+        execute(tx, shards, { groups: [], fingerprints: [], actors: [], expire: due.map((d) => d.id) }),
       );
       return decision.expired.length;
     },

@@ -1,18 +1,18 @@
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
-import { Forbidden, Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
+import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
 import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
 import { actorOf } from '../http/request-context.js';
 import { defineRoute, type RouteGroup } from '../http/route.js';
-import { isAllowed } from '../identity/authorize.js';
+import { isPlatformAdmin } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { UUID_PATTERN } from '../ids/uuid.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
 import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
-import { LedgerAccountNotFound, LedgerTransferNotFound } from './errors.js';
+import { LedgerAccountNotFound, LedgerTransferForbidden, LedgerTransferNotFound } from './errors.js';
 import type { Ledger } from './ledger.js';
 import {
   AccountParams,
@@ -108,6 +108,11 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         method: 'post',
         path: '/accounts',
         summary: 'Create an account',
+        description:
+          'Opens an account for yourself, your institution, a group you manage or (holding ' +
+          '`ledger.accounts.create` there) your region. It cannot go negative ' +
+          '(`debitsMustNotExceedCredits` is set) unless the platform admin opens it; platform and ' +
+          'plugin accounts are opened by the platform and by plugins. See docs/ledger.md.',
         access: { permission: 'ledger.accounts.create' },
         request: {
           body: CreateAccountBody,
@@ -115,8 +120,9 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         responses: {
           201: { description: 'The account', schema: AccountView },
           400: { description: 'Unknown asset, both balance flags, or invalid body (problem+json)' },
+          403: { description: 'The caller may not open an account for this owner, or one that may go negative' },
         },
-        handler: async ({ body }) => {
+        handler: async ({ body }, c) => {
           const flags = body.flags ?? {};
           if (body.owner && body.owner.type !== 'platform' && !body.owner.id) {
             throw ValidationFailed({
@@ -130,14 +136,21 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
               errors: [{ path: '/body/flags', rule: 'exclusive', message: 'At most one balance flag may be set' }],
             });
           }
-          if (body.owner && owners) {
-            const problem = await owners({ type: body.owner.type, id: body.owner.id ?? null }, body.asset);
+          const owner: AccountOwner = body.owner
+            ? { type: body.owner.type, id: body.owner.id ?? null }
+            : { type: 'platform', id: null };
+          const principal = principalOf(c);
+          await ledger.authorizeOpening(db(), principal, owner, flags);
+          if (owners) {
+            const problem = await owners(owner, body.asset);
             if (problem) throw ValidationFailed({ errors: [problem] });
           }
+          // Bounded unless the platform admin asked otherwise (the policy refused anyone else).
+          const bounded = flags.debitsMustNotExceedCredits ?? !isPlatformAdmin(principal);
           const account = await ledger.createAccount(db(), {
             asset: body.asset,
-            owner: body.owner ? { type: body.owner.type, id: body.owner.id ?? null } : undefined,
-            flags,
+            owner,
+            flags: { ...flags, debitsMustNotExceedCredits: bounded && !flags.creditsMustNotExceedDebits },
           });
           return { status: 201, body: accountView(account) };
         },
@@ -217,8 +230,12 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         path: '/transfers',
         summary: 'Create a batch of transfers',
         description:
-          'Each transfer gets its own result code; failed transfers change nothing. Debiting an ' +
-          'issuance account (minting) also needs `ledger.transfers.mint`.',
+          'Each transfer gets its own result code; failed transfers change nothing. Every transfer ' +
+          'must pass the ledger policy (docs/ledger.md, "Who may move credits"): debiting an account ' +
+          'means acting for its owner, and minting (debiting an issuance account) needs ' +
+          '`ledger.transfers.mint` on behalf of an institution accredited now. One refused transfer ' +
+          'refuses the whole batch (403 `LEDGER_TRANSFER_FORBIDDEN`, naming each refused transfer) ' +
+          'and nothing is applied. Each transfer records its actor.',
         access: { permission: 'ledger.transfers.create' },
         request: {
           body: TransferBatchBody,
@@ -228,20 +245,27 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
             description: 'One result per transfer, in order',
             schema: TransferBatchView,
           },
+          403: { description: 'A transfer debits an account the caller may not debit; nothing applied' },
         },
         handler: async ({ body }, c) => {
           const principal = principalOf(c);
-          if (!isAllowed(principal, 'ledger.transfers.mint')) {
-            const issuance = new Set((await ledger.listAssets(db())).map((a) => a.issuanceAccountId));
-            if (body.transfers.some((t) => t.debitAccountId && issuance.has(t.debitAccountId))) {
-              throw Forbidden({ detail: 'Debiting an issuance account (minting) requires "ledger.transfers.mint".' });
-            }
-          }
           const transfers: TransferInput[] = body.transfers.map((t) => ({
             ...t,
             amount: t.amount === undefined ? undefined : BigInt(t.amount),
           }));
-          return { status: 200, body: { results: await ledger.submit(transfers) } };
+          try {
+            const actor = { kind: 'principal', principal, requestId: c.get('requestId') } as const;
+            return { status: 200, body: { results: await ledger.submit(transfers, actor) } };
+          } catch (error) {
+            // The ledger names transfers by index in the batch; over HTTP they sit in the body.
+            if (LedgerTransferForbidden.is(error) && error.errors) {
+              throw LedgerTransferForbidden({
+                detail: error.detail,
+                errors: error.errors.map((e) => ({ ...e, path: `/body${e.path}` })),
+              });
+            }
+            throw error;
+          }
         },
       }),
       defineRoute({

@@ -113,9 +113,19 @@ export const ledgerTransfers = coreSchema.table(
     metadata: jsonb('metadata'),
     requestHash: text('request_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * Who posted it (actor.ts): `person` or `apiKey` (a caller), `plugin` (a plugin on its own) or
+     * `system`; transfers from before actors were recorded are `system`.
+     */
+    actorType: text('actor_type').notNull().default('system'),
+    actorId: text('actor_id'),
+    /** The plugin whose code posted it, if a plugin did. */
+    actorPlugin: text('actor_plugin'),
+    requestId: text('request_id'),
   },
   (t) => [
     check('ledger_transfers_amount_positive', sql`${t.amount} > 0`),
+    check('ledger_transfers_actor_type', sql`${t.actorType} in ('person', 'apiKey', 'plugin', 'system')`),
     check('ledger_transfers_kind', sql`${t.kind} in ('posted', 'pending', 'post', 'void')`),
     check('ledger_transfers_accounts_differ', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
   ],

@@ -134,6 +134,20 @@ export const TransferView = Type.Object({
   timeoutSeconds: Type.Integer(),
   metadata: Type.Unknown(),
   createdAt: DateTime,
+  actor: Type.Object(
+    {
+      type: Type.Union([
+        Type.Literal('person'),
+        Type.Literal('apiKey'),
+        Type.Literal('plugin'),
+        Type.Literal('system'),
+      ]),
+      id: Type.Union([Type.String(), Type.Null()], { description: "The person's, API key's or plugin's id." }),
+      plugin: Type.Union([Type.String(), Type.Null()], { description: 'The plugin whose code posted it.' }),
+      requestId: Type.Union([Type.String(), Type.Null()]),
+    },
+    { description: 'Who posted the transfer (on whose authority), and in which request.' },
+  ),
   pendingState: Type.Optional(Type.String()),
   expiresAt: Type.Optional(Type.Union([DateTime, Type.Null()])),
 });

@@ -1,3 +1,5 @@
+import type { TransferActor } from './actor.js';
+
 /** Largest amount and total: PostgreSQL bigint (2^63-1). */
 export const MAX_AMOUNT = 9_223_372_036_854_775_807n;
 /** Most transfers in one batch (one request, one transaction). */
@@ -106,6 +108,8 @@ export interface Transfer {
   timeoutSeconds: number;
   metadata: unknown;
   createdAt: Date;
+  /** Who posted it. */
+  actor: TransferActor;
   /** Pending transfers: `pending`, `posted`, `voided` or `expired`. */
   pendingState?: PendingState | undefined;
   expiresAt?: Date | null | undefined;

@@ -19,6 +19,8 @@ import type { ServiceRef } from './refs.js';
 export interface Scope {
   tx: Transaction;
   role: string | null;
+  /** The request being served, if any: the ledger policy acts for its caller. */
+  request?: { principal: Principal; requestId: string } | undefined;
 }
 
 /** Carries the current transaction through a plugin's code, so `ctx.db` is always the right one. */
@@ -42,8 +44,11 @@ export interface PluginContext<C extends TObject = TObject> {
   readonly identity: PluginIdentity;
   /**
    * The credit ledger, in the current transaction: postings commit or roll back with the plugin's
-   * own rows. Mint (issuance) transfers need no permission here: the plugin's code is trusted with
-   * them, its routes decide who may trigger them.
+   * own rows. Transfers go through the ledger's policy (docs/ledger.md) with this plugin as the
+   * actor, on behalf of the request's caller: the plugin debits its own accounts, mints only the
+   * assets it declares (`definePlugin({ mints })`), and debits a person's, group's or
+   * institution's account only for a caller who acts for that owner. A refusal throws
+   * `LEDGER_TRANSFER_FORBIDDEN` (403) and applies nothing.
    */
   readonly ledger: PluginLedger;
   /**

@@ -65,6 +65,12 @@ export interface PluginManifest<C extends TObject> {
    * a present asset with another scale fails the start.
    */
   assets?: readonly AssetDeclaration[];
+  /**
+   * Assets whose units this plugin creates (debits their issuance account), e.g. a credit bank's
+   * `['CREDIT', 'POINT']`; the ledger refuses the plugin's other mints. Shown in `GET /v1/plugins`,
+   * so an operator sees which installed code can create credits.
+   */
+  mints?: readonly string[];
   /** Which roles get which of this plugin's permissions, by local name. */
   roles?: Readonly<Record<string, readonly string[]>>;
   register(p: PluginRegistrar<C>): void;

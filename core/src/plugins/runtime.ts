@@ -17,6 +17,7 @@ import type { AnyRoute, RouteGroup } from '../http/route.js';
 import { isAllowed, requirePermission, type Target } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import type { PermissionRegistry } from '../identity/permission-registry.js';
+import type { LedgerActor } from '../ledger/actor.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
@@ -218,7 +219,8 @@ export class PluginRuntime {
           route.handler(input as Any, this.requestContext(plugin, base, c));
         const key = route.method === 'post' ? idempotencyKeyOf(c) : undefined;
         const principal = c.get('principal');
-        if (!key || principal.kind === 'anonymous') return this.inPluginTransaction(plugin, run);
+        const caller = { principal, requestId: c.get('requestId') };
+        if (!key || principal.kind === 'anonymous') return this.inPluginTransaction(plugin, run, caller);
         const request: IdempotentRequest = {
           owner: keyOwner(principal),
           key,
@@ -228,26 +230,30 @@ export class PluginRuntime {
         };
         // The key is claimed and answered in the request's own transaction, as the platform's
         // role: it commits with the handler's effects or not at all.
-        return this.inPluginTransaction(plugin, async (base) => {
-          const asCore = <T>(fn: (tx: Queryable) => Promise<T>) => {
-            const scope = this.currentScope(plugin);
-            return withRole(scope.tx, null, scope.role, () => fn(scope.tx));
-          };
-          const claim = await asCore((tx) => claimKey(tx, request));
-          if (!claim.claimed) {
-            const headers = { 'Idempotent-Replayed': 'true' };
-            return {
-              response:
-                claim.body === null
-                  ? c.body(null, claim.status as StatusCode, headers)
-                  : c.json(claim.body, claim.status as ContentfulStatusCode, headers),
+        return this.inPluginTransaction(
+          plugin,
+          async (base) => {
+            const asCore = <T>(fn: (tx: Queryable) => Promise<T>) => {
+              const scope = this.currentScope(plugin);
+              return withRole(scope.tx, null, scope.role, () => fn(scope.tx));
             };
-          }
-          const reply = await run(base);
-          if ('response' in reply) await asCore((tx) => releaseKey(tx, request));
-          else await asCore((tx) => recordAnswer(tx, request, reply.status, reply.body));
-          return reply;
-        });
+            const claim = await asCore((tx) => claimKey(tx, request));
+            if (!claim.claimed) {
+              const headers = { 'Idempotent-Replayed': 'true' };
+              return {
+                response:
+                  claim.body === null
+                    ? c.body(null, claim.status as StatusCode, headers)
+                    : c.json(claim.body, claim.status as ContentfulStatusCode, headers),
+              };
+            }
+            const reply = await run(base);
+            if ('response' in reply) await asCore((tx) => releaseKey(tx, request));
+            else await asCore((tx) => recordAnswer(tx, request, reply.status, reply.body));
+            return reply;
+          },
+          caller,
+        );
       },
     } as AnyRoute;
   }
@@ -285,11 +291,15 @@ export class PluginRuntime {
   }
 
   /** Runs `fn` in a new transaction as the plugin's role, with `ctx.db` bound to it. */
-  private inPluginTransaction<T>(plugin: AnyPlugin, fn: (ctx: PluginContext<Any>) => Promise<T>): Promise<T> {
+  private inPluginTransaction<T>(
+    plugin: AnyPlugin,
+    fn: (ctx: PluginContext<Any>) => Promise<T>,
+    request?: Scope['request'],
+  ): Promise<T> {
     const role = pluginRole(plugin.id);
     return this.database().transaction(async (tx) => {
       await setRole(tx, role);
-      return pluginScope.run({ tx, role }, () => fn(this.context(plugin)));
+      return pluginScope.run({ tx, role, request }, () => fn(this.context(plugin)));
     });
   }
 
@@ -306,9 +316,7 @@ export class PluginRuntime {
     const asCore = <T>(fn: (db: Queryable) => Promise<T>): Promise<T> => {
       const scope = pluginScope.getStore();
       if (!scope) return fn(runtime.database());
-      return withRole(scope.tx, null, scope.role, () =>
-        pluginScope.run({ tx: scope.tx, role: null }, () => fn(scope.tx)),
-      );
+      return withRole(scope.tx, null, scope.role, () => pluginScope.run({ ...scope, role: null }, () => fn(scope.tx)));
     };
     const identity: PluginIdentity = pluginIdentity(() => runtime.requireIdentity(), asCore);
     return {
@@ -325,7 +333,16 @@ export class PluginRuntime {
         ) as Any,
       identity,
       ledger: {
-        transfer: (transfers) => asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers)),
+        transfer: (transfers) => {
+          const request = pluginScope.getStore()?.request;
+          const actor: LedgerActor = {
+            kind: 'plugin',
+            pluginId: plugin.id,
+            principal: request && request.principal.kind !== 'anonymous' ? request.principal : undefined,
+            requestId: request?.requestId,
+          };
+          return asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers, actor));
+        },
         createAccount: (input) => asCore((db) => runtime.requireLedger().createAccount(db, input)),
         getAccount: (id) => asCore((db) => runtime.requireLedger().getAccount(db, id)),
         closeAccount: (id) => asCore((db) => runtime.requireLedger().closeAccount(db, id)),
@@ -367,7 +384,7 @@ export class PluginRuntime {
           const scope = pluginScope.getStore();
           if (!scope) return value.apply(target, args);
           return withRole(scope.tx, providerRole, scope.role, () =>
-            pluginScope.run({ tx: scope.tx, role: providerRole }, () => value.apply(target, args)),
+            pluginScope.run({ ...scope, role: providerRole }, () => value.apply(target, args)),
           );
         };
       },

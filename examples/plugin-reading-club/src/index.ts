@@ -51,6 +51,8 @@ const readingClub = definePlugin({
   version: pkg.version,
   description: 'Reading clubs that meet and log their reading',
   requires: { core: '^0.1.0' },
+  // Finished books earn points (points.ts): the ledger refuses mints a plugin does not declare.
+  mints: ['POINT'],
   config: Type.Object({
     pointsPerBook: Type.Integer({ minimum: 0, default: 10, description: 'Points for each finished book.' }),
     maxClubSize: Type.Integer({ minimum: 2, default: 30, description: 'Most members a club may have.' }),

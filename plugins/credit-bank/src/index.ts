@@ -33,6 +33,8 @@ const creditBank = definePlugin({
   migrations: new URL('../drizzle', import.meta.url),
   // Learning vouchers: what family transfers convert points into (see family/).
   assets: [{ code: 'VOUCHER', scale: 0 }],
+  // Awards mint lifetime credits and spendable points (records/award.ts).
+  mints: ['CREDIT', 'POINT'],
   permissions,
   roles,
   register(p) {
