@@ -10,8 +10,10 @@ import { changedTables, type Snapshot, snapshot } from '../support/snapshot.js';
  * Bad-input fuzzing, in process, with every first-party plugin: for every operation in
  * /openapi.json, a valid request and many mutated ones (wrong types, missing and extra fields,
  * huge strings and numbers, invalid UTF-8, deep nesting, wrong content types, oversize bodies,
- * bad path and query parameters), each as anonymous, a learner, a region admin and the platform
- * admin key. No response may be a 5xx; every 4xx must be problem+json; and the database must be
+ * bad path and query parameters), each as every kind of caller the authorization rules tell apart
+ * (anonymous, learners, a guardian and a minor, a registrar, a group's manager and member,
+ * accredited, pending and suspended issuers, a region's issuer key, region admins of this and
+ * another region, the platform admin). No response may be a 5xx; every 4xx must be problem+json; and the database must be
  * unchanged by the mutated requests that were rejected (snapshot before and after).
  */
 const BODY_LIMIT = 64 * 1024;
@@ -34,6 +36,43 @@ afterAll(async () => {
 });
 
 type Caller = { name: string; auth?: string };
+
+/** Callers beyond the harness's principals: one of each kind the ledger policy tells apart. */
+async function moreCallers() {
+  const admin = async (path: string, json: unknown, method = 'POST', auth = 'admin') => {
+    const res = await t.request(path, { method, json, auth });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const institution = async (status: 'pending' | 'suspended') => {
+    const inst = await admin('/v1/institutions', { name: `Fuzz ${status}`, kind: 'school', regionId: 'default' });
+    if (status !== 'pending') await admin(`/v1/institutions/${inst.id}/accreditation`, { status }, 'PUT');
+    const key = await admin('/v1/api-keys', { name: `fuzz ${status}`, role: 'issuer', institutionId: inst.id });
+    return { id: inst.id as string, key: key.key as string };
+  };
+  const pending = await institution('pending');
+  const suspended = await institution('suspended');
+  const manager = await t.person({ verified: true });
+  const member = await t.person({ verified: true });
+  const group = await admin('/v1/groups', { type: 'collective', name: 'Fuzzers' }, 'POST', manager.token);
+  const invitation = await admin(
+    `/v1/groups/${group.id}/invitations`,
+    { learnerNumber: member.learnerNumber, role: 'member' },
+    'POST',
+    manager.token,
+  );
+  await admin(`/v1/invitations/${invitation.id}/accept`, undefined, 'POST', member.token);
+  const regionKey = await admin('/v1/api-keys', { name: 'fuzz region issuer', role: 'issuer', regionId: 'default' });
+  return {
+    pendingKey: pending.key,
+    suspendedKey: suspended.key,
+    suspendedStaff: await t.person({ roles: [{ role: 'issuer', scope: { type: 'institution', id: suspended.id } }] }),
+    regionKey: regionKey.key as string,
+    manager,
+    member,
+  };
+}
 
 const problems: string[] = [];
 let sent = 0;
@@ -100,10 +139,23 @@ it('answers every valid and mutated request without a 5xx, and rejected requests
     });
     return (await res.json()).token as string;
   };
+  const extra = await moreCallers();
   const callers = async (): Promise<Caller[]> => [
     { name: 'anonymous' },
     { name: 'learner', auth: await signIn(principals.learner) },
+    { name: 'other-learner', auth: await signIn(principals.otherLearner) },
+    { name: 'guardian', auth: await signIn(principals.guardian) },
+    { name: 'minor', auth: await signIn(principals.minor) },
+    { name: 'registrar', auth: await signIn(principals.registrar) },
+    { name: 'group-manager', auth: await signIn(extra.manager) },
+    { name: 'group-member', auth: await signIn(extra.member) },
+    { name: 'accredited-issuer-key', auth: principals.institution.key },
+    { name: 'pending-issuer-key', auth: extra.pendingKey },
+    { name: 'suspended-issuer-key', auth: extra.suspendedKey },
+    { name: 'suspended-issuer-person', auth: await signIn(extra.suspendedStaff) },
+    { name: 'region-issuer-key', auth: extra.regionKey },
     { name: 'region-admin', auth: await signIn(principals.regionAdmin) },
+    { name: 'other-region-admin', auth: await signIn(principals.otherRegionAdmin) },
     { name: 'platform-admin', auth: principals.platformAdminKey },
   ];
 
@@ -145,7 +197,7 @@ it('answers every valid and mutated request without a 5xx, and rejected requests
   }
 
   console.log(
-    `fuzz: ${operations.length} operations x 4 principals; ${sent} requests sent ` +
+    `fuzz: ${operations.length} operations x ${mutatingCallers.length} principals; ${sent} requests sent ` +
       `(${validSent} valid, ${sent - validSent} mutated, ${accepted} mutated ones accepted); ` +
       `${compared} snapshot comparisons; ${problems.length} problems`,
   );

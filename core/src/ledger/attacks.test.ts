@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { assertLedgerInvariants, createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { ledgerAccounts, ledgerTransfers } from './schema.js';
+import { actorViolations } from './testing/invariants.js';
 
 let t: TestPlatform;
 const db = () => t.platform.database.db;
@@ -265,5 +266,37 @@ describe('attack 3: accreditation is checked for every kind of issuer', () => {
     const second = { ...mint(), debitAccountId: await issuanceOf('CREDIT') };
     await expectRefused(await post(school.key, [second]), [second.id]);
     expect(await balance(wallet)).toBe(110n);
+  });
+});
+
+describe('the actor invariant checked after every test file', () => {
+  it('finds a transfer whose actor could never have debited its account', async () => {
+    const { learner, otherLearner } = await t.principals();
+    const wallet = await openFunded({ type: 'person', id: learner.id });
+    const other = await openFunded({ type: 'person', id: otherLearner.id });
+    const rollback = new Error('rollback');
+    await expect(
+      db().transaction(async (tx) => {
+        expect(await actorViolations(tx)).toEqual([]);
+        // Written past the ledger, as a bug or a tampering would: another person moving the points.
+        await tx.insert(ledgerTransfers).values({
+          id: uuidv7(),
+          debitAccountId: wallet,
+          creditAccountId: other,
+          amount: 5n,
+          asset: 'POINT',
+          code: 1,
+          kind: 'posted',
+          requestHash: 'x',
+          createdAt: new Date(),
+          actorType: 'person',
+          actorId: otherLearner.id,
+        });
+        expect(await actorViolations(tx)).toEqual([
+          expect.stringContaining(`person:${otherLearner.id} debited person:${learner.id}`),
+        ]);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 });

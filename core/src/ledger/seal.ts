@@ -22,12 +22,34 @@ export interface TransferLeafRow {
   metadata: unknown;
   request_hash: string;
   created_us: string;
+  /** Absent in rows read before actors were recorded (and in older callers' fixtures). */
+  actor_type?: string;
+  actor_id?: string | null;
+  actor_plugin?: string | null;
+  request_id?: string | null;
+}
+
+/**
+ * The actor as sealed. A system transfer without a request is left out, so that the leaves of
+ * transfers written before actors were recorded (stored as exactly that) keep their hashes, and
+ * any change of an actor — to the system or from it — changes the leaf.
+ */
+function sealedActor(row: TransferLeafRow) {
+  const {
+    actor_type: type = 'system',
+    actor_id: id = null,
+    actor_plugin: plugin = null,
+    request_id: requestId = null,
+  } = row;
+  if (type === 'system' && id === null && plugin === null && requestId === null) return undefined;
+  return { id, plugin, requestId, type };
 }
 
 /** Every stored field of a transfer in a fixed encoding: what a block commits to. */
 export function transferLeaf(row: TransferLeafRow): string {
   return sha256Hex(
     canonicalMembers([
+      ['actor', sealedActor(row)],
       ['amount', String(row.amount)],
       ['asset', row.asset],
       ['code', row.code],
@@ -79,7 +101,7 @@ export async function loadTransferLeaves(q: Queryable, fromSeq: number, toSeq: n
   const rows = resultRows<TransferLeafRow>(
     await q.execute(sql`
       select seq::text as seq, id, debit_account_id, credit_account_id, amount::text as amount, asset, code, kind,
-             linked, pending_id, timeout_seconds, metadata, request_hash,
+             linked, pending_id, timeout_seconds, metadata, request_hash, actor_type, actor_id, actor_plugin, request_id,
              (extract(epoch from created_at) * 1000000)::bigint::text as created_us
       from core.ledger_transfers t where t.seq >= ${fromSeq} and t.seq <= ${toSeq}
       order by t.seq limit ${limit}`),

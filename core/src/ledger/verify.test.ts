@@ -118,6 +118,37 @@ describe('sealing and verify', () => {
     expect((await ledger.verify()).ok).toBe(true);
   });
 
+  it('catches a sealed transfer whose actor was changed behind the ledger’s back, to the system and from it', async () => {
+    const key = { kind: 'apiKey', id: uuidv7(), name: 'k', roles: [] } as const;
+    const admin = {
+      ...key,
+      roles: [{ role: 'platform-admin', scope: { type: 'platform' }, permissions: ['*'] }],
+    } as const;
+    const byKey = { id: uuidv7(), debitAccountId: a, creditAccountId: b, amount: 1n, code: 5 };
+    await ledger.submit([byKey], { kind: 'principal', principal: admin, requestId: 'req-1' });
+    await new Sealer(db, 1).sealNow();
+    expect((await ledger.verify()).ok).toBe(true);
+    for (const [forged, restore] of [
+      [
+        sql`actor_type = 'system', actor_id = null, request_id = null`,
+        sql`actor_type = 'apiKey', actor_id = ${admin.id}, request_id = 'req-1'`,
+      ],
+      [sql`actor_id = ${uuidv7()}`, sql`actor_id = ${admin.id}`],
+    ] as const) {
+      await behindTheLedgersBack('transfers', () =>
+        db.execute(sql`update core.ledger_transfers set ${forged} where id = ${byKey.id}`),
+      );
+      try {
+        expect((await ledger.verify()).mismatch).toMatch(/changed since sealing/);
+      } finally {
+        await behindTheLedgersBack('transfers', () =>
+          db.execute(sql`update core.ledger_transfers set ${restore} where id = ${byKey.id}`),
+        );
+      }
+    }
+    expect((await ledger.verify()).ok).toBe(true);
+  });
+
   it('catches a deleted sealed transfer', async () => {
     const target = moved[4] as TransferInput;
     await behindTheLedgersBack('transfers', async () => {

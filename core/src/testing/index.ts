@@ -11,7 +11,10 @@ import type { RegionSeed } from '../plugins/region-seeds.js';
 import { testNationalId } from './national-ids.js';
 import { createTestDatabase } from './test-database.js';
 
-export { assertLedgerInvariants } from '../ledger/testing/invariants.js';
+export { assertActorInvariants, assertLedgerInvariants } from '../ledger/testing/invariants.js';
+
+import { actorViolations } from '../ledger/testing/invariants.js';
+
 export { testNationalId } from './national-ids.js';
 export { createTestDatabase } from './test-database.js';
 
@@ -279,8 +282,12 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     adminKey: TEST_ADMIN_KEY,
     request,
     async close() {
+      // After every test file: no transfer was posted by an actor the policy could never allow.
+      // A database that is gone (a test that closed it) has nothing left to check.
+      const violations = await (async () => actorViolations(platform.database.db))().catch(() => []);
       await platform.stop();
       if (!options.database) await database.close();
+      if (violations.length > 0) throw new Error(`Ledger actor invariant violated:\n  ${violations.join('\n  ')}`);
     },
   };
 }
