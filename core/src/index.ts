@@ -69,16 +69,26 @@ export {
 export { uuidv7 } from './ids/uuidv7.js';
 export type { LedgerAccessPolicy } from './ledger/access-policy.js';
 export type { AssetDeclaration, CreateAccountInput } from './ledger/accounts.js';
+export { type LedgerActor, SYSTEM_ACTOR, type TransferActor } from './ledger/actor.js';
 export type { NewTransfer as PostedTransfer } from './ledger/decide.js';
 export {
+  LedgerAccountForbidden,
   LedgerAccountNotFound,
   LedgerAssetNotFound,
   LedgerBatchInvalid,
   LedgerBusy,
+  LedgerTransferForbidden,
   LedgerTransferNotFound,
 } from './ledger/errors.js';
 export { TransfersPosted } from './ledger/events.js';
-export { createLedger, type Ledger, type LedgerOptions, type PostedHook } from './ledger/ledger.js';
+export {
+  createLedger,
+  type Ledger,
+  type LedgerOptions,
+  type LedgerPolicyOptions,
+  type PostedHook,
+} from './ledger/ledger.js';
+export type { AccountFacts, Denial, OwnerDirectory } from './ledger/policy.js';
 export { isRetryable, runInTransaction } from './ledger/retry.js';
 export { type LedgerRouteDeps, ledgerRoutes } from './ledger/routes.js';
 export * from './ledger/types.js';

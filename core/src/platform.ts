@@ -30,7 +30,7 @@ import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
-import type { AnyPlugin } from './plugins/define-plugin.js';
+import { type AnyPlugin, mintableAssets } from './plugins/define-plugin.js';
 import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
 import { pluginRoutes } from './plugins/routes.js';
@@ -136,10 +136,9 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     logger,
     policy: {
       directory: (q) => identityOwnerDirectory(() => identity.context(), q),
-      // A plugin mints what it declares, and the assets it registers itself.
       mints: (pluginId) => {
         const plugin = runtime.plugins.find((p) => p.id === pluginId);
-        return [...(plugin?.mints ?? []), ...(plugin?.assets ?? []).map((a) => a.code)];
+        return plugin ? mintableAssets(plugin) : [];
       },
     },
   });

@@ -161,14 +161,19 @@ it('answers every valid and mutated request without a 5xx, and rejected requests
 
   // Phase 1: valid requests (they may change data). Sign-outs last, so they do not cut the others short.
   const ordered = [...operations].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
-  for (const caller of await callers()) {
+  const everyCaller = await callers();
+  const validCallers = everyCaller.length;
+  for (const caller of everyCaller) {
     for (const op of ordered) await send(validRequest(op, known), caller);
   }
   const validSent = sent;
 
   // Phase 2: mutated requests, with a database snapshot around each operation's rejections.
   // Fresh sessions first (phase 1 may have signed out), before the baseline: signing in writes.
-  const mutatingCallers = await callers();
+  // Mutated requests mostly probe validation, which runs after authentication: a few kinds of
+  // caller that get past different access checks cover it; valid requests go out as every kind.
+  const MUTATING = ['anonymous', 'learner', 'guardian', 'accredited-issuer-key', 'region-admin', 'platform-admin'];
+  const mutatingCallers = (await callers()).filter((c) => MUTATING.includes(c.name));
   let baseline = await quiet();
   let accepted = 0;
   let compared = 0;
@@ -197,7 +202,8 @@ it('answers every valid and mutated request without a 5xx, and rejected requests
   }
 
   console.log(
-    `fuzz: ${operations.length} operations x ${mutatingCallers.length} principals; ${sent} requests sent ` +
+    `fuzz: ${operations.length} operations; valid requests as ${validCallers} principals, mutated as ` +
+      `${mutatingCallers.length}; ${sent} requests sent ` +
       `(${validSent} valid, ${sent - validSent} mutated, ${accepted} mutated ones accepted); ` +
       `${compared} snapshot comparisons; ${problems.length} problems`,
   );
@@ -205,4 +211,4 @@ it('answers every valid and mutated request without a 5xx, and rejected requests
     `fuzz: accepted mutations (contract looser than the mutation assumed):\n  ${[...acceptedKinds.keys()].join('\n  ')}`,
   );
   expect(problems).toEqual([]);
-});
+}, 600_000);

@@ -122,3 +122,8 @@ export function definePlugin<C extends TObject = TObject>(manifest: PluginManife
     toString: () => `plugin{${manifest.id}@${manifest.version}}`,
   });
 }
+
+/** The assets a plugin may mint: those it declares in `mints` and those it registers itself. */
+export function mintableAssets(plugin: AnyPlugin): string[] {
+  return [...new Set([...(plugin.mints ?? []), ...(plugin.assets ?? []).map((a) => a.code)])];
+}

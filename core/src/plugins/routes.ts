@@ -7,7 +7,7 @@ import { defineRoute } from '../http/route.js';
 import { requirePermission } from '../identity/authorize.js';
 import { UnknownRegion } from '../identity/errors.js';
 import { regions } from '../regions/schema.js';
-import type { AnyPlugin } from './define-plugin.js';
+import { type AnyPlugin, mintableAssets } from './define-plugin.js';
 import { configErrors } from './preflight.js';
 import { effectiveConfig, regionPluginState } from './region-state.js';
 import { regionPlugins } from './schema.js';
@@ -44,6 +44,7 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
               version: p.version,
               description: p.description ?? null,
               requires: { core: p.requires?.core ?? null, plugins: { ...p.requires?.plugins } },
+              mints: mintableAssets(p),
               permissions: Object.entries(p.permissions ?? {}).map(([local, description]) => ({
                 name: `${p.id}.${local}`,
                 description,

@@ -14,6 +14,9 @@ export const PluginView = Type.Object({
     plugins: Type.Record(Type.String(), Type.String()),
   }),
   permissions: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+  mints: Type.Array(Type.String(), {
+    description: 'Assets whose units this plugin may create (declared `mints` and its own `assets`).',
+  }),
   regions: Type.Array(Type.Object({ regionId: Type.String(), enabled: Type.Boolean() })),
 });
 export type PluginView = Static<typeof PluginView>;
