@@ -432,3 +432,57 @@ describe('transfers record their actor', () => {
     expect(fromSystem.actor).toEqual({ type: 'system', id: null, plugin: null, requestId: null });
   });
 });
+
+describe('who may read an account, its entries and its transfers', () => {
+  // Readers per account (docs/ledger.md, "Who may read"); everyone else gets 404, anonymous 401.
+  const READERS: Record<string, readonly Caller[]> = {
+    learner: ['owner', 'regionAdmin', 'platformAdmin'],
+    minor: ['guardian', 'regionAdmin', 'platformAdmin'],
+    group: ['groupManager', 'groupMember', 'regionAdmin', 'platformAdmin'],
+    institution: ['accreditedKey', 'regionAdmin', 'platformAdmin'],
+    region: ['regionAdmin', 'platformAdmin'],
+    platform: ['platformAdmin'],
+    alpha: ['platformAdmin'],
+  };
+  const transferOf: Record<string, string> = {};
+  beforeAll(async () => {
+    // One transfer out of each account (by the system) whose only readable side is that account.
+    for (const name of Object.keys(READERS)) {
+      const sink = await open({ type: 'plugin', id: 'nobody' });
+      const id = uuidv7();
+      const [r] = await t.platform.ledger.submit([
+        { id, debitAccountId: acc[name as keyof typeof acc], creditAccountId: sink, amount: 1n, code: 1 },
+      ]);
+      expect(r?.status).toBe('created');
+      transferOf[name] = id;
+    }
+  });
+  const expected = (readers: readonly Caller[], caller: Caller) =>
+    caller === 'anonymous' ? 401 : readers.includes(caller) ? 200 : 404;
+
+  describe.each(Object.entries(READERS))("%s's account", (name, readers) => {
+    it.each(CALLERS)('%s', async (caller) => {
+      const as = auth[caller] ? { auth: auth[caller] } : {};
+      const id = acc[name as keyof typeof acc];
+      const account = await t.request(`/v1/ledger/accounts/${id}`, as);
+      const entries = await t.request(`/v1/ledger/accounts/${id}/entries`, as);
+      const transfer = await t.request(`/v1/ledger/transfers/${transferOf[name]}`, as);
+      expect([account.status, entries.status, transfer.status]).toEqual(Array(3).fill(expected(readers, caller)));
+    });
+  });
+
+  it.each(CALLERS)('an unknown account is not found for %s', async (caller) => {
+    const res = await t.request(`/v1/ledger/accounts/${uuidv7()}`, auth[caller] ? { auth: auth[caller] } : {});
+    expect(res.status).toBe(caller === 'anonymous' ? 401 : 404);
+  });
+
+  it.each(CALLERS)('closing an account: %s', async (caller) => {
+    const id = await open({ type: 'platform' });
+    const res = await t.request(`/v1/ledger/accounts/${id}/close`, {
+      method: 'POST',
+      ...(auth[caller] ? { auth: auth[caller] } : {}),
+    });
+    expect(res.status).toBe(caller === 'platformAdmin' ? 200 : caller === 'anonymous' ? 401 : 403);
+    expect((await t.platform.ledger.getAccount(db(), id))?.flags.closed).toBe(caller === 'platformAdmin');
+  });
+});
