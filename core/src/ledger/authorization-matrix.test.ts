@@ -293,9 +293,14 @@ const ACTIONS: Record<string, Action> = {
     allowed: ['accreditedKey', 'accreditedStaff'],
     transfer: move('institution'),
   },
-  "plugin: debit a region's conversion account": {
+  "plugin: debit a region's conversion account of an asset it mints": {
     via: 'alpha',
     allowed: AUTHENTICATED,
+    transfer: move('conversion'),
+  },
+  "plugin: debit a region's conversion account of an asset it does not mint": {
+    via: 'beta',
+    allowed: [],
     transfer: move('conversion'),
   },
   "plugin: debit a platform's bounded account": {

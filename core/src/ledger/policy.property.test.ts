@@ -57,7 +57,8 @@ const MAY_DEBIT: Record<AccountName, readonly ActorName[]> = {
   pool: ['system', 'manager', 'alphaForManager'],
   school: ['system', 'schoolKey', 'schoolStaff'],
   region: ['system', 'regionKey', 'platformAdmin'],
-  conversion: ['system', 'platformAdmin', 'alpha', 'alphaForLearner', 'alphaForManager', 'beta'],
+  // A conversion account creates units like the mint: only for plugins that mint POINT.
+  conversion: ['system', 'platformAdmin', 'alpha', 'alphaForLearner', 'alphaForManager'],
   platform: ['system', 'platformAdmin'],
   alpha: ['system', 'alpha', 'alphaForLearner', 'alphaForManager'],
   beta: ['system', 'beta'],

@@ -157,8 +157,11 @@ export async function authorizeTransfers(input: PolicyInput): Promise<Denial[]> 
       if (!account) return null;
       if (account.kind === 'issuance') return input.mints(actor.pluginId).includes(account.asset) ? null : 'mayMint';
       if (account.owner.type === 'plugin') return account.owner.id === actor.pluginId ? null : 'mayDebit';
-      // Conversion accounts (may go negative; only the platform or a plugin opens them).
-      if (account.unbounded && (account.owner.type === 'region' || account.owner.type === 'platform')) return null;
+      // Conversion accounts (may go negative; only the platform or a plugin opens them) create
+      // units like an issuance account does: only for an asset the plugin mints.
+      if (account.unbounded && (account.owner.type === 'region' || account.owner.type === 'platform')) {
+        return input.mints(actor.pluginId).includes(account.asset) ? null : 'mayMint';
+      }
       if (actor.principal && (await callerActsFor(actor.principal, account, true))) return null;
       // A correction: units of an asset the plugin mints go back to that asset's issuance account.
       const credit = t.creditAccountId ? accounts.get(t.creditAccountId) : undefined;
@@ -223,7 +226,7 @@ export async function authorizeTransfers(input: PolicyInput): Promise<Denial[]> 
         rule,
         message:
           actor.kind === 'plugin'
-            ? `Plugin "${actor.pluginId}" does not declare minting ${accounts.get(t.debitAccountId)?.asset} (definePlugin({ mints })).`
+            ? `Plugin "${actor.pluginId}" does not declare minting ${accounts.get(t.debitAccountId)?.asset} (definePlugin({ mints })), which debiting an issuance or conversion account does.`
             : 'Minting needs "ledger.transfers.mint" on behalf of an institution that is accredited now.',
       });
     } else if (rule) {
