@@ -36,6 +36,7 @@ describe('admin.plugins against a real platform', () => {
       description: 'Greets people',
       requires: { core: null, plugins: {} },
       permissions: [{ name: 'greeter.greetings.send', description: 'Send greetings' }],
+      mints: [],
       regions: [{ regionId: 'default', enabled: true }],
     });
 
