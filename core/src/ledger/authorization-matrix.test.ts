@@ -491,3 +491,14 @@ describe('who may read an account, its entries and its transfers', () => {
     expect((await t.platform.ledger.getAccount(db(), id))?.flags.closed).toBe(caller === 'platformAdmin');
   });
 });
+
+describe('the asset list', () => {
+  it.each(CALLERS)('shows every asset with its issuance account to %s when signed in', async (caller) => {
+    const res = await t.request('/v1/ledger/assets', auth[caller] ? { auth: auth[caller] } : {});
+    if (caller === 'anonymous') return expect(res.status).toBe(401);
+    expect(res.status).toBe(200);
+    const { items } = await res.json();
+    expect(items).toContainEqual({ code: 'POINT', scale: 0, issuanceAccountId: acc.issuance });
+    expect(items.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['CNY', 'CREDIT', 'POINT']));
+  });
+});

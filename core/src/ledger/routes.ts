@@ -17,6 +17,7 @@ import type { Ledger } from './ledger.js';
 import {
   AccountParams,
   AccountView,
+  AssetList,
   CreateAccountBody,
   EntryView,
   TransferBatchBody,
@@ -104,6 +105,17 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
     tag: 'Ledger',
     description: 'Double-entry credit ledger: accounts, entries and transfer batches.',
     routes: [
+      defineRoute({
+        method: 'get',
+        path: '/assets',
+        summary: 'List the assets and their issuance (mint) accounts',
+        description:
+          'Every registered asset with its scale and the issuance account that minting debits. Knowing ' +
+          'the id grants nothing: who may debit it is the ledger policy (docs/ledger.md).',
+        access: { authenticated: 'any signed-in caller' },
+        responses: { 200: { description: 'The assets, by code', schema: AssetList } },
+        handler: async () => ({ status: 200, body: { items: await ledger.listAssets(db()) } }),
+      }),
       defineRoute({
         method: 'post',
         path: '/accounts',

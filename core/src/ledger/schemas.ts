@@ -155,3 +155,18 @@ export type TransferView = Static<typeof TransferView>;
 
 export const AccountParams = Type.Object({ accountId: Id });
 export const TransferParams = Type.Object({ transferId: Id });
+
+/** `GET /v1/ledger/assets`: the registered assets and the issuance (mint) account of each. */
+export const AssetList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      code: AssetCode,
+      scale: Type.Integer({ minimum: 0, maximum: 18, description: 'Decimal places: CREDIT 1 stores 0.5 as 5.' }),
+      issuanceAccountId: Type.String({
+        pattern: UUID_PATTERN,
+        description: 'Debiting it creates units (minting): see the ledger policy for who may.',
+      }),
+    }),
+  ),
+});
+export type AssetList = Static<typeof AssetList>;
