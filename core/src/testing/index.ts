@@ -46,7 +46,10 @@ export interface TestPersonOptions {
   dateOfBirth?: string;
   legalName?: string;
   region?: string;
-  /** For a minor: the guardian who registers them. */
+  /**
+   * For a minor: the guardian who registers them. Only verified adults register minors, so an
+   * unverified guardian is verified first (as platform admin).
+   */
   guardian?: TestPerson;
   /** Mark verified through the registrar flow (as platform admin). */
   verified?: boolean;
@@ -185,11 +188,25 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     return body;
   }
 
+  async function ensureVerified(learnerNumber: string): Promise<void> {
+    const current = await expectOk(await request(`/v1/people/${learnerNumber}`, { auth: 'admin' }), 'read');
+    if (current.status === 'verified') return;
+    await expectOk(
+      await request(`/v1/people/${learnerNumber}/verification`, {
+        method: 'POST',
+        auth: 'admin',
+        json: { decision: 'approve', evidence: { kind: 'document-check', reference: 'test-guardian' } },
+      }),
+      'guardian verification',
+    );
+  }
+
   let counter = 0;
   async function person(personOptions: TestPersonOptions = {}): Promise<TestPerson> {
     const dateOfBirth = personOptions.dateOfBirth ?? '1990-05-17';
     const nationalId = testNationalId(dateOfBirth);
     const password = `correct horse ${++counter}`;
+    if (personOptions.guardian) await ensureVerified(personOptions.guardian.learnerNumber);
     const legalName = personOptions.legalName ?? `Test Person ${counter}`;
     const created = await expectOk(
       await request('/v1/people', {
