@@ -23,7 +23,7 @@ describe('types derived from the server schemas', () => {
     expectTypeOf<IssuedSession>().toHaveProperty('refreshToken').toEqualTypeOf<string>();
     expectTypeOf<Me['kind']>().toEqualTypeOf<'person' | 'apiKey'>();
     expectTypeOf(client.people.get).returns.resolves.toEqualTypeOf<Person>();
-    expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified'>();
+    expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified' | 'rejected' | 'revoked'>();
     expectTypeOf(client.ledger.getAccount).returns.resolves.toEqualTypeOf<Account>();
     expectTypeOf<Account['kind']>().toEqualTypeOf<'standard' | 'issuance'>();
     expectTypeOf<TransferRequest['amount']>().toEqualTypeOf<string | undefined>();

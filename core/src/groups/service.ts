@@ -271,7 +271,8 @@ export async function removeMember(
     if (!target || targetRole === null) throw GroupMemberNotFound();
 
     const self = target.id === principal.id;
-    const guardian = !self && isMinor(ctx, target.dateOfBirth) && (await isGuardianOf(ctx, tx, principal.id, target.id));
+    const guardian =
+      !self && isMinor(ctx, target.dateOfBirth) && (await isGuardianOf(ctx, tx, principal.id, target.id));
     const manager = !self && manages(group.type, await memberRole(tx, group.id, principal.id), targetRole);
     if (!self && !guardian && !manager) throw Forbidden({ detail: 'You may not remove this member.' });
 

@@ -75,11 +75,11 @@ export async function addGuardian(
         });
       }
     }
-    requireMinor(ctx, minor);
-    const guardian = await requireActivePerson(tx, body.guardianLearnerNumber);
-    if (!byGuardian && principal.kind === 'person' && principal.id === guardian.id) {
+    if (!byGuardian && principal.kind === 'person' && principal.learnerNumber === body.guardianLearnerNumber) {
       throw ConflictOfInterest({ detail: 'A registrar may not make themself a guardian: ask another registrar.' });
     }
+    requireMinor(ctx, minor);
+    const guardian = await requireActivePerson(tx, body.guardianLearnerNumber);
     assertEligibleGuardian(ctx, guardian, minor.id);
     const inserted = await tx
       .insert(guardianships)
@@ -128,6 +128,10 @@ export async function reassignGuardians(
 
   return ctx.db.transaction(async (tx) => {
     const minor = await lockMinor(tx, actor, minorNumber);
+    await refuseConflictOfInterest(tx, actor, minor);
+    if (principal.kind === 'person' && body.guardianLearnerNumbers.includes(principal.learnerNumber)) {
+      throw ConflictOfInterest({ detail: 'A registrar may not make themself a guardian: ask another registrar.' });
+    }
     requireMinor(ctx, minor);
     const current = await guardiansOf(ctx, tx, minor.id);
     const next: PersonRow[] = [];
@@ -137,10 +141,6 @@ export async function reassignGuardians(
       next.push(guardian);
     }
     const nextIds = next.map((g) => g.id);
-    if (principal.kind === 'person' && nextIds.includes(principal.id)) {
-      throw ConflictOfInterest({ detail: 'A registrar may not make themself a guardian: ask another registrar.' });
-    }
-    await refuseConflictOfInterest(tx, actor, minor);
 
     const removed = current.filter((id) => !nextIds.includes(id));
     const added = nextIds.filter((id) => !current.includes(id));

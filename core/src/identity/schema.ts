@@ -27,9 +27,7 @@ export const people = coreSchema.table(
      * Verification: unverified → verified | rejected, verified → revoked, rejected | revoked →
      * verified (verification-service.ts); merged people are tombstones pointing at `mergedInto`.
      */
-    status: text('status', { enum: PERSON_STATUSES })
-      .notNull()
-      .default('unverified'),
+    status: text('status', { enum: PERSON_STATUSES }).notNull().default('unverified'),
     regionId: text('region_id')
       .notNull()
       .references(() => regions.id),
