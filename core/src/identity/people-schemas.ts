@@ -27,6 +27,17 @@ export const NationalIdInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a registrar saw: the kind of check and its reference (a case or document number). */
+export const Evidence = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('document-check'), Type.Literal('in-person'), Type.Literal('government-service')]),
+    reference: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. the case or document number' }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type Evidence = Static<typeof Evidence>;
+
 export const RegisterPersonBody = Type.Object(
   {
     legalName: LegalName,
@@ -35,8 +46,14 @@ export const RegisterPersonBody = Type.Object(
     password: Password,
     guardianLearnerNumber: Type.Optional(
       learnerNumber(
-        'For a minor registered by a registrar: the guardian. A signed-in adult registering a minor becomes the guardian.',
+        'For a minor registered by a registrar: the guardian, a verified adult. A signed-in verified adult registering a minor becomes the guardian.',
       ),
+    ),
+    guardianEvidence: Type.Optional(
+      Type.Object(Evidence.properties, {
+        additionalProperties: false,
+        description: 'Required with guardianLearnerNumber: what proves the named guardian is the guardian (audited).',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -68,17 +85,6 @@ export const PersonView = Type.Object({
 export type PersonView = Static<typeof PersonView>;
 
 export const LearnerNumberParams = Type.Object({ learnerNumber: LearnerNumber });
-
-/** What a registrar saw: the kind of check and its reference (a case or document number). */
-export const Evidence = Type.Object(
-  {
-    kind: Type.Union([Type.Literal('document-check'), Type.Literal('in-person'), Type.Literal('government-service')]),
-    reference: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. the case or document number' }),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
-  },
-  { additionalProperties: false },
-);
-export type Evidence = Static<typeof Evidence>;
 
 export const VerificationBody = Type.Object(
   {

@@ -163,7 +163,14 @@ export async function registerPerson(
         subjectType: 'person',
         subjectId: row.id,
         regionId,
-        details: { scheme: scheme.id, minor, ...(guardianId ? { guardianId } : {}) },
+        details: {
+          scheme: scheme.id,
+          minor,
+          ...(guardianId ? { guardianId } : {}),
+          ...(guardianId && body.guardianLearnerNumber && body.guardianEvidence
+            ? { evidence: { kind: body.guardianEvidence.kind, reference: body.guardianEvidence.reference } }
+            : {}),
+        },
       });
       await ctx.emit(
         tx,
@@ -204,6 +211,13 @@ async function resolveGuardian(
   }
   if (body.guardianLearnerNumber && isAllowed(principal, 'people.guardians.manage', { regionId })) {
     assertLearnerNumber(body.guardianLearnerNumber, '/body/guardianLearnerNumber');
+    if (!body.guardianEvidence) {
+      throw ValidationFailed({
+        errors: [
+          { path: '/body/guardianEvidence', rule: 'required', message: 'A registrar names a guardian on evidence' },
+        ],
+      });
+    }
     const guardian = await requireActivePerson(ctx.db, body.guardianLearnerNumber);
     assertEligibleGuardian(ctx, guardian);
     return guardian.id;

@@ -233,6 +233,79 @@ describe('attack 5: registering a minor, and the disputed national ID', () => {
     expect((await post('/v1/people', parent.token, body)).status).toBe(201);
   });
 
+  it('attack 5: a registrar registering a minor names a verified guardian, on evidence', async () => {
+    const parent = await t.person({ verified: true });
+    const unverified = await t.person();
+    const body = registration('2017-05-05');
+    const named = (guardian: TestPerson, evidence?: unknown) =>
+      post('/v1/people', registrar.token, {
+        ...body,
+        guardianLearnerNumber: guardian.learnerNumber,
+        ...(evidence ? { guardianEvidence: evidence } : {}),
+      });
+    const noEvidence = await named(parent);
+    expect(noEvidence.status).toBe(400);
+    expect((await noEvidence.json()).errors[0]).toMatchObject({ path: '/body/guardianEvidence', rule: 'required' });
+    const notVerified = await named(unverified, EVIDENCE);
+    expect(notVerified.status).toBe(409);
+    expect((await notVerified.json()).code).toBe('IDENTITY_GUARDIAN_NOT_ELIGIBLE');
+    // An unprivileged adult cannot name someone else as the guardian either.
+    const byParent = await post('/v1/people', parent.token, {
+      ...body,
+      guardianLearnerNumber: unverified.learnerNumber,
+    });
+    expect(byParent.status).toBe(403);
+
+    const res = await named(parent, EVIDENCE);
+    expect(res.status).toBe(201);
+    const child = await res.json();
+    expect(await guardianRows(child.id)).toEqual([parent.id]);
+    expect((await audits('person.registered', child.id))[0]).toMatchObject({
+      actorId: registrar.id,
+      details: { guardianId: parent.id, evidence: EVIDENCE, minor: true },
+    });
+  });
+
+  it('answers bad guardianship input with a 400 naming the field and rule, and writes nothing', async () => {
+    const parent = await t.person({ verified: true });
+    const child = await t.person({ dateOfBirth: '2016-08-08', guardian: parent });
+    const other = await t.person({ verified: true });
+    const put = (json: unknown) => post(`/v1/people/${child.learnerNumber}/guardians`, registrar.token, json, 'PUT');
+    const typo = `${other.learnerNumber.slice(0, 15)}${other.learnerNumber.endsWith('0') ? '1' : '0'}`;
+    const cases: [unknown, string, string][] = [
+      [{ guardianLearnerNumbers: [], evidence: EVIDENCE }, '/body/guardianLearnerNumbers', 'arrayMinItems'],
+      [
+        { guardianLearnerNumbers: [other.learnerNumber, other.learnerNumber], evidence: EVIDENCE },
+        '/body/guardianLearnerNumbers',
+        'arrayUniqueItems',
+      ],
+      [{ guardianLearnerNumbers: [typo], evidence: EVIDENCE }, '/body/guardianLearnerNumbers/0', 'checkCharacter'],
+      [
+        { guardianLearnerNumbers: [other.learnerNumber], evidence: { kind: 'hearsay', reference: 'x' } },
+        '/body/evidence/kind',
+        '',
+      ],
+      [{ guardianLearnerNumbers: [other.learnerNumber], evidence: EVIDENCE, extra: 1 }, '/body', ''],
+    ];
+    for (const [json, path, rule] of cases) {
+      const res = await put(json);
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const errors = (await res.json()).errors as { path: string; rule: string }[];
+      expect(
+        errors.some((e) => e.path.startsWith(path) && (rule === '' || e.rule === rule)),
+        JSON.stringify(errors),
+      ).toBe(true);
+    }
+    const self = await post(`/v1/people/${child.learnerNumber}/guardians`, parent.token, {
+      guardianLearnerNumber: child.learnerNumber,
+    });
+    expect(self.status).toBe(409);
+    expect((await self.json()).code).toBe('IDENTITY_GUARDIAN_NOT_ELIGIBLE');
+    expect(await guardianRows(child.id)).toEqual([parent.id]);
+    expect(await audits('person.guardians.reassigned', child.id)).toEqual([]);
+  });
+
   it('attack 5: a registrar removes a false guardian on evidence; the real parent takes over the record', async () => {
     const fraudster = await t.person({ verified: true });
     const parent = await t.person({ verified: true });
