@@ -396,6 +396,15 @@ describe('attack 5: registering a minor, and the disputed national ID', () => {
     expect((await audits('person.guardians.reassigned', child.id))[0]).toMatchObject({
       details: { passwordReset: 'cleared' },
     });
+    // The registrar sets a new password with the same guardians, and the child signs in again.
+    const reset = await post(
+      `/v1/people/${child.learnerNumber}/guardians`,
+      registrar.token,
+      { guardianLearnerNumbers: [parent.learnerNumber], evidence: EVIDENCE, minorPassword: 'chosen with the parent' },
+      'PUT',
+    );
+    expect(await reset.json()).toEqual({ learnerNumber: child.learnerNumber, guardians: [parent.learnerNumber] });
+    expect(await signIn({ ...child, password: 'chosen with the parent' })).toMatch(/^lls_/);
   });
 
   it('attack 5: a reassignment to an adult, or to an unverified guardian, changes nothing', async () => {
