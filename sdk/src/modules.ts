@@ -6,6 +6,9 @@ import type {
   CreateGroupBody,
   Entry,
   Group,
+  GuardianBody,
+  GuardianReassignmentBody,
+  Guardians,
   InstalledPlugin,
   Invitation,
   InvitationBody,
@@ -18,6 +21,7 @@ import type {
   RegionPluginState,
   RegionPluginUpdate,
   RegisterPersonBody,
+  RevocationBody,
   SignInBody,
   Transfer,
   TransferRequest,
@@ -38,6 +42,19 @@ export function peopleModule(request: Requester) {
     /** `POST /v1/people/{learnerNumber}/verification`: a registrar's decision (needs `people.verify`). */
     verify: (learnerNumber: string, body: VerificationBody, options?: CallOptions) =>
       request<Person>({ method: 'POST', path: `/v1/people/${seg(learnerNumber)}/verification`, body }, options),
+    /** `POST /v1/people/{learnerNumber}/verification/revocation`: verified → revoked, with a reason (`people.verify`). */
+    revokeVerification: (learnerNumber: string, body: RevocationBody, options?: CallOptions) =>
+      request<Person>(
+        { method: 'POST', path: `/v1/people/${seg(learnerNumber)}/verification/revocation`, body },
+        options,
+      ),
+    /** `POST /v1/people/{learnerNumber}/guardians`: a guardian adds a co-guardian, or a registrar links one on evidence. */
+    addGuardian: async (learnerNumber: string, body: GuardianBody, options?: CallOptions) => {
+      await request<void>({ method: 'POST', path: `/v1/people/${seg(learnerNumber)}/guardians`, body }, options);
+    },
+    /** `PUT /v1/people/{learnerNumber}/guardians`: a registrar sets a minor's guardians on evidence (disputes). */
+    setGuardians: (learnerNumber: string, body: GuardianReassignmentBody, options?: CallOptions) =>
+      request<Guardians>({ method: 'PUT', path: `/v1/people/${seg(learnerNumber)}/guardians`, body }, options),
   };
 }
 

@@ -3,12 +3,14 @@ import {
   type Account,
   createClient,
   definePluginClient,
+  type Guardians,
   type InstalledPlugin,
   type IssuedSession,
   type Me,
   type Person,
   type RegionPluginState,
   type RegionPluginUpdate,
+  type RevocationBody,
   type SignInBody,
   type TransferRequest,
   type TransferStatus,
@@ -23,7 +25,9 @@ describe('types derived from the server schemas', () => {
     expectTypeOf<IssuedSession>().toHaveProperty('refreshToken').toEqualTypeOf<string>();
     expectTypeOf<Me['kind']>().toEqualTypeOf<'person' | 'apiKey'>();
     expectTypeOf(client.people.get).returns.resolves.toEqualTypeOf<Person>();
-    expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified'>();
+    expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified' | 'rejected' | 'revoked'>();
+    expectTypeOf(client.people.setGuardians).returns.resolves.toEqualTypeOf<Guardians>();
+    expectTypeOf<RevocationBody['reason']>().toEqualTypeOf<string>();
     expectTypeOf(client.ledger.getAccount).returns.resolves.toEqualTypeOf<Account>();
     expectTypeOf<Account['kind']>().toEqualTypeOf<'standard' | 'issuance'>();
     expectTypeOf<TransferRequest['amount']>().toEqualTypeOf<string | undefined>();

@@ -8,6 +8,9 @@ import type {
   CreateGroupBody as CreateGroupBodySchema,
   EntryView as EntryViewSchema,
   GroupView as GroupViewSchema,
+  GuardianBody as GuardianBodySchema,
+  GuardianReassignmentBody as GuardianReassignmentBodySchema,
+  GuardiansView as GuardiansViewSchema,
   InvitationBody as InvitationBodySchema,
   InvitationView as InvitationViewSchema,
   IssuedSession as IssuedSessionSchema,
@@ -20,6 +23,7 @@ import type {
   RegionPluginBody as RegionPluginBodySchema,
   RegionPluginView as RegionPluginViewSchema,
   RegisterPersonBody as RegisterPersonBodySchema,
+  RevocationBody as RevocationBodySchema,
   SignInBody as SignInBodySchema,
   TransferBatchView as TransferBatchViewSchema,
   TransferBody as TransferBodySchema,
@@ -34,6 +38,10 @@ import type { Static } from '@sinclair/typebox';
 export type RegisterPersonBody = Static<typeof RegisterPersonBodySchema>;
 export type Person = Static<typeof PersonViewSchema>;
 export type VerificationBody = Static<typeof VerificationBodySchema>;
+export type RevocationBody = Static<typeof RevocationBodySchema>;
+export type GuardianBody = Static<typeof GuardianBodySchema>;
+export type GuardianReassignmentBody = Static<typeof GuardianReassignmentBodySchema>;
+export type Guardians = Static<typeof GuardiansViewSchema>;
 
 // ---- sessions -------------------------------------------------------------------------------
 

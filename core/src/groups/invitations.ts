@@ -218,7 +218,7 @@ export async function respondToInvitation(
   const { invitation } = record;
   const minor = isMinor(ctx, record.inviteeDateOfBirth);
   const self = principal.id === invitation.inviteeId;
-  const guardian = !self && minor && (await isGuardianOf(ctx.db, principal.id, invitation.inviteeId));
+  const guardian = !self && minor && (await isGuardianOf(ctx, ctx.db, principal.id, invitation.inviteeId));
   if (!self && !guardian) throw Forbidden({ detail: 'Only the invitee or their guardian answers an invitation.' });
   if (answer === 'accept' && self && minor) throw GuardianConsentRequired();
 

@@ -178,7 +178,7 @@ export async function listGroups(
       if (isAllowed(principal, 'groups.read')) throw PersonNotFound();
       throw Forbidden();
     }
-    if (!(await canActFor(ctx.db, actor, person, 'groups.read'))) throw Forbidden();
+    if (!(await canActFor(ctx, ctx.db, actor, person, 'groups.read'))) throw Forbidden();
     subjectId = person.id;
   } else {
     subjectId = personOf(principal, 'API keys belong to no groups; name a member with ?member=.').id;
@@ -271,7 +271,8 @@ export async function removeMember(
     if (!target || targetRole === null) throw GroupMemberNotFound();
 
     const self = target.id === principal.id;
-    const guardian = !self && isMinor(ctx, target.dateOfBirth) && (await isGuardianOf(tx, principal.id, target.id));
+    const guardian =
+      !self && isMinor(ctx, target.dateOfBirth) && (await isGuardianOf(ctx, tx, principal.id, target.id));
     const manager = !self && manages(group.type, await memberRole(tx, group.id, principal.id), targetRole);
     if (!self && !guardian && !manager) throw Forbidden({ detail: 'You may not remove this member.' });
 

@@ -83,10 +83,17 @@ const cases: Case[] = [
   },
   {
     name: 'POST /v1/people/{learnerNumber}/guardians',
-    allowed: ['registrar', 'regionAdmin'],
+    // The guardian consents to a co-guardian; registrars link one on evidence (trust-matrix.test.ts has more).
+    allowed: ['guardian', 'registrar', 'regionAdmin'],
     request: async ({ child }) => [
       `/v1/people/${child.learnerNumber}/guardians`,
-      { method: 'POST', json: { guardianLearnerNumber: (await t.person()).learnerNumber } },
+      {
+        method: 'POST',
+        json: {
+          guardianLearnerNumber: (await t.person({ verified: true })).learnerNumber,
+          evidence: { kind: 'in-person', reference: 'birth certificate' },
+        },
+      },
     ],
   },
   {

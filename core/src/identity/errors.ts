@@ -29,3 +29,23 @@ export const GrantRefused = defineError('IDENTITY_GRANT_REFUSED', 403, 'You may 
 export const ApiKeyNotFound = defineError('IDENTITY_API_KEY_NOT_FOUND', 404, 'No such API key');
 export const RoleGrantNotFound = defineError('IDENTITY_ROLE_GRANT_NOT_FOUND', 404, 'No such role grant');
 export const RegionExists = defineError('IDENTITY_REGION_EXISTS', 409, 'A region with this id exists');
+export const NotAMinor = defineError(
+  'IDENTITY_NOT_A_MINOR',
+  409,
+  'Guardianship is for minors only: this person is an adult',
+);
+export const GuardianNotEligible = defineError(
+  'IDENTITY_GUARDIAN_NOT_ELIGIBLE',
+  409,
+  'A guardian must be another, verified adult',
+);
+export const VerificationTransitionRefused = defineError(
+  'IDENTITY_VERIFICATION_TRANSITION_REFUSED',
+  409,
+  "This decision is not possible in the person's current verification status",
+);
+export const ConflictOfInterest = defineError(
+  'IDENTITY_CONFLICT_OF_INTEREST',
+  403,
+  'Nobody decides on themself or on a person linked to them by guardianship',
+);

@@ -27,6 +27,17 @@ export const NationalIdInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a registrar saw: the kind of check and its reference (a case or document number). */
+export const Evidence = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('document-check'), Type.Literal('in-person'), Type.Literal('government-service')]),
+    reference: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. the case or document number' }),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type Evidence = Static<typeof Evidence>;
+
 export const RegisterPersonBody = Type.Object(
   {
     legalName: LegalName,
@@ -35,8 +46,14 @@ export const RegisterPersonBody = Type.Object(
     password: Password,
     guardianLearnerNumber: Type.Optional(
       learnerNumber(
-        'For a minor registered by a registrar: the guardian. A signed-in adult registering a minor becomes the guardian.',
+        'For a minor registered by a registrar: the guardian, a verified adult. A signed-in verified adult registering a minor becomes the guardian.',
       ),
+    ),
+    guardianEvidence: Type.Optional(
+      Type.Object(Evidence.properties, {
+        additionalProperties: false,
+        description: 'Required with guardianLearnerNumber: what proves the named guardian is the guardian (audited).',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -52,7 +69,14 @@ export const PersonView = Type.Object({
     scheme: Type.String(),
     masked: Type.String({ description: 'Never the full number.' }),
   }),
-  status: Type.Union([Type.Literal('unverified'), Type.Literal('verified')]),
+  status: Type.Union(
+    [Type.Literal('unverified'), Type.Literal('verified'), Type.Literal('rejected'), Type.Literal('revoked')],
+    {
+      description:
+        'Verification status: unverified → verified | rejected; verified → revoked; rejected | revoked → verified. ' +
+        'Only verified people hold lifetime credits.',
+    },
+  ),
   regionId: Type.String(),
   isMinor: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
@@ -65,22 +89,20 @@ export const LearnerNumberParams = Type.Object({ learnerNumber: LearnerNumber })
 export const VerificationBody = Type.Object(
   {
     decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
-    evidence: Type.Object(
-      {
-        kind: Type.Union([
-          Type.Literal('document-check'),
-          Type.Literal('in-person'),
-          Type.Literal('government-service'),
-        ]),
-        reference: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. the case or document number' }),
-        note: Type.Optional(Type.String({ maxLength: 2000 })),
-      },
-      { additionalProperties: false },
-    ),
+    evidence: Evidence,
   },
   { additionalProperties: false },
 );
 export type VerificationBody = Static<typeof VerificationBody>;
+
+export const RevocationBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why the verification no longer holds.' }),
+    evidence: Type.Optional(Evidence),
+  },
+  { additionalProperties: false },
+);
+export type RevocationBody = Static<typeof RevocationBody>;
 
 export const MergeBody = Type.Object(
   {
@@ -90,4 +112,46 @@ export const MergeBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const GuardianBody = Type.Object({ guardianLearnerNumber: LearnerNumber }, { additionalProperties: false });
+export const GuardianBody = Type.Object(
+  {
+    guardianLearnerNumber: learnerNumber('The verified adult who becomes a guardian.'),
+    evidence: Type.Optional(
+      Type.Object(Evidence.properties, {
+        additionalProperties: false,
+        description:
+          'Required when a registrar links the guardian (what proves the relationship); ' +
+          'an existing guardian adding a co-guardian gives their consent by the request itself.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type GuardianBody = Static<typeof GuardianBody>;
+
+export const GuardianReassignmentBody = Type.Object(
+  {
+    guardianLearnerNumbers: Type.Array(learnerNumber(), {
+      minItems: 1,
+      maxItems: 4,
+      uniqueItems: true,
+      description: "The minor's guardians from now on: verified adults; everyone else loses guardianship.",
+    }),
+    evidence: Evidence,
+    minorPassword: Type.Optional(
+      Type.String({
+        minLength: 10,
+        maxLength: 200,
+        description:
+          "A new password for the minor, chosen with the new guardians. When a guardian is removed without one, the minor's password is cleared (a removed guardian may know it).",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type GuardianReassignmentBody = Static<typeof GuardianReassignmentBody>;
+
+export const GuardiansView = Type.Object({
+  learnerNumber: LearnerNumber,
+  guardians: Type.Array(LearnerNumber, { description: "The guardians' learner numbers." }),
+});
+export type GuardiansView = Static<typeof GuardiansView>;

@@ -6,18 +6,29 @@ import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import { groupMembers } from '../groups/schema.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { regions } from '../regions/schema.js';
-import { ageOn, isoDate, isRealDate } from '../time/dates.js';
+import { isoDate, isRealDate } from '../time/dates.js';
 import { isAllowed, requirePermission } from './authorize.js';
 import type { IdentityContext } from './context.js';
-import { AlreadyRegistered, GuardianRequired, MergeRefused, PersonNotFound, UnknownRegion } from './errors.js';
-import { PersonMerged, PersonRegistered, PersonVerified } from './events.js';
+import {
+  AlreadyRegistered,
+  GuardianNotEligible,
+  GuardianRequired,
+  MergeRefused,
+  PersonNotFound,
+  UnknownRegion,
+} from './errors.js';
+import { PersonMerged, PersonRegistered } from './events.js';
+import { isGuardianOf, isMinor, type MinorClock } from './guardians.js';
 import { generateLearnerNumber, isValidLearnerNumber } from './learner-number.js';
 import { nationalIdErrors } from './national-id/scheme.js';
 import { hashPassword } from './passwords.js';
-import type { PersonView, RegisterPersonBody, VerificationBody } from './people-schemas.js';
+import type { PersonView, RegisterPersonBody } from './people-schemas.js';
 import { guardianships, passwords, people, roleGrants, sessions } from './schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
+
+// Callers across the core ask identity these questions; the answers live in guardians.ts.
+export { guardiansOf, isGuardianOf, isMinor } from './guardians.js';
 
 /** 400 naming the parameter when a learner number's check character is wrong: no lookup needed. */
 export function assertLearnerNumber(value: string, path = '/params/learnerNumber'): void {
@@ -28,10 +39,6 @@ export function assertLearnerNumber(value: string, path = '/params/learnerNumber
   }
 }
 
-export function isMinor(ctx: IdentityContext, dateOfBirth: string): boolean {
-  return ageOn(dateOfBirth, ctx.now()) < ctx.settings.minorAgeYears;
-}
-
 export function toPersonView(ctx: IdentityContext, row: PersonRow): PersonView {
   return {
     id: row.id,
@@ -39,7 +46,8 @@ export function toPersonView(ctx: IdentityContext, row: PersonRow): PersonView {
     legalName: row.legalName,
     dateOfBirth: row.dateOfBirth,
     nationalId: { scheme: row.nationalIdScheme, masked: row.nationalIdMasked },
-    status: row.status === 'verified' ? 'verified' : 'unverified',
+    // Tombstones are answered with a 308 and never shown as a person.
+    status: row.status === 'merged' ? 'unverified' : row.status,
     regionId: row.regionId,
     isMinor: isMinor(ctx, row.dateOfBirth),
     createdAt: row.createdAt.toISOString(),
@@ -65,17 +73,9 @@ export async function requireActivePerson(db: Queryable, learnerNumber: string):
   return row;
 }
 
-export async function isGuardianOf(db: Queryable, guardianId: string, minorId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ minorId: guardianships.minorId })
-    .from(guardianships)
-    .where(and(eq(guardianships.guardianId, guardianId), eq(guardianships.minorId, minorId)))
-    .limit(1);
-  return row !== undefined;
-}
-
-/** The person themself, a guardian of theirs, or a holder of `permission` in their region. */
+/** The person themself, a current guardian of theirs, or a holder of `permission` in their region. */
 export async function canActFor(
+  ctx: MinorClock,
   db: Queryable,
   actor: Actor,
   person: Pick<PersonRow, 'id' | 'regionId'>,
@@ -84,7 +84,7 @@ export async function canActFor(
   const { principal } = actor;
   if (principal.kind === 'person') {
     if (principal.id === person.id) return true;
-    if (await isGuardianOf(db, principal.id, person.id)) return true;
+    if (await isGuardianOf(ctx, db, principal.id, person.id)) return true;
   }
   return isAllowed(principal, permission, { regionId: person.regionId });
 }
@@ -109,9 +109,11 @@ function validateRegistration(ctx: IdentityContext, body: RegisterPersonBody): v
 }
 
 /**
- * Real-name registration: one person, one learner number. A minor is registered by a guardian
- * (a signed-in adult, who becomes the guardian) or by a registrar naming the guardian. Concurrent
- * registrations of one national ID produce exactly one person: the unique HMAC decides.
+ * Real-name registration: one person, one learner number. A minor is registered by a verified
+ * adult (who becomes the guardian) or by a registrar naming a verified adult as the guardian.
+ * Every cheap check (the body, the region, the guardian, an ID already taken) runs before the
+ * password is hashed, so a flood of doomed registrations costs no scrypt time. Concurrent
+ * registrations of one national ID still produce exactly one person: the unique HMAC decides.
  */
 export async function registerPerson(
   ctx: IdentityContext,
@@ -124,12 +126,14 @@ export async function registerPerson(
   if (!scheme) throw new Error('unreachable: scheme validated');
   const number = scheme.normalize(body.nationalId.number);
   const minor = isMinor(ctx, body.dateOfBirth);
+  await requireRegion(ctx.db, regionId);
+  // Before the duplicate check, so nobody who may not register a minor learns whether a child's ID is taken.
   const guardianId = minor ? await resolveGuardian(ctx, actor, body, regionId) : undefined;
   const protectedId = ctx.protector.protect(scheme.id, number);
+  if (await nationalIdTaken(ctx.db, protectedId.hmac)) throw AlreadyRegistered();
   const passwordHash = await hashPassword(body.password, ctx.settings.passwordHashCost);
 
   return ctx.db.transaction(async (tx) => {
-    await requireRegion(tx, regionId);
     for (let attempt = 0; attempt < 5; attempt++) {
       const [row] = await tx
         .insert(people)
@@ -148,13 +152,8 @@ export async function registerPerson(
         .onConflictDoNothing()
         .returning();
       if (!row) {
-        const [taken] = await tx
-          .select({ id: people.id })
-          .from(people)
-          .where(eq(people.nationalIdHmac, protectedId.hmac))
-          .limit(1);
         // Not revealing whose number it is: the conflict says only that the ID is registered.
-        if (taken) throw AlreadyRegistered();
+        if (await nationalIdTaken(tx, protectedId.hmac)) throw AlreadyRegistered();
         continue; // a learner-number collision: draw another number
       }
       await tx.insert(passwords).values({ personId: row.id, hash: passwordHash });
@@ -164,7 +163,14 @@ export async function registerPerson(
         subjectType: 'person',
         subjectId: row.id,
         regionId,
-        details: { scheme: scheme.id, minor, ...(guardianId ? { guardianId } : {}) },
+        details: {
+          scheme: scheme.id,
+          minor,
+          ...(guardianId ? { guardianId } : {}),
+          ...(guardianId && body.guardianLearnerNumber && body.guardianEvidence
+            ? { evidence: { kind: body.guardianEvidence.kind, reference: body.guardianEvidence.reference } }
+            : {}),
+        },
       });
       await ctx.emit(
         tx,
@@ -178,6 +184,15 @@ export async function registerPerson(
   });
 }
 
+async function nationalIdTaken(db: Queryable, hmac: string): Promise<boolean> {
+  const [taken] = await db.select({ id: people.id }).from(people).where(eq(people.nationalIdHmac, hmac)).limit(1);
+  return taken !== undefined;
+}
+
+/**
+ * Who becomes a new minor's guardian: the signed-in person registering them, who must be a
+ * verified adult, or the verified adult a registrar of the region names.
+ */
 async function resolveGuardian(
   ctx: IdentityContext,
   actor: Actor,
@@ -187,19 +202,39 @@ async function resolveGuardian(
   const { principal } = actor;
   if (principal.kind === 'person' && !body.guardianLearnerNumber) {
     const guardian = await findPersonById(ctx.db, principal.id);
-    if (!guardian || isMinor(ctx, guardian.dateOfBirth))
-      throw GuardianRequired({ detail: 'The guardian must be an adult.' });
+    if (!guardian || isMinor(ctx, guardian.dateOfBirth) || guardian.status !== 'verified') {
+      throw GuardianRequired({
+        detail: 'Only a verified adult can register a minor: have your own identity verified by a registrar first.',
+      });
+    }
     return guardian.id;
   }
   if (body.guardianLearnerNumber && isAllowed(principal, 'people.guardians.manage', { regionId })) {
     assertLearnerNumber(body.guardianLearnerNumber, '/body/guardianLearnerNumber');
+    if (!body.guardianEvidence) {
+      throw ValidationFailed({
+        errors: [
+          { path: '/body/guardianEvidence', rule: 'required', message: 'A registrar names a guardian on evidence' },
+        ],
+      });
+    }
     const guardian = await requireActivePerson(ctx.db, body.guardianLearnerNumber);
-    if (isMinor(ctx, guardian.dateOfBirth)) throw GuardianRequired({ detail: 'The guardian must be an adult.' });
+    assertEligibleGuardian(ctx, guardian);
     return guardian.id;
   }
   throw GuardianRequired({
-    detail: 'Sign in as the guardian to register a minor, or ask a registrar to register them with the guardian named.',
+    detail:
+      'Sign in as a verified adult guardian to register a minor, or ask a registrar to register them with the guardian named.',
   });
+}
+
+/** 409 unless `guardian` is a verified adult (and not `minorId` themself). */
+export function assertEligibleGuardian(ctx: MinorClock, guardian: PersonRow, minorId?: string): void {
+  if (guardian.id === minorId) throw GuardianNotEligible({ detail: 'Nobody is their own guardian.' });
+  if (isMinor(ctx, guardian.dateOfBirth)) throw GuardianNotEligible({ detail: 'The guardian must be an adult.' });
+  if (guardian.status !== 'verified') {
+    throw GuardianNotEligible({ detail: "The guardian's identity must be verified first." });
+  }
 }
 
 /** A person as the caller may see them: themself, their guardians, registrars and admins of their region. */
@@ -211,54 +246,8 @@ export async function readPerson(ctx: IdentityContext, actor: Actor, learnerNumb
     if (isAllowed(actor.principal, 'people.read')) throw PersonNotFound();
     throw Forbidden();
   }
-  if (!(await canActFor(ctx.db, actor, row, 'people.read'))) throw Forbidden();
+  if (!(await canActFor(ctx, ctx.db, actor, row, 'people.read'))) throw Forbidden();
   return row;
-}
-
-/**
- * A registrar's decision on a person's identity, with evidence, as the region's verifier decides
- * it (by default: the registrar's own decision); audited either way.
- */
-export async function verifyPerson(
-  ctx: IdentityContext,
-  actor: Actor,
-  learnerNumber: string,
-  body: VerificationBody,
-): Promise<PersonRow> {
-  assertLearnerNumber(learnerNumber);
-  const subject = await requireActivePerson(ctx.db, learnerNumber);
-  requirePermission(actor.principal, 'people.verify', { regionId: subject.regionId });
-  const verifier = ctx.verifierFor(subject.regionId);
-  const outcome = await verifier.decide({ person: subject, decision: body.decision, evidence: body.evidence, actor });
-  return ctx.db.transaction(async (tx) => {
-    const person = await requireActivePerson(tx, learnerNumber);
-    const details = {
-      verifier: verifier.id,
-      evidence: { kind: body.evidence.kind, reference: body.evidence.reference },
-      ...(outcome.reference ? { verifierReference: outcome.reference } : {}),
-      ...(body.evidence.note ? { note: body.evidence.note } : {}),
-    };
-    const audit = { subjectType: 'person', subjectId: person.id, regionId: person.regionId, details };
-    if (outcome.decision === 'reject') {
-      await recordAudit(tx, actor, { ...audit, action: 'person.verification.rejected' });
-      return person;
-    }
-    const [updated] = await tx
-      .update(people)
-      .set({ status: 'verified', verifiedAt: person.verifiedAt ?? ctx.now() })
-      .where(eq(people.id, person.id))
-      .returning();
-    await recordAudit(tx, actor, { ...audit, action: 'person.verification.approved' });
-    if (person.status !== 'verified') {
-      await ctx.emit(
-        tx,
-        PersonVerified,
-        { personId: person.id, learnerNumber: person.learnerNumber, regionId: person.regionId },
-        { key: person.id, regionId: person.regionId },
-      );
-    }
-    return updated as PersonRow;
-  });
 }
 
 /** Hooks that move other modules' data (e.g. ledger accounts) during a merge, in its transaction. */
@@ -369,31 +358,4 @@ async function moveGuardianships(tx: Queryable, fromId: string, toId: string): P
     moved += inserted.length;
   }
   return moved;
-}
-
-/** Links a guardian to a minor (registrar or region admin of the minor's region). */
-export async function addGuardian(
-  ctx: IdentityContext,
-  actor: Actor,
-  minorNumber: string,
-  guardianNumber: string,
-): Promise<void> {
-  assertLearnerNumber(minorNumber);
-  assertLearnerNumber(guardianNumber, '/body/guardianLearnerNumber');
-  await ctx.db.transaction(async (tx) => {
-    const minor = await requireActivePerson(tx, minorNumber);
-    requirePermission(actor.principal, 'people.guardians.manage', { regionId: minor.regionId });
-    const guardian = await requireActivePerson(tx, guardianNumber);
-    if (guardian.id === minor.id || isMinor(ctx, guardian.dateOfBirth)) {
-      throw GuardianRequired({ detail: 'The guardian must be another, adult person.' });
-    }
-    await tx.insert(guardianships).values({ minorId: minor.id, guardianId: guardian.id }).onConflictDoNothing();
-    await recordAudit(tx, actor, {
-      action: 'person.guardian.added',
-      subjectType: 'person',
-      subjectId: minor.id,
-      regionId: minor.regionId,
-      details: { guardianId: guardian.id },
-    });
-  });
 }

@@ -103,13 +103,13 @@ describe('registration', () => {
     expect((await res.json()).errors[0]).toMatchObject({ path: '/body/dateOfBirth', rule: 'matchesNationalId' });
   });
 
-  it('refuses an anonymous registration of a minor and lets a signed-in guardian register one', async () => {
+  it('refuses an anonymous registration of a minor and lets a signed-in, verified guardian register one', async () => {
     const minor = registration({ dateOfBirth: '2016-04-01', legalName: '小红' });
     const anonymous = await register(minor);
     expect(anonymous.status).toBe(403);
     expect((await anonymous.json()).code).toBe('IDENTITY_GUARDIAN_REQUIRED');
 
-    const guardian = await t.person();
+    const guardian = await t.person({ verified: true });
     const res = await register(minor, { auth: guardian.token });
     expect(res.status).toBe(201);
     const child = await res.json();
@@ -184,14 +184,20 @@ describe('verification', () => {
     });
   });
 
-  it('keeps a rejected person unverified and records the rejection', async () => {
+  it('moves a rejected person to rejected (not verified) and records the rejection', async () => {
     const person = await t.person();
     const res = await t.request(`/v1/people/${person.learnerNumber}/verification`, {
       method: 'POST',
       auth: 'admin',
       json: { decision: 'reject', evidence: { kind: 'document-check', reference: 'blurred scan', note: 'ask again' } },
     });
-    expect((await res.json()).status).toBe('unverified');
+    expect(await res.json()).toMatchObject({ status: 'rejected', verifiedAt: null });
+    const audit = await t.request(`/v1/audit?action=person.verification.rejected&subjectId=${person.id}`, {
+      auth: 'admin',
+    });
+    expect((await audit.json()).items[0]).toMatchObject({
+      details: { from: 'unverified', to: 'rejected', note: 'ask again' },
+    });
   });
 
   it('refuses a registrar of another region', async () => {

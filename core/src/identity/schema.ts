@@ -3,6 +3,9 @@ import { check, date, index, integer, primaryKey, text, timestamp, uniqueIndex, 
 import { coreSchema } from '../db/core-schema.js';
 import { regions } from '../regions/schema.js';
 
+export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
 /**
  * A person, registered once by real name. The national ID is never stored in the clear: an HMAC
  * for the one-person-one-number check and an AES-256-GCM ciphertext (with its key id, for
@@ -20,10 +23,11 @@ export const people = coreSchema.table(
     nationalIdCiphertext: text('national_id_ciphertext').notNull(),
     nationalIdKeyId: text('national_id_key_id').notNull(),
     nationalIdMasked: text('national_id_masked').notNull(),
-    /** unverified → verified; merged people are tombstones pointing at `mergedInto`. */
-    status: text('status', { enum: ['unverified', 'verified', 'merged'] })
-      .notNull()
-      .default('unverified'),
+    /**
+     * Verification: unverified → verified | rejected, verified → revoked, rejected | revoked →
+     * verified (verification-service.ts); merged people are tombstones pointing at `mergedInto`.
+     */
+    status: text('status', { enum: PERSON_STATUSES }).notNull().default('unverified'),
     regionId: text('region_id')
       .notNull()
       .references(() => regions.id),
@@ -31,7 +35,13 @@ export const people = coreSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
   },
-  (t) => [index('people_region_idx').on(t.regionId)],
+  (t) => [
+    index('people_region_idx').on(t.regionId),
+    check(
+      'people_status_known',
+      sql`${t.status} in (${sql.raw(PERSON_STATUSES.map((status) => `'${status}'`).join(', '))})`,
+    ),
+  ],
 );
 
 export const passwords = coreSchema.table('passwords', {

@@ -4,7 +4,8 @@ import { groups } from '../groups/schema.js';
 import { memberRole } from '../groups/service.js';
 import { isAllowed, isPlatformAdmin } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
-import { findPersonById, isGuardianOf } from '../identity/people-service.js';
+import { isGuardianOf } from '../identity/guardians.js';
+import { findPersonById } from '../identity/people-service.js';
 import { institutions } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 import { regions } from '../regions/schema.js';
@@ -13,7 +14,7 @@ import type { AccountOwner } from './types.js';
 
 /**
  * Who may read whose accounts, knowing people, guardians, groups and institutions:
- * - a person their own accounts and their minors' (as guardian);
+ * - a person their own accounts and, while they are minors, their wards' (as guardian);
  * - a group's members the group's accounts (pools are visible to every member);
  * - an institution's API keys the institution's accounts;
  * - holders of `ledger.accounts.read` the accounts of owners in their scope (a region admin: the
@@ -28,11 +29,12 @@ export function identityLedgerAccess(identity: () => IdentityContext): LedgerAcc
       if (isPlatformAdmin(principal)) return true;
       if (owner.id === null) return false;
       if (['person', 'group', 'institution'].includes(owner.type) && !isUuid(owner.id)) return false;
-      const { db } = identity();
+      const ctx = identity();
+      const { db } = ctx;
       switch (owner.type) {
         case 'person': {
           if (principal.kind === 'person') {
-            if (principal.id === owner.id || (await isGuardianOf(db, principal.id, owner.id))) return true;
+            if (principal.id === owner.id || (await isGuardianOf(ctx, db, principal.id, owner.id))) return true;
           }
           return canRead(principal, (await findPersonById(db, owner.id))?.regionId);
         }
@@ -61,7 +63,8 @@ export function identityLedgerAccess(identity: () => IdentityContext): LedgerAcc
 
 /**
  * Checks that an account's owner exists before the account is opened: people (active; for the
- * lifetime `CREDIT` asset, verified, since credits are awarded to verified people only), groups,
+ * lifetime `CREDIT` asset, verified, since credits are awarded to verified people only: not
+ * unverified, rejected or revoked), groups,
  * institutions and regions by id; plugins by a plugin-id-shaped name. Returns the field error, or
  * null when the owner is fine.
  */

@@ -2,15 +2,21 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { groupMembers, groups } from '../groups/schema.js';
 import type { IdentityContext } from '../identity/context.js';
-import { findPerson, findPersonById, isGuardianOf, isMinor, type PersonRow } from '../identity/people-service.js';
-import { guardianships, institutions } from '../identity/schema.js';
+import { guardiansOf, isGuardianOf, isMinor } from '../identity/guardians.js';
+import { findPerson, findPersonById, type PersonRow } from '../identity/people-service.js';
+import { institutions } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 
 /** What plugins see of a person: never the national ID or other personal details beyond these. */
 export interface PersonSummary {
   id: string;
   learnerNumber: string;
-  status: 'unverified' | 'verified';
+  /**
+   * Only `verified` people may receive lifetime credits or anything else that rests on a verified
+   * identity; `rejected` (the identity check failed) and `revoked` (a verification withdrawn)
+   * are not verified, exactly like `unverified`.
+   */
+  status: 'unverified' | 'verified' | 'rejected' | 'revoked';
   regionId: string;
   isMinor: boolean;
 }
@@ -43,8 +49,9 @@ export interface PluginIdentity {
   /** An active person by learner number; null when unknown or merged. */
   person(learnerNumber: string): Promise<PersonSummary | null>;
   personById(id: string): Promise<PersonSummary | null>;
+  /** True while `minorId` is a minor and `guardianId` their guardian: false from the 18th birthday on. */
   isGuardianOf(guardianId: string, minorId: string): Promise<boolean>;
-  /** The ids of a person's guardians (none for an adult or an unknown id), to notify them. */
+  /** The ids of a person's current guardians (none for an adult or an unknown id), to notify them. */
   guardiansOf(personId: string): Promise<string[]>;
   /** An institution by id; null when unknown (also for a malformed id). */
   institution(id: string): Promise<InstitutionSummary | null>;
@@ -69,7 +76,7 @@ export function pluginIdentity(
       ? {
           id: row.id,
           learnerNumber: row.learnerNumber,
-          status: row.status === 'verified' ? 'verified' : 'unverified',
+          status: row.status,
           regionId: row.regionId,
           isMinor: isMinor(identity(), row.dateOfBirth),
         }
@@ -77,19 +84,12 @@ export function pluginIdentity(
   return {
     person: (learnerNumber) => asCore(async (db) => summary(await findPerson(db, learnerNumber))),
     personById: (id) => asCore(async (db) => summary(await findPersonById(db, id))),
-    isGuardianOf: (guardianId, minorId) => asCore((db) => isGuardianOf(db, guardianId, minorId)),
+    isGuardianOf: (guardianId, minorId) =>
+      isUuid(guardianId) && isUuid(minorId)
+        ? asCore((db) => isGuardianOf(identity(), db, guardianId, minorId))
+        : Promise.resolve(false),
     guardiansOf: (personId) =>
-      isUuid(personId)
-        ? asCore(async (db) =>
-            (
-              await db
-                .select({ guardianId: guardianships.guardianId })
-                .from(guardianships)
-                .where(eq(guardianships.minorId, personId))
-                .orderBy(asc(guardianships.guardianId))
-            ).map((row) => row.guardianId),
-          )
-        : Promise.resolve([]),
+      isUuid(personId) ? asCore((db) => guardiansOf(identity(), db, personId)) : Promise.resolve([]),
     institution: (id) =>
       isUuid(id)
         ? asCore(async (db) => {

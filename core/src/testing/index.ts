@@ -49,7 +49,10 @@ export interface TestPersonOptions {
   dateOfBirth?: string;
   legalName?: string;
   region?: string;
-  /** For a minor: the guardian who registers them. */
+  /**
+   * For a minor: the guardian who registers them. Only verified adults register minors, so an
+   * unverified guardian is verified first (as platform admin).
+   */
   guardian?: TestPerson;
   /** Mark verified through the registrar flow (as platform admin). */
   verified?: boolean;
@@ -188,11 +191,23 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     return body;
   }
 
+  async function ensureVerified(learnerNumber: string): Promise<void> {
+    const res = await request(`/v1/people/${learnerNumber}/verification`, {
+      method: 'POST',
+      auth: 'admin',
+      json: { decision: 'approve', evidence: { kind: 'document-check', reference: 'test-guardian' } },
+    });
+    // 409: verified already (or by a parallel registration of a sibling).
+    if (res.status === 409) return;
+    await expectOk(res, 'guardian verification');
+  }
+
   let counter = 0;
   async function person(personOptions: TestPersonOptions = {}): Promise<TestPerson> {
     const dateOfBirth = personOptions.dateOfBirth ?? '1990-05-17';
     const nationalId = testNationalId(dateOfBirth);
     const password = `correct horse ${++counter}`;
+    if (personOptions.guardian) await ensureVerified(personOptions.guardian.learnerNumber);
     const legalName = personOptions.legalName ?? `Test Person ${counter}`;
     const created = await expectOk(
       await request('/v1/people', {

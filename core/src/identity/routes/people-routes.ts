@@ -2,23 +2,20 @@ import { Type } from '@sinclair/typebox';
 import { actorOf, requestRegion } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
+import { addGuardian, reassignGuardians } from '../guardianship-service.js';
 import {
   GuardianBody,
+  GuardianReassignmentBody,
+  GuardiansView,
   LearnerNumberParams,
   MergeBody,
   PersonView,
   RegisterPersonBody,
+  RevocationBody,
   VerificationBody,
 } from '../people-schemas.js';
-import {
-  addGuardian,
-  findPersonById,
-  mergePeople,
-  readPerson,
-  registerPerson,
-  toPersonView,
-  verifyPerson,
-} from '../people-service.js';
+import { findPersonById, mergePeople, readPerson, registerPerson, toPersonView } from '../people-service.js';
+import { revokeVerification, verifyPerson } from '../verification-service.js';
 
 const Merged = Type.Object({
   learnerNumber: Type.String(),
@@ -32,13 +29,17 @@ export function peopleRoutes(identity: () => IdentityContext) {
       path: '/people',
       summary: 'Register a person (real-name) and get a lifelong learner number',
       description:
-        'Open to anyone for adults. A minor is registered by a signed-in adult guardian (who becomes the guardian) ' +
-        'or by a registrar naming the guardian. The region comes from the Lifelong-Region header (default: default).',
+        'Open to anyone for adults. A minor is registered by a signed-in, verified adult (who becomes the guardian) ' +
+        'or by a registrar naming a verified adult as the guardian. The region comes from the Lifelong-Region header (default: default).',
       access: { public: true },
       request: { body: RegisterPersonBody },
       responses: {
         201: { description: 'Registered, unverified', schema: PersonView },
-        409: { description: 'This national ID is already registered (IDENTITY_ALREADY_REGISTERED)' },
+        403: { description: 'A minor registered by someone who is not a verified adult (IDENTITY_GUARDIAN_REQUIRED)' },
+        409: {
+          description:
+            'This national ID is already registered (IDENTITY_ALREADY_REGISTERED), or the named guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
+        },
       },
       handler: async ({ body }, c) => {
         const ctx = identity();
@@ -75,14 +76,43 @@ export function peopleRoutes(identity: () => IdentityContext) {
       method: 'post',
       path: '/people/{learnerNumber}/verification',
       summary: "Record a registrar's identity verification decision",
+      description:
+        'approve: unverified, rejected or revoked → verified; reject: unverified → rejected. ' +
+        'Nobody decides on themself or on a person linked to them by guardianship.',
       access: { permission: 'people.verify' },
       request: { params: LearnerNumberParams, body: VerificationBody },
-      responses: { 200: { description: 'The person after the decision', schema: PersonView } },
+      responses: {
+        200: { description: 'The person after the decision', schema: PersonView },
+        403: { description: 'The registrar is the person or linked by guardianship (IDENTITY_CONFLICT_OF_INTEREST)' },
+        409: { description: 'Not possible in the current status (IDENTITY_VERIFICATION_TRANSITION_REFUSED)' },
+      },
       handler: async ({ params, body }, c) => {
         const ctx = identity();
         return {
           status: 200,
           body: toPersonView(ctx, await verifyPerson(ctx, actorOf(c), params.learnerNumber, body)),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/people/{learnerNumber}/verification/revocation',
+      summary: "Revoke a person's verification (verified → revoked)",
+      description:
+        'A registrar of the person’s region, giving the reason (audited). A revoked person receives no new lifetime ' +
+        'credits until verified again; what they hold stays on their record.',
+      access: { permission: 'people.verify' },
+      request: { params: LearnerNumberParams, body: RevocationBody },
+      responses: {
+        200: { description: 'The person after the revocation', schema: PersonView },
+        403: { description: 'The registrar is the person or linked by guardianship (IDENTITY_CONFLICT_OF_INTEREST)' },
+        409: { description: 'The person is not verified (IDENTITY_VERIFICATION_TRANSITION_REFUSED)' },
+      },
+      handler: async ({ params, body }, c) => {
+        const ctx = identity();
+        return {
+          status: 200,
+          body: toPersonView(ctx, await revokeVerification(ctx, actorOf(c), params.learnerNumber, body)),
         };
       },
     }),
@@ -104,13 +134,46 @@ export function peopleRoutes(identity: () => IdentityContext) {
     defineRoute({
       method: 'post',
       path: '/people/{learnerNumber}/guardians',
-      summary: 'Make an adult the guardian of a minor',
-      access: { permission: 'people.guardians.manage' },
+      summary: 'Make a verified adult a guardian of a minor',
+      description:
+        'By an existing guardian of the minor (a co-guardian, by their consent) or by a registrar of the minor’s ' +
+        'region with evidence of the relationship. Registrars never link themselves.',
+      access: { authenticated: "a guardian of the minor, or a registrar of the minor's region (with evidence)" },
       request: { params: LearnerNumberParams, body: GuardianBody },
-      responses: { 204: { description: 'Linked' } },
+      responses: {
+        204: { description: 'Linked (or already linked)' },
+        403: { description: 'Neither a guardian nor a registrar here, or a registrar linking themself' },
+        409: {
+          description:
+            'The person is an adult (IDENTITY_NOT_A_MINOR) or the guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
+        },
+      },
       handler: async ({ params, body }, c) => {
-        await addGuardian(identity(), actorOf(c), params.learnerNumber, body.guardianLearnerNumber);
+        await addGuardian(identity(), actorOf(c), params.learnerNumber, body);
         return { status: 204, body: undefined };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/people/{learnerNumber}/guardians',
+      summary: "Set a minor's guardians on evidence (the dispute path)",
+      description:
+        'A registrar of the minor’s region replaces the guardians (e.g. removes someone who registered a child ' +
+        'falsely and links the real parents). The record and its national ID stay with the minor; the minor’s ' +
+        'sessions end and their password is replaced by minorPassword or cleared. Audited with the evidence.',
+      access: { permission: 'people.guardians.manage' },
+      request: { params: LearnerNumberParams, body: GuardianReassignmentBody },
+      responses: {
+        200: { description: "The minor's guardians now", schema: GuardiansView },
+        403: { description: 'The registrar is or would be a guardian of the minor (IDENTITY_CONFLICT_OF_INTEREST)' },
+        409: {
+          description:
+            'The person is an adult (IDENTITY_NOT_A_MINOR) or a guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
+        },
+      },
+      handler: async ({ params, body }, c) => {
+        const guardians = await reassignGuardians(identity(), actorOf(c), params.learnerNumber, body);
+        return { status: 200, body: { learnerNumber: params.learnerNumber, guardians } };
       },
     }),
   ];

@@ -1,0 +1,1 @@
+ALTER TABLE "core"."people" ADD CONSTRAINT "people_status_known" CHECK ("core"."people"."status" in ('unverified', 'verified', 'rejected', 'revoked', 'merged'));
