@@ -122,6 +122,51 @@ describe('session lifetime', () => {
     expect(reused.status).toBe(401);
   });
 
+  it('ends the whole session when an already exchanged refresh token is replayed, and audits it', async () => {
+    const person = await t.person();
+    const r1 = await (await signIn(person.learnerNumber, person.password)).json();
+    const refresh = (refreshToken: string) =>
+      t.request('/v1/sessions/refresh', { method: 'POST', json: { refreshToken } });
+    // Whoever refreshes first (here perhaps a thief) holds the live pair r2.
+    const r2 = await (await refresh(r1.refreshToken)).json();
+    expect((await t.request('/v1/me', { auth: r2.token })).status).toBe(200);
+
+    const replay = await refresh(r1.refreshToken);
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).code).toBe('IDENTITY_INVALID_REFRESH_TOKEN');
+    expect((await t.request('/v1/me', { auth: r2.token })).status).toBe(401);
+    expect((await refresh(r2.refreshToken)).status).toBe(401);
+
+    const audit = await t.request(`/v1/audit?action=session.refresh-reused&subjectId=${person.id}`, { auth: 'admin' });
+    const { items } = await audit.json();
+    expect(items).toHaveLength(1);
+    expect(JSON.stringify(items)).not.toContain(r1.refreshToken);
+  });
+
+  it('ends the session on a replay of a token exchanged generations ago, leaving other sessions alone', async () => {
+    const person = await t.person();
+    const first = await (await signIn(person.learnerNumber, person.password)).json();
+    const refresh = (refreshToken: string) =>
+      t.request('/v1/sessions/refresh', { method: 'POST', json: { refreshToken } });
+    const second = await (await refresh(first.refreshToken)).json();
+    const third = await (await refresh(second.refreshToken)).json();
+
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: third.token })).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: person.token })).status).toBe(200);
+  });
+
+  it('does not end any session for an unknown refresh token', async () => {
+    const person = await t.person();
+    const session = await (await signIn(person.learnerNumber, person.password)).json();
+    const unknown = await t.request('/v1/sessions/refresh', {
+      method: 'POST',
+      json: { refreshToken: `llr_${'A'.repeat(43)}` },
+    });
+    expect(unknown.status).toBe(401);
+    expect((await t.request('/v1/me', { auth: session.token })).status).toBe(200);
+  });
+
   it('signs out of one session, and out of every session', async () => {
     const person = await t.person();
     const second = await (await signIn(person.learnerNumber, person.password)).json();
