@@ -56,6 +56,11 @@ export {
   type Upload,
   type UploadSpec,
 } from './http/route.js';
+export {
+  DEFAULT_CONTENT_SECURITY_POLICY,
+  type PagePolicyOptions,
+  pageSecurityPolicy,
+} from './http/security-headers.js';
 export { fieldErrors } from './http/validation.js';
 export type { Target } from './identity/authorize.js';
 export type { NationalIdScheme } from './identity/national-id/scheme.js';

@@ -14,6 +14,7 @@ import { type RateLimitOptions, rateLimiter } from './rate-limit.js';
 import { requestDeadline } from './request-deadline.js';
 import { requestLogger } from './request-logger.js';
 import type { RouteGroup } from './route.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -30,7 +31,7 @@ export interface HttpAppOptions {
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
- * Builds the HTTP application: request id → logger → deadline → body limit → authentication →
+ * Builds the HTTP application: request id → security headers → logger → deadline → body limit → authentication →
  * routes (rate limit, access, validation, handler), with
  * every error (including 404, 405 and malformed JSON) answered as problem+json in one place.
  */
@@ -48,6 +49,7 @@ export function createHttpApp({
   const endpoints = new PatternRouter<true>();
 
   app.use(requestId());
+  app.use(securityHeaders());
   app.use(requestLogger(logger));
   app.use(requestDeadline(requestTimeoutMs));
   app.use(authenticate({ resolveToken }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createTestPlatform, type TestPerson, type TestPlatform, type TestPrincipals } from '@lifelong/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import creditBank from '../index.js';
@@ -172,6 +173,28 @@ describe('transcript shares', () => {
     expect((await t.request(link.path)).status).toBe(404);
     offsetMs = 0; // sessions of the other tests live on the real clock
     expect((await t.request('/v1/credit-bank/shared-transcripts/not-a-token')).status).toBe(400);
+  });
+
+  it('serve both HTML pages with security headers: only their own inline style, no framing, no referrer', async () => {
+    const link = await (await share({ expiresAt: inDays(7) })).json();
+    const pages = [
+      await get(`/people/${person.learnerNumber}/transcript?format=html`, person.token),
+      await t.request(`${link.path}?format=html`),
+    ];
+    for (const res of pages) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toContain('unsafe-inline');
+      // The browser applies the page's style only if its hash is the one the policy names.
+      const style = /<style>([\s\S]*?)<\/style>/.exec(await res.text())?.[1] ?? '';
+      const hash = createHash('sha256').update(style).digest('base64');
+      expect(policy).toContain(`style-src 'sha256-${hash}'`);
+    }
   });
 
   it.skipIf(!process.env.DATABASE_URL)(
