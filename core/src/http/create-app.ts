@@ -9,6 +9,7 @@ import { authenticate } from './authenticate.js';
 import { mountDocsPage } from './docs-page.js';
 import { mountRouteGroup, toHonoPath } from './mount-routes.js';
 import { buildOpenApiDocument, type OpenApiInfo } from './openapi.js';
+import { pathRedactor } from './path-redaction.js';
 import { problemResponse, toLifelongError } from './problem.js';
 import { type RateLimitOptions, rateLimiter } from './rate-limit.js';
 import { requestDeadline } from './request-deadline.js';
@@ -50,7 +51,7 @@ export function createHttpApp({
 
   app.use(requestId());
   app.use(securityHeaders());
-  app.use(requestLogger(logger));
+  app.use(requestLogger(logger, pathRedactor(groups)));
   app.use(requestDeadline(requestTimeoutMs));
   app.use(authenticate({ resolveToken }));
 

@@ -163,6 +163,7 @@ export function registerTranscript(p: CreditBankRegistrar): void {
     path: '/shared-transcripts/{token}',
     summary: 'A shared transcript: only what its owner chose, until the link expires or is revoked',
     access: { public: true },
+    secretParams: ['token'],
     request: { params: SharedParams, query: TranscriptQuery },
     responses: { 200: { description: 'The shared part (JSON, or text/html with ?format=html)', schema: Transcript } },
     handler: async ({ params, query }, ctx) => {
