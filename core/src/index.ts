@@ -118,3 +118,11 @@ export {
 export { PluginPreflightError, type PreflightCode, type PreflightIssue } from './plugins/preflight.js';
 export { createServiceRef, type ServiceRef } from './plugins/refs.js';
 export type { PluginSeed, RegionSeed } from './plugins/region-seeds.js';
+export {
+  HUMAN_TEXT_FORMAT,
+  HumanText,
+  type HumanTextIssue,
+  type HumanTextRule,
+  humanTextIssue,
+  normalizeHumanText,
+} from './text/human-text.js';
