@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
@@ -151,6 +151,22 @@ async function endReplayedSession(ctx: IdentityContext, actor: Actor, presented:
       details: { session: retired.sessionId },
     });
   });
+}
+
+/**
+ * Forgets the retired refresh tokens of sessions that have ended (revoked, or past their refresh
+ * lifetime): replaying one of those can end nothing, and is refused as unknown. Returns how many.
+ */
+export async function pruneRetiredRefreshTokens(db: Database, now: Date): Promise<number> {
+  const ended = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(or(isNotNull(sessions.revokedAt), lte(sessions.refreshExpiresAt, now)));
+  const deleted = await db
+    .delete(retiredRefreshTokens)
+    .where(inArray(retiredRefreshTokens.sessionId, ended))
+    .returning({ hash: retiredRefreshTokens.refreshHash });
+  return deleted.length;
 }
 
 export async function signOut(ctx: IdentityContext, sessionId: string): Promise<void> {

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultRows } from '../db/database.js';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
+import { hashToken, pruneRetiredRefreshTokens } from './sessions-service.js';
 
 // A clock the tests move forward, to see tokens expire and back-off end.
 let now = new Date('2026-11-27T09:00:00Z');
@@ -165,6 +168,31 @@ describe('session lifetime', () => {
     });
     expect(unknown.status).toBe(401);
     expect((await t.request('/v1/me', { auth: session.token })).status).toBe(200);
+  });
+
+  it('forgets the retired refresh tokens of ended sessions only', async () => {
+    const refresh = (refreshToken: string) =>
+      t.request('/v1/sessions/refresh', { method: 'POST', json: { refreshToken } });
+    const retiredOf = async (sessionToken: string) =>
+      resultRows(
+        await t.platform.database.db.execute(
+          sql`select r.refresh_hash from core.retired_refresh_tokens r join core.sessions s on s.id = r.session_id
+              where s.token_hash = ${hashToken(sessionToken)}`,
+        ),
+      ).length;
+    const person = await t.person();
+    const ended = await (await signIn(person.learnerNumber, person.password)).json();
+    const endedNow = await (await refresh(ended.refreshToken)).json();
+    await t.request('/v1/sessions/current', { method: 'DELETE', auth: endedNow.token });
+    const live = await (await signIn(person.learnerNumber, person.password)).json();
+    const liveNow = await (await refresh(live.refreshToken)).json();
+
+    await pruneRetiredRefreshTokens(t.platform.database.db, now);
+    expect(await retiredOf(endedNow.token)).toBe(0);
+    expect(await retiredOf(liveNow.token)).toBe(1);
+    // The live session still ends when its retired token comes back.
+    expect((await refresh(live.refreshToken)).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: liveNow.token })).status).toBe(401);
   });
 
   it('signs out of one session, and out of every session', async () => {
