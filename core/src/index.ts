@@ -56,6 +56,11 @@ export {
   type Upload,
   type UploadSpec,
 } from './http/route.js';
+export {
+  DEFAULT_CONTENT_SECURITY_POLICY,
+  type PagePolicyOptions,
+  pageSecurityPolicy,
+} from './http/security-headers.js';
 export { fieldErrors } from './http/validation.js';
 export type { Target } from './identity/authorize.js';
 export type { NationalIdScheme } from './identity/national-id/scheme.js';
@@ -123,3 +128,11 @@ export {
 export { PluginPreflightError, type PreflightCode, type PreflightIssue } from './plugins/preflight.js';
 export { createServiceRef, type ServiceRef } from './plugins/refs.js';
 export type { PluginSeed, RegionSeed } from './plugins/region-seeds.js';
+export {
+  HUMAN_TEXT_FORMAT,
+  HumanText,
+  type HumanTextIssue,
+  type HumanTextRule,
+  humanTextIssue,
+  normalizeHumanText,
+} from './text/human-text.js';

@@ -24,7 +24,7 @@ import { IdentityModule } from './identity/context.js';
 import { CORE_EVENTS } from './identity/events.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
-import { resolveSession } from './identity/sessions-service.js';
+import { pruneRetiredRefreshTokens, resolveSession } from './identity/sessions-service.js';
 import type { IdentityVerifier } from './identity/verifier.js';
 import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
@@ -282,11 +282,14 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       stopLedger = ledger.startBackground();
       if (options.scheduleJobs !== false) {
         const stopPluginJobs = runtime.scheduleJobs();
-        // Idempotency keys are remembered for a day; forgetting them is housekeeping, not a job
-        // any plugin owns.
+        // Idempotency keys are remembered for a day, retired refresh tokens while their session
+        // lives; forgetting them is housekeeping, not a job any plugin owns.
         const prune = setInterval(() => {
           pruneIdempotencyKeys(requireDatabase().db).catch((error) =>
             logger.warn({ err: error }, 'pruning idempotency keys failed'),
+          );
+          pruneRetiredRefreshTokens(requireDatabase().db, new Date()).catch((error) =>
+            logger.warn({ err: error }, 'pruning retired refresh tokens failed'),
           );
         }, 10 * 60_000);
         prune.unref();

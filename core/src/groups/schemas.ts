@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { PageQuery } from '../http/pagination.js';
 import { learnerNumber } from '../identity/people-schemas.js';
+import { HumanText } from '../text/human-text.js';
 import { GROUP_ROLES, GROUP_TYPES } from './roles.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -18,9 +19,7 @@ export const GroupRole = Type.Union(
 export const CreateGroupBody = Type.Object(
   {
     type: GroupType,
-    // No control characters. Spelled as ranges: TypeBox compiles patterns without the `u` flag,
-    // where `\p{C}` would mean the letters p, C and braces.
-    name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]+$' }),
+    name: HumanText({ minLength: 1, maxLength: 200 }),
     creatorRole: Type.Optional(
       Type.Union([Type.Literal('parent'), Type.Literal('elder'), Type.Literal('admin')], {
         description: 'A managing role of the type: family parent (default) or elder; otherwise admin.',

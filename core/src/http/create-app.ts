@@ -9,11 +9,13 @@ import { authenticate } from './authenticate.js';
 import { mountDocsPage } from './docs-page.js';
 import { mountRouteGroup, toHonoPath } from './mount-routes.js';
 import { buildOpenApiDocument, type OpenApiInfo } from './openapi.js';
+import { pathRedactor } from './path-redaction.js';
 import { problemResponse, toLifelongError } from './problem.js';
 import { type RateLimitOptions, rateLimiter } from './rate-limit.js';
 import { requestDeadline } from './request-deadline.js';
 import { requestLogger } from './request-logger.js';
 import type { RouteGroup } from './route.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -30,7 +32,7 @@ export interface HttpAppOptions {
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
- * Builds the HTTP application: request id → logger → deadline → body limit → authentication →
+ * Builds the HTTP application: request id → security headers → logger → deadline → body limit → authentication →
  * routes (rate limit, access, validation, handler), with
  * every error (including 404, 405 and malformed JSON) answered as problem+json in one place.
  */
@@ -48,7 +50,8 @@ export function createHttpApp({
   const endpoints = new PatternRouter<true>();
 
   app.use(requestId());
-  app.use(requestLogger(logger));
+  app.use(securityHeaders());
+  app.use(requestLogger(logger, pathRedactor(groups)));
   app.use(requestDeadline(requestTimeoutMs));
   app.use(authenticate({ resolveToken }));
 

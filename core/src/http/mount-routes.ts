@@ -9,6 +9,7 @@ import {
 } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import { isAllowed } from '../identity/authorize.js';
+import { normalizeHumanTextFields } from '../text/normalize-fields.js';
 import type { AppEnv } from './app-env.js';
 import { readJsonBody, rejectBadText } from './json-body.js';
 import { readBody } from './request-body.js';
@@ -83,6 +84,10 @@ function routeHandler(
       errors.push(...fieldErrors(bodySchema, body, '/body'));
     }
     if (errors.length > 0) throw ValidationFailed({ errors });
+    // Names reach handlers in NFC, so they are stored and compared in one form.
+    if (paramsSchema) normalizeHumanTextFields(paramsSchema, params);
+    if (querySchema) normalizeHumanTextFields(querySchema, query);
+    if (bodySchema) body = normalizeHumanTextFields(bodySchema, body);
     const upload = uploadSpec ? await readUpload(c, uploadSpec) : undefined;
 
     const reply = await route.handler({ params, query, body, upload }, c);

@@ -87,6 +87,11 @@ export interface RouteDefinition<Q extends RequestSpec = RequestSpec, R extends 
    * counts per client address, with its own (lower) limit.
    */
   rateLimit?: 'signIn';
+  /**
+   * Path parameters that are bearer secrets (a share link's token): the request log shows them
+   * as `[redacted]`. Such a route is public by nature; whoever holds the path holds the access.
+   */
+  secretParams?: readonly string[];
   request?: Q;
   responses: R;
   // NoInfer: the schemas alone decide the types; the handler is checked against them.

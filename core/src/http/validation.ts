@@ -3,6 +3,7 @@ import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value';
 import type { FieldError } from '../errors/lifelong-error.js';
 import { isUuid } from '../ids/uuid.js';
+import { HUMAN_TEXT_FORMAT, humanTextIssue } from '../text/human-text.js';
 import { isRealDate } from '../time/dates.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
@@ -16,6 +17,7 @@ function registerFormats(): void {
   FormatRegistry.Set('date', (value) => isRealDate(value));
   FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
   FormatRegistry.Set('uri', (value) => URL.canParse(value));
+  FormatRegistry.Set(HUMAN_TEXT_FORMAT, (value) => humanTextIssue(value) === null);
 }
 
 /** Compiles a schema once and caches the checker (route schemas are module-level constants). */
@@ -43,6 +45,10 @@ export function describeValueError(error: ValueError, prefix = ''): FieldError {
   }
   if (error.type === ValueErrorType.ObjectRequiredProperty) {
     return { path, rule: 'required', message: 'Required property is missing' };
+  }
+  if (error.type === ValueErrorType.StringFormat && error.schema.format === HUMAN_TEXT_FORMAT) {
+    const issue = humanTextIssue(String(error.value));
+    if (issue) return { path, ...issue };
   }
   return { path, rule: ruleName(error.type), message: error.message };
 }

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { HumanText } from '../text/human-text.js';
 import { LEARNER_NUMBER_PATTERN } from './learner-number-pattern.js';
 
 /** A learner number field; the description says what the number is for in that place. */
@@ -8,14 +9,8 @@ export const learnerNumber = (
 
 export const LearnerNumber = learnerNumber();
 
-/** No control characters; letters of any script, spaces, and the punctuation names use. */
-const LegalName = Type.String({
-  minLength: 1,
-  maxLength: 200,
-  // TypeBox compiles patterns without the `u` flag, so control characters are spelled out.
-  pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$',
-  description: 'Legal name as on the identity document.',
-});
+/** Letters of any script, spaces, and the punctuation names use (see HumanText). */
+const LegalName = HumanText({ minLength: 1, maxLength: 200, description: 'Legal name as on the identity document.' });
 
 const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters.' });
 

@@ -70,6 +70,19 @@ export const sessions = coreSchema.table(
   (t) => [index('sessions_person_idx').on(t.personId)],
 );
 
+/**
+ * Refresh tokens a session has rotated away from (SHA-256 only). One presented again means two
+ * parties hold the session's tokens, and nobody can tell which is the thief, so the whole session
+ * ends (OAuth 2.1 refresh token rotation). The session row is the token family.
+ */
+export const retiredRefreshTokens = coreSchema.table('retired_refresh_tokens', {
+  refreshHash: text('refresh_hash').primaryKey(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .references(() => sessions.id),
+  retiredAt: timestamp('retired_at', { withTimezone: true }).notNull(),
+});
+
 /** Guardians act for minors: a minor's learning, invitations and records are managed by them. */
 export const guardianships = coreSchema.table(
   'guardianships',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
@@ -11,7 +11,7 @@ import { isValidLearnerNumber } from './learner-number.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { PermissionRegistry } from './permission-registry.js';
 import type { Principal, RoleGrant, Scope } from './principal.js';
-import { passwords, people, roleGrants, sessions } from './schema.js';
+import { passwords, people, retiredRefreshTokens, roleGrants, sessions } from './schema.js';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
 
 const SESSION_PREFIX = 'lls_';
@@ -99,22 +99,74 @@ export async function signIn(
   return issued;
 }
 
-/** Exchanges a refresh token for a new token pair; the old pair stops working at once. */
-export async function refreshSession(ctx: IdentityContext, refreshToken: string): Promise<IssuedSession> {
+/**
+ * Exchanges a refresh token for a new token pair; the old pair stops working at once and its
+ * refresh token is remembered. Presenting a remembered one again is a replay (a stolen token, or
+ * a thief who refreshed first): the session ends for both holders, and the replay is audited.
+ */
+export async function refreshSession(ctx: IdentityContext, actor: Actor, refreshToken: string): Promise<IssuedSession> {
+  const presented = hashToken(refreshToken);
   const { row, issued } = issue(ctx);
-  const [updated] = await ctx.db
-    .update(sessions)
-    .set(row)
-    .where(
-      and(
-        eq(sessions.refreshHash, hashToken(refreshToken)),
-        isNull(sessions.revokedAt),
-        gt(sessions.refreshExpiresAt, ctx.now()),
-      ),
-    )
-    .returning({ id: sessions.id });
-  if (!updated) throw InvalidRefreshToken();
-  return issued;
+  const now = ctx.now();
+  const rotated = await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(sessions)
+      .set(row)
+      .where(and(eq(sessions.refreshHash, presented), isNull(sessions.revokedAt), gt(sessions.refreshExpiresAt, now)))
+      .returning({ id: sessions.id });
+    if (!updated) return false;
+    await tx.insert(retiredRefreshTokens).values({ refreshHash: presented, sessionId: updated.id, retiredAt: now });
+    return true;
+  });
+  if (rotated) return issued;
+  await endReplayedSession(ctx, actor, presented);
+  throw InvalidRefreshToken();
+}
+
+/** Ends the session a retired refresh token belonged to, if it is still live. */
+async function endReplayedSession(ctx: IdentityContext, actor: Actor, presented: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [retired] = await tx
+      .select({ sessionId: retiredRefreshTokens.sessionId })
+      .from(retiredRefreshTokens)
+      .where(eq(retiredRefreshTokens.refreshHash, presented))
+      .limit(1);
+    if (!retired) return;
+    const [ended] = await tx
+      .update(sessions)
+      .set({ revokedAt: ctx.now() })
+      .where(and(eq(sessions.id, retired.sessionId), isNull(sessions.revokedAt)))
+      .returning({ personId: sessions.personId });
+    if (!ended) return;
+    const [person] = await tx
+      .select({ regionId: people.regionId })
+      .from(people)
+      .where(eq(people.id, ended.personId))
+      .limit(1);
+    await recordAudit(tx, actor, {
+      action: 'session.refresh-reused',
+      subjectType: 'person',
+      subjectId: ended.personId,
+      regionId: person?.regionId,
+      details: { session: retired.sessionId },
+    });
+  });
+}
+
+/**
+ * Forgets the retired refresh tokens of sessions that have ended (revoked, or past their refresh
+ * lifetime): replaying one of those can end nothing, and is refused as unknown. Returns how many.
+ */
+export async function pruneRetiredRefreshTokens(db: Database, now: Date): Promise<number> {
+  const ended = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(or(isNotNull(sessions.revokedAt), lte(sessions.refreshExpiresAt, now)));
+  const deleted = await db
+    .delete(retiredRefreshTokens)
+    .where(inArray(retiredRefreshTokens.sessionId, ended))
+    .returning({ hash: retiredRefreshTokens.refreshHash });
+  return deleted.length;
 }
 
 export async function signOut(ctx: IdentityContext, sessionId: string): Promise<void> {

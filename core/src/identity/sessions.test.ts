@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultRows } from '../db/database.js';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
+import { hashToken, pruneRetiredRefreshTokens } from './sessions-service.js';
 
 // A clock the tests move forward, to see tokens expire and back-off end.
 let now = new Date('2026-11-27T09:00:00Z');
@@ -120,6 +123,76 @@ describe('session lifetime', () => {
       json: { refreshToken: session.refreshToken },
     });
     expect(reused.status).toBe(401);
+  });
+
+  it('ends the whole session when an already exchanged refresh token is replayed, and audits it', async () => {
+    const person = await t.person();
+    const r1 = await (await signIn(person.learnerNumber, person.password)).json();
+    const refresh = (refreshToken: string) =>
+      t.request('/v1/sessions/refresh', { method: 'POST', json: { refreshToken } });
+    // Whoever refreshes first (here perhaps a thief) holds the live pair r2.
+    const r2 = await (await refresh(r1.refreshToken)).json();
+    expect((await t.request('/v1/me', { auth: r2.token })).status).toBe(200);
+
+    const replay = await refresh(r1.refreshToken);
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).code).toBe('IDENTITY_INVALID_REFRESH_TOKEN');
+    expect((await t.request('/v1/me', { auth: r2.token })).status).toBe(401);
+    expect((await refresh(r2.refreshToken)).status).toBe(401);
+
+    const audit = await t.request(`/v1/audit?action=session.refresh-reused&subjectId=${person.id}`, { auth: 'admin' });
+    const { items } = await audit.json();
+    expect(items).toHaveLength(1);
+    expect(JSON.stringify(items)).not.toContain(r1.refreshToken);
+  });
+
+  it('ends the session on a replay of a token exchanged generations ago, leaving other sessions alone', async () => {
+    const person = await t.person();
+    const first = await (await signIn(person.learnerNumber, person.password)).json();
+    const refresh = (refreshToken: string) =>
+      t.request('/v1/sessions/refresh', { method: 'POST', json: { refreshToken } });
+    const second = await (await refresh(first.refreshToken)).json();
+    const third = await (await refresh(second.refreshToken)).json();
+
+    expect((await refresh(first.refreshToken)).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: third.token })).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: person.token })).status).toBe(200);
+  });
+
+  it('does not end any session for an unknown refresh token', async () => {
+    const person = await t.person();
+    const session = await (await signIn(person.learnerNumber, person.password)).json();
+    const unknown = await t.request('/v1/sessions/refresh', {
+      method: 'POST',
+      json: { refreshToken: `llr_${'A'.repeat(43)}` },
+    });
+    expect(unknown.status).toBe(401);
+    expect((await t.request('/v1/me', { auth: session.token })).status).toBe(200);
+  });
+
+  it('forgets the retired refresh tokens of ended sessions only', async () => {
+    const refresh = (refreshToken: string) =>
+      t.request('/v1/sessions/refresh', { method: 'POST', json: { refreshToken } });
+    const retiredOf = async (sessionToken: string) =>
+      resultRows(
+        await t.platform.database.db.execute(
+          sql`select r.refresh_hash from core.retired_refresh_tokens r join core.sessions s on s.id = r.session_id
+              where s.token_hash = ${hashToken(sessionToken)}`,
+        ),
+      ).length;
+    const person = await t.person();
+    const ended = await (await signIn(person.learnerNumber, person.password)).json();
+    const endedNow = await (await refresh(ended.refreshToken)).json();
+    await t.request('/v1/sessions/current', { method: 'DELETE', auth: endedNow.token });
+    const live = await (await signIn(person.learnerNumber, person.password)).json();
+    const liveNow = await (await refresh(live.refreshToken)).json();
+
+    await pruneRetiredRefreshTokens(t.platform.database.db, now);
+    expect(await retiredOf(endedNow.token)).toBe(0);
+    expect(await retiredOf(liveNow.token)).toBe(1);
+    // The live session still ends when its retired token comes back.
+    expect((await refresh(live.refreshToken)).status).toBe(401);
+    expect((await t.request('/v1/me', { auth: liveNow.token })).status).toBe(401);
   });
 
   it('signs out of one session, and out of every session', async () => {

@@ -38,4 +38,25 @@ describe('logger', () => {
     }
     expect(JSON.parse(text).person.nationalId).toBe('[redacted]');
   });
+
+  it('logs an error with its code and cause but without the query values a driver attached', () => {
+    const { logger, output } = capture();
+    // postgres.js attaches the values in debug mode; drizzle wraps the driver's error as its cause.
+    const driverError = Object.assign(new Error('invalid input value for enum kind: "llr_secret-1"'), {
+      code: '22P02',
+      parameters: ['llr_secret-2'],
+      detail: 'Key (token_hash)=(llr_secret-3) already exists.',
+    });
+    const queryError = Object.assign(new Error('Failed query: select $1\nparams: llr_secret-4'), {
+      query: 'select $1',
+      params: ['llr_secret-4'],
+      cause: driverError,
+    });
+    logger.error({ err: queryError }, 'request failed');
+    const text = output();
+    expect(text).not.toContain('llr_secret');
+    const { err } = JSON.parse(text);
+    expect(err).toMatchObject({ message: 'Failed query: select $1', query: 'select $1', cause: { code: '22P02' } });
+    expect(err.cause.message).toBe('invalid input value for enum kind: "[redacted]"');
+  });
 });

@@ -1,4 +1,5 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
+import { serializeError } from './error-serializer.js';
 
 /**
  * Log fields that may carry secrets or personal data, wherever they appear (two levels deep).
@@ -24,12 +25,14 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** The platform's structured JSON logger (pino), with secrets and personal data redacted. */
+/** The platform's structured JSON logger (pino), with secrets, personal data and query values redacted. */
 export function createLogger({ level = 'info', destination }: LoggerOptions = {}): Logger {
   const options = {
     level,
     base: { service: 'lifelong' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // Errors without the values their queries carried (error-serializer.ts).
+    serializers: { err: serializeError },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultRows } from '../db/database.js';
 import { createTestPlatform, type TestPerson, type TestPlatform } from '../testing/index.js';
 import { notesPlugin, vaultPlugin } from './fixtures/plugins.js';
 
@@ -89,5 +91,26 @@ describe('Idempotency-Key on plugin POST routes', () => {
     const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).id)));
     expect(ids.size).toBe(1);
     expect(await noteCount()).toBe(before + 1);
+  });
+
+  it('stores neither the key nor the answer in the clear, only the route, and digests keys as migration 0010 did', async () => {
+    const person = await t.person();
+    const key = `clear-key-${person.id}`;
+    const res = await write(person.token, key);
+    expect(res.status).toBe(201);
+    const answer = await res.json();
+    const rows = resultRows(
+      await t.platform.database.db.execute(
+        sql`select key, path, body::text as body, encode(sha256(convert_to(${key}, 'UTF8')), 'hex') as digest
+            from core.idempotency_keys where principal = ${`person:${person.id}`}`,
+      ),
+    ) as { key: string; path: string; body: string; digest: string }[];
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row?.key).toBe(row?.digest);
+    expect(row?.path).toBe('/v1/notes/notes');
+    expect(row?.body).not.toContain(answer.id);
+    expect(row?.body).not.toContain(answer.greeting);
+    expect(JSON.stringify(rows)).not.toContain(key);
   });
 });

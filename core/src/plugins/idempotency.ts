@@ -7,6 +7,7 @@ import { sha256Hex } from '../files/file-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Upload } from '../http/route.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
+import { keyDigest, openAnswer, sealAnswer } from './idempotency-seal.js';
 import { idempotencyKeys } from './schema.js';
 
 /** Printable ASCII without spaces, as the IETF Idempotency-Key draft suggests. */
@@ -58,11 +59,16 @@ export function requestHash(
 
 export interface IdempotentRequest {
   owner: string;
+  /** The Idempotency-Key as sent; stored only as its digest (idempotency-seal.ts). */
   key: string;
   method: string;
-  path: string;
+  /** The route's template (`/v1/notes/notes/{id}`), never the request's path: a path may hold a token. */
+  route: string;
   hash: string;
 }
+
+const storedKey = (request: IdempotentRequest) =>
+  and(eq(idempotencyKeys.principal, request.owner), eq(idempotencyKeys.key, keyDigest(request.key)));
 
 /**
  * Claims the key inside the request's transaction. A concurrent request with the same key waits
@@ -77,41 +83,35 @@ export async function claimKey(
     .insert(idempotencyKeys)
     .values({
       principal: request.owner,
-      key: request.key,
+      key: keyDigest(request.key),
       method: request.method,
-      path: request.path,
+      path: request.route,
       requestHash: request.hash,
       status: 0,
     })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (inserted.length > 0) return { claimed: true };
-  const [stored] = await tx
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principal, request.owner), eq(idempotencyKeys.key, request.key)))
-    .limit(1);
+  const [stored] = await tx.select().from(idempotencyKeys).where(storedKey(request)).limit(1);
   if (!stored || stored.requestHash !== request.hash) {
     throw IdempotencyKeyReused({
       detail: 'This Idempotency-Key was used for a different request; send a new key for a new request.',
     });
   }
-  return { claimed: false, status: stored.status, body: stored.body };
+  return { claimed: false, status: stored.status, body: openAnswer(request.owner, request.key, stored.body) };
 }
 
-/** Stores the answer with the claim, in the same transaction as the request's effects. */
+/** Stores the answer (sealed) with the claim, in the same transaction as the request's effects. */
 export async function recordAnswer(tx: Queryable, request: IdempotentRequest, status: number, body: unknown) {
   await tx
     .update(idempotencyKeys)
-    .set({ status, body: body === undefined ? null : (body as object) })
-    .where(and(eq(idempotencyKeys.principal, request.owner), eq(idempotencyKeys.key, request.key)));
+    .set({ status, body: sealAnswer(request.owner, request.key, body) })
+    .where(storedKey(request));
 }
 
 /** Releases a claim whose answer cannot be replayed (a raw response such as a file). */
 export async function releaseKey(tx: Queryable, request: IdempotentRequest) {
-  await tx
-    .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principal, request.owner), eq(idempotencyKeys.key, request.key)));
+  await tx.delete(idempotencyKeys).where(storedKey(request));
 }
 
 /** Forgets keys older than the retention; returns how many. */

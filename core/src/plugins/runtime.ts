@@ -225,7 +225,7 @@ export class PluginRuntime {
           owner: keyOwner(principal),
           key,
           method: route.method,
-          path: c.req.path,
+          route: `/v1/${plugin.id}${route.path}`,
           hash: requestHash(route.method, c.req.path, input as Any),
         };
         // The key is claimed and answered in the request's own transaction, as the platform's

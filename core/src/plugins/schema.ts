@@ -21,7 +21,9 @@ export const regionPlugins = coreSchema.table(
 /**
  * `Idempotency-Key`s of plugin POST requests, written in the request's own transaction: the key
  * and the answer commit with the request's effects or not at all. Kept a day (pruned by the
- * platform), per principal, so one caller's keys never collide with another's.
+ * platform), per principal, so one caller's keys never collide with another's. Nothing in the
+ * clear: `key` is the key's SHA-256, `path` the route's template, `body` the answer sealed under
+ * the key (idempotency-seal.ts).
  */
 export const idempotencyKeys = coreSchema.table(
   'idempotency_keys',

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { actorOf } from '../http/request-context.js';
 import { defineRoute } from '../http/route.js';
 import { RegionExists, UnknownRegion } from '../identity/errors.js';
+import { HumanText } from '../text/human-text.js';
 import { RegionId } from './region-id.js';
 import { regions } from './schema.js';
 
@@ -36,7 +37,7 @@ export function regionRoutes(db: () => Database) {
       access: { permission: 'regions.manage' },
       request: {
         body: Type.Object(
-          { id: RegionId, name: Type.String({ minLength: 1, maxLength: 200 }), parentId: Type.Optional(RegionId) },
+          { id: RegionId, name: HumanText({ minLength: 1, maxLength: 200 }), parentId: Type.Optional(RegionId) },
           { additionalProperties: false },
         ),
       },

@@ -3,6 +3,7 @@ import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../../http/pag
 import { actorOf } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import { RegionId } from '../../regions/region-id.js';
+import { HumanText } from '../../text/human-text.js';
 import { type ApiKeyRow, createApiKey, listApiKeys, revokeApiKey } from '../api-keys.js';
 import { regionsWhereRole } from '../authorize.js';
 import type { IdentityContext } from '../context.js';
@@ -112,7 +113,7 @@ export function accessRoutes(identity: () => IdentityContext) {
       request: {
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: HumanText({ minLength: 1, maxLength: 200 }),
             role: Role,
             institutionId: Type.Optional(Id),
             regionId: Type.Optional(RegionId),

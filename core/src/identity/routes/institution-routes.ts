@@ -3,6 +3,7 @@ import { decodeCursor, isUuidKey, Page, PageQuery, toPage } from '../../http/pag
 import { actorOf } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import { RegionId } from '../../regions/region-id.js';
+import { HumanText } from '../../text/human-text.js';
 import type { IdentityContext } from '../context.js';
 import {
   createInstitution,
@@ -40,7 +41,7 @@ export function institutionRoutes(identity: () => IdentityContext) {
       access: { permission: 'institutions.manage' },
       request: {
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 300 }), kind: Kind, regionId: RegionId },
+          { name: HumanText({ minLength: 1, maxLength: 300 }), kind: Kind, regionId: RegionId },
           { additionalProperties: false },
         ),
       },

@@ -34,8 +34,16 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       request: {
         body: RefreshSessionBody,
       },
-      responses: { 201: { description: 'A new token pair', schema: IssuedSession } },
-      handler: async ({ body }) => ({ status: 201, body: await refreshSession(identity(), body.refreshToken) }),
+      description:
+        'The old pair stops working at once. Presenting an already exchanged refresh token again ends the whole session (both pairs) and is audited as `session.refresh-reused`.',
+      responses: {
+        201: { description: 'A new token pair', schema: IssuedSession },
+        401: { description: 'Unknown, expired, revoked or already exchanged refresh token' },
+      },
+      handler: async ({ body }, c) => ({
+        status: 201,
+        body: await refreshSession(identity(), actorOf(c, trustProxy), body.refreshToken),
+      }),
     }),
     defineRoute({
       method: 'delete',

@@ -1,4 +1,14 @@
+import { pageSecurityPolicy } from '@lifelong/core';
 import type { Transcript } from './schemas.js';
+
+const STYLE = `
+body{font-family:system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;width:100%;margin:0 0 1.5rem}
+th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#eee}
+@media print{body{margin:0}}
+`;
+
+/** The page loads nothing and runs nothing: its one inline style is allowed by its hash. */
+export const TRANSCRIPT_POLICY = pageSecurityPolicy({ inlineStyles: [STYLE] });
 
 const escapeHtml = (text: string | number) =>
   String(text).replace(
@@ -21,11 +31,7 @@ export function transcriptHtml(t: Transcript): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Lifelong transcript ${escapeHtml(t.learnerNumber)}</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;width:100%;margin:0 0 1.5rem}
-th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;font-size:.9rem}th{background:#eee}
-@media print{body{margin:0}}
-</style></head><body>
+<style>${STYLE}</style></head><body>
 <h1>Lifelong learning transcript</h1>
 <p>Learner number <strong>${escapeHtml(t.learnerNumber)}</strong> · generated ${escapeHtml(t.generatedAt)}${t.shared ? ' · shared extract' : ''}</p>
 <h2>Totals</h2>

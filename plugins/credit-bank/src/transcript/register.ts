@@ -5,7 +5,7 @@ import { personOf, requireReadPerson } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
 import { records } from '../records/schema.js';
 import { buildTranscript } from './build.js';
-import { transcriptHtml } from './html.js';
+import { TRANSCRIPT_POLICY, transcriptHtml } from './html.js';
 import { transcriptShares } from './schema.js';
 import {
   CreatedShare,
@@ -34,7 +34,11 @@ const shareView = (row: ShareRow) => ({
 const html = (body: string): RawReply => ({
   response: new Response(body, {
     status: 200,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': TRANSCRIPT_POLICY,
+    },
   }),
 });
 
@@ -159,6 +163,7 @@ export function registerTranscript(p: CreditBankRegistrar): void {
     path: '/shared-transcripts/{token}',
     summary: 'A shared transcript: only what its owner chose, until the link expires or is revoked',
     access: { public: true },
+    secretParams: ['token'],
     request: { params: SharedParams, query: TranscriptQuery },
     responses: { 200: { description: 'The shared part (JSON, or text/html with ?format=html)', schema: Transcript } },
     handler: async ({ params, query }, ctx) => {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { createTestPlatform, type TestPerson, type TestPlatform, type TestPrincipals } from '@lifelong/core/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import creditBank from '../index.js';
 import { probe } from '../testing/probe.js';
@@ -172,6 +174,65 @@ describe('transcript shares', () => {
     expect((await t.request(link.path)).status).toBe(404);
     offsetMs = 0; // sessions of the other tests live on the real clock
     expect((await t.request('/v1/credit-bank/shared-transcripts/not-a-token')).status).toBe(400);
+  });
+
+  it('serve both HTML pages with security headers: only their own inline style, no framing, no referrer', async () => {
+    const link = await (await share({ expiresAt: inDays(7) })).json();
+    const pages = [
+      await get(`/people/${person.learnerNumber}/transcript?format=html`, person.token),
+      await t.request(`${link.path}?format=html`),
+    ];
+    for (const res of pages) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toContain('unsafe-inline');
+      // The browser applies the page's style only if its hash is the one the policy names.
+      const style = /<style>([\s\S]*?)<\/style>/.exec(await res.text())?.[1] ?? '';
+      const hash = createHash('sha256').update(style).digest('base64');
+      expect(policy).toContain(`style-src 'sha256-${hash}'`);
+    }
+  });
+
+  it('keep the token out of the request log and out of the idempotency store, and replay the link', async () => {
+    const expiresAt = inDays(7);
+    const send = () =>
+      t.request('/v1/credit-bank/transcript/shares', {
+        method: 'POST',
+        auth: person.token,
+        json: { expiresAt },
+        headers: { 'Idempotency-Key': 'share-token-test-1' },
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const link = await first.json();
+    const replay = await send();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect((await replay.json()).token).toBe(link.token);
+
+    expect((await t.request(link.path)).status).toBe(200);
+    expect((await t.request(`${link.path}?format=html`)).status).toBe(200);
+    // A wrong method and an extra segment miss the route: the token stays hidden all the same.
+    expect((await t.request(link.path, { method: 'DELETE' })).status).toBe(405);
+    expect((await t.request(`${link.path}/more`)).status).toBe(404);
+
+    const logged = t
+      .logs()
+      .filter((line) => line.msg === 'request' && String(line.path).includes('shared-transcripts'));
+    expect(logged.length).toBeGreaterThanOrEqual(4);
+    for (const line of logged) expect(line.path).toMatch(/^\/v1\/credit-bank\/shared-transcripts\/\[redacted\]/);
+    expect(t.rawLogs()).not.toContain(link.token);
+
+    const rows = await t.platform.database.db.execute(sql`select * from core.idempotency_keys`);
+    const stored = JSON.stringify(rows);
+    expect(stored).toContain('/v1/credit-bank/transcript/shares');
+    expect(stored).not.toContain(link.token);
+    expect(stored).not.toContain('share-token-test-1');
   });
 
   it.skipIf(!process.env.DATABASE_URL)(
