@@ -29,3 +29,8 @@ export const GrantRefused = defineError('IDENTITY_GRANT_REFUSED', 403, 'You may 
 export const ApiKeyNotFound = defineError('IDENTITY_API_KEY_NOT_FOUND', 404, 'No such API key');
 export const RoleGrantNotFound = defineError('IDENTITY_ROLE_GRANT_NOT_FOUND', 404, 'No such role grant');
 export const RegionExists = defineError('IDENTITY_REGION_EXISTS', 409, 'A region with this id exists');
+export const LastPlatformAdminKey = defineError(
+  'IDENTITY_LAST_PLATFORM_ADMIN_KEY',
+  409,
+  'The last active platform-admin API key cannot be revoked',
+);

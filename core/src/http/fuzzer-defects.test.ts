@@ -1,0 +1,128 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../audit/schema.js';
+import { runAdminKeyCreate } from '../cli/admin-key-command.js';
+import { apiKeys } from '../identity/schema.js';
+import { notesPlugin, vaultPlugin } from '../plugins/fixtures/plugins.js';
+import { createTestPlatform, TEST_ADMIN_KEY, type TestPlatform, type TestResponse } from '../testing/index.js';
+
+// Regression tests for issue #27: defects an independent OpenAPI-driven fuzzer found.
+
+let t: TestPlatform;
+let institutionId: string;
+beforeAll(async () => {
+  t = await createTestPlatform({
+    plugins: [vaultPlugin, notesPlugin],
+    regions: [
+      { id: 'default', name: 'Default' },
+      { id: 'quiet', name: 'Quiet', plugins: { notes: { enabled: false } } },
+    ],
+  });
+  const institution = await t.request('/v1/institutions', {
+    method: 'POST',
+    auth: 'admin',
+    json: { name: 'Fuzz School', kind: 'school', regionId: 'default' },
+  });
+  expect(institution.status).toBe(201);
+  institutionId = (await institution.json()).id;
+});
+afterAll(() => t.close());
+
+async function createKey(json: Record<string, unknown>, auth = 'admin'): Promise<{ id: string; key: string }> {
+  const res = await t.request('/v1/api-keys', { method: 'POST', auth, json: { name: 'fuzz key', ...json } });
+  expect(res.status).toBe(201);
+  return res.json();
+}
+
+async function expectProblem(res: TestResponse, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const body = await res.json();
+  expect(body.code).toBe(code);
+  return body;
+}
+
+const revoke = (keyId: string, auth: string) => t.request(`/v1/api-keys/${keyId}`, { method: 'DELETE', auth });
+
+describe('fuzzer defect 1: the platform-admin key and its recovery', () => {
+  it('fuzzer defect 1: the last platform-admin key cannot revoke itself', async () => {
+    const [bootstrap] = await t.platform.database.db.select().from(apiKeys).where(eq(apiKeys.createdBy, 'bootstrap'));
+    const refused = await expectProblem(
+      await revoke(bootstrap?.id as string, 'admin'),
+      409,
+      'IDENTITY_LAST_PLATFORM_ADMIN_KEY',
+    );
+    expect(refused.rule).toBe('lastPlatformAdminKey');
+    expect(refused.detail).toContain('lifelong admin-key create');
+    // Refused means unchanged: the key still works.
+    expect((await t.request('/v1/audit?limit=1', { auth: 'admin' })).status).toBe(200);
+  });
+
+  it('fuzzer defect 1: with a second platform-admin key, either may go, but never both', async () => {
+    const second = await createKey({ role: 'platform-admin' });
+    // An institution's "platform-admin" key does not administer the platform: it does not count.
+    await createKey({ role: 'platform-admin', institutionId });
+    const [bootstrap] = await t.platform.database.db.select().from(apiKeys).where(eq(apiKeys.createdBy, 'bootstrap'));
+    // Each revokes the other at the same time: the lock lets one through, the other is the last.
+    const [a, b] = await Promise.all([revoke(second.id, 'admin'), revoke(bootstrap?.id as string, second.key)]);
+    expect([a.status, b.status].sort()).toEqual([204, 409]);
+    const survivor = a.status === 204 ? TEST_ADMIN_KEY : second.key;
+    const survivorId = a.status === 204 ? (bootstrap?.id as string) : second.id;
+    await expectProblem(await revoke(survivorId, survivor), 409, 'IDENTITY_LAST_PLATFORM_ADMIN_KEY');
+    if (survivor !== TEST_ADMIN_KEY) {
+      // Put the harness's key back for the tests that follow.
+      const again = await t.platform.database.db
+        .update(apiKeys)
+        .set({ revokedAt: null })
+        .where(eq(apiKeys.id, bootstrap?.id as string))
+        .returning();
+      expect(again).toHaveLength(1);
+    }
+  });
+
+  it('fuzzer defect 1: `lifelong admin-key create` recovers a locked-out platform, audited as the operator', async () => {
+    // Lock the platform out as the fuzzer did (the API now refuses it, so through the database).
+    const db = t.platform.database.db;
+    const before = await db.select().from(apiKeys);
+    await db.update(apiKeys).set({ revokedAt: new Date() });
+    const lines: string[] = [];
+    try {
+      const code = await runAdminKeyCreate({
+        database: t.platform.database,
+        name: 'Recovered admin',
+        operator: { id: 'ops@host-1', via: 'cli:admin-key create' },
+        out: (line) => lines.push(line),
+      });
+      expect(code).toBe(0);
+      const key = lines.map((line) => /^\s+(llk_\S+)$/.exec(line)?.[1]).find(Boolean) as string;
+      expect(key).toMatch(/^llk_[A-Za-z0-9_-]{43}$/);
+      // Printed once, stored as a hash only.
+      const [row] = await db.select().from(apiKeys).where(eq(apiKeys.name, 'Recovered admin'));
+      expect(row?.keyHash).not.toContain(key);
+      expect(row).toMatchObject({ role: 'platform-admin', scopeType: 'platform', createdBy: 'operator:ops@host-1' });
+
+      const audit = await t.request(`/v1/audit?action=api-key.created&subjectId=${row?.id}`, { auth: key });
+      expect(audit.status).toBe(200);
+      const [entry] = (await audit.json()).items;
+      expect(entry).toMatchObject({
+        actorType: 'operator',
+        actorId: 'ops@host-1',
+        subjectType: 'api-key',
+        details: { role: 'platform-admin', via: 'cli:admin-key create' },
+      });
+    } finally {
+      for (const row of before) {
+        await db.update(apiKeys).set({ revokedAt: row.revokedAt }).where(eq(apiKeys.id, row.id));
+      }
+    }
+    const entries = await db.select().from(auditLog).where(eq(auditLog.actorType, 'operator'));
+    expect(entries).toHaveLength(1);
+  });
+
+  it('fuzzer defect 1: `admin-key create` refuses a name outside 1–200 characters (exit 2), creating nothing', async () => {
+    const count = (await t.platform.database.db.select().from(apiKeys)).length;
+    expect(await runAdminKeyCreate({ database: t.platform.database, name: ' ', out: () => {} })).toBe(2);
+    expect(await runAdminKeyCreate({ database: t.platform.database, name: 'x'.repeat(201), out: () => {} })).toBe(2);
+    expect((await t.platform.database.db.select().from(apiKeys)).length).toBe(count);
+  });
+});
