@@ -126,3 +126,19 @@ describe('fuzzer defect 1: the platform-admin key and its recovery', () => {
     expect((await t.platform.database.db.select().from(apiKeys)).length).toBe(count);
   });
 });
+describe('fuzzer defect 2: listing API keys without a region', () => {
+  it('fuzzer defect 2: an institution-scoped key that may manage keys gets an empty page, not a 500', async () => {
+    for (const role of ['region-admin', 'platform-admin']) {
+      const narrowed = await createKey({ role, institutionId });
+      const res = await t.request('/v1/api-keys', { auth: narrowed.key });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ items: [], nextCursor: null });
+    }
+    // The platform admin still sees those keys; a region admin of their region too.
+    const all = await (await t.request('/v1/api-keys?limit=200', { auth: 'admin' })).json();
+    expect(all.items.some((k: { institutionId: string | null }) => k.institutionId === institutionId)).toBe(true);
+    const regionKey = await createKey({ role: 'region-admin', regionId: 'default' });
+    const regional = await (await t.request('/v1/api-keys?limit=200', { auth: regionKey.key })).json();
+    expect(regional.items.some((k: { institutionId: string | null }) => k.institutionId === institutionId)).toBe(true);
+  });
+});

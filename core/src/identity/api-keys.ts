@@ -270,6 +270,9 @@ export async function listApiKeys(
   regions: Set<string>,
   page: { limit: number; before?: string | undefined },
 ): Promise<ApiKeyRow[]> {
+  // A caller allowed to manage keys only in an institution's scope (not a region's) manages none
+  // of them (creating and revoking are decided per region): an empty page, not `in ()`.
+  if (regions.size === 0) return [];
   const visible = regions.has('*')
     ? undefined
     : or(
