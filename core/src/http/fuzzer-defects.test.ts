@@ -142,3 +142,101 @@ describe('fuzzer defect 2: listing API keys without a region', () => {
     expect(regional.items.some((k: { institutionId: string | null }) => k.institutionId === institutionId)).toBe(true);
   });
 });
+describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
+  it('fuzzer defect 3: an institution-scoped platform-admin key cannot create a top-level region', async () => {
+    const narrowed = await createKey({ role: 'platform-admin', institutionId });
+    const body = await expectProblem(
+      await t.request('/v1/regions', { method: 'POST', auth: narrowed.key, json: { id: 'rogue', name: 'Rogue' } }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(body.detail).toContain('regions.manage');
+    const regions = await (await t.request('/v1/regions')).json();
+    expect(regions.items.map((r: { id: string }) => r.id)).not.toContain('rogue');
+    // The audit log was already refused to it; the region route now agrees.
+    expect((await t.request('/v1/audit', { auth: narrowed.key })).status).toBe(403);
+  });
+
+  // Operations that change platform-wide state: only platform-scoped grants may call them, checked
+  // at the door (`access.scope: 'platform'`, `x-permission-scope` in OpenAPI).
+  const PLATFORM_WIDE: Record<string, { json?: unknown }> = {
+    'POST /v1/regions': { json: { id: 'rogue-2', name: 'Rogue' } },
+    'POST /v1/events/dead-letters/{deliveryId}/retry': {},
+  };
+  // Every other permission-guarded write narrows the permission to the resource it touches, in its
+  // service; where it can also touch platform-wide state, the case below says how that is refused.
+  const NARROWED_TO_RESOURCE: Record<string, string> = {
+    'POST /v1/people/{learnerNumber}/verification': "the person's region",
+    'POST /v1/people/{learnerNumber}/merge': "both people's regions",
+    'POST /v1/people/{learnerNumber}/guardians': "the minor's region",
+    'POST /v1/people/{learnerNumber}/roles': 'the grant scope; platform-wide grants by platform admins only (below)',
+    'DELETE /v1/people/{learnerNumber}/roles/{grantId}': "the grant's scope",
+    'POST /v1/api-keys': "the key's region or institution; platform keys by platform admins only (below)",
+    'DELETE /v1/api-keys/{keyId}': "the key's region; platform keys by platform admins only",
+    'POST /v1/institutions': "the institution's region",
+    'PUT /v1/institutions/{institutionId}/accreditation': "the institution's region",
+    'PUT /v1/regions/{regionId}/plugins/{pluginId}': 'the region in the path',
+    'POST /v1/ledger/accounts': "the ledger's policy, per owner",
+    'POST /v1/ledger/accounts/{accountId}/close': "the ledger's policy, per account",
+    'POST /v1/ledger/transfers': "the ledger's policy, per debited account",
+  };
+
+  it('fuzzer defect 3: every permission-guarded write is classified, and the platform-wide ones say so in OpenAPI', async () => {
+    const doc = await (await t.request('/openapi.json')).json();
+    const writes: string[] = [];
+    const platformScoped: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        if (op['x-permission-scope'] === 'platform' && method !== 'get') platformScoped.push(name);
+        if (method !== 'get' && op['x-permission']) writes.push(name);
+      }
+    }
+    // A new permission-guarded write must be added to one of the two lists (and tested if platform-wide).
+    expect(writes.sort()).toEqual([...Object.keys(PLATFORM_WIDE), ...Object.keys(NARROWED_TO_RESOURCE)].sort());
+    expect(platformScoped.sort()).toEqual(Object.keys(PLATFORM_WIDE).sort());
+  });
+
+  it('fuzzer defect 3: every platform-wide write refuses platform-admin keys narrowed to a region or an institution', async () => {
+    const narrowed = [
+      await createKey({ role: 'platform-admin', institutionId }),
+      await createKey({ role: 'platform-admin', regionId: 'default' }),
+    ];
+    for (const [name, { json }] of Object.entries(PLATFORM_WIDE)) {
+      const [method, template] = name.split(' ') as [string, string];
+      const path = template.replace(/\{[^}]+\}/g, '01890a5d-ac96-774b-bcce-b302099a8057');
+      for (const key of narrowed) {
+        const res = await t.request(path, { method, auth: key.key, ...(json ? { json } : {}) });
+        const body = await expectProblem(res, 403, 'FORBIDDEN');
+        expect(body.detail).toContain('for the whole platform');
+      }
+    }
+    const regions = await (await t.request('/v1/regions')).json();
+    expect(regions.items.map((r: { id: string }) => r.id)).not.toContain('rogue-2');
+
+    // Platform-wide variants of narrowed routes: a platform key, a platform-wide role.
+    const person = await t.person();
+    for (const key of narrowed) {
+      await expectProblem(
+        await t.request('/v1/api-keys', {
+          method: 'POST',
+          auth: key.key,
+          json: { name: 'escalation', role: 'platform-admin' },
+        }),
+        403,
+        'IDENTITY_GRANT_REFUSED',
+      );
+      await expectProblem(
+        await t.request(`/v1/people/${person.learnerNumber}/roles`, {
+          method: 'POST',
+          auth: key.key,
+          json: { role: 'platform-admin', scope: { type: 'platform' } },
+        }),
+        403,
+        'IDENTITY_GRANT_REFUSED',
+      );
+    }
+    const roles = await (await t.request(`/v1/people/${person.learnerNumber}/roles`, { auth: 'admin' })).json();
+    expect(roles.items).toEqual([]);
+  });
+});

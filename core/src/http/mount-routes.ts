@@ -8,7 +8,7 @@ import {
   ValidationFailed,
 } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
-import { isAllowed } from '../identity/authorize.js';
+import { isAllowed, PLATFORM_WIDE } from '../identity/authorize.js';
 import type { AppEnv } from './app-env.js';
 import { readJsonBody, rejectBadText } from './json-body.js';
 import { readBody } from './request-body.js';
@@ -49,8 +49,13 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
     throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });
   }
   if ('authenticated' in route.access) return;
-  if (!isAllowed(principal, route.access.permission)) {
-    throw Forbidden({ detail: `This requires the permission "${route.access.permission}".` });
+  const platformWide = route.access.scope === 'platform';
+  if (!isAllowed(principal, route.access.permission, platformWide ? PLATFORM_WIDE : undefined)) {
+    throw Forbidden({
+      detail: platformWide
+        ? `This requires the permission "${route.access.permission}" for the whole platform (a grant narrowed to a region or an institution does not count).`
+        : `This requires the permission "${route.access.permission}".`,
+    });
   }
 }
 

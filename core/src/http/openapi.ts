@@ -87,6 +87,7 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
     responses,
     security: isPublic ? [] : [{ bearer: [] }],
     ...('permission' in route.access ? { 'x-permission': route.access.permission } : {}),
+    ...('permission' in route.access && route.access.scope ? { 'x-permission-scope': route.access.scope } : {}),
     ...('authenticated' in route.access ? { 'x-access': route.access.authenticated } : {}),
   };
 }

@@ -9,10 +9,15 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * - `{ public: true }`: anyone (an explicit opt-out; protected is the default);
  * - `{ permission }`: principals holding the permission in some scope (the handler narrows it to
  *   the resource's scope with `requirePermission`);
+ * - `{ permission, scope: 'platform' }`: the route changes or reads platform-wide state, so only a
+ *   platform-scoped grant counts (checked at the door; shown in OpenAPI as `x-permission-scope`);
  * - `{ authenticated }`: any signed-in principal, the handler applying the relationship rule the
  *   string describes (e.g. "the person themself or their guardian"). The rule is shown in OpenAPI.
  */
-export type Access = { public: true } | { permission: string } | { authenticated: string };
+export type Access =
+  | { public: true }
+  | { permission: string; scope?: 'platform' }
+  | { authenticated: string };
 
 export interface RequestSpec {
   /** Path parameters, named as in the path's `{name}` segments. */

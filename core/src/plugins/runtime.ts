@@ -208,7 +208,9 @@ export class PluginRuntime {
 
   private adaptRoute(plugin: AnyPlugin, route: PluginRoute<Any, Any, Any>): AnyRoute {
     const access =
-      'permission' in route.access ? { permission: this.qualify(plugin, route.access.permission) } : route.access;
+      'permission' in route.access
+        ? { ...route.access, permission: this.qualify(plugin, route.access.permission) }
+        : route.access;
     return {
       ...route,
       access,

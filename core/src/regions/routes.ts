@@ -33,7 +33,8 @@ export function regionRoutes(db: () => Database) {
       method: 'post',
       path: '/regions',
       summary: 'Create a region',
-      access: { permission: 'regions.manage' },
+      description: 'Regions are platform-wide: only a platform-scoped grant of `regions.manage` may create one.',
+      access: { permission: 'regions.manage', scope: 'platform' },
       request: {
         body: Type.Object(
           { id: RegionId, name: Type.String({ minLength: 1, maxLength: 200 }), parentId: Type.Optional(RegionId) },
