@@ -240,3 +240,64 @@ describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
     expect(roles.items).toEqual([]);
   });
 });
+describe('fuzzer defect 4: string lengths count characters (code points)', () => {
+  it('fuzzer defect 4: an institution name of 300 emoji fits maxLength 300; 301 does not', async () => {
+    const ok = await t.request('/v1/institutions', {
+      method: 'POST',
+      auth: 'admin',
+      json: { name: '🎓'.repeat(300), kind: 'school', regionId: 'default' },
+    });
+    expect(ok.status).toBe(201);
+    expect([...(await ok.json()).name]).toHaveLength(300);
+
+    const tooLong = await expectProblem(
+      await t.request('/v1/institutions', {
+        method: 'POST',
+        auth: 'admin',
+        json: { name: '🎓'.repeat(301), kind: 'school', regionId: 'default' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(tooLong.errors).toEqual([
+      {
+        path: '/body/name',
+        rule: 'stringMaxLength',
+        message: 'Expected string length less or equal to 300 characters',
+      },
+    ]);
+  });
+
+  it('fuzzer defect 4: minLength counts code points too, and other rules of a bounded string still apply', async () => {
+    // One emoji is one character: enough for minLength 1 on an API key name.
+    const key = await t.request('/v1/api-keys', {
+      method: 'POST',
+      auth: 'admin',
+      json: { name: '🔑', role: 'registrar', regionId: 'default' },
+    });
+    expect(key.status).toBe(201);
+    const empty = await expectProblem(
+      await t.request('/v1/api-keys', { method: 'POST', auth: 'admin', json: { name: '', role: 'registrar' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(empty.errors).toContainEqual({
+      path: '/body/name',
+      rule: 'stringMinLength',
+      message: 'Expected string length greater or equal to 1 characters',
+    });
+    // A cursor is bounded and patterned: the pattern is reported as the rule that failed.
+    const cursor = await expectProblem(
+      await t.request('/v1/api-keys?cursor=a*b', { auth: 'admin' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(cursor.errors).toEqual([expect.objectContaining({ path: '/query/cursor', rule: 'stringPattern' })]);
+    const notString = await expectProblem(
+      await t.request('/v1/api-keys', { method: 'POST', auth: 'admin', json: { name: 7, role: 'registrar' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(notString.errors).toContainEqual(expect.objectContaining({ path: '/body/name', rule: 'string' }));
+  });
+});
