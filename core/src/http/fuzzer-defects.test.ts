@@ -301,3 +301,15 @@ describe('fuzzer defect 4: string lengths count characters (code points)', () =>
     expect(notString.errors).toContainEqual(expect.objectContaining({ path: '/body/name', rule: 'string' }));
   });
 });
+describe('fuzzer defect 5: query numbers are written as numbers', () => {
+  it('fuzzer defect 5: limit=true, 1e1, " 5", 0x10, 1.5 are refused with 400 on a list endpoint', async () => {
+    for (const limit of ['true', 'false', '1e1', ' 5', '5 ', '0x10', '1.5', '+5', '05', '']) {
+      const res = await t.request(`/v1/api-keys?limit=${encodeURIComponent(limit)}`, { auth: 'admin' });
+      const body = await expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(body.errors).toEqual([expect.objectContaining({ path: '/query/limit' })]);
+    }
+    const ok = await t.request('/v1/api-keys?limit=1', { auth: 'admin' });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).items).toHaveLength(1);
+  });
+});

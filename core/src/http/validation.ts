@@ -1,4 +1,4 @@
-import { FormatRegistry, Kind, type TSchema, TypeRegistry } from '@sinclair/typebox';
+import { FormatRegistry, Kind, type TObject, type TSchema, TypeRegistry } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value';
 import type { FieldError } from '../errors/lifelong-error.js';
@@ -168,7 +168,45 @@ export function fieldErrors(schema: TSchema, value: unknown, prefix: string): Fi
   return errors;
 }
 
-/** Converts string inputs (path and query parameters) to the schema's types, then applies defaults. */
-export function coerce(schema: TSchema, value: unknown): unknown {
-  return Value.Default(schema, Value.Convert(schema, value));
+// Numbers as JSON writes them: no sign but `-`, no leading zeros, blanks, exponents, hex or words.
+const INTEGER_TEXT = /^-?(0|[1-9][0-9]*)$/;
+const NUMBER_TEXT = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/**
+ * One path or query value (a string) as the schema's type, when it is written exactly as that
+ * type; anything else stays a string, which the schema then refuses (400). TypeBox's own
+ * conversion is lenient (`true` → 1, `1e1` → 10, ` 5` → 5, `0x10` → 16, `1.5` → 1 for integers).
+ */
+function convertText(schema: TSchema, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  switch (schema[Kind]) {
+    case 'Integer':
+      return INTEGER_TEXT.test(value) ? Number(value) : value;
+    case 'Number':
+      return NUMBER_TEXT.test(value) ? Number(value) : value;
+    case 'Boolean':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'Literal':
+      return typeof schema.const === 'string'
+        ? value
+        : convertText({ [Kind]: typeof schema.const === 'number' ? 'Number' : 'Boolean' } as TSchema, value);
+    case 'Union':
+      if (checkerFor(schema).Check(value)) return value;
+      for (const branch of schema.anyOf as TSchema[]) {
+        const converted = convertText(branch, value);
+        if (converted !== value && checkerFor(branch).Check(converted)) return converted;
+      }
+      return value;
+    default:
+      return value;
+  }
+}
+
+/** Converts path and query parameters (strings) to the schema's types, strictly, then applies defaults. */
+export function coerce(schema: TObject, value: Record<string, string>): unknown {
+  const converted: Record<string, unknown> = { ...value };
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if (name in converted) converted[name] = convertText(property, converted[name]);
+  }
+  return Value.Default(schema, converted);
 }
