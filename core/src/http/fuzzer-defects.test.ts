@@ -313,3 +313,30 @@ describe('fuzzer defect 5: query numbers are written as numbers', () => {
     expect((await ok.json()).items).toHaveLength(1);
   });
 });
+describe('fuzzer defect 7: a plugin off in a region is not revealed to anonymous callers', () => {
+  it('fuzzer defect 7: anonymous calls to a protected plugin route answer 401 whether the plugin is on or off', async () => {
+    for (const region of ['default', 'quiet']) {
+      const res = await t.request('/v1/notes/notes', {
+        method: 'POST',
+        json: { text: 'x' },
+        headers: { 'Lifelong-Region': region },
+      });
+      await expectProblem(res, 401, 'UNAUTHENTICATED');
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    }
+  });
+
+  it('fuzzer defect 7: an authenticated caller still gets 404 where the plugin is off, and the route where it is on', async () => {
+    const person = await t.person();
+    const write = (region: string) =>
+      t.request('/v1/notes/notes', {
+        method: 'POST',
+        auth: person.token,
+        json: { text: 'x' },
+        headers: { 'Lifelong-Region': region },
+      });
+    const off = await expectProblem(await write('quiet'), 404, 'NOT_FOUND');
+    expect(off.detail).toContain('not enabled in region "quiet"');
+    expect((await write('default')).status).toBe(201);
+  });
+});

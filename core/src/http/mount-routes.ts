@@ -72,8 +72,10 @@ function routeHandler(
   const { params: paramsSchema, query: querySchema, body: bodySchema, upload: uploadSpec } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     guard?.(route, c);
-    if (before) await before(c);
+    // Access first: a group's `before` may refuse with what it knows (a plugin off in this
+    // region: 404), which must not tell anonymous callers more than "authenticate" (401).
     checkAccess(route, c);
+    if (before) await before(c);
     const errors: FieldError[] = [];
     rejectBadText(c.req.param(), '/params');
     // Every value of a repeated query parameter, reported at the parameter's own path.

@@ -134,7 +134,10 @@ export interface RouteGroup {
   description?: string;
   /** Shown with the tag in OpenAPI (`x-version`), e.g. a plugin's version. */
   version?: string;
-  /** Runs before access checks and validation, e.g. "is this plugin enabled in the request's region?". */
+  /**
+   * Runs after the access check and before validation, e.g. "is this plugin enabled in the
+   * request's region?" (after, so that its answer is given only to callers who may call the route).
+   */
   before?: (c: Context<AppEnv>) => Promise<void>;
   routes: readonly AnyRoute[];
 }

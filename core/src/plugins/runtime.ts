@@ -183,7 +183,10 @@ export class PluginRuntime {
     );
   }
 
-  /** Mounted route groups: one per plugin, at `/v1/<id>`, answering 404 where the plugin is disabled. */
+  /**
+   * Mounted route groups: one per plugin, at `/v1/<id>`, answering 404 where the plugin is disabled
+   * (to callers who pass the route's access check: `before` runs after it).
+   */
   routeGroups(): RouteGroup[] {
     return [...this.registrations.values()]
       .filter((r) => r.routes.length > 0)
