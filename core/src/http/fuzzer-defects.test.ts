@@ -1,10 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../audit/schema.js';
 import { runAdminKeyCreate } from '../cli/admin-key-command.js';
+import { isValidLearnerNumber } from '../identity/learner-number.js';
 import { apiKeys } from '../identity/schema.js';
 import { notesPlugin, vaultPlugin } from '../plugins/fixtures/plugins.js';
-import { createTestPlatform, TEST_ADMIN_KEY, type TestPlatform, type TestResponse } from '../testing/index.js';
+import {
+  createTestPlatform,
+  TEST_ADMIN_KEY,
+  type TestPlatform,
+  type TestResponse,
+  testNationalId,
+} from '../testing/index.js';
 
 // Regression tests for issue #27: defects an independent OpenAPI-driven fuzzer found.
 
@@ -338,5 +347,150 @@ describe('fuzzer defect 7: a plugin off in a region is not revealed to anonymous
     const off = await expectProblem(await write('quiet'), 404, 'NOT_FOUND');
     expect(off.detail).toContain('not enabled in region "quiet"');
     expect((await write('default')).status).toBe(201);
+  });
+});
+
+describe('fuzzer defect 6: the document says what the server enforces', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON.
+  type Json = any;
+  let doc: Json;
+  beforeAll(async () => {
+    doc = await (await t.request('/openapi.json')).json();
+  });
+
+  /** Every value under `key` anywhere in `node`. */
+  function collect(node: Json, key: string, found: Json[] = []): Json[] {
+    if (Array.isArray(node)) for (const item of node) collect(item, key, found);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === key) found.push(v);
+        collect(v, key, found);
+      }
+    }
+    return found;
+  }
+  const operations = () =>
+    Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, path, op })),
+    );
+
+  it('fuzzer defect 6: every learner-number example (OpenAPI and docs/identity.md) passes the check character', async () => {
+    const inDocument = collect(doc, 'examples')
+      .flat()
+      .concat(collect(doc, 'example'))
+      .filter((v: unknown) => typeof v === 'string' && /^[0-9]{15}[0-9X]$/.test(v));
+    const schemas = collect(doc, 'pattern').length;
+    expect(schemas).toBeGreaterThan(0);
+    expect(inDocument.length).toBeGreaterThan(0);
+    const docs = await readFile(fileURLToPath(new URL('../../../docs/identity.md', import.meta.url)), 'utf8');
+    const inDocs = docs.match(/\b[1-9][0-9]{14}[0-9X]\b/g) ?? [];
+    expect(inDocs.length).toBeGreaterThan(0);
+    for (const example of [...inDocument, ...inDocs]) expect(isValidLearnerNumber(example), example).toBe(true);
+    // And the server agrees: the example is well-formed, so an unknown one is a 404 (not a 400).
+    const res = await t.request(`/v1/people/${inDocument[0]}`, { auth: 'admin' });
+    await expectProblem(res, 404, 'IDENTITY_PERSON_NOT_FOUND');
+  });
+
+  it('fuzzer defect 6: the bans on U+0000 and unpaired surrogates are stated, and enforced', async () => {
+    expect(doc.info.description).toContain('noNulCharacter');
+    expect(doc.info.description).toContain('wellFormedUnicode');
+    expect(doc.paths['/v1/regions'].post.responses['400'].description).toContain('noNulCharacter');
+    for (const [name, rule] of [
+      ['a\u0000b', 'noNulCharacter'],
+      ['a\ud800b', 'wellFormedUnicode'],
+    ]) {
+      const res = await t.request('/v1/regions', { method: 'POST', auth: 'admin', json: { id: 'nul', name } });
+      const body = await expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(body.errors).toContainEqual(expect.objectContaining({ path: '/body/name', rule }));
+    }
+  });
+
+  it('fuzzer defect 6: `format: date` states its earliest day, which the server enforces', async () => {
+    const dates = collect(doc, 'format').length;
+    expect(dates).toBeGreaterThan(0);
+    const dateOfBirth =
+      doc.paths['/v1/people'].post.requestBody.content['application/json'].schema.properties.dateOfBirth;
+    expect(dateOfBirth.description).toContain('from 1900-01-01 on');
+    const person = (dateOfBirth: string) =>
+      t.request('/v1/people', {
+        method: 'POST',
+        json: {
+          legalName: 'Old Timer',
+          dateOfBirth,
+          nationalId: { scheme: 'CN-RIC', number: testNationalId(dateOfBirth) },
+          password: 'correct horse battery',
+        },
+      });
+    const old = await expectProblem(await person('1899-12-31'), 400, 'VALIDATION_FAILED');
+    expect(old.errors).toContainEqual(expect.objectContaining({ path: '/body/dateOfBirth', rule: 'stringFormat' }));
+    expect((await person('1900-01-01')).status).toBe(201);
+  });
+
+  it('fuzzer defect 6: owner.id and nationalId.scheme say what they accept', async () => {
+    const owner = doc.paths['/v1/ledger/accounts'].post.requestBody.content['application/json'].schema.properties.owner;
+    expect(owner.properties.id.description).toContain('Required unless the owner is the platform');
+    expect(owner.properties.id.anyOf[0].pattern).toBeDefined();
+    const bad = await expectProblem(
+      await t.request('/v1/ledger/accounts', {
+        method: 'POST',
+        auth: 'admin',
+        json: { asset: 'POINT', owner: { type: 'person', id: 'not a uuid!' } },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.errors[0].path).toMatch(/^\/body\/owner\/id/);
+
+    const scheme =
+      doc.paths['/v1/people'].post.requestBody.content['application/json'].schema.properties.nationalId.properties
+        .scheme;
+    expect(scheme.enum).toEqual(['CN-RIC']);
+    const unknown = await expectProblem(
+      await t.request('/v1/people', {
+        method: 'POST',
+        json: {
+          legalName: 'Someone Else',
+          dateOfBirth: '1990-01-01',
+          nationalId: { scheme: 'XX-ID', number: '123' },
+          password: 'correct horse battery',
+        },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(unknown.errors).toContainEqual(expect.objectContaining({ path: '/body/nationalId/scheme', rule: 'scheme' }));
+  });
+
+  it('fuzzer defect 6: public operations document and give 401 for a bad token, /health/live included', async () => {
+    for (const path of ['/health/live', '/v1/regions']) {
+      expect((await t.request(path)).status).toBe(200);
+      const res = await t.request(path, { auth: 'llk_not-a-key' });
+      await expectProblem(res, 401, 'UNAUTHENTICATED');
+      expect(doc.paths[path].get.responses['401'].description).toContain('token');
+    }
+  });
+
+  it('fuzzer defect 6: every operation declares the 4xx it can give, as problem+json', () => {
+    for (const { name, path, op } of operations()) {
+      const declared = Object.keys(op.responses);
+      const inputs = op.parameters.length > 0 || op.requestBody !== undefined;
+      expect(declared, name).toContain('401');
+      if (inputs) expect(declared, name).toContain('400');
+      if (op.security.length > 0) expect(declared, name).toContain('403');
+      if (path.includes('{')) expect(declared, name).toContain('404');
+      if (op.requestBody?.content?.['application/json'])
+        expect(declared, name).toEqual(expect.arrayContaining(['413', '415']));
+      for (const status of declared.filter((s) => /^4/.test(s))) {
+        expect(op.responses[status].content?.['application/problem+json'], `${name} ${status}`).toBeDefined();
+      }
+    }
+    expect(doc.paths['/v1/api-keys/{keyId}'].delete.responses['409'].description).toContain(
+      'IDENTITY_LAST_PLATFORM_ADMIN_KEY',
+    );
+    expect(doc.paths['/v1/regions'].post.responses['409'].description).toContain('IDENTITY_REGION_EXISTS');
+    expect(doc.paths['/v1/people/{learnerNumber}/merge'].post.responses['409'].description).toContain(
+      'IDENTITY_MERGE_REFUSED',
+    );
+    expect(doc.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
   });
 });

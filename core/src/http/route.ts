@@ -1,5 +1,6 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { Context } from 'hono';
+import type { ErrorKind } from '../errors/lifelong-error.js';
 import type { AppEnv } from './app-env.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -14,10 +15,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * - `{ authenticated }`: any signed-in principal, the handler applying the relationship rule the
  *   string describes (e.g. "the person themself or their guardian"). The rule is shown in OpenAPI.
  */
-export type Access =
-  | { public: true }
-  | { permission: string; scope?: 'platform' }
-  | { authenticated: string };
+export type Access = { public: true } | { permission: string; scope?: 'platform' } | { authenticated: string };
 
 export interface RequestSpec {
   /** Path parameters, named as in the path's `{name}` segments. */
@@ -37,6 +35,13 @@ export interface RequestSpec {
 export interface UploadSpec {
   contentTypes: readonly string[];
   maxBytes: number;
+  /** What the file holds, for OpenAPI's request body (the size limit is added to it). */
+  description?: string;
+  /**
+   * For OpenAPI only: the shape of the file per content type (e.g. the JSON document a handler
+   * parses itself); others are documented as binary. The handler still checks what it reads.
+   */
+  schemas?: Readonly<Record<string, TSchema>>;
 }
 
 /** An uploaded file, as a handler receives it. */
@@ -94,6 +99,12 @@ export interface RouteDefinition<Q extends RequestSpec = RequestSpec, R extends 
   rateLimit?: 'signIn';
   request?: Q;
   responses: R;
+  /**
+   * Error kinds the route's service can raise beyond the shell's own (e.g. a 409 conflict): each
+   * is listed in OpenAPI under its status, with its code. 400/401/403/404 are derived from the
+   * contract and need not be listed.
+   */
+  errors?: readonly ErrorKind[];
   // NoInfer: the schemas alone decide the types; the handler is checked against them.
   handler: (
     input: RouteInput<NoInfer<Q>>,

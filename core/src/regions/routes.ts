@@ -35,6 +35,7 @@ export function regionRoutes(db: () => Database) {
       summary: 'Create a region',
       description: 'Regions are platform-wide: only a platform-scoped grant of `regions.manage` may create one.',
       access: { permission: 'regions.manage', scope: 'platform' },
+      errors: [RegionExists, UnknownRegion],
       request: {
         body: Type.Object(
           { id: RegionId, name: Type.String({ minLength: 1, maxLength: 200 }), parentId: Type.Optional(RegionId) },

@@ -2,12 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { actorOf, requestRegion } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
+import { GuardianRequired, MergeRefused, UnknownRegion } from '../errors.js';
 import {
   GuardianBody,
   LearnerNumberParams,
   MergeBody,
   PersonView,
-  RegisterPersonBody,
+  registerPersonBody,
   VerificationBody,
 } from '../people-schemas.js';
 import {
@@ -25,7 +26,9 @@ const Merged = Type.Object({
   mergedInto: Type.String({ description: 'The surviving learner number.' }),
 });
 
-export function peopleRoutes(identity: () => IdentityContext) {
+/** `nationalIdSchemes`: the platform's registered scheme ids, documented as the scheme's enum. */
+export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?: readonly string[]) {
+  const RegisterBody = registerPersonBody(nationalIdSchemes);
   return [
     defineRoute({
       method: 'post',
@@ -35,7 +38,8 @@ export function peopleRoutes(identity: () => IdentityContext) {
         'Open to anyone for adults. A minor is registered by a signed-in adult guardian (who becomes the guardian) ' +
         'or by a registrar naming the guardian. The region comes from the Lifelong-Region header (default: default).',
       access: { public: true },
-      request: { body: RegisterPersonBody },
+      errors: [GuardianRequired, UnknownRegion],
+      request: { body: RegisterBody },
       responses: {
         201: { description: 'Registered, unverified', schema: PersonView },
         409: { description: 'This national ID is already registered (IDENTITY_ALREADY_REGISTERED)' },
@@ -50,6 +54,9 @@ export function peopleRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/people/{learnerNumber}',
       summary: 'Read a person (national ID masked)',
+      description:
+        'A malformed learner number (pattern or check character) is a 400 before any lookup; a person the caller may ' +
+        'not read is a 404, like an unknown one.',
       access: { authenticated: 'the person, their guardians, or holders of people.read in their region' },
       request: { params: LearnerNumberParams },
       responses: {
@@ -75,6 +82,9 @@ export function peopleRoutes(identity: () => IdentityContext) {
       method: 'post',
       path: '/people/{learnerNumber}/verification',
       summary: "Record a registrar's identity verification decision",
+      description:
+        "Registrars and region admins of the person's region; the region's identity verifier has the last word. " +
+        'Both outcomes are audited with the evidence kind and reference.',
       access: { permission: 'people.verify' },
       request: { params: LearnerNumberParams, body: VerificationBody },
       responses: { 200: { description: 'The person after the decision', schema: PersonView } },
@@ -93,6 +103,7 @@ export function peopleRoutes(identity: () => IdentityContext) {
       description:
         'Memberships, guardian links and role grants move; the duplicate becomes a tombstone that redirects.',
       access: { permission: 'people.merge' },
+      errors: [MergeRefused],
       request: { params: LearnerNumberParams, body: MergeBody },
       responses: { 200: { description: 'The tombstone', schema: Merged } },
       handler: async ({ params, body }, c) => {
@@ -105,7 +116,9 @@ export function peopleRoutes(identity: () => IdentityContext) {
       method: 'post',
       path: '/people/{learnerNumber}/guardians',
       summary: 'Make an adult the guardian of a minor',
+      description: "Registrars of the minor's region; the guardian must be another, adult person.",
       access: { permission: 'people.guardians.manage' },
+      errors: [GuardianRequired],
       request: { params: LearnerNumberParams, body: GuardianBody },
       responses: { 204: { description: 'Linked' } },
       handler: async ({ params, body }, c) => {
