@@ -351,7 +351,7 @@ describe('fuzzer defect 7: a plugin off in a region is not revealed to anonymous
 });
 
 describe('fuzzer defect 6: the document says what the server enforces', () => {
-  // biome-ignore lint/suspicious/noExplicitAny: the document is walked as plain JSON.
+  // The document is walked as plain JSON.
   type Json = any;
   let doc: Json;
   beforeAll(async () => {
