@@ -22,6 +22,7 @@ export function regionRoutes(db: () => Database) {
       method: 'get',
       path: '/regions',
       summary: 'List regions',
+      description: 'Public: every region with its parent, ordered by id.',
       access: { public: true },
       responses: { 200: { description: 'Every region', schema: Type.Object({ items: Type.Array(RegionView) }) } },
       handler: async () => ({

@@ -85,6 +85,7 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/people/{learnerNumber}/roles',
       summary: "A person's active role grants",
+      description: 'Each grant with its role, scope and who granted it.',
       access: { authenticated: 'the person, their guardians, or holders of people.read in their region' },
       request: { params: LearnerNumberParams },
       responses: { 200: { description: 'Active grants', schema: Type.Object({ items: Type.Array(GrantView) }) } },
@@ -98,6 +99,8 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'delete',
       path: '/people/{learnerNumber}/roles/{grantId}',
       summary: 'Revoke a role grant',
+      description:
+        'Platform admins, or region admins for grants within their region. The grant stops working on the next request.',
       access: { permission: 'roles.grant' },
       request: { params: Type.Object({ learnerNumber: LearnerNumberParams.properties.learnerNumber, grantId: Id }) },
       responses: { 204: { description: 'Revoked' } },
