@@ -132,7 +132,7 @@ describe('lifelong CLI', () => {
     const unknown = runCli(['admin-key', 'rotate'], { cwd, env });
     expect(await unknown.exit).toBe(2);
     expect(unknown.stderr()).toContain('Usage: lifelong admin-key create');
-  });
+  }, 120_000);
 
   it('starts, serves, prints the URL and a generated admin key, and exits cleanly on SIGTERM', async () => {
     const cwd = await emptyDir();

@@ -494,3 +494,10 @@ describe('fuzzer defect 6: the document says what the server enforces', () => {
     expect(doc.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
   });
 });
+
+describe('the document lists what the server answers', () => {
+  // Last in the file: it checks every request the tests above made.
+  it('every status below 500 an operation answered in this file is declared for it in /openapi.json', async () => {
+    expect(await t.undeclaredStatuses()).toEqual([]);
+  });
+});

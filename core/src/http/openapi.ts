@@ -86,7 +86,7 @@ function asProblem(response: JsonObject, status: number): JsonObject {
  * parameters, 413/415 with a body, 429 for writes, and the statuses of the error kinds it
  * declares (`errors`), each naming its codes.
  */
-function errorResponses(route: AnyRoute, responses: JsonObject): void {
+function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObject): void {
   const { access, request } = route;
   const isPublic = 'public' in access;
   const add = (status: number, description: string) => {
@@ -129,6 +129,12 @@ function errorResponses(route: AnyRoute, responses: JsonObject): void {
     );
   }
   if (route.method !== 'get') add(429, 'Over the write rate limit (`RATE_LIMITED`, with `Retry-After`).');
+  for (const [status, description] of Object.entries(group.beforeErrors ?? {})) {
+    const existing = responses[status] as JsonObject | undefined;
+    responses[status] = existing
+      ? { ...asProblem(existing, Number(status)), description: `${existing.description as string} Or: ${description}` }
+      : problemResponse(description);
+  }
   const byStatus = new Map<number, ErrorKind[]>();
   for (const kind of route.errors ?? []) byStatus.set(kind.status, [...(byStatus.get(kind.status) ?? []), kind]);
   for (const [status, kinds] of byStatus) {
@@ -150,7 +156,7 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
       ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
       : asProblem({ description: spec.description }, Number(status));
   }
-  errorResponses(route, responses);
+  errorResponses(route, group, responses);
   responses.default = problemResponse('Any other error, as application/problem+json (e.g. 503 with `Retry-After`).');
 
   return {

@@ -150,5 +150,7 @@ export interface RouteGroup {
    * request's region?" (after, so that its answer is given only to callers who may call the route).
    */
   before?: (c: Context<AppEnv>) => Promise<void>;
+  /** Error responses `before` can give, by status (shown in OpenAPI for every route of the group). */
+  beforeErrors?: Readonly<Record<number, string>>;
   routes: readonly AnyRoute[];
 }

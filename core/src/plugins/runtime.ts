@@ -5,7 +5,7 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { type Database, type Queryable, resultRows, type Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
-import { NotFound } from '../errors/core-errors.js';
+import { IdempotencyKeyReused, NotFound } from '../errors/core-errors.js';
 import type { EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
@@ -204,6 +204,7 @@ export class PluginRuntime {
               throw NotFound({ detail: `Plugin "${plugin.id}" is not enabled in region "${regionId}".` });
             c.set('pluginConfig', effectiveConfig(plugin.config, state.config));
           },
+          beforeErrors: { 404: `The plugin is not enabled in the request's region (\`NOT_FOUND\`).` },
           routes: registration.routes.map((route) => this.adaptRoute(plugin, route)),
         };
       });
@@ -217,6 +218,8 @@ export class PluginRuntime {
     return {
       ...route,
       access,
+      // A POST with a reused Idempotency-Key and another body answers 422 (below).
+      errors: route.method === 'post' ? [...(route.errors ?? []), IdempotencyKeyReused] : route.errors,
       operationId: route.operationId ?? undefined,
       handler: (input: unknown, c: Context<AppEnv>) => {
         const run = async (base: PluginContext<Any>) =>
