@@ -104,8 +104,7 @@ export function groupRoutes(identity: () => IdentityContext): AnyRoute[] {
       method: 'get',
       path: '/groups/{groupId}/members',
       summary: 'List a group’s members (learner numbers and roles only)',
-      description:
-        'Those who may read the group; no personal data beyond learner numbers and roles.',
+      description: 'Those who may read the group; no personal data beyond learner numbers and roles.',
       access: { authenticated: READERS },
       request: { params: GroupParams, query: PageQuery },
       responses: { 200: { description: 'A page of members, in joining order', schema: Page(MemberView) } },
@@ -146,7 +145,7 @@ export function groupRoutes(identity: () => IdentityContext): AnyRoute[] {
       method: 'delete',
       path: '/groups/{groupId}/invitations/{invitationId}',
       summary: 'Revoke a pending invitation',
-      description: "Managing members of the group; an invitation already answered, revoked or expired is a 409.",
+      description: 'Managing members of the group; an invitation already answered, revoked or expired is a 409.',
       access: { authenticated: 'a managing member of the group (a teacher: invitations of students)' },
       request: { params: GroupInvitationParams },
       responses: {
