@@ -117,7 +117,8 @@ describe('lifelong CLI', () => {
     const second = runCli(['migrate'], { cwd, env });
     expect(await second.exit).toBe(0);
     expect(second.stdout()).toContain('nothing to apply');
-  });
+    // Two embedded-PGlite processes: ~27 s alone on a 2-core machine, more under load.
+  }, 120_000);
 
   it('creates a platform-admin key with `admin-key create`, printed once (the recovery path)', async () => {
     const cwd = await emptyDir();
