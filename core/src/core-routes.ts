@@ -22,6 +22,8 @@ export interface CoreRouteDeps {
   settings: Settings;
   /** The platform's ledger service (routes and plugins share it, and its group-commit batcher). */
   ledger: Ledger;
+  /** Ids of the registered national ID schemes (documented as the registration body's enum). */
+  nationalIdSchemes?: readonly string[];
 }
 
 /** The core's own route groups, each a tag in OpenAPI. */
@@ -31,7 +33,7 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       prefix: '/v1',
       tag: 'People',
       description: 'Real-name registration, lifelong learner numbers, verification, guardians, merges.',
-      routes: peopleRoutes(deps.identity),
+      routes: peopleRoutes(deps.identity, deps.nationalIdSchemes),
     },
     {
       prefix: '/v1',

@@ -22,6 +22,7 @@ import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
 import { IdentityModule } from './identity/context.js';
 import { CORE_EVENTS } from './identity/events.js';
+import { cnResidentId } from './identity/national-id/cn-ric.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { pruneRetiredRefreshTokens, resolveSession } from './identity/sessions-service.js';
@@ -184,6 +185,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
       title: 'Lifelong API',
       version: coreVersion(),
       description: 'The Lifelong platform: identity and groups, the credit ledger, plugins and regions.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     groups: [
       healthRoutes({ database: () => requireDatabase().ping(), stopping: () => stopping }),
@@ -193,6 +195,9 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         logger,
         settings,
         ledger,
+        nationalIdSchemes: [
+          ...new Set([cnResidentId.id, ...(options.nationalIdSchemes ?? []).map((scheme) => scheme.id)]),
+        ],
       }),
       {
         prefix: '/v1',

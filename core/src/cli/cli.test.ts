@@ -117,7 +117,23 @@ describe('lifelong CLI', () => {
     const second = runCli(['migrate'], { cwd, env });
     expect(await second.exit).toBe(0);
     expect(second.stdout()).toContain('nothing to apply');
-  });
+    // Two embedded-PGlite processes: ~27 s alone on a 2-core machine, more under load.
+  }, 120_000);
+
+  it('creates a platform-admin key with `admin-key create`, printed once (the recovery path)', async () => {
+    const cwd = await emptyDir();
+    const env = { LIFELONG_DATA_DIR: join(cwd, 'data') };
+    expect(await runCli(['migrate'], { cwd, env }).exit).toBe(0);
+    const run = runCli(['admin-key', 'create', '--name', 'Night shift'], { cwd, env });
+    expect(await run.exit).toBe(0);
+    expect(run.stdout()).toMatch(/Created platform-admin API key [0-9a-f-]{36} \("Night shift"\)/);
+    expect(run.stdout()).toMatch(/\n {2}llk_[A-Za-z0-9_-]{43}\n/);
+    expect(run.stdout()).toMatch(/Audited as api-key\.created by operator \S+@\S+/);
+
+    const unknown = runCli(['admin-key', 'rotate'], { cwd, env });
+    expect(await unknown.exit).toBe(2);
+    expect(unknown.stderr()).toContain('Usage: lifelong admin-key create');
+  }, 120_000);
 
   it('starts, serves, prints the URL and a generated admin key, and exits cleanly on SIGTERM', async () => {
     const cwd = await emptyDir();

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
 import { PluginPreflightError } from '../plugins/preflight.js';
+import { runAdminKeyCreate } from './admin-key-command.js';
 import { runLedgerVerify } from './ledger-command.js';
 import { runMigrate } from './migrate-command.js';
 import { runPluginNew } from './plugin-new-command.js';
@@ -17,6 +18,7 @@ Commands:
   plugins    Plugin tools: "plugins check" runs the plugin preflight
   plugin     Plugin authoring: "plugin new <id>" scaffolds a plugin package
   ledger     Ledger tools: "lifelong ledger verify" checks the hash chain and account totals
+  admin-key  Recovery: "lifelong admin-key create" creates a platform-admin API key (database access)
 
 Options:
   --config <file>  Config file (default: lifelong.config.{ts,mts,js,mjs} in the current folder)
@@ -59,6 +61,15 @@ by hyphens, e.g. "book-swap". Refuses (exit 1) an invalid id or an existing fold
 Recomputes the ledger's hash chain of sealed blocks from the stored transfers, and every
 account's totals from its entries. Exits 0 when all check out, 1 with the first mismatch.
 --seal first seals transfers committed so far (normally the running platform does this).
+
+Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
+  'admin-key': `Usage: lifelong admin-key create [--name <name>] [--config <file>]
+
+Creates a new platform-admin API key directly in the database and prints it once (only its hash
+is kept). This is the recovery path when no platform-admin key is left (lost or revoked outside
+the API); anyone who can run it can already write to the database. The audit log records it as
+api-key.created by actor type "operator" (the operating-system user and host). Run
+"lifelong migrate" first on a new database.
 
 Environment: DATABASE_URL, LIFELONG_DATA_DIR (see docs/configuration.md).`,
 };
@@ -113,6 +124,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return await runLedgerVerify({ configPath: values.config, seal: values.seal });
     }
+    if (command === 'admin-key') {
+      if (positionals[1] !== 'create') {
+        process.stderr.write(`Unknown admin-key command "${positionals[1] ?? ''}".\n\n${help}\n`);
+        return 2;
+      }
+      return await runAdminKeyCreate({ configPath: values.config, name: values.name });
+    }
     return command === 'start'
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
@@ -133,6 +151,7 @@ function parse(argv: readonly string[]) {
     options: {
       config: { type: 'string' },
       dir: { type: 'string' },
+      name: { type: 'string' },
       seal: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

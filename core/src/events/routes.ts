@@ -47,7 +47,7 @@ export function eventRoutes(db: () => Database, { onRequeue }: EventRoutesOption
       summary: 'List dead-lettered event deliveries, newest first',
       description: 'Deliveries whose handler failed on every attempt. Payloads are not shown.',
       operationId: 'listEventDeadLetters',
-      access: { permission: EVENTS_MANAGE_PERMISSION },
+      access: { permission: EVENTS_MANAGE_PERMISSION, scope: 'platform' },
       request: { query: Type.Composite([PageQuery, Filters], { additionalProperties: false }) },
       responses: { 200: { description: 'A page of dead letters', schema: Page(DeadLetterItem) } },
       handler: async ({ query }, c) => {
@@ -80,7 +80,7 @@ export function eventRoutes(db: () => Database, { onRequeue }: EventRoutesOption
       summary: 'Retry a dead-lettered delivery',
       description: 'Puts the delivery back in line with a fresh set of attempts.',
       operationId: 'retryEventDeadLetter',
-      access: { permission: EVENTS_MANAGE_PERMISSION },
+      access: { permission: EVENTS_MANAGE_PERMISSION, scope: 'platform' },
       request: { params: Type.Object({ deliveryId: Type.String({ format: 'uuid' }) }) },
       responses: {
         200: {

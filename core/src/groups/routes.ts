@@ -90,6 +90,8 @@ export function groupRoutes(identity: () => IdentityContext): AnyRoute[] {
       method: 'get',
       path: '/groups/{groupId}',
       summary: 'Read a group',
+      description:
+        "Members of the group, guardians of its minor members, and holders of `groups.read` in the group's region; others get 404.",
       access: { authenticated: READERS },
       request: { params: GroupParams },
       responses: { 200: { description: 'The group', schema: GroupView } },
@@ -102,6 +104,7 @@ export function groupRoutes(identity: () => IdentityContext): AnyRoute[] {
       method: 'get',
       path: '/groups/{groupId}/members',
       summary: 'List a group’s members (learner numbers and roles only)',
+      description: 'Those who may read the group; no personal data beyond learner numbers and roles.',
       access: { authenticated: READERS },
       request: { params: GroupParams, query: PageQuery },
       responses: { 200: { description: 'A page of members, in joining order', schema: Page(MemberView) } },
@@ -142,6 +145,7 @@ export function groupRoutes(identity: () => IdentityContext): AnyRoute[] {
       method: 'delete',
       path: '/groups/{groupId}/invitations/{invitationId}',
       summary: 'Revoke a pending invitation',
+      description: 'Managing members of the group; an invitation already answered, revoked or expired is a 409.',
       access: { authenticated: 'a managing member of the group (a teacher: invitations of students)' },
       request: { params: GroupInvitationParams },
       responses: {
@@ -176,6 +180,7 @@ export function groupRoutes(identity: () => IdentityContext): AnyRoute[] {
       method: 'get',
       path: '/invitations',
       summary: 'Pending invitations for the caller and the minors they are guardian of',
+      description: 'What the caller (or, as guardian, their minors) may accept or decline, oldest first.',
       access: { authenticated: 'a signed-in person' },
       request: { query: PageQuery },
       responses: { 200: { description: 'A page of pending invitations, oldest first', schema: Page(InvitationView) } },

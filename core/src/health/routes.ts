@@ -57,6 +57,7 @@ export function healthRoutes(checks: HealthChecks): RouteGroup {
         method: 'get',
         path: '/live',
         summary: 'Liveness: the process is up',
+        description: 'For process supervisors: 200 whenever the process serves HTTP; it never touches the database.',
         access: { public: true },
         responses: { 200: { description: 'Alive', schema: Status } },
         handler: () => ({ status: 200, body: { status: 'ok' as const } }),
@@ -65,6 +66,8 @@ export function healthRoutes(checks: HealthChecks): RouteGroup {
         method: 'get',
         path: '/ready',
         summary: 'Readiness: the database answers and the platform is not shutting down',
+        description:
+          'For load balancers: 200 while the database answers `select 1` within 2 s and no shutdown has begun, else 503 with `Retry-After: 5`.',
         access: { public: true },
         responses: {
           200: { description: 'Ready', schema: Status },

@@ -8,7 +8,7 @@ import {
   ValidationFailed,
 } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
-import { isAllowed } from '../identity/authorize.js';
+import { isAllowed, PLATFORM_WIDE } from '../identity/authorize.js';
 import { normalizeHumanTextFields } from '../text/normalize-fields.js';
 import type { AppEnv } from './app-env.js';
 import { readJsonBody, rejectBadText } from './json-body.js';
@@ -50,8 +50,13 @@ function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
     throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });
   }
   if ('authenticated' in route.access) return;
-  if (!isAllowed(principal, route.access.permission)) {
-    throw Forbidden({ detail: `This requires the permission "${route.access.permission}".` });
+  const platformWide = route.access.scope === 'platform';
+  if (!isAllowed(principal, route.access.permission, platformWide ? PLATFORM_WIDE : undefined)) {
+    throw Forbidden({
+      detail: platformWide
+        ? `This requires the permission "${route.access.permission}" for the whole platform (a grant narrowed to a region or an institution does not count).`
+        : `This requires the permission "${route.access.permission}".`,
+    });
   }
 }
 
@@ -68,8 +73,10 @@ function routeHandler(
   const { params: paramsSchema, query: querySchema, body: bodySchema, upload: uploadSpec } = route.request ?? {};
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     guard?.(route, c);
-    if (before) await before(c);
+    // Access first: a group's `before` may refuse with what it knows (a plugin off in this
+    // region: 404), which must not tell anonymous callers more than "authenticate" (401).
     checkAccess(route, c);
+    if (before) await before(c);
     const errors: FieldError[] = [];
     rejectBadText(c.req.param(), '/params');
     // Every value of a repeated query parameter, reported at the parameter's own path.

@@ -1,8 +1,11 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineError } from '../errors/lifelong-error.js';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { defineRoute } from './route.js';
+
+const ThingLocked = defineError('THING_LOCKED', 409, 'The thing is locked');
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -23,6 +26,24 @@ beforeAll(async () => {
               body: Type.Object({ name: Type.String() }, { additionalProperties: false }),
             },
             responses: { 204: { description: 'Replaced' } },
+            handler: () => ({ status: 204, body: undefined }),
+          }),
+          defineRoute({
+            method: 'post',
+            path: '/{thingId}/file',
+            summary: 'Upload a thing',
+            access: { permission: 'things.write' },
+            errors: [ThingLocked],
+            request: {
+              params: Type.Object({ thingId: Type.String({ format: 'uuid' }) }),
+              upload: {
+                contentTypes: ['application/json', 'text/plain'],
+                maxBytes: 1000,
+                description: 'A thing as JSON or as text.',
+                schemas: { 'application/json': Type.Object({ name: Type.String() }) },
+              },
+            },
+            responses: { 204: { description: 'Stored' } },
             handler: () => ({ status: 204, body: undefined }),
           }),
         ],
@@ -66,16 +87,43 @@ describe('OpenAPI document', () => {
       ],
       requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['name'] } } } },
     });
-    expect(Object.keys(op.responses).sort()).toEqual(['204', '400', '401', '403', 'default']);
+    // Derived from the contract: input (400), protected (401, 403), path parameters (404), a JSON
+    // body (413, 415), a write (429).
+    expect(Object.keys(op.responses).sort()).toEqual([
+      '204',
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '415',
+      '429',
+      'default',
+    ]);
+    expect(op.responses['403'].description).toContain('`things.write`');
     expect(op.responses.default.content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });
   });
 
-  it('marks public routes as needing no credentials', async () => {
+  it('marks public routes as needing no credentials, but refusing a bad token (401)', async () => {
     const op = (await document()).paths['/health/ready'].get;
     expect(op.security).toEqual([]);
-    expect(op.responses['401']).toBeUndefined();
+    expect(op.responses['401'].description).toContain('A bearer token was sent');
+    expect(op.responses['403']).toBeUndefined();
+    expect((await t.request('/health/ready', { auth: 'llk_unknown' })).status).toBe(401);
+  });
+
+  it("documents an upload's content per type and the error kinds a route declares", async () => {
+    const op = (await document()).paths['/v1/things/{thingId}/file'].post;
+    expect(op.requestBody.description).toBe('A thing as JSON or as text. A file of at most 1000 bytes.');
+    expect(op.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['name'] });
+    expect(op.requestBody.content['text/plain'].schema).toEqual({ type: 'string', format: 'binary' });
+    expect(op.responses['413'].description).toContain('1000 bytes');
+    expect(op.responses['409']).toEqual({
+      description: '`THING_LOCKED`: The thing is locked.',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
   });
 
   it('serves the interactive reference and its assets at /docs', async () => {

@@ -1,4 +1,5 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
+import type { ErrorKind } from '../errors/lifelong-error.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './problem.js';
 import type { AnyRoute, RouteGroup } from './route.js';
 
@@ -6,13 +7,45 @@ export interface OpenApiInfo {
   title: string;
   version: string;
   description?: string;
+  license?: { name: string; identifier?: string; url?: string };
 }
+
+/** What every request is held to beyond its operation's schemas (docs/errors.md), for `info.description`. */
+export const REQUEST_RULES = [
+  '**Every request** is checked beyond its schemas, answering 400 `VALIDATION_FAILED` with one `errors[]` entry per field:',
+  '',
+  '- every string in params, query and body must not contain U+0000 (`noNulCharacter`) nor unpaired UTF-16 surrogates (`wellFormedUnicode`);',
+  '- `minLength` and `maxLength` count characters (Unicode code points), not UTF-16 code units;',
+  '- `format: date` is a real calendar day from 1900-01-01 on (rule `stringFormat`);',
+  '- numbers and booleans in params and query are written as JSON writes them (`limit=10`, not `limit=1e1`, ` 10` or `true`);',
+  '- a body nests at most 64 arrays/objects (`maxDepth`).',
+  '',
+  'A bearer token, when sent, must be valid, also on public operations: a malformed, unknown, expired or revoked one is a 401, never silently anonymous.',
+  'Errors are `application/problem+json` with a stable `code` (docs/errors.md).',
+].join('\n');
 
 type JsonObject = Record<string, unknown>;
 
+/** The earliest day `format: date` accepts (`isRealDate`), stated where the format is. */
+const EARLIEST_DATE = '1900-01-01';
+
+/** States rules the validator applies to every schema of a kind, so the document says what is enforced. */
+function withEnforcedRules(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withEnforcedRules);
+  if (typeof node !== 'object' || node === null) return node;
+  const copy: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = withEnforcedRules(value);
+  // In the description: OpenAPI 3.1's JSON Schema has no keyword for a format's bounds.
+  if (copy.format === 'date') {
+    const rule = `A real calendar day (YYYY-MM-DD) from ${EARLIEST_DATE} on.`;
+    copy.description = typeof copy.description === 'string' ? `${copy.description} ${rule}` : rule;
+  }
+  return copy;
+}
+
 /** A TypeBox schema as plain JSON Schema (drops TypeBox's symbol-keyed metadata). */
 function jsonSchema(schema: TSchema): JsonObject {
-  return JSON.parse(JSON.stringify(schema)) as JsonObject;
+  return withEnforcedRules(JSON.parse(JSON.stringify(schema))) as JsonObject;
 }
 
 function parameters(schema: TObject | undefined, location: 'path' | 'query'): JsonObject[] {
@@ -42,6 +75,77 @@ const problemResponse = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } },
 });
 
+/** A declared error response: its description (and codes) kept, the problem+json body added. */
+function asProblem(response: JsonObject, status: number): JsonObject {
+  return status >= 400 && !response.content ? { ...response, content: problemResponse('').content } : response;
+}
+
+/**
+ * The error responses an operation can give, derived from its contract: 400 for any input, 401
+ * always (public operations refuse a bad token too), 403 for protected ones, 404 with path
+ * parameters, 413/415 with a body, 429 for writes, and the statuses of the error kinds it
+ * declares (`errors`), each naming its codes.
+ */
+function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObject): void {
+  const { access, request } = route;
+  const isPublic = 'public' in access;
+  const add = (status: number, description: string) => {
+    const existing = responses[status] as JsonObject | undefined;
+    responses[status] = existing ? asProblem(existing, status) : problemResponse(description);
+  };
+  if (request?.params || request?.query || request?.body || request?.upload) {
+    add(
+      400,
+      'The request is not valid: `errors` names each field (`path`) and the rule that failed (`rule`), ' +
+        'including `noNulCharacter` and `wellFormedUnicode` for strings (code `VALIDATION_FAILED`, or `MALFORMED_JSON`).',
+    );
+  }
+  add(
+    401,
+    isPublic
+      ? 'A bearer token was sent and is malformed, unknown, expired or revoked (`UNAUTHENTICATED`); anonymous calls need none.'
+      : 'No valid credentials: no bearer token, or a malformed, unknown, expired or revoked one (`UNAUTHENTICATED`).',
+  );
+  if ('permission' in access) {
+    add(
+      403,
+      access.scope === 'platform'
+        ? `The caller lacks the permission \`${access.permission}\` for the whole platform (a grant narrowed to a region or an institution does not count).`
+        : `The caller lacks the permission \`${access.permission}\` for this resource (\`FORBIDDEN\`).`,
+    );
+  } else if ('authenticated' in access) {
+    add(403, `The caller may not do this: allowed to ${access.authenticated} (\`FORBIDDEN\`).`);
+  }
+  if (request?.params) add(404, 'No such resource, or not one the caller may see (no existence oracle).');
+  if (request?.body) {
+    add(413, "The body is over the platform's size limit (`PAYLOAD_TOO_LARGE`).");
+    add(415, 'The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).');
+  }
+  if (request?.upload) {
+    add(413, `The file is over ${request.upload.maxBytes} bytes (\`PAYLOAD_TOO_LARGE\`).`);
+    add(
+      415,
+      `The file's Content-Type is not one of ${request.upload.contentTypes.join(', ')} (\`UNSUPPORTED_MEDIA_TYPE\`).`,
+    );
+  }
+  if (route.method !== 'get') add(429, 'Over the write rate limit (`RATE_LIMITED`, with `Retry-After`).');
+  for (const [status, description] of Object.entries(group.beforeErrors ?? {})) {
+    const existing = responses[status] as JsonObject | undefined;
+    responses[status] = existing
+      ? { ...asProblem(existing, Number(status)), description: `${existing.description as string} Or: ${description}` }
+      : problemResponse(description);
+  }
+  const byStatus = new Map<number, ErrorKind[]>();
+  for (const kind of route.errors ?? []) byStatus.set(kind.status, [...(byStatus.get(kind.status) ?? []), kind]);
+  for (const [status, kinds] of byStatus) {
+    const codes = kinds.map((kind) => `\`${kind.code}\`: ${kind.title}.`).join(' ');
+    const existing = responses[status] as JsonObject | undefined;
+    responses[status] = existing
+      ? { ...asProblem(existing, status), description: `${existing.description as string} ${codes}` }
+      : problemResponse(codes);
+  }
+}
+
 function operation(route: AnyRoute, group: RouteGroup): JsonObject {
   const isPublic = 'public' in route.access;
   const responses: JsonObject = {};
@@ -50,16 +154,10 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
   )) {
     responses[status] = spec.schema
       ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
-      : { description: spec.description };
+      : asProblem({ description: spec.description }, Number(status));
   }
-  if (route.request?.params || route.request?.query || route.request?.body || route.request?.upload) {
-    responses['400'] ??= problemResponse('The request is not valid (see `errors`).');
-  }
-  if (!isPublic) {
-    responses['401'] ??= problemResponse('No valid credentials were sent.');
-    responses['403'] ??= problemResponse('The caller lacks the required permission.');
-  }
-  responses.default = problemResponse('Any other error, as application/problem+json.');
+  errorResponses(route, group, responses);
+  responses.default = problemResponse('Any other error, as application/problem+json (e.g. 503 with `Retry-After`).');
 
   return {
     operationId: operationId(route, group.prefix),
@@ -74,12 +172,14 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
       ? {
           requestBody: {
             required: true,
-            description: `A file of at most ${route.request.upload.maxBytes} bytes.`,
+            description: [route.request.upload.description, `A file of at most ${route.request.upload.maxBytes} bytes.`]
+              .filter(Boolean)
+              .join(' '),
             content: Object.fromEntries(
-              route.request.upload.contentTypes.map((type: string) => [
-                type,
-                { schema: { type: 'string', format: 'binary' } },
-              ]),
+              route.request.upload.contentTypes.map((type: string) => {
+                const shape = route.request?.upload?.schemas?.[type];
+                return [type, { schema: shape ? jsonSchema(shape) : { type: 'string', format: 'binary' } }];
+              }),
             ),
           },
         }
@@ -87,6 +187,7 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
     responses,
     security: isPublic ? [] : [{ bearer: [] }],
     ...('permission' in route.access ? { 'x-permission': route.access.permission } : {}),
+    ...('permission' in route.access && route.access.scope ? { 'x-permission-scope': route.access.scope } : {}),
     ...('authenticated' in route.access ? { 'x-access': route.access.authenticated } : {}),
   };
 }
@@ -116,7 +217,7 @@ export function buildOpenApiDocument(info: OpenApiInfo, groups: readonly RouteGr
   }
   return {
     openapi: '3.1.0',
-    info,
+    info: { ...info, description: info.description ? `${info.description}\n\n${REQUEST_RULES}` : REQUEST_RULES },
     servers: [{ url: '/' }],
     tags: uniqueTags(groups),
     paths,

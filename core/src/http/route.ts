@@ -1,5 +1,6 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { Context } from 'hono';
+import type { ErrorKind } from '../errors/lifelong-error.js';
 import type { AppEnv } from './app-env.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -9,10 +10,12 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * - `{ public: true }`: anyone (an explicit opt-out; protected is the default);
  * - `{ permission }`: principals holding the permission in some scope (the handler narrows it to
  *   the resource's scope with `requirePermission`);
+ * - `{ permission, scope: 'platform' }`: the route changes or reads platform-wide state, so only a
+ *   platform-scoped grant counts (checked at the door; shown in OpenAPI as `x-permission-scope`);
  * - `{ authenticated }`: any signed-in principal, the handler applying the relationship rule the
  *   string describes (e.g. "the person themself or their guardian"). The rule is shown in OpenAPI.
  */
-export type Access = { public: true } | { permission: string } | { authenticated: string };
+export type Access = { public: true } | { permission: string; scope?: 'platform' } | { authenticated: string };
 
 export interface RequestSpec {
   /** Path parameters, named as in the path's `{name}` segments. */
@@ -32,6 +35,13 @@ export interface RequestSpec {
 export interface UploadSpec {
   contentTypes: readonly string[];
   maxBytes: number;
+  /** What the file holds, for OpenAPI's request body (the size limit is added to it). */
+  description?: string;
+  /**
+   * For OpenAPI only: the shape of the file per content type (e.g. the JSON document a handler
+   * parses itself); others are documented as binary. The handler still checks what it reads.
+   */
+  schemas?: Readonly<Record<string, TSchema>>;
 }
 
 /** An uploaded file, as a handler receives it. */
@@ -94,6 +104,12 @@ export interface RouteDefinition<Q extends RequestSpec = RequestSpec, R extends 
   secretParams?: readonly string[];
   request?: Q;
   responses: R;
+  /**
+   * Error kinds the route's service can raise beyond the shell's own (e.g. a 409 conflict): each
+   * is listed in OpenAPI under its status, with its code. 400/401/403/404 are derived from the
+   * contract and need not be listed.
+   */
+  errors?: readonly ErrorKind[];
   // NoInfer: the schemas alone decide the types; the handler is checked against them.
   handler: (
     input: RouteInput<NoInfer<Q>>,
@@ -134,7 +150,12 @@ export interface RouteGroup {
   description?: string;
   /** Shown with the tag in OpenAPI (`x-version`), e.g. a plugin's version. */
   version?: string;
-  /** Runs before access checks and validation, e.g. "is this plugin enabled in the request's region?". */
+  /**
+   * Runs after the access check and before validation, e.g. "is this plugin enabled in the
+   * request's region?" (after, so that its answer is given only to callers who may call the route).
+   */
   before?: (c: Context<AppEnv>) => Promise<void>;
+  /** Error responses `before` can give, by status (shown in OpenAPI for every route of the group). */
+  beforeErrors?: Readonly<Record<number, string>>;
   routes: readonly AnyRoute[];
 }

@@ -2,11 +2,12 @@ import { hash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
+import { auditLog } from '../audit/schema.js';
 import type { Database, Queryable } from '../db/database.js';
 import { perDatabase } from '../db/prepared.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { isPlatformAdmin, requirePermission } from './authorize.js';
-import { ApiKeyNotFound, GrantRefused, UnknownInstitution } from './errors.js';
+import { ApiKeyNotFound, GrantRefused, LastPlatformAdminKey, UnknownInstitution } from './errors.js';
 import type { PermissionRegistry } from './permission-registry.js';
 import type { Principal } from './principal.js';
 import { REGION_GRANTABLE_ROLES, type Role } from './roles.js';
@@ -142,6 +143,57 @@ export function bootstrapAdminKey(db: Database, configuredKey?: string): Promise
   });
 }
 
+/** A key that administers the whole platform (a platform-admin role narrowed to an institution does not). */
+function holdsPlatformAdmin(row: ApiKeyRow): boolean {
+  return row.role === 'platform-admin' && row.scopeType === 'platform';
+}
+
+/** Who ran an operator command: written to the audit log as actor type `operator`. */
+export interface OperatorActor {
+  /** e.g. the operating-system user running the CLI. */
+  id: string;
+  /** How the operator acted, e.g. `cli:admin-key create`. */
+  via: string;
+}
+
+/**
+ * Creates a platform-admin key for an operator with database access (the recovery path when no
+ * platform-admin key is left, `lifelong admin-key create`); audited in the same transaction.
+ */
+export async function createOperatorAdminKey(
+  db: Database,
+  operator: OperatorActor,
+  name = 'Operator platform admin',
+): Promise<{ key: string; row: ApiKeyRow }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
+    const key = generateApiKey();
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id: uuidv7(),
+        name,
+        keyPrefix: key.slice(0, 8),
+        keyHash: hashApiKey(key),
+        role: 'platform-admin',
+        scopeType: 'platform',
+        createdBy: `operator:${operator.id}`,
+      })
+      .returning();
+    // The audit log has no principal for an operator: the entry names the operator and the command.
+    await tx.insert(auditLog).values({
+      id: uuidv7(),
+      actorType: 'operator',
+      actorId: operator.id,
+      action: 'api-key.created',
+      subjectType: 'api-key',
+      subjectId: row?.id ?? null,
+      details: { role: 'platform-admin', scopeType: 'platform', scopeId: null, via: operator.via },
+    });
+    return { key, row: row as ApiKeyRow };
+  });
+}
+
 export interface CreateApiKeyInput {
   name: string;
   role: Role;
@@ -218,6 +270,9 @@ export async function listApiKeys(
   regions: Set<string>,
   page: { limit: number; before?: string | undefined },
 ): Promise<ApiKeyRow[]> {
+  // A caller allowed to manage keys only in an institution's scope (not a region's) manages none
+  // of them (creating and revoking are decided per region): an empty page, not `in ()`.
+  if (regions.size === 0) return [];
   const visible = regions.has('*')
     ? undefined
     : or(
@@ -249,6 +304,22 @@ export async function revokeApiKey(db: Database, actor: Actor, keyId: string): P
         : undefined;
     if (regionId) requirePermission(actor.principal, 'api-keys.manage', { regionId });
     else if (!isPlatformAdmin(actor.principal)) throw ApiKeyNotFound();
+    if (row.revokedAt === null && holdsPlatformAdmin(row)) {
+      // Under the bootstrap lock: two admin keys revoking each other at once must not both succeed.
+      await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
+      const [active] = await tx
+        .select({ n: count() })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.role, 'platform-admin'), eq(apiKeys.scopeType, 'platform'), isNull(apiKeys.revokedAt)));
+      if ((active?.n ?? 0) <= 1) {
+        throw LastPlatformAdminKey({
+          detail:
+            'Revoking it would leave no API key that can administer the platform. Create another platform-admin ' +
+            'key first (POST /v1/api-keys, or `lifelong admin-key create` with database access), then revoke this one.',
+          extensions: { rule: 'lastPlatformAdminKey' },
+        });
+      }
+    }
     await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, keyId));
     await recordAudit(tx, actor, { action: 'api-key.revoked', subjectType: 'api-key', subjectId: keyId, regionId });
   });

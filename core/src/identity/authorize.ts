@@ -23,6 +23,12 @@ function grantHas(grant: RoleGrant, permission: string): boolean {
 }
 
 /**
+ * The target of an action on the platform as a whole (regions, cross-region event deliveries):
+ * an empty target, which only platform-scoped grants cover.
+ */
+export const PLATFORM_WIDE: Target = Object.freeze({});
+
+/**
  * The one authorization decision every route goes through: does `principal` hold `permission`
  * through a grant whose scope covers `target`? Without `target`: in any scope at all.
  */

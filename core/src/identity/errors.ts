@@ -49,3 +49,8 @@ export const ConflictOfInterest = defineError(
   403,
   'Nobody decides on themself or on a person linked to them by guardianship',
 );
+export const LastPlatformAdminKey = defineError(
+  'IDENTITY_LAST_PLATFORM_ADMIN_KEY',
+  409,
+  'The last active platform-admin API key cannot be revoked',
+);

@@ -1,11 +1,11 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { HumanText } from '../text/human-text.js';
-import { LEARNER_NUMBER_PATTERN } from './learner-number-pattern.js';
+import { EXAMPLE_LEARNER_NUMBER, LEARNER_NUMBER_PATTERN } from './learner-number-pattern.js';
 
 /** A learner number field; the description says what the number is for in that place. */
 export const learnerNumber = (
   description = 'Lifelong learner number: 15 digits and an ISO 7064 MOD 11-2 check character.',
-) => Type.String({ pattern: LEARNER_NUMBER_PATTERN, description, examples: ['482910573618204X'] });
+) => Type.String({ pattern: LEARNER_NUMBER_PATTERN, description, examples: [EXAMPLE_LEARNER_NUMBER] });
 
 export const LearnerNumber = learnerNumber();
 
@@ -14,13 +14,29 @@ const LegalName = HumanText({ minLength: 1, maxLength: 200, description: 'Legal 
 
 const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters.' });
 
-export const NationalIdInput = Type.Object(
-  {
-    scheme: Type.String({ minLength: 1, maxLength: 32, description: 'e.g. CN-RIC' }),
-    number: Type.String({ minLength: 1, maxLength: 64 }),
-  },
-  { additionalProperties: false },
-);
+/**
+ * A national ID. `schemes` are the platform's registered scheme ids, listed as the `enum` of
+ * `scheme` in the document; the registration service refuses others (400, rule `scheme`, naming
+ * the known ones), since the set is configured per platform.
+ */
+export const nationalIdInput = (schemes: readonly string[] = ['CN-RIC']) =>
+  Type.Object(
+    {
+      scheme: Type.String({
+        minLength: 1,
+        maxLength: 32,
+        enum: [...schemes],
+        description: `A registered national ID scheme: ${schemes.join(', ')}.`,
+      }),
+      number: Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "The number, as the scheme's document shows it.",
+      }),
+    },
+    { additionalProperties: false },
+  );
+export const NationalIdInput = nationalIdInput();
 
 /** What a registrar saw: the kind of check and its reference (a case or document number). */
 export const Evidence = Type.Object(
@@ -33,26 +49,29 @@ export const Evidence = Type.Object(
 );
 export type Evidence = Static<typeof Evidence>;
 
-export const RegisterPersonBody = Type.Object(
-  {
-    legalName: LegalName,
-    dateOfBirth: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }),
-    nationalId: NationalIdInput,
-    password: Password,
-    guardianLearnerNumber: Type.Optional(
-      learnerNumber(
-        'For a minor registered by a registrar: the guardian, a verified adult. A signed-in verified adult registering a minor becomes the guardian.',
+/** The registration body, for a platform whose national ID schemes are `schemes`. */
+export const registerPersonBody = (schemes?: readonly string[]) =>
+  Type.Object(
+    {
+      legalName: LegalName,
+      dateOfBirth: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' }),
+      nationalId: nationalIdInput(schemes),
+      password: Password,
+      guardianLearnerNumber: Type.Optional(
+        learnerNumber(
+          'For a minor registered by a registrar: the guardian, a verified adult. A signed-in verified adult registering a minor becomes the guardian.',
+        ),
       ),
-    ),
-    guardianEvidence: Type.Optional(
-      Type.Object(Evidence.properties, {
-        additionalProperties: false,
-        description: 'Required with guardianLearnerNumber: what proves the named guardian is the guardian (audited).',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+      guardianEvidence: Type.Optional(
+        Type.Object(Evidence.properties, {
+          additionalProperties: false,
+          description: 'Required with guardianLearnerNumber: what proves the named guardian is the guardian (audited).',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  );
+export const RegisterPersonBody = registerPersonBody();
 export type RegisterPersonBody = Static<typeof RegisterPersonBody>;
 
 export const PersonView = Type.Object({

@@ -13,10 +13,20 @@ const AmountString = Type.String({
 const AssetCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,15}$' });
 const DateTime = Type.String({ format: 'date-time' });
 
+// A UUID (person, group, institution) or a region or plugin id: the shapes an owner id can have.
+const OWNER_ID_PATTERN =
+  '^([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}|[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)$';
+
 export const AccountOwnerInput = Type.Object(
   {
     type: Type.Union(OWNER_TYPES.map((t) => Type.Literal(t))),
-    id: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
+    id: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 200, pattern: OWNER_ID_PATTERN }), Type.Null()], {
+        description:
+          'Required unless the owner is the platform (then absent or null): the UUID of the person, group or ' +
+          "institution, the region's id, or the plugin's id. An unknown owner is a 400 (rule `ownerExists`).",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -30,6 +30,8 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
       method: 'get',
       path: '/plugins',
       summary: 'Installed plugins: versions, dependencies, permissions and where they are enabled',
+      description:
+        'Public: every installed plugin with its version, required plugins, declared permissions and the regions where it is enabled.',
       access: { public: true },
       responses: {
         200: { description: 'Every installed plugin', schema: PluginList },
@@ -62,6 +64,8 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
       method: 'get',
       path: '/regions/{regionId}/plugins/{pluginId}',
       summary: "A plugin's state and configuration in a region",
+      description:
+        'Region admins of the region (`plugins.manage`): whether the plugin is enabled there and its effective configuration, defaults applied.',
       access: { permission: 'plugins.manage' },
       request: { params: RegionPluginParams },
       responses: { 200: { description: 'The state', schema: RegionPluginView } },
@@ -86,6 +90,8 @@ export function pluginRoutes(db: () => Database, plugins: () => readonly AnyPlug
       method: 'put',
       path: '/regions/{regionId}/plugins/{pluginId}',
       summary: 'Enable, disable or configure a plugin in a region (takes effect on the next request)',
+      description:
+        "Region admins of the region (`plugins.manage`). The config is validated against the plugin's schema (400 naming the field); the change is audited and never overwritten by `lifelong.config.ts`.",
       access: { permission: 'plugins.manage' },
       request: {
         params: RegionPluginParams,

@@ -48,9 +48,11 @@ describe('plugin routes', () => {
     expect((await res.json()).count).toBeGreaterThanOrEqual(0);
   });
 
-  it('answer 404 problem+json in a region where the plugin is disabled, before any auth check', async () => {
+  it('answer 404 problem+json in a region where the plugin is disabled (after the authentication check)', async () => {
+    const person = await t.person();
     const res = await t.request('/v1/notes/notes', {
       method: 'POST',
+      auth: person.token,
       json: { text: 'x' },
       headers: { 'Lifelong-Region': 'quiet' },
     });

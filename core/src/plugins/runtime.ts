@@ -5,7 +5,7 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { type Database, type Queryable, resultRows, type Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
-import { NotFound } from '../errors/core-errors.js';
+import { IdempotencyKeyReused, NotFound } from '../errors/core-errors.js';
 import type { EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
@@ -184,7 +184,10 @@ export class PluginRuntime {
     );
   }
 
-  /** Mounted route groups: one per plugin, at `/v1/<id>`, answering 404 where the plugin is disabled. */
+  /**
+   * Mounted route groups: one per plugin, at `/v1/<id>`, answering 404 where the plugin is disabled
+   * (to callers who pass the route's access check: `before` runs after it).
+   */
   routeGroups(): RouteGroup[] {
     return [...this.registrations.values()]
       .filter((r) => r.routes.length > 0)
@@ -202,6 +205,7 @@ export class PluginRuntime {
               throw NotFound({ detail: `Plugin "${plugin.id}" is not enabled in region "${regionId}".` });
             c.set('pluginConfig', effectiveConfig(plugin.config, state.config));
           },
+          beforeErrors: { 404: `The plugin is not enabled in the request's region (\`NOT_FOUND\`).` },
           routes: registration.routes.map((route) => this.adaptRoute(plugin, route)),
         };
       });
@@ -209,10 +213,14 @@ export class PluginRuntime {
 
   private adaptRoute(plugin: AnyPlugin, route: PluginRoute<Any, Any, Any>): AnyRoute {
     const access =
-      'permission' in route.access ? { permission: this.qualify(plugin, route.access.permission) } : route.access;
+      'permission' in route.access
+        ? { ...route.access, permission: this.qualify(plugin, route.access.permission) }
+        : route.access;
     return {
       ...route,
       access,
+      // A POST with a reused Idempotency-Key and another body answers 422 (below).
+      errors: route.method === 'post' ? [...(route.errors ?? []), IdempotencyKeyReused] : route.errors,
       operationId: route.operationId ?? undefined,
       handler: (input: unknown, c: Context<AppEnv>) => {
         const run = async (base: PluginContext<Any>) =>

@@ -23,6 +23,7 @@ export function regionRoutes(db: () => Database) {
       method: 'get',
       path: '/regions',
       summary: 'List regions',
+      description: 'Public: every region with its parent, ordered by id.',
       access: { public: true },
       responses: { 200: { description: 'Every region', schema: Type.Object({ items: Type.Array(RegionView) }) } },
       handler: async () => ({
@@ -34,7 +35,9 @@ export function regionRoutes(db: () => Database) {
       method: 'post',
       path: '/regions',
       summary: 'Create a region',
-      access: { permission: 'regions.manage' },
+      description: 'Regions are platform-wide: only a platform-scoped grant of `regions.manage` may create one.',
+      access: { permission: 'regions.manage', scope: 'platform' },
+      errors: [RegionExists, UnknownRegion],
       request: {
         body: Type.Object(
           { id: RegionId, name: HumanText({ minLength: 1, maxLength: 200 }), parentId: Type.Optional(RegionId) },

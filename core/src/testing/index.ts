@@ -124,7 +124,48 @@ export interface TestPlatform {
   runJob(pluginId: string, name: string): Promise<void>;
   /** Delivers every event that is due to its subscribers, now. */
   drainEvents(): Promise<void>;
+  /**
+   * Statuses below 500 that `request` got from an operation whose OpenAPI entry does not declare
+   * them (each operation and status once): the document must list every status it can give.
+   */
+  undeclaredStatuses(): Promise<{ operation: string; status: number }[]>;
   close(): Promise<void>;
+}
+
+interface Answered {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** Compares what requests got with what /openapi.json declares, per operation. */
+function undeclared(
+  document: { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> },
+  answered: readonly Answered[],
+): { operation: string; status: number }[] {
+  // Literal segments before parameters: `/invitations/mine` is not `/invitations/{id}`.
+  const templates = Object.keys(document.paths)
+    .map((template) => ({
+      template,
+      params: (template.match(/\{/g) ?? []).length,
+      // Paths hold only letters, digits, `/`, `-`, `_` and `{parameters}`.
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }))
+    .sort((a, b) => a.params - b.params);
+  const found = new Map<string, { operation: string; status: number }>();
+  for (const { method, path, status } of answered) {
+    if (status >= 500) continue;
+    for (const { template, pattern } of templates) {
+      if (!pattern.test(path)) continue;
+      const operation = document.paths[template]?.[method.toLowerCase()];
+      if (operation && !(String(status) in operation.responses)) {
+        const name = `${method.toUpperCase()} ${template}`;
+        found.set(`${name} ${status}`, { operation: name, status });
+      }
+      break;
+    }
+  }
+  return [...found.values()];
 }
 
 /**
@@ -172,17 +213,18 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     throw error;
   }
 
-  const request: TestPlatform['request'] = (path, { json, auth, headers, ...init } = {}) => {
+  const answered: Answered[] = [];
+  const request: TestPlatform['request'] = async (path, { json, auth, headers, ...init } = {}) => {
     const finalHeaders = new Headers(headers);
     if (json !== undefined) finalHeaders.set('Content-Type', 'application/json');
     if (auth) finalHeaders.set('Authorization', `Bearer ${auth === 'admin' ? TEST_ADMIN_KEY : auth}`);
-    return Promise.resolve(
-      platform.app.request(path, {
-        ...init,
-        headers: finalHeaders,
-        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-      }),
-    ) as Promise<TestResponse>;
+    const res = await platform.app.request(path, {
+      ...init,
+      headers: finalHeaders,
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
+    answered.push({ method: init.method ?? 'GET', path: new URL(path, 'http://test').pathname, status: res.status });
+    return res as TestResponse;
   };
 
   async function expectOk(res: TestResponse, what: string): Promise<Record<string, unknown>> {
@@ -279,6 +321,12 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     };
   }
 
+  const undeclaredStatuses = async () =>
+    undeclared(
+      (await (await platform.app.request('/openapi.json')).json()) as Parameters<typeof undeclared>[0],
+      answered,
+    );
+
   return {
     platform,
     person,
@@ -292,6 +340,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     drainEvents: async () => {
       await platform.events.drain();
     },
+    undeclaredStatuses,
     logs: () => parseLines(lines),
     rawLogs: () => lines.join(''),
     adminKey: TEST_ADMIN_KEY,
@@ -300,9 +349,16 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
       // After every test file: no transfer was posted by an actor the policy could never allow.
       // A database that is gone (a test that closed it) has nothing left to check.
       const violations = await (async () => actorViolations(platform.database.db))().catch(() => []);
+      // Opt-in for the whole suite (not every operation declares every status yet): fail the file.
+      const gaps = process.env.LIFELONG_CHECK_DECLARED_STATUSES ? await undeclaredStatuses() : [];
       await platform.stop();
       if (!options.database) await database.close();
       if (violations.length > 0) throw new Error(`Ledger actor invariant violated:\n  ${violations.join('\n  ')}`);
+      if (gaps.length > 0) {
+        throw new Error(
+          `Statuses answered but not declared in /openapi.json: ${gaps.map((g) => `${g.operation} ${g.status}`).join('; ')}`,
+        );
+      }
     },
   };
 }

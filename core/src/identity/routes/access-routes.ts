@@ -7,6 +7,7 @@ import { HumanText } from '../../text/human-text.js';
 import { type ApiKeyRow, createApiKey, listApiKeys, revokeApiKey } from '../api-keys.js';
 import { regionsWhereRole } from '../authorize.js';
 import type { IdentityContext } from '../context.js';
+import { GrantRefused, LastPlatformAdminKey, UnknownInstitution, UnknownRegion } from '../errors.js';
 import { LearnerNumberParams } from '../people-schemas.js';
 import { readPerson } from '../people-service.js';
 import { ROLES } from '../roles.js';
@@ -70,6 +71,7 @@ export function accessRoutes(identity: () => IdentityContext) {
       summary: 'Grant a role within a scope',
       description: 'Platform admins grant any role; region admins grant region roles within their own region.',
       access: { permission: 'roles.grant' },
+      errors: [GrantRefused, UnknownRegion, UnknownInstitution],
       request: {
         params: LearnerNumberParams,
         body: Type.Object({ role: Role, scope: GrantScope }, { additionalProperties: false }),
@@ -84,6 +86,7 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/people/{learnerNumber}/roles',
       summary: "A person's active role grants",
+      description: 'Each grant with its role, scope and who granted it.',
       access: { authenticated: 'the person, their guardians, or holders of people.read in their region' },
       request: { params: LearnerNumberParams },
       responses: { 200: { description: 'Active grants', schema: Type.Object({ items: Type.Array(GrantView) }) } },
@@ -97,6 +100,8 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'delete',
       path: '/people/{learnerNumber}/roles/{grantId}',
       summary: 'Revoke a role grant',
+      description:
+        'Platform admins, or region admins for grants within their region. The grant stops working on the next request.',
       access: { permission: 'roles.grant' },
       request: { params: Type.Object({ learnerNumber: LearnerNumberParams.properties.learnerNumber, grantId: Id }) },
       responses: { 204: { description: 'Revoked' } },
@@ -109,7 +114,11 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'post',
       path: '/api-keys',
       summary: 'Create an API key for an institution, a region or the platform (shown once)',
+      description:
+        'Platform admins create any key; region admins create keys for their region and its institutions, with roles ' +
+        'they could grant a person there. The key itself is in this response only: only its hash is stored.',
       access: { permission: 'api-keys.manage' },
+      errors: [GrantRefused, UnknownInstitution],
       request: {
         body: Type.Object(
           {
@@ -136,6 +145,9 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/api-keys',
       summary: 'List API keys (never the keys themselves)',
+      description:
+        "Platform admins see every key; region admins their regions' keys and those of the regions' institutions; " +
+        'a caller who may manage keys only within an institution sees none.',
       access: { permission: 'api-keys.manage' },
       request: { query: PageQuery },
       responses: { 200: { description: 'A page of keys, newest first', schema: Page(ApiKeyView) } },
@@ -151,7 +163,11 @@ export function accessRoutes(identity: () => IdentityContext) {
       method: 'delete',
       path: '/api-keys/{keyId}',
       summary: 'Revoke an API key',
+      description:
+        'Takes effect at once on this instance and within 5 seconds on the others. The last active platform-admin key ' +
+        'cannot be revoked (409): create another one first.',
       access: { permission: 'api-keys.manage' },
+      errors: [LastPlatformAdminKey],
       request: { params: Type.Object({ keyId: Id }) },
       responses: { 204: { description: 'Revoked' } },
       handler: async ({ params }, c) => {

@@ -38,6 +38,8 @@ export function institutionRoutes(identity: () => IdentityContext) {
       method: 'post',
       path: '/institutions',
       summary: 'Register an institution (school, university, training provider, company, publisher, government)',
+      description:
+        "Region admins of the institution's region, or platform admins. A new institution is `pending` until accredited.",
       access: { permission: 'institutions.manage' },
       request: {
         body: Type.Object(
@@ -55,6 +57,7 @@ export function institutionRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/institutions',
       summary: 'List institutions (public directory)',
+      description: 'Anyone may read the directory, optionally filtered by region, kind or accreditation status.',
       access: { public: true },
       request: {
         query: Type.Composite(
@@ -81,6 +84,7 @@ export function institutionRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/institutions/{institutionId}',
       summary: 'Read an institution (public)',
+      description: 'One institution of the public directory, with its accreditation status.',
       access: { public: true },
       request: { params: InstitutionParams },
       responses: { 200: { description: 'The institution', schema: InstitutionView } },
@@ -93,6 +97,8 @@ export function institutionRoutes(identity: () => IdentityContext) {
       method: 'put',
       path: '/institutions/{institutionId}/accreditation',
       summary: "Set an institution's accreditation status",
+      description:
+        "Region admins of the institution's region. Only an accredited institution's keys may mint credits; the change applies to its keys at once on this instance.",
       access: { permission: 'institutions.manage' },
       request: {
         params: InstitutionParams,

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { actorOf, requestRegion } from '../../http/request-context.js';
 import { defineRoute } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
+import { GuardianNotEligible, GuardianRequired, MergeRefused, NotAMinor, UnknownRegion } from '../errors.js';
 import { addGuardian, reassignGuardians } from '../guardianship-service.js';
 import {
   GuardianBody,
@@ -10,8 +11,8 @@ import {
   LearnerNumberParams,
   MergeBody,
   PersonView,
-  RegisterPersonBody,
   RevocationBody,
+  registerPersonBody,
   VerificationBody,
 } from '../people-schemas.js';
 import { findPersonById, mergePeople, readPerson, registerPerson, toPersonView } from '../people-service.js';
@@ -22,7 +23,9 @@ const Merged = Type.Object({
   mergedInto: Type.String({ description: 'The surviving learner number.' }),
 });
 
-export function peopleRoutes(identity: () => IdentityContext) {
+/** `nationalIdSchemes`: the platform's registered scheme ids, documented as the scheme's enum. */
+export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?: readonly string[]) {
+  const RegisterBody = registerPersonBody(nationalIdSchemes);
   return [
     defineRoute({
       method: 'post',
@@ -32,7 +35,8 @@ export function peopleRoutes(identity: () => IdentityContext) {
         'Open to anyone for adults. A minor is registered by a signed-in, verified adult (who becomes the guardian) ' +
         'or by a registrar naming a verified adult as the guardian. The region comes from the Lifelong-Region header (default: default).',
       access: { public: true },
-      request: { body: RegisterPersonBody },
+      errors: [GuardianRequired, UnknownRegion],
+      request: { body: RegisterBody },
       responses: {
         201: { description: 'Registered, unverified', schema: PersonView },
         403: { description: 'A minor registered by someone who is not a verified adult (IDENTITY_GUARDIAN_REQUIRED)' },
@@ -51,6 +55,9 @@ export function peopleRoutes(identity: () => IdentityContext) {
       method: 'get',
       path: '/people/{learnerNumber}',
       summary: 'Read a person (national ID masked)',
+      description:
+        'A malformed learner number (pattern or check character) is a 400 before any lookup; a person the caller may ' +
+        'not read is a 404, like an unknown one.',
       access: { authenticated: 'the person, their guardians, or holders of people.read in their region' },
       request: { params: LearnerNumberParams },
       responses: {
@@ -78,7 +85,9 @@ export function peopleRoutes(identity: () => IdentityContext) {
       summary: "Record a registrar's identity verification decision",
       description:
         'approve: unverified, rejected or revoked → verified; reject: unverified → rejected. ' +
-        'Nobody decides on themself or on a person linked to them by guardianship.',
+        'Nobody decides on themself or on a person linked to them by guardianship. ' +
+        "Registrars and region admins of the person's region; the region's identity verifier has the last word. " +
+        'Both outcomes are audited with the evidence kind and reference.',
       access: { permission: 'people.verify' },
       request: { params: LearnerNumberParams, body: VerificationBody },
       responses: {
@@ -123,6 +132,7 @@ export function peopleRoutes(identity: () => IdentityContext) {
       description:
         'Memberships, guardian links and role grants move; the duplicate becomes a tombstone that redirects.',
       access: { permission: 'people.merge' },
+      errors: [MergeRefused],
       request: { params: LearnerNumberParams, body: MergeBody },
       responses: { 200: { description: 'The tombstone', schema: Merged } },
       handler: async ({ params, body }, c) => {
@@ -139,6 +149,7 @@ export function peopleRoutes(identity: () => IdentityContext) {
         'By an existing guardian of the minor (a co-guardian, by their consent) or by a registrar of the minor’s ' +
         'region with evidence of the relationship. Registrars never link themselves.',
       access: { authenticated: "a guardian of the minor, or a registrar of the minor's region (with evidence)" },
+      errors: [NotAMinor, GuardianNotEligible],
       request: { params: LearnerNumberParams, body: GuardianBody },
       responses: {
         204: { description: 'Linked (or already linked)' },

@@ -29,13 +29,15 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       method: 'post',
       path: '/sessions/refresh',
       summary: 'Exchange a refresh token for a new token pair',
+      description:
+        'Rotates both tokens: the old pair stops working at once. Presenting an already exchanged refresh ' +
+        'token again ends the whole session (both pairs) and is audited as `session.refresh-reused`. ' +
+        'Counted against the sign-in rate limit of the client address.',
       access: { public: true },
       rateLimit: 'signIn',
       request: {
         body: RefreshSessionBody,
       },
-      description:
-        'The old pair stops working at once. Presenting an already exchanged refresh token again ends the whole session (both pairs) and is audited as `session.refresh-reused`.',
       responses: {
         201: { description: 'A new token pair', schema: IssuedSession },
         401: { description: 'Unknown, expired, revoked or already exchanged refresh token' },
@@ -49,6 +51,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       method: 'delete',
       path: '/sessions/current',
       summary: 'Sign out of this session',
+      description: 'Ends the session whose token is sent; its refresh token stops working too.',
       access: { authenticated: 'a signed-in person (session token)' },
       responses: { 204: { description: 'Signed out' } },
       handler: async (_input, c) => {
@@ -63,6 +66,7 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       method: 'delete',
       path: '/sessions',
       summary: 'Sign out of every session',
+      description: 'Ends every session of the signed-in person, this one included.',
       access: { authenticated: 'a signed-in person (session token)' },
       responses: { 204: { description: 'Every session revoked' } },
       handler: async (_input, c) => {
@@ -76,6 +80,8 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
       method: 'get',
       path: '/me',
       summary: 'Who am I: the signed-in person or API key, with roles',
+      description:
+        'The principal behind the bearer token: a person (with their learner number) or an API key, and its role grants with their scopes and permissions.',
       access: { authenticated: 'any signed-in principal' },
       responses: { 200: { description: 'The caller', schema: MeView } },
       handler: async (_input, c) => {

@@ -11,8 +11,9 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { exchangeAccountOf, pointWalletOf, voucherAccountOf } from '../accounts.js';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
 import { isManagingRole } from '../pools/roles.js';
+import { InsufficientFunds, LedgerRefused } from '../wallet/errors.js';
 import { personOf } from '../wallet/person.js';
-import { RedemptionNotFound } from './errors.js';
+import { OutOfStock, RedemptionNotFound, RedemptionNotHeld, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
 import { redeem } from './redeem.js';
 import { resolveRedemption } from './resolve.js';
 import { exchangeRedemptions, exchangeResources } from './schema.js';
@@ -155,6 +156,7 @@ export function registerExchange(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/exchange/resources/{resourceId}/redemptions',
+    errors: [OutOfStock, ResourceWithdrawn, VouchersNotAccepted, InsufficientFunds, LedgerRefused],
     summary: 'Redeem one unit: holds its price on your points (or vouchers) until delivery',
     access: { authenticated: 'a signed-in person, paying from their own wallet' },
     request: { params: ResourceParams, body: RedeemBody },
@@ -246,6 +248,7 @@ export function registerExchange(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/exchange/redemptions/{redemptionId}/deliver',
+    errors: [RedemptionNotHeld, LedgerRefused],
     summary: 'Mark a redemption delivered: the held price goes to the provider',
     access: { permission: 'exchange.deliver' },
     request: { params: RedemptionParams },
@@ -262,6 +265,7 @@ export function registerExchange(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/exchange/redemptions/{redemptionId}/cancel',
+    errors: [RedemptionNotHeld, LedgerRefused],
     summary: 'Cancel a held redemption (the payer, a pool spender, or the provider): the hold is released',
     access: { authenticated: 'the person who redeemed, a managing member of the paying group, or the provider' },
     request: { params: RedemptionParams },

@@ -1,8 +1,10 @@
 import { afterIdCursor, toPage } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import type { CreditBankRegistrar } from '../config.js';
+import { InsufficientFunds, LedgerRefused } from '../wallet/errors.js';
 import { memberOf } from '../wallet/group.js';
 import { personOf } from '../wallet/person.js';
+import { AnnualCapExceeded, InexactConversion, NotAFamily, ReceiverNotYounger } from './errors.js';
 import { familyTransfers } from './schema.js';
 import {
   FamilyAllowance,
@@ -29,6 +31,7 @@ export function registerFamily(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/family/groups/{groupId}/transfers',
+    errors: [AnnualCapExceeded, NotAFamily, ReceiverNotYounger, InexactConversion, InsufficientFunds, LedgerRefused],
     summary: 'Convert your points into learning vouchers for a younger member of your family',
     access: { authenticated: 'an adult elder or parent of the family group' },
     request: { params: FamilyGroupParams, body: FamilyTransferBody },

@@ -9,7 +9,16 @@ import { actorId } from '../access.js';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
 import { csvToRow, parseCsv } from './csv.js';
 import { createImport, findImport, importView, listImportRows, runImports } from './process.js';
-import { ImportJob, ImportParams, ImportQuery, ImportRequest, ImportRowPage, ImportRowsQuery } from './schemas.js';
+import {
+  ImportCsv,
+  ImportDocument,
+  ImportJob,
+  ImportParams,
+  ImportQuery,
+  ImportRequest,
+  ImportRowPage,
+  ImportRowsQuery,
+} from './schemas.js';
 
 const MAX_ROWS = 10_000;
 
@@ -25,7 +34,15 @@ export function registerImports(p: CreditBankRegistrar): void {
       'institution + externalId: re-running an import yields duplicates, never second records. Small imports are ' +
       'processed at once (201); larger ones by the imports job (202): follow `GET /imports/{id}`.',
     access: { permission: 'records.import' },
-    request: { query: ImportQuery, upload: { contentTypes: ['application/json', 'text/csv'], maxBytes: 20_000_000 } },
+    request: {
+      query: ImportQuery,
+      upload: {
+        contentTypes: ['application/json', 'text/csv'],
+        maxBytes: 20_000_000,
+        description: 'Up to 10,000 learning records: `{ rows: ImportRow[] }` as JSON, or CSV with ImportRow columns.',
+        schemas: { 'application/json': ImportDocument, 'text/csv': ImportCsv },
+      },
+    },
     responses: {
       201: { description: 'Processed', schema: ImportJob },
       202: { description: 'Accepted; the imports job processes it', schema: ImportJob },

@@ -27,6 +27,25 @@ export const ImportRequest = Type.Object(
   { additionalProperties: false },
 );
 
+/** The JSON document of `POST /imports` as OpenAPI shows it: each row is checked on its own. */
+export const ImportDocument = Type.Object(
+  {
+    rows: Type.Array(ImportRow, {
+      minItems: 1,
+      maxItems: 10_000,
+      description: 'Each row is validated on its own: a bad row is reported in the import, the others go on.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** The CSV form of `POST /imports`, as OpenAPI shows it. */
+export const ImportCsv = Type.String({
+  description:
+    'A header row naming ImportRow fields, then one row per record; `assessmentType`, `assessmentScore` and ' +
+    '`learningOutcomes` hold several values separated by `|`.',
+});
+
 export const ImportQuery = Type.Object(
   {
     institutionId: Type.Optional(

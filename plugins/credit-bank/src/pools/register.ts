@@ -6,10 +6,10 @@ import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
 import { exchangeRedemptions } from '../exchange/schema.js';
 import { findResource } from '../exchange/store.js';
 import { balanceOf } from '../wallet/balance.js';
-import { MinorCannotSend } from '../wallet/errors.js';
+import { InsufficientFunds, LedgerRefused, MinorCannotSend } from '../wallet/errors.js';
 import { memberOf } from '../wallet/group.js';
 import { requireApplied } from '../wallet/ledger-outcome.js';
-import { NotAPoolManager } from './errors.js';
+import { AlreadyApproved, NotAPoolManager, SpendRequestClosed } from './errors.js';
 import { isManagingRole } from './roles.js';
 import { poolMovements, poolSpendRequests } from './schema.js';
 import {
@@ -102,6 +102,7 @@ export function registerPools(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/pools/{groupId}/contributions',
+    errors: [InsufficientFunds, LedgerRefused],
     summary: "Contribute points from your wallet to the group's pool",
     access: { authenticated: 'adult members of the group' },
     request: { params: PoolParams, body: ContributionBody },
@@ -204,6 +205,7 @@ export function registerPools(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/pools/{groupId}/spend-requests/{requestId}/approvals',
+    errors: [SpendRequestClosed, AlreadyApproved, InsufficientFunds, LedgerRefused],
     summary: 'Approve a spend request; the approval that reaches the count executes it',
     access: { authenticated: 'managing members of the group' },
     request: { params: SpendRequestParams },

@@ -1,7 +1,14 @@
 import { Forbidden, NotFound, sniffContentType } from '@lifelong/core';
 import { personOf } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
-import { EvidenceTooLarge, EvidenceTypeMismatch } from '../errors.js';
+import {
+  CertificateNotPending,
+  EvidenceAlreadyCredited,
+  EvidenceTooLarge,
+  EvidenceTypeMismatch,
+  LedgerRefused,
+  PersonNotVerified,
+} from '../errors.js';
 import { EVIDENCE_CEILING_BYTES } from './config.js';
 import { addEvidence, decide, submitCertificate } from './review.js';
 import { evidenceFiles } from './schema.js';
@@ -54,6 +61,7 @@ export function registerRecognition(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/certificates',
+    errors: [EvidenceAlreadyCredited, PersonNotVerified],
     summary: 'Submit a certificate of learning done elsewhere for recognition',
     access: { authenticated: 'a signed-in, verified person (for themselves)' },
     request: { body: SubmitCertificateBody },
@@ -140,6 +148,7 @@ export function registerRecognition(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/certificates/{certificateId}/decisions',
+    errors: [CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified, LedgerRefused],
     summary: 'Review a certificate: approve (credits it), reject, or ask for more evidence',
     access: { permission: 'certificates.review' },
     request: { params: CertificateParams, body: CertificateDecisionBody },

@@ -1,6 +1,7 @@
 import { NotFound } from '@lifelong/core';
 import { personOf, requireReadPerson } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
+import { LedgerRefused, RecordAlreadyWithdrawn } from '../errors.js';
 import {
   LearnerParams,
   LearningRecord,
@@ -65,6 +66,7 @@ export function registerRecords(p: CreditBankRegistrar): void {
   p.route({
     method: 'post',
     path: '/records/{recordId}/withdrawal',
+    errors: [RecordAlreadyWithdrawn, LedgerRefused],
     summary: 'Withdraw a learning record (kept, with the reason; its credits are reversed)',
     access: { permission: 'records.withdraw' },
     request: { params: RecordParams, body: WithdrawRecordBody },

@@ -1,6 +1,7 @@
 import { definePlugin } from '@lifelong/core';
 import { Type } from '@sinclair/typebox';
 import type { CompletionInput } from '../completion.js';
+import { LedgerRefused, PersonNotVerified } from '../errors.js';
 import { CertificateReviewed, CreditAwarded, RecordCreated } from '../events.js';
 import { creditBankService } from '../service.js';
 
@@ -20,6 +21,7 @@ export const probe = definePlugin({
       path: '/completions',
       summary: 'Report a completion to the credit bank',
       access: { public: true },
+      errors: [PersonNotVerified, LedgerRefused],
       request: { body: Type.Unknown() },
       responses: { 200: { description: 'The outcome', schema: Type.Unknown() } },
       handler: async ({ body }, ctx) => ({
