@@ -171,13 +171,15 @@ describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
   const PLATFORM_WIDE: Record<string, { json?: unknown }> = {
     'POST /v1/regions': { json: { id: 'rogue-2', name: 'Rogue' } },
     'POST /v1/events/dead-letters/{deliveryId}/retry': {},
+    'POST /v1/ledger/accounts/{accountId}/close': {},
   };
   // Every other permission-guarded write narrows the permission to the resource it touches, in its
   // service; where it can also touch platform-wide state, the case below says how that is refused.
   const NARROWED_TO_RESOURCE: Record<string, string> = {
     'POST /v1/people/{learnerNumber}/verification': "the person's region",
     'POST /v1/people/{learnerNumber}/merge': "both people's regions",
-    'POST /v1/people/{learnerNumber}/guardians': "the minor's region",
+    'PUT /v1/people/{learnerNumber}/guardians': "the minor's region",
+    'POST /v1/people/{learnerNumber}/verification/revocation': "the person's region",
     'POST /v1/people/{learnerNumber}/roles': 'the grant scope; platform-wide grants by platform admins only (below)',
     'DELETE /v1/people/{learnerNumber}/roles/{grantId}': "the grant's scope",
     'POST /v1/api-keys': "the key's region or institution; platform keys by platform admins only (below)",
@@ -186,7 +188,6 @@ describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
     'PUT /v1/institutions/{institutionId}/accreditation': "the institution's region",
     'PUT /v1/regions/{regionId}/plugins/{pluginId}': 'the region in the path',
     'POST /v1/ledger/accounts': "the ledger's policy, per owner",
-    'POST /v1/ledger/accounts/{accountId}/close': "the ledger's policy, per account",
     'POST /v1/ledger/transfers': "the ledger's policy, per debited account",
   };
 

@@ -191,7 +191,8 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
           'Later transfers that debit or credit the account are refused with `accountClosed`; its ' +
           'history and balance stay readable. Refused (409) while it has pending amounts. Closing ' +
           'a closed account answers 200 and changes nothing. Audited.',
-        access: { permission: 'ledger.accounts.close' },
+        // Platform-wide: closing any account is the operator's act, not an institution's.
+        access: { permission: 'ledger.accounts.close', scope: 'platform' },
         request: { params: AccountParams },
         responses: {
           200: { description: 'The closed account', schema: AccountView },
