@@ -5,25 +5,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { assertLedgerInvariants, createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { ledgerAccounts, ledgerTransfers } from './schema.js';
+import { type Accreditation, asAdmin, issuingInstitution, okBody } from './testing/callers.js';
 import { actorViolations } from './testing/invariants.js';
 
 let t: TestPlatform;
 const db = () => t.platform.database.db;
 
-async function ok(res: Response, what: string) {
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${JSON.stringify(body)}`);
-  return body as Record<string, any>;
-}
-const admin = (path: string, json: unknown, method = 'POST') =>
-  t.request(path, { method, json, auth: 'admin' }).then((res) => ok(res, `${method} ${path}`));
-
-async function institution(status: 'accredited' | 'pending' | 'suspended') {
-  const inst = await admin('/v1/institutions', { name: `Attack ${status}`, kind: 'school', regionId: 'default' });
-  if (status !== 'pending') await admin(`/v1/institutions/${inst.id}/accreditation`, { status }, 'PUT');
-  const key = await admin('/v1/api-keys', { name: `${status} issuer`, role: 'issuer', institutionId: inst.id });
-  return { id: inst.id as string, key: key.key as string };
-}
+const ok = okBody;
+const admin = (path: string, json: unknown, method = 'POST') => asAdmin(t, path, json, method);
+const institution = (status: Accreditation) => issuingInstitution(t, status);
 
 async function issuanceOf(asset: string) {
   return (await t.platform.ledger.listAssets(db())).find((a) => a.code === asset)?.issuanceAccountId as string;

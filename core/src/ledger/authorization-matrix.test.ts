@@ -8,6 +8,7 @@ import { uuidv7 } from '../ids/uuidv7.js';
 import { definePlugin } from '../plugins/define-plugin.js';
 import { assertLedgerInvariants, createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { ledgerTransfers } from './schema.js';
+import { type Accreditation, asAdmin, issuingInstitution, okBody } from './testing/callers.js';
 import type { TransferInput } from './types.js';
 
 /** A plugin route that posts whatever transfers it is given, through its own `ctx.ledger`. */
@@ -101,21 +102,9 @@ const acc = {} as Record<
 
 const db = () => t.platform.database.db;
 
-async function ok(res: Response, what: string) {
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${JSON.stringify(body)}`);
-  return body as Record<string, any>;
-}
-const admin = (path: string, json: unknown, method = 'POST') =>
-  t.request(path, { method, json, auth: 'admin' }).then((res) => ok(res, `${method} ${path}`));
-
-async function institution(status: 'accredited' | 'pending' | 'suspended') {
-  const inst = await admin('/v1/institutions', { name: `School ${status}`, kind: 'school', regionId: 'default' });
-  if (status !== 'pending') await admin(`/v1/institutions/${inst.id}/accreditation`, { status }, 'PUT');
-  const key = await admin('/v1/api-keys', { name: `${status} issuer`, role: 'issuer', institutionId: inst.id });
-  const staff = await t.person({ roles: [{ role: 'issuer', scope: { type: 'institution', id: inst.id } }] });
-  return { id: inst.id as string, key: key.key as string, staff: staff.token };
-}
+const ok = okBody;
+const admin = (path: string, json: unknown, method = 'POST') => asAdmin(t, path, json, method);
+const institution = (status: Accreditation) => issuingInstitution(t, status);
 
 const open = async (owner: { type: string; id?: string | null }, bounded = true) =>
   (
