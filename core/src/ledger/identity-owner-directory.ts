@@ -3,8 +3,8 @@ import type { Queryable } from '../db/database.js';
 import { isManager } from '../groups/roles.js';
 import { groupMembers, groups } from '../groups/schema.js';
 import type { IdentityContext } from '../identity/context.js';
-import { findPersonById, isMinor } from '../identity/people-service.js';
-import { guardianships, institutions } from '../identity/schema.js';
+import { isGuardianOf } from '../identity/guardians.js';
+import { institutions } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 import type { OwnerDirectory } from './policy.js';
 
@@ -15,17 +15,7 @@ import type { OwnerDirectory } from './policy.js';
  */
 export function identityOwnerDirectory(identity: () => IdentityContext, q: Queryable): OwnerDirectory {
   return {
-    async isGuardianOfMinor(guardianId, personId) {
-      if (!isUuid(guardianId) || !isUuid(personId)) return false;
-      const [link] = await q
-        .select({ minorId: guardianships.minorId })
-        .from(guardianships)
-        .where(and(eq(guardianships.guardianId, guardianId), eq(guardianships.minorId, personId)))
-        .limit(1);
-      if (!link) return false;
-      const ward = await findPersonById(q, personId);
-      return !!ward && isMinor(identity(), ward.dateOfBirth);
-    },
+    isGuardianOfMinor: (guardianId, personId) => isGuardianOf(identity(), q, guardianId, personId),
     async managesGroup(personId, groupId) {
       if (!isUuid(personId) || !isUuid(groupId)) return false;
       const [row] = await q

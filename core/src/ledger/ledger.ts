@@ -12,7 +12,7 @@ import { requestHash } from './canonical.js';
 import type { NewTransfer } from './decide.js';
 import { execute, ShardDirectory } from './engine.js';
 import { LedgerAccountForbidden, LedgerBatchInvalid, LedgerTransferForbidden } from './errors.js';
-import { accountOpeningRefusal, authorizeTransfers, type OwnerDirectory } from './policy.js';
+import { accountOpeningRefusal, authorizeTransfers, isResolution, type OwnerDirectory } from './policy.js';
 import { AccountFactsCache, loadPendingFacts } from './policy-facts.js';
 import { isRetryable, runInTransaction } from './retry.js';
 import { ledgerPendingTransfers } from './schema.js';
@@ -140,8 +140,6 @@ const submitted = (transfers: readonly TransferInput[], actor: LedgerActor): Sub
   fingerprints: transfers.map(requestHash),
   actor: storedActor(actor),
 });
-
-const isResolution = (t: TransferInput) => !!(t.flags?.postPending || t.flags?.voidPending);
 
 export function createLedger({ db, logger, commitConcurrency = 1, policy }: LedgerOptions): Ledger {
   const shards = new ShardDirectory();

@@ -49,7 +49,6 @@ type ActorName = (typeof ACTORS)[number];
 
 // The model: for each account, the actors that may debit it. Written as a table, not as rules,
 // so that it is an independent statement of docs/ledger.md ("Who may move credits").
-const ALL: readonly ActorName[] = ACTORS;
 const MAY_DEBIT: Record<AccountName, readonly ActorName[]> = {
   wallet: ['system', 'learner', 'alphaForLearner'],
   otherWallet: ['system', 'otherLearner'],
@@ -65,7 +64,6 @@ const MAY_DEBIT: Record<AccountName, readonly ActorName[]> = {
   // Minting: an accredited institution's issuers, the platform admin, and the plugin that declares POINT.
   mint: ['system', 'schoolKey', 'schoolStaff', 'platformAdmin', 'alpha', 'alphaForLearner', 'alphaForManager'],
 };
-void ALL;
 /** A plugin that mints POINT may also return POINTs to issuance (a correction), except from another plugin's books. */
 const mayMove = (actor: ActorName, m: { debit: AccountName; credit: AccountName }) =>
   MAY_DEBIT[m.debit].includes(actor) || (m.credit === 'mint' && actor.startsWith('alpha') && m.debit !== 'beta');

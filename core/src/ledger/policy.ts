@@ -76,12 +76,12 @@ function holdsIn(p: Caller, permission: string, scope: { type: 'region' | 'insti
   );
 }
 
-function isResolution(t: TransferInput): boolean {
+/** A post or void of a pending transfer: it debits the pending transfer's debit account. */
+export function isResolution(t: TransferInput): boolean {
   return !!(t.flags?.postPending || t.flags?.voidPending);
 }
 
-function sameActor(actor: LedgerActor, creator: TransferActor): boolean {
-  if (actor.kind === 'system') return creator.type === 'system';
+function sameActor(actor: Exclude<LedgerActor, { kind: 'system' }>, creator: TransferActor): boolean {
   if (actor.kind === 'plugin') return creator.plugin === actor.pluginId;
   return creator.plugin === null && creator.type === actor.principal.kind && creator.id === actor.principal.id;
 }
@@ -91,8 +91,10 @@ function sameActor(actor: LedgerActor, creator: TransferActor): boolean {
  * directory's answers are memoised for the batch: a batch of thousands asks each question once.
  */
 export async function authorizeTransfers(input: PolicyInput): Promise<Denial[]> {
-  const { actor, accounts, pendings } = input;
-  if (actor.kind === 'system') return [];
+  if (input.actor.kind === 'system') return [];
+  // Bound after the check, so that the functions below see a caller or a plugin, never the system.
+  const actor = input.actor;
+  const { accounts, pendings } = input;
   const memo = new Map<string, Promise<boolean>>();
   const ask = (key: string, question: () => Promise<boolean>) => {
     let answer = memo.get(key);
@@ -151,7 +153,6 @@ export async function authorizeTransfers(input: PolicyInput): Promise<Denial[]> 
   }
 
   async function mayDebit(account: AccountFacts | undefined, t: TransferInput): Promise<Denial['rule'] | null> {
-    if (actor.kind === 'system') return null;
     if (actor.kind === 'plugin') {
       // Plugin code may name accounts that do not exist; the engine answers `accountNotFound`.
       if (!account) return null;
@@ -193,7 +194,7 @@ export async function authorizeTransfers(input: PolicyInput): Promise<Denial[]> 
     const account = accounts.get(pending.debitAccountId);
     if ((await mayDebit(account, t)) === null) return true;
     // Guardians may release what is reserved on a minor's account, never spend it.
-    const caller = actor.kind === 'system' ? undefined : actor.principal;
+    const caller = actor.principal;
     return (
       !!t.flags?.voidPending &&
       caller?.kind === 'person' &&
