@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     schemas: 'src/schemas.ts',
+    contract: 'src/contract.ts',
     'testing/index': 'src/testing/index.ts',
     'cli/entry': 'src/cli/entry.ts',
   },

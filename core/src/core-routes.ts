@@ -30,37 +30,37 @@ export interface CoreRouteDeps {
 export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
   return [
     {
-      prefix: '/v1',
+      prefix: '',
       tag: 'People',
       description: 'Real-name registration, lifelong learner numbers, verification, guardians, merges.',
       routes: peopleRoutes(deps.identity, deps.nationalIdSchemes),
     },
     {
-      prefix: '/v1',
+      prefix: '',
       tag: 'Sessions',
       description: 'Password sign-in, token refresh and sign-out.',
       routes: sessionRoutes(deps.identity, deps.settings.trustProxy),
     },
-    { prefix: '/v1', tag: 'Access', description: 'Role grants and API keys.', routes: accessRoutes(deps.identity) },
+    { prefix: '', tag: 'Access', description: 'Role grants and API keys.', routes: accessRoutes(deps.identity) },
     {
-      prefix: '/v1',
+      prefix: '',
       tag: 'Institutions',
       description: 'Schools, universities, training providers, companies, publishers and government bodies.',
       routes: institutionRoutes(deps.identity),
     },
     {
-      prefix: '/v1',
+      prefix: '',
       tag: 'Groups',
       description: 'Family, school, collective and interest groups, with invitations and consent.',
       routes: groupRoutes(deps.identity),
     },
     {
-      prefix: '/v1',
+      prefix: '',
       tag: 'Regions',
       description: 'Who operates: countries, provinces, cities.',
       routes: regionRoutes(deps.db),
     },
-    { prefix: '/v1', tag: 'Audit', description: 'The append-only audit log.', routes: auditRoutes(deps.db) },
+    { prefix: '', tag: 'Audit', description: 'The append-only audit log.', routes: auditRoutes(deps.db) },
     ledgerRoutes({
       db: deps.db,
       ledger: deps.ledger,

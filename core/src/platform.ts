@@ -209,7 +209,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         ),
       },
       {
-        prefix: '/v1',
+        prefix: '',
         tag: 'Events',
         description: 'Event delivery: dead letters and retries.',
         routes: eventRoutes(() => requireDatabase().db, { onRequeue: () => events.wake() }),

@@ -20,7 +20,7 @@ function runtimeImports(file: string): string[] {
   return found;
 }
 
-describe('@lifelong/core/schemas', () => {
+describe.each(['schemas.ts', 'contract.ts'])('@lifelong/core/%s', (entry) => {
   it('loads no server code: only TypeBox outside its own modules', () => {
     const seen = new Set<string>();
     const packages = new Set<string>();
@@ -32,21 +32,23 @@ describe('@lifelong/core/schemas', () => {
         else packages.add(specifier);
       }
     };
-    visit(resolve(src, 'schemas.ts'));
+    visit(resolve(src, entry));
     expect(seen.size).toBeGreaterThan(5);
     expect([...packages]).toEqual(['@sinclair/typebox']);
   });
+});
 
+describe('@lifelong/core/schemas', () => {
   it('holds the very schemas the ledger and plugin routes validate with', () => {
     const unused = () => {
       throw new Error('not called: only the route definitions are read');
     };
     const ledger = ledgerRoutes({ db: unused, ledger: {} as Ledger, access: { canReadOwner: unused } });
     const byPath = (path: string, method: string) => ledger.routes.find((r) => r.path === path && r.method === method);
-    expect(byPath('/accounts', 'post')?.request?.body).toBe(schemas.CreateAccountBody);
-    expect(byPath('/accounts', 'post')?.responses[201]?.schema).toBe(schemas.AccountView);
-    expect(byPath('/transfers', 'post')?.request?.body).toBe(schemas.TransferBatchBody);
-    expect(byPath('/transfers/{transferId}', 'get')?.responses[200]?.schema).toBe(schemas.TransferView);
+    expect(byPath('/v1/ledger/accounts', 'post')?.request?.body).toBe(schemas.CreateAccountBody);
+    expect(byPath('/v1/ledger/accounts', 'post')?.responses[201]?.schema).toBe(schemas.AccountView);
+    expect(byPath('/v1/ledger/transfers', 'post')?.request?.body).toBe(schemas.TransferBatchBody);
+    expect(byPath('/v1/ledger/transfers/{transferId}', 'get')?.responses[200]?.schema).toBe(schemas.TransferView);
 
     const plugins: readonly AnyRoute[] = pluginRoutes(unused, () => []);
     const put = plugins.find((r) => r.method === 'put');

@@ -124,8 +124,8 @@ describe('POST /v1/events/dead-letters/{deliveryId}/retry', () => {
 describe('OpenAPI', () => {
   it('documents both routes, and the document stays valid', async () => {
     const doc = await (await t.request('/openapi.json')).json();
-    expect(doc.paths['/v1/events/dead-letters'].get.operationId).toBe('listEventDeadLetters');
-    expect(doc.paths['/v1/events/dead-letters/{deliveryId}/retry'].post.operationId).toBe('retryEventDeadLetter');
+    expect(doc.paths['/v1/events/dead-letters'].get.operationId).toBe('events.deadLetters.list');
+    expect(doc.paths['/v1/events/dead-letters/{deliveryId}/retry'].post.operationId).toBe('events.deadLetters.retry');
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);

@@ -1,8 +1,6 @@
-import { Type } from '@sinclair/typebox';
 import { ServiceUnavailable } from '../errors/core-errors.js';
-import { defineRoute, type RouteGroup } from '../http/route.js';
-
-const Status = Type.Object({ status: Type.Literal('ok') });
+import { type RouteGroup, route } from '../http/route.js';
+import * as contract from './contract.js';
 
 export interface HealthChecks {
   /** Resolves when the database answers; rejects otherwise. */
@@ -49,41 +47,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function healthRoutes(checks: HealthChecks): RouteGroup {
   const database = sharedCheck(() => withTimeout(checks.database(), READY_TIMEOUT_MS), READY_FRESH_MS);
   return {
-    prefix: '/health',
+    prefix: '',
     tag: 'Health',
     description: 'Liveness and readiness probes for orchestrators and load balancers.',
     routes: [
-      defineRoute({
-        method: 'get',
-        path: '/live',
-        summary: 'Liveness: the process is up',
-        description: 'For process supervisors: 200 whenever the process serves HTTP; it never touches the database.',
-        access: { public: true },
-        responses: { 200: { description: 'Alive', schema: Status } },
-        handler: () => ({ status: 200, body: { status: 'ok' as const } }),
-      }),
-      defineRoute({
-        method: 'get',
-        path: '/ready',
-        summary: 'Readiness: the database answers and the platform is not shutting down',
-        description:
-          'For load balancers: 200 while the database answers `select 1` within 2 s and no shutdown has begun, else 503 with `Retry-After: 5`.',
-        access: { public: true },
-        responses: {
-          200: { description: 'Ready', schema: Status },
-          503: { description: 'Not ready (problem+json, with Retry-After)' },
-        },
-        handler: async () => {
-          if (checks.stopping()) {
-            throw ServiceUnavailable({ detail: 'The platform is shutting down.', headers: { 'Retry-After': '5' } });
-          }
-          try {
-            await database();
-          } catch {
-            throw ServiceUnavailable({ detail: 'The database is not reachable.', headers: { 'Retry-After': '5' } });
-          }
-          return { status: 200, body: { status: 'ok' as const } };
-        },
+      route(contract.live, () => ({ status: 200, body: { status: 'ok' as const } })),
+      route(contract.ready, async () => {
+        if (checks.stopping()) {
+          throw ServiceUnavailable({ detail: 'The platform is shutting down.', headers: { 'Retry-After': '5' } });
+        }
+        try {
+          await database();
+        } catch {
+          throw ServiceUnavailable({ detail: 'The database is not reachable.', headers: { 'Retry-After': '5' } });
+        }
+        return { status: 200, body: { status: 'ok' as const } };
       }),
     ],
   };

@@ -4,27 +4,18 @@ import type { Database } from '../db/database.js';
 import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import { decodeCursor, Page, PageQuery, toPage } from '../http/pagination.js';
+import { decodeCursor, toPage } from '../http/pagination.js';
 import { actorOf } from '../http/request-context.js';
-import { defineRoute, type RouteGroup } from '../http/route.js';
+import { type RouteGroup, route } from '../http/route.js';
 import { isPlatformAdmin } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { UUID_PATTERN } from '../ids/uuid.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
 import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
+import * as contract from './contract.js';
 import { LedgerAccountNotFound, LedgerTransferForbidden, LedgerTransferNotFound } from './errors.js';
 import type { Ledger } from './ledger.js';
-import {
-  AccountParams,
-  AccountView,
-  AssetList,
-  CreateAccountBody,
-  EntryView,
-  TransferBatchBody,
-  TransferBatchView,
-  TransferParams,
-  TransferView,
-} from './schemas.js';
+import type { AccountView, EntryView, TransferView } from './schemas.js';
 import type { Account, AccountOwner, Entry, Transfer, TransferInput } from './types.js';
 
 function accountView(a: Account): AccountView {
@@ -101,209 +92,108 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
   }
 
   return {
-    prefix: '/v1/ledger',
+    prefix: '',
     tag: 'Ledger',
     description: 'Double-entry credit ledger: accounts, entries and transfer batches.',
     routes: [
-      defineRoute({
-        method: 'get',
-        path: '/assets',
-        summary: 'List the assets and their issuance (mint) accounts',
-        description:
-          'Every registered asset with its scale and the issuance account that minting debits. Knowing ' +
-          'the id grants nothing: who may debit it is the ledger policy (docs/ledger.md).',
-        access: { authenticated: 'any signed-in caller' },
-        responses: { 200: { description: 'The assets, by code', schema: AssetList } },
-        handler: async () => ({ status: 200, body: { items: await ledger.listAssets(db()) } }),
-      }),
-      defineRoute({
-        method: 'post',
-        path: '/accounts',
-        summary: 'Create an account',
-        description:
-          'Opens an account for yourself, your institution, a group you manage or (holding ' +
-          '`ledger.accounts.create` there) your region. It cannot go negative ' +
-          '(`debitsMustNotExceedCredits` is set) unless the platform admin opens it; platform and ' +
-          'plugin accounts are opened by the platform and by plugins. See docs/ledger.md.',
-        access: { permission: 'ledger.accounts.create' },
-        request: {
-          body: CreateAccountBody,
-        },
-        responses: {
-          201: { description: 'The account', schema: AccountView },
-          400: { description: 'Unknown asset, both balance flags, or invalid body (problem+json)' },
-          403: { description: 'The caller may not open an account for this owner, or one that may go negative' },
-        },
-        handler: async ({ body }, c) => {
-          const flags = body.flags ?? {};
-          if (body.owner && body.owner.type !== 'platform' && !body.owner.id) {
-            throw ValidationFailed({
-              errors: [
-                { path: '/body/owner/id', rule: 'required', message: 'Required unless the owner is the platform' },
-              ],
-            });
-          }
-          if (flags.debitsMustNotExceedCredits && flags.creditsMustNotExceedDebits) {
-            throw ValidationFailed({
-              errors: [{ path: '/body/flags', rule: 'exclusive', message: 'At most one balance flag may be set' }],
-            });
-          }
-          const owner: AccountOwner = body.owner
-            ? { type: body.owner.type, id: body.owner.id ?? null }
-            : { type: 'platform', id: null };
-          const principal = principalOf(c);
-          await ledger.authorizeOpening(db(), principal, owner, flags);
-          if (owners) {
-            const problem = await owners(owner, body.asset);
-            if (problem) throw ValidationFailed({ errors: [problem] });
-          }
-          // Bounded unless the platform admin asked otherwise (the policy refused anyone else).
-          const bounded = flags.debitsMustNotExceedCredits ?? !isPlatformAdmin(principal);
-          const account = await ledger.createAccount(db(), {
-            asset: body.asset,
-            owner,
-            flags: { ...flags, debitsMustNotExceedCredits: bounded && !flags.creditsMustNotExceedDebits },
+      route(contract.listAssets, async () => ({ status: 200, body: { items: await ledger.listAssets(db()) } })),
+      route(contract.openAccount, async ({ body }, c) => {
+        const flags = body.flags ?? {};
+        if (body.owner && body.owner.type !== 'platform' && !body.owner.id) {
+          throw ValidationFailed({
+            errors: [
+              { path: '/body/owner/id', rule: 'required', message: 'Required unless the owner is the platform' },
+            ],
           });
-          return { status: 201, body: accountView(account) };
-        },
+        }
+        if (flags.debitsMustNotExceedCredits && flags.creditsMustNotExceedDebits) {
+          throw ValidationFailed({
+            errors: [{ path: '/body/flags', rule: 'exclusive', message: 'At most one balance flag may be set' }],
+          });
+        }
+        const owner: AccountOwner = body.owner
+          ? { type: body.owner.type, id: body.owner.id ?? null }
+          : { type: 'platform', id: null };
+        const principal = principalOf(c);
+        await ledger.authorizeOpening(db(), principal, owner, flags);
+        if (owners) {
+          const problem = await owners(owner, body.asset);
+          if (problem) throw ValidationFailed({ errors: [problem] });
+        }
+        // Bounded unless the platform admin asked otherwise (the policy refused anyone else).
+        const bounded = flags.debitsMustNotExceedCredits ?? !isPlatformAdmin(principal);
+        const account = await ledger.createAccount(db(), {
+          asset: body.asset,
+          owner,
+          flags: { ...flags, debitsMustNotExceedCredits: bounded && !flags.creditsMustNotExceedDebits },
+        });
+        return { status: 201, body: accountView(account) };
       }),
-      defineRoute({
-        method: 'get',
-        path: '/accounts/{accountId}',
-        summary: 'Read an account and its totals',
-        description: 'Visible to the owner, and to holders of `ledger.accounts.read` (see the access policy).',
-        access: { public: true },
-        request: { params: AccountParams },
-        responses: {
-          200: { description: 'The account', schema: AccountView },
-          404: { description: 'No such account, or not visible to the caller' },
-        },
-        handler: async ({ params }, c) => ({
+      route(contract.getAccount, async ({ params }, c) => ({
+        status: 200,
+        body: accountView(await readableAccount(c, params.accountId)),
+      })),
+      route(contract.closeAccount, async ({ params }, c) => {
+        const account = await db().transaction(async (tx) => {
+          const before = await ledger.getAccount(tx, params.accountId);
+          const closed = await ledger.closeAccount(tx, params.accountId);
+          if (before && !before.flags.closed) {
+            await recordAudit(tx, actorOf(c), {
+              action: 'ledger.account.closed',
+              subjectType: 'ledger-account',
+              subjectId: closed.id,
+              details: {
+                asset: closed.asset,
+                owner: closed.owner,
+                balance: (closed.creditsPosted - closed.debitsPosted).toString(),
+              },
+            });
+          }
+          return closed;
+        });
+        return { status: 200, body: accountView(account) };
+      }),
+      route(contract.listEntries, async ({ params, query }, c) => {
+        await readableAccount(c, params.accountId);
+        const limit = query.limit ?? 50;
+        const after = query.cursor ? decodeCursor(query.cursor, isEntryCursor) : null;
+        const rows = await listEntryRows(db(), params.accountId, limit, after);
+        return {
           status: 200,
-          body: accountView(await readableAccount(c, params.accountId)),
-        }),
+          body: toPage(rows, limit, (e) => ({ accountId: e.accountId, version: e.version }), entryView),
+        };
       }),
-      defineRoute({
-        method: 'post',
-        path: '/accounts/{accountId}/close',
-        summary: 'Close an account',
-        description:
-          'Later transfers that debit or credit the account are refused with `accountClosed`; its ' +
-          'history and balance stay readable. Refused (409) while it has pending amounts. Closing ' +
-          'a closed account answers 200 and changes nothing. Audited.',
-        // Platform-wide: closing any account is the operator's act, not an institution's.
-        access: { permission: 'ledger.accounts.close', scope: 'platform' },
-        request: { params: AccountParams },
-        responses: {
-          200: { description: 'The closed account', schema: AccountView },
-          404: { description: 'No such account' },
-          409: { description: 'The account has pending transfers' },
-        },
-        handler: async ({ params }, c) => {
-          const account = await db().transaction(async (tx) => {
-            const before = await ledger.getAccount(tx, params.accountId);
-            const closed = await ledger.closeAccount(tx, params.accountId);
-            if (before && !before.flags.closed) {
-              await recordAudit(tx, actorOf(c), {
-                action: 'ledger.account.closed',
-                subjectType: 'ledger-account',
-                subjectId: closed.id,
-                details: {
-                  asset: closed.asset,
-                  owner: closed.owner,
-                  balance: (closed.creditsPosted - closed.debitsPosted).toString(),
-                },
-              });
-            }
-            return closed;
-          });
-          return { status: 200, body: accountView(account) };
-        },
-      }),
-      defineRoute({
-        method: 'get',
-        path: '/accounts/{accountId}/entries',
-        summary: "List an account's entries",
-        access: { public: true },
-        request: { params: AccountParams, query: PageQuery },
-        responses: { 200: { description: 'A page of entries', schema: Page(EntryView) } },
-        handler: async ({ params, query }, c) => {
-          await readableAccount(c, params.accountId);
-          const limit = query.limit ?? 50;
-          const after = query.cursor ? decodeCursor(query.cursor, isEntryCursor) : null;
-          const rows = await listEntryRows(db(), params.accountId, limit, after);
-          return {
-            status: 200,
-            body: toPage(rows, limit, (e) => ({ accountId: e.accountId, version: e.version }), entryView),
-          };
-        },
-      }),
-      defineRoute({
-        method: 'post',
-        path: '/transfers',
-        summary: 'Create a batch of transfers',
-        description:
-          'Each transfer gets its own result code; failed transfers change nothing. Every transfer ' +
-          'must pass the ledger policy (docs/ledger.md, "Who may move credits"): debiting an account ' +
-          'means acting for its owner, and minting (debiting an issuance account) needs ' +
-          '`ledger.transfers.mint` on behalf of an institution accredited now. One refused transfer ' +
-          'refuses the whole batch (403 `LEDGER_TRANSFER_FORBIDDEN`, naming each refused transfer) ' +
-          'and nothing is applied. Each transfer records its actor.',
-        access: { permission: 'ledger.transfers.create' },
-        request: {
-          body: TransferBatchBody,
-        },
-        responses: {
-          200: {
-            description: 'One result per transfer, in order',
-            schema: TransferBatchView,
-          },
-          403: { description: 'A transfer debits an account the caller may not debit; nothing applied' },
-        },
-        handler: async ({ body }, c) => {
-          const principal = principalOf(c);
-          const transfers: TransferInput[] = body.transfers.map((t) => ({
-            ...t,
-            amount: t.amount === undefined ? undefined : BigInt(t.amount),
-          }));
-          try {
-            const actor = { kind: 'principal', principal, requestId: c.get('requestId') } as const;
-            return { status: 200, body: { results: await ledger.submit(transfers, actor) } };
-          } catch (error) {
-            // The ledger names transfers by index in the batch; over HTTP they sit in the body.
-            if (LedgerTransferForbidden.is(error) && error.errors) {
-              throw LedgerTransferForbidden({
-                detail: error.detail,
-                errors: error.errors.map((e) => ({ ...e, path: `/body${e.path}` })),
-              });
-            }
-            throw error;
+      route(contract.createTransfers, async ({ body }, c) => {
+        const principal = principalOf(c);
+        const transfers: TransferInput[] = body.transfers.map((t) => ({
+          ...t,
+          amount: t.amount === undefined ? undefined : BigInt(t.amount),
+        }));
+        try {
+          const actor = { kind: 'principal', principal, requestId: c.get('requestId') } as const;
+          return { status: 200, body: { results: await ledger.submit(transfers, actor) } };
+        } catch (error) {
+          // The ledger names transfers by index in the batch; over HTTP they sit in the body.
+          if (LedgerTransferForbidden.is(error) && error.errors) {
+            throw LedgerTransferForbidden({
+              detail: error.detail,
+              errors: error.errors.map((e) => ({ ...e, path: `/body${e.path}` })),
+            });
           }
-        },
+          throw error;
+        }
       }),
-      defineRoute({
-        method: 'get',
-        path: '/transfers/{transferId}',
-        summary: 'Read a transfer',
-        description: 'Visible to whoever may read its debit or credit account.',
-        access: { public: true },
-        request: { params: TransferParams },
-        responses: {
-          200: { description: 'The transfer', schema: TransferView },
-          404: { description: 'No such transfer, or not visible to the caller' },
-        },
-        handler: async ({ params }, c) => {
-          const principal = principalOf(c);
-          const transfer = await ledger.getTransfer(db(), params.transferId);
-          if (!transfer) throw LedgerTransferNotFound();
-          const owners = await ownersOf(db(), [transfer.debitAccountId, transfer.creditAccountId]);
-          let visible = false;
-          for (const owner of owners.values()) {
-            if (await access.canReadOwner(principal, owner as AccountOwner)) visible = true;
-          }
-          if (!visible) throw LedgerTransferNotFound();
-          return { status: 200, body: transferView(transfer) };
-        },
+      route(contract.getTransfer, async ({ params }, c) => {
+        const principal = principalOf(c);
+        const transfer = await ledger.getTransfer(db(), params.transferId);
+        if (!transfer) throw LedgerTransferNotFound();
+        const owners = await ownersOf(db(), [transfer.debitAccountId, transfer.creditAccountId]);
+        let visible = false;
+        for (const owner of owners.values()) {
+          if (await access.canReadOwner(principal, owner as AccountOwner)) visible = true;
+        }
+        if (!visible) throw LedgerTransferNotFound();
+        return { status: 200, body: transferView(transfer) };
       }),
     ],
   };

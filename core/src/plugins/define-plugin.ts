@@ -1,6 +1,7 @@
 import type { Static, TObject } from '@sinclair/typebox';
 import type { EventRef } from '../events/event-ref.js';
 import type { DeliveredEvent } from '../events/subscriptions.js';
+import type { RouteContract } from '../http/contract.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
 import type { AssetDeclaration } from '../ledger/accounts.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
@@ -13,16 +14,28 @@ export type PluginRoute<C extends TObject, Q extends RequestSpec, R extends Resp
   RouteDefinition<Q, R>,
   'handler'
 > & {
-  handler: (
-    input: Parameters<RouteDefinition<Q, R>['handler']>[0],
-    ctx: PluginRequestContext<C>,
-  ) => RouteReply<NoInfer<R>> | RawReply | Promise<RouteReply<NoInfer<R>> | RawReply>;
+  handler: PluginRouteHandler<C, Q, R>;
 };
+
+/** What a plugin route's handler does with a validated request, given the plugin's request context. */
+export type PluginRouteHandler<C extends TObject, Q extends RequestSpec, R extends ResponseSpecs> = (
+  input: Parameters<RouteDefinition<Q, R>['handler']>[0],
+  ctx: PluginRequestContext<C>,
+) => RouteReply<NoInfer<R>> | RawReply | Promise<RouteReply<NoInfer<R>> | RawReply>;
 
 /** What `register(p)` may declare. Calls after the register phase throw. */
 export interface PluginRegistrar<C extends TObject> {
   /** A route under `/v1/<pluginId>`; authenticated unless `access: { public: true }`. */
   route<Q extends RequestSpec, R extends ResponseSpecs>(route: PluginRoute<C, Q, R>): void;
+  /**
+   * Binds a handler to one of the plugin's contracts (its `./client` entry exports the same
+   * contracts, so clients call exactly what is served). The operationId is served under the
+   * plugin's camelCase id: `exchange.redeem` of `credit-bank` is `creditBank.exchange.redeem`.
+   */
+  route<Q extends RequestSpec, R extends ResponseSpecs>(
+    contract: RouteContract<string, Q, R>,
+    handler: NoInfer<PluginRouteHandler<C, Q, R>>,
+  ): void;
   /** Reacts to an event; the handler gets the event id (handlers must be idempotent). */
   on<T>(
     event: EventRef<T>,

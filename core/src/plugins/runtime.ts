@@ -13,6 +13,8 @@ import type { DeliveredEvent, Subscription } from '../events/subscriptions.js';
 import type { FileStore } from '../files/file-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import { actorOf, requestRegion } from '../http/request-context.js';
+import type { RouteContract } from '../http/contract.js';
+import { camelId } from '../http/contract-client.js';
 import type { AnyRoute, RouteGroup } from '../http/route.js';
 import { isAllowed, requirePermission, type Target } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
@@ -107,9 +109,9 @@ export class PluginRuntime {
       if (!open) throw new Error(`Plugin "${plugin.id}": ${what} may only be declared inside register()`);
     };
     const registrar: PluginRegistrar<Any> = {
-      route: (route) => {
+      route: (route: PluginRoute<Any, Any, Any> | RouteContract, handler?: PluginRoute<Any, Any, Any>['handler']) => {
         guard('routes');
-        registration.routes.push(route);
+        registration.routes.push(handler ? { ...route, handler } : (route as PluginRoute<Any, Any, Any>));
       },
       on: (event, handler, options) => {
         guard('event handlers');
@@ -221,7 +223,8 @@ export class PluginRuntime {
       access,
       // A POST with a reused Idempotency-Key and another body answers 422 (below).
       errors: route.method === 'post' ? [...(route.errors ?? []), IdempotencyKeyReused] : route.errors,
-      operationId: route.operationId ?? undefined,
+      // Contracts name operations within the plugin; the platform's document names them uniquely.
+      operationId: route.operationId ? `${camelId(plugin.id)}.${route.operationId}` : undefined,
       handler: (input: unknown, c: Context<AppEnv>) => {
         const run = async (base: PluginContext<Any>) =>
           route.handler(input as Any, this.requestContext(plugin, base, c));

@@ -1,191 +1,62 @@
-import { Type } from '@sinclair/typebox';
 import { actorOf, requestRegion } from '../../http/request-context.js';
-import { defineRoute } from '../../http/route.js';
+import { route } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
-import { GuardianNotEligible, GuardianRequired, MergeRefused, NotAMinor, UnknownRegion } from '../errors.js';
 import { addGuardian, reassignGuardians } from '../guardianship-service.js';
-import {
-  GuardianBody,
-  GuardianReassignmentBody,
-  GuardiansView,
-  LearnerNumberParams,
-  MergeBody,
-  PersonView,
-  RevocationBody,
-  registerPersonBody,
-  VerificationBody,
-} from '../people-schemas.js';
+import { registerPersonBody } from '../people-schemas.js';
 import { findPersonById, mergePeople, readPerson, registerPerson, toPersonView } from '../people-service.js';
 import { revokeVerification, verifyPerson } from '../verification-service.js';
-
-const Merged = Type.Object({
-  learnerNumber: Type.String(),
-  mergedInto: Type.String({ description: 'The surviving learner number.' }),
-});
+import * as contract from './people-contract.js';
 
 /** `nationalIdSchemes`: the platform's registered scheme ids, documented as the scheme's enum. */
 export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?: readonly string[]) {
-  const RegisterBody = registerPersonBody(nationalIdSchemes);
+  // The deployment's national ID schemes, as the body's enum (the contract states any scheme id).
+  const register = { ...contract.registerPerson, request: { body: registerPersonBody(nationalIdSchemes) } };
   return [
-    defineRoute({
-      method: 'post',
-      path: '/people',
-      summary: 'Register a person (real-name) and get a lifelong learner number',
-      description:
-        'Open to anyone for adults. A minor is registered by a signed-in, verified adult (who becomes the guardian) ' +
-        'or by a registrar naming a verified adult as the guardian. The region comes from the Lifelong-Region header (default: default).',
-      access: { public: true },
-      errors: [GuardianRequired, UnknownRegion],
-      request: { body: RegisterBody },
-      responses: {
-        201: { description: 'Registered, unverified', schema: PersonView },
-        403: { description: 'A minor registered by someone who is not a verified adult (IDENTITY_GUARDIAN_REQUIRED)' },
-        409: {
-          description:
-            'This national ID is already registered (IDENTITY_ALREADY_REGISTERED), or the named guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
-        },
-      },
-      handler: async ({ body }, c) => {
-        const ctx = identity();
-        const row = await registerPerson(ctx, actorOf(c), body, requestRegion(c));
-        return { status: 201, body: toPersonView(ctx, row) };
-      },
+    route(register, async ({ body }, c) => {
+      const ctx = identity();
+      const row = await registerPerson(ctx, actorOf(c), body, requestRegion(c));
+      return { status: 201, body: toPersonView(ctx, row) };
     }),
-    defineRoute({
-      method: 'get',
-      path: '/people/{learnerNumber}',
-      summary: 'Read a person (national ID masked)',
-      description:
-        'A malformed learner number (pattern or check character) is a 400 before any lookup; a person the caller may ' +
-        'not read is a 404, like an unknown one.',
-      access: { authenticated: 'the person, their guardians, or holders of people.read in their region' },
-      request: { params: LearnerNumberParams },
-      responses: {
-        200: { description: 'The person', schema: PersonView },
-        308: { description: 'Merged into another number: follow Location', schema: Merged },
-      },
-      handler: async ({ params }, c) => {
-        const ctx = identity();
-        const row = await readPerson(ctx, actorOf(c), params.learnerNumber);
-        if (row.status === 'merged' && row.mergedInto) {
-          const survivor = await findPersonById(ctx.db, row.mergedInto);
-          const into = survivor?.learnerNumber ?? '';
-          return {
-            status: 308,
-            body: { learnerNumber: row.learnerNumber, mergedInto: into },
-            headers: { Location: `/v1/people/${into}` },
-          };
-        }
-        return { status: 200, body: toPersonView(ctx, row) };
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/people/{learnerNumber}/verification',
-      summary: "Record a registrar's identity verification decision",
-      description:
-        'approve: unverified, rejected or revoked → verified; reject: unverified → rejected. ' +
-        'Nobody decides on themself or on a person linked to them by guardianship. ' +
-        "Registrars and region admins of the person's region; the region's identity verifier has the last word. " +
-        'Both outcomes are audited with the evidence kind and reference.',
-      access: { permission: 'people.verify' },
-      request: { params: LearnerNumberParams, body: VerificationBody },
-      responses: {
-        200: { description: 'The person after the decision', schema: PersonView },
-        403: { description: 'The registrar is the person or linked by guardianship (IDENTITY_CONFLICT_OF_INTEREST)' },
-        409: { description: 'Not possible in the current status (IDENTITY_VERIFICATION_TRANSITION_REFUSED)' },
-      },
-      handler: async ({ params, body }, c) => {
-        const ctx = identity();
+    route(contract.getPerson, async ({ params }, c) => {
+      const ctx = identity();
+      const row = await readPerson(ctx, actorOf(c), params.learnerNumber);
+      if (row.status === 'merged' && row.mergedInto) {
+        const survivor = await findPersonById(ctx.db, row.mergedInto);
+        const into = survivor?.learnerNumber ?? '';
         return {
-          status: 200,
-          body: toPersonView(ctx, await verifyPerson(ctx, actorOf(c), params.learnerNumber, body)),
+          status: 308,
+          body: { learnerNumber: row.learnerNumber, mergedInto: into },
+          headers: { Location: `/v1/people/${into}` },
         };
-      },
+      }
+      return { status: 200, body: toPersonView(ctx, row) };
     }),
-    defineRoute({
-      method: 'post',
-      path: '/people/{learnerNumber}/verification/revocation',
-      summary: "Revoke a person's verification (verified → revoked)",
-      description:
-        'A registrar of the person’s region, giving the reason (audited). A revoked person receives no new lifetime ' +
-        'credits until verified again; what they hold stays on their record.',
-      access: { permission: 'people.verify' },
-      request: { params: LearnerNumberParams, body: RevocationBody },
-      responses: {
-        200: { description: 'The person after the revocation', schema: PersonView },
-        403: { description: 'The registrar is the person or linked by guardianship (IDENTITY_CONFLICT_OF_INTEREST)' },
-        409: { description: 'The person is not verified (IDENTITY_VERIFICATION_TRANSITION_REFUSED)' },
-      },
-      handler: async ({ params, body }, c) => {
-        const ctx = identity();
-        return {
-          status: 200,
-          body: toPersonView(ctx, await revokeVerification(ctx, actorOf(c), params.learnerNumber, body)),
-        };
-      },
+    route(contract.decideVerification, async ({ params, body }, c) => {
+      const ctx = identity();
+      return {
+        status: 200,
+        body: toPersonView(ctx, await verifyPerson(ctx, actorOf(c), params.learnerNumber, body)),
+      };
     }),
-    defineRoute({
-      method: 'post',
-      path: '/people/{learnerNumber}/merge',
-      summary: 'Merge a duplicate registration into the surviving one',
-      description:
-        'Memberships, guardian links and role grants move; the duplicate becomes a tombstone that redirects.',
-      access: { permission: 'people.merge' },
-      errors: [MergeRefused],
-      request: { params: LearnerNumberParams, body: MergeBody },
-      responses: { 200: { description: 'The tombstone', schema: Merged } },
-      handler: async ({ params, body }, c) => {
-        const ctx = identity();
-        await mergePeople(ctx, actorOf(c), params.learnerNumber, body.into, body.reason);
-        return { status: 200, body: { learnerNumber: params.learnerNumber, mergedInto: body.into } };
-      },
+    route(contract.revokeVerification, async ({ params, body }, c) => {
+      const ctx = identity();
+      return {
+        status: 200,
+        body: toPersonView(ctx, await revokeVerification(ctx, actorOf(c), params.learnerNumber, body)),
+      };
     }),
-    defineRoute({
-      method: 'post',
-      path: '/people/{learnerNumber}/guardians',
-      summary: 'Make a verified adult a guardian of a minor',
-      description:
-        'By an existing guardian of the minor (a co-guardian, by their consent) or by a registrar of the minor’s ' +
-        'region with evidence of the relationship. Registrars never link themselves.',
-      access: { authenticated: "a guardian of the minor, or a registrar of the minor's region (with evidence)" },
-      errors: [NotAMinor, GuardianNotEligible],
-      request: { params: LearnerNumberParams, body: GuardianBody },
-      responses: {
-        204: { description: 'Linked (or already linked)' },
-        403: { description: 'Neither a guardian nor a registrar here, or a registrar linking themself' },
-        409: {
-          description:
-            'The person is an adult (IDENTITY_NOT_A_MINOR) or the guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
-        },
-      },
-      handler: async ({ params, body }, c) => {
-        await addGuardian(identity(), actorOf(c), params.learnerNumber, body);
-        return { status: 204, body: undefined };
-      },
+    route(contract.mergePerson, async ({ params, body }, c) => {
+      const ctx = identity();
+      await mergePeople(ctx, actorOf(c), params.learnerNumber, body.into, body.reason);
+      return { status: 200, body: { learnerNumber: params.learnerNumber, mergedInto: body.into } };
     }),
-    defineRoute({
-      method: 'put',
-      path: '/people/{learnerNumber}/guardians',
-      summary: "Set a minor's guardians on evidence (the dispute path)",
-      description:
-        'A registrar of the minor’s region replaces the guardians (e.g. removes someone who registered a child ' +
-        'falsely and links the real parents). The record and its national ID stay with the minor; the minor’s ' +
-        'sessions end and their password is replaced by minorPassword or cleared. Audited with the evidence.',
-      access: { permission: 'people.guardians.manage' },
-      request: { params: LearnerNumberParams, body: GuardianReassignmentBody },
-      responses: {
-        200: { description: "The minor's guardians now", schema: GuardiansView },
-        403: { description: 'The registrar is or would be a guardian of the minor (IDENTITY_CONFLICT_OF_INTEREST)' },
-        409: {
-          description:
-            'The person is an adult (IDENTITY_NOT_A_MINOR) or a guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
-        },
-      },
-      handler: async ({ params, body }, c) => {
-        const guardians = await reassignGuardians(identity(), actorOf(c), params.learnerNumber, body);
-        return { status: 200, body: { learnerNumber: params.learnerNumber, guardians } };
-      },
+    route(contract.addGuardian, async ({ params, body }, c) => {
+      await addGuardian(identity(), actorOf(c), params.learnerNumber, body);
+      return { status: 204, body: undefined };
+    }),
+    route(contract.setGuardians, async ({ params, body }, c) => {
+      const guardians = await reassignGuardians(identity(), actorOf(c), params.learnerNumber, body);
+      return { status: 200, body: { learnerNumber: params.learnerNumber, guardians } };
     }),
   ];
 }
