@@ -38,7 +38,9 @@ type ContractsIn<T> = { [K in keyof T as T[K] extends { operationId: string; met
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The contracts of module namespaces (not the schemas and constants beside them), one name each. */
-function pickContracts<T extends Record<string, unknown>[]>(...namespaces: T): UnionToIntersection<{ [I in keyof T]: ContractsIn<T[I]> }[number]> {
+function pickContracts<T extends Record<string, unknown>[]>(
+  ...namespaces: T
+): UnionToIntersection<{ [I in keyof T]: ContractsIn<T[I]> }[number]> {
   const picked: Record<string, unknown> = {};
   for (const namespace of namespaces) {
     for (const [name, value] of Object.entries(namespace)) {

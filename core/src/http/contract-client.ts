@@ -100,7 +100,8 @@ export function bindContracts<S extends ContractSet, O>(
     const last = names.pop() as string;
     let node = root;
     for (const name of names) {
-      const next = (node[name] ??= {}) as Record<string, unknown>;
+      node[name] ??= {};
+      const next = node[name] as Record<string, unknown>;
       if (typeof next === 'function') throw new TypeError(`operationId ${contract.operationId} nests under a method`);
       node = next;
     }
