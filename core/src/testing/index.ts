@@ -15,6 +15,7 @@ export { assertActorInvariants, assertLedgerInvariants } from '../ledger/testing
 
 import { actorViolations } from '../ledger/testing/invariants.js';
 
+export { featureBoundaryViolations } from './feature-boundaries.js';
 export { testNationalId } from './national-ids.js';
 export { createTestDatabase } from './test-database.js';
 
