@@ -1,8 +1,7 @@
 import type { TObject } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import semver from 'semver';
-import { describeValueError } from '../http/validation.js';
 import { type AnyPlugin, PLUGIN_ID_PATTERN } from './define-plugin.js';
+import { configFieldErrors } from './config-schema.js';
 import type { RegionSeed } from './region-seeds.js';
 
 export type PreflightCode =
@@ -147,18 +146,14 @@ function checkCycles(plugins: readonly AnyPlugin[]): PreflightIssue[] {
   }));
 }
 
-/** Problems with one region's config for a plugin, as `path: message` strings; empty when valid. */
+/**
+ * Problems with one region's config for a plugin, as `path: message` strings; empty when valid.
+ * Unknown keys are problems too (config-schema.ts).
+ */
 export function configErrors(schema: TObject | undefined, config: unknown): string[] {
-  if (!schema) {
-    return config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0)
-      ? []
-      : ['/: this plugin takes no configuration'];
-  }
-  const withDefaults = Value.Default(schema, structuredClone(config ?? {}));
-  return [...Value.Errors(schema, withDefaults)].slice(0, 10).map((e) => {
-    const { path, message } = describeValueError(e);
-    return `${path}: ${message}`;
-  });
+  return configFieldErrors(schema, config)
+    .slice(0, 10)
+    .map(({ path, message }) => `${path}: ${message}`);
 }
 
 function checkRegionConfig(plugins: readonly AnyPlugin[], regions: readonly RegionSeed[]): PreflightIssue[] {
