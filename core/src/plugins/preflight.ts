@@ -1,7 +1,7 @@
 import type { TObject } from '@sinclair/typebox';
 import semver from 'semver';
-import { type AnyPlugin, PLUGIN_ID_PATTERN } from './define-plugin.js';
 import { configFieldErrors } from './config-schema.js';
+import { type AnyPlugin, PLUGIN_ID_PATTERN } from './define-plugin.js';
 import type { RegionSeed } from './region-seeds.js';
 
 export type PreflightCode =
@@ -13,6 +13,7 @@ export type PreflightCode =
   | 'PLUGIN_DEPENDENCY_VERSION_MISMATCH'
   | 'PLUGIN_DEPENDENCY_CYCLE'
   | 'PLUGIN_INVALID_CONFIG'
+  | 'PLUGIN_REQUIREMENT_DISABLED'
   | 'PLUGIN_UNKNOWN';
 
 /** One preflight failure: which plugin, what is wrong, and how to fix it. */
@@ -184,6 +185,30 @@ function checkRegionConfig(plugins: readonly AnyPlugin[], regions: readonly Regi
   return issues;
 }
 
+/**
+ * A seeded region that enables a plugin (explicitly or by default) but disables a plugin it
+ * requires would boot, then fail on the first request that needs the requirement.
+ */
+function checkRegionRequirements(plugins: readonly AnyPlugin[], regions: readonly RegionSeed[]): PreflightIssue[] {
+  const installed = new Set(plugins.map((p) => p.id));
+  const issues: PreflightIssue[] = [];
+  for (const region of regions) {
+    const enabled = (id: string) => region.plugins?.[id]?.enabled ?? true;
+    for (const plugin of plugins.filter((p) => enabled(p.id))) {
+      const disabled = Object.keys(plugin.requires?.plugins ?? {}).filter((id) => installed.has(id) && !enabled(id));
+      for (const requirement of disabled) {
+        issues.push({
+          code: 'PLUGIN_REQUIREMENT_DISABLED',
+          plugin: plugin.id,
+          message: `Region "${region.id}" enables it but disables "${requirement}", which it requires.`,
+          fix: `In lifelong.config.ts, enable regions["${region.id}"].plugins["${requirement}"] or disable "${plugin.id}" there too.`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
 /** Runs every check; returns all issues (empty: the plugins may boot). */
 export function preflight(
   plugins: readonly AnyPlugin[],
@@ -197,5 +222,6 @@ export function preflight(
     ...checkDependencies(plugins),
     ...checkCycles(plugins),
     ...checkRegionConfig(plugins, regions),
+    ...checkRegionRequirements(plugins, regions),
   ];
 }
