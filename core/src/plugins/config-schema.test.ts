@@ -50,6 +50,14 @@ describe('plugin config schemas', () => {
     ]);
   });
 
+  it('let unknown keys through only when asked to (configs stored before they were refused)', () => {
+    expect(configFieldErrors(Config, { maxLenght: 1 }, '', { unknownKeys: 'allow' })).toEqual([]);
+    expect(configFieldErrors(Config, { maxLength: 0, x: 1 }, '', { unknownKeys: 'allow' })).toEqual([
+      expect.objectContaining({ path: '/maxLength' }),
+    ]);
+    expect(configFieldErrors(undefined, { x: 1 }, '', { unknownKeys: 'allow' })).toEqual([]);
+  });
+
   it("leave the plugin's own schema untouched and close it once", () => {
     expect(Config.additionalProperties).toBeUndefined();
     expect(closedConfigSchema(Config)).toBe(closedConfigSchema(Config));

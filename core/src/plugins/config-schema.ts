@@ -10,6 +10,7 @@ import { fieldErrors } from '../http/validation.js';
 // `Type.Record(...)`, or an explicit `additionalProperties` on the object.
 
 const NO_CONFIG = Type.Object({}, { additionalProperties: false });
+const ANY_KEYS = Type.Object({});
 const closed = new WeakMap<TObject, TObject>();
 
 function close(node: unknown, closeSelf: boolean): unknown {
@@ -51,12 +52,26 @@ export function closedConfigSchema(schema: TObject | undefined): TObject {
   return result;
 }
 
+export interface ConfigCheckOptions {
+  /**
+   * `refuse` (default) for configs being written (requests, seeds). `allow` only for configs
+   * stored before unknown keys were refused: refusing those at boot would leave no running
+   * platform to remove them with; the next PUT or PATCH of that plugin names them instead.
+   */
+  unknownKeys?: 'refuse' | 'allow';
+}
+
 /**
  * Problems with a region's config for a plugin, defaults applied first, as field errors under
  * `prefix` (e.g. `/body/config/maxLenght`, rule `additionalProperties`); empty when valid.
  */
-export function configFieldErrors(schema: TObject | undefined, config: unknown, prefix = ''): FieldError[] {
-  const closedSchema = closedConfigSchema(schema);
-  const withDefaults = Value.Default(closedSchema as TSchema, structuredClone(config ?? {}));
-  return fieldErrors(closedSchema, withDefaults, prefix);
+export function configFieldErrors(
+  schema: TObject | undefined,
+  config: unknown,
+  prefix = '',
+  { unknownKeys = 'refuse' }: ConfigCheckOptions = {},
+): FieldError[] {
+  const checked = unknownKeys === 'refuse' ? closedConfigSchema(schema) : (schema ?? ANY_KEYS);
+  const withDefaults = Value.Default(checked as TSchema, structuredClone(config ?? {}));
+  return fieldErrors(checked, withDefaults, prefix);
 }

@@ -1,6 +1,6 @@
 import type { TObject } from '@sinclair/typebox';
 import semver from 'semver';
-import { configFieldErrors } from './config-schema.js';
+import { type ConfigCheckOptions, configFieldErrors } from './config-schema.js';
 import { type AnyPlugin, PLUGIN_ID_PATTERN } from './define-plugin.js';
 import type { RegionSeed } from './region-seeds.js';
 
@@ -151,8 +151,8 @@ function checkCycles(plugins: readonly AnyPlugin[]): PreflightIssue[] {
  * Problems with one region's config for a plugin, as `path: message` strings; empty when valid.
  * Unknown keys are problems too (config-schema.ts).
  */
-export function configErrors(schema: TObject | undefined, config: unknown): string[] {
-  return configFieldErrors(schema, config)
+export function configErrors(schema: TObject | undefined, config: unknown, options: ConfigCheckOptions = {}): string[] {
+  return configFieldErrors(schema, config, '', options)
     .slice(0, 10)
     .map(({ path, message }) => `${path}: ${message}`);
 }

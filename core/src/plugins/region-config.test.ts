@@ -98,6 +98,20 @@ describe('region plugin config: unknown keys', () => {
   });
 });
 
+describe('region plugin config: unknown keys stored before they were refused', () => {
+  it('are named by the next PATCH, which removes them with null', async () => {
+    await t.platform.database.db
+      .update(regionPlugins)
+      .set({ config: { legacy: 1 } })
+      .where(and(eq(regionPlugins.regionId, 'busy'), eq(regionPlugins.pluginId, 'courses')));
+    const refused = await patch('busy', 'courses', { config: { maxLength: 5 } });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toEqual([expect.objectContaining({ path: '/body/config/legacy' })]);
+    expect((await patch('busy', 'courses', { config: { legacy: null, maxLength: 5 } })).status).toBe(200);
+    expect(await stored('busy', 'courses')).toEqual({ maxLength: 5 });
+  });
+});
+
 describe('region plugin config: PATCH and PUT', () => {
   it('PATCH merges into the stored config: objects merge, arrays replace, null deletes (its default applies)', async () => {
     expect(
