@@ -200,7 +200,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         ],
       }),
       {
-        prefix: '/v1',
+        prefix: '',
         tag: 'Plugins',
         description: 'Installed plugins, and their enablement and configuration per region.',
         routes: pluginRoutes(
