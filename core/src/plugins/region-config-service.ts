@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../audit/record.js';
 import type { Database, Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { NotFound, ValidationFailed } from '../errors/core-errors.js';
 import { UnknownRegion } from '../identity/errors.js';
 import { applyMergePatch } from '../json/merge-patch.js';
@@ -166,7 +167,7 @@ export async function changeRegionPlugin(
   { regionId, pluginId, change, cascade = false }: RegionPluginUpdate,
 ): Promise<RegionPluginView> {
   const plugin = findPlugin(plugins, pluginId);
-  return db.transaction(async (tx) => {
+  return requestTransaction(db, async (tx) => {
     const stored = await lockRegion(tx, regionId);
     const current = stored.get(plugin.id) ?? { enabled: false, config: {} };
     const next = { enabled: change.enabled ?? current.enabled, config: nextConfig(change, current.config) };
