@@ -68,4 +68,26 @@ describe('the SDK covers the default deployment', () => {
     const served = new Set(operations.map((o) => o.operationId));
     expect([...methods.keys()].filter((name) => !served.has(name))).toEqual([]);
   });
+
+  it('documents access honestly: public operations answer anonymous callers, the others ask them to authenticate', async () => {
+    const doc = await (await t.request('/openapi.json')).json();
+    const wrong: string[] = [];
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<string, Record<string, { security?: unknown[]; operationId: string }>>,
+    )) {
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000');
+        const init: Parameters<TestPlatform['request']>[1] = { method: method.toUpperCase() };
+        if (method !== 'get' && method !== 'delete') init.json = {};
+        const { status } = await t.request(url, init);
+        const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+        if (isPublic ? status === 401 || status === 403 : status !== 401) {
+          wrong.push(`${operation.operationId} (${isPublic ? 'public' : 'protected'}) answered ${status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
