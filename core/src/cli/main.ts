@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ConfigFileError } from '../config/load-config-file.js';
 import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
@@ -135,7 +136,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof PluginPreflightError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof ConfigFileError ||
+      error instanceof MigrationError ||
+      error instanceof PluginPreflightError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
