@@ -3,6 +3,7 @@ import { ConfigFileError } from '../config/load-config-file.js';
 import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
+import { PostgresJsUnfixedError } from '../db/postgres-js-fix.js';
 import { PluginPreflightError } from '../plugins/preflight.js';
 import { runAdminKeyCreate } from './admin-key-command.js';
 import { runLedgerVerify } from './ledger-command.js';
@@ -140,6 +141,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       error instanceof ConfigError ||
       error instanceof ConfigFileError ||
       error instanceof MigrationError ||
+      error instanceof PostgresJsUnfixedError ||
       error instanceof PluginPreflightError
     ) {
       process.stderr.write(`${error.message}\n`);
