@@ -34,7 +34,9 @@ function onLine(line) {
   logs.get(pkg).push(text);
   if (!text.startsWith('cache miss')) return;
   if (building++ === 0) {
-    process.stderr.write("Building the platform's packages (first start only, ~1-2 min; later starts reuse it)…\n");
+    process.stderr.write(
+      "Building the platform's packages (a minute or two on a fresh clone; later starts reuse the build)…\n",
+    );
     heartbeat = setInterval(() => process.stderr.write(`  … still building (${seconds()} s)\n`), 30_000);
   }
   process.stderr.write(`  building ${pkg}\n`);
