@@ -47,7 +47,12 @@ export default definePlugin({
   requires: { core: '${n.coreRange}' },
   // Per-region configuration: region admins set it with PUT /v1/regions/{regionId}/plugins/${n.id}.
   config: Type.Object({
-    maxLength: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: 'Longest entry, in characters.' }),
+    maxLength: Type.Integer({
+      minimum: 1,
+      maximum: 10_000,
+      default: 500,
+      description: 'Longest entry, in characters.',
+    }),
   }),
   migrations: new URL('../drizzle', import.meta.url),
 
@@ -114,13 +119,24 @@ export const testTs = (
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from './index.js';
 
+// The plugin's routes are mounted under its id.
+const ENTRIES = '/v1/${n.id}/entries';
+
 let t: TestPlatform;
 beforeAll(async () => {
   t = await createTestPlatform({
     plugins: [plugin],
     regions: [
-      { id: 'default', name: 'Default', plugins: { '${n.id}': { config: { maxLength: 20 } } } },
-      { id: 'elsewhere', name: 'Elsewhere', plugins: { '${n.id}': { enabled: false } } },
+      {
+        id: 'default',
+        name: 'Default',
+        plugins: { '${n.id}': { config: { maxLength: 20 } } },
+      },
+      {
+        id: 'elsewhere',
+        name: 'Elsewhere',
+        plugins: { '${n.id}': { enabled: false } },
+      },
     ],
   });
 });
@@ -129,20 +145,20 @@ afterAll(() => t?.close());
 describe('${n.id}', () => {
   it("keeps a signed-in person's entries", async () => {
     const person = await t.person();
-    const created = await t.request('/v1/${n.id}/entries', { method: 'POST', auth: person.token, json: { text: 'first' } });
+    const created = await t.request(ENTRIES, { method: 'POST', auth: person.token, json: { text: 'first' } });
     expect(created.status).toBe(201);
-    const list = await (await t.request('/v1/${n.id}/entries', { auth: person.token })).json();
+    const list = await (await t.request(ENTRIES, { auth: person.token })).json();
     expect(list.items.map((e: { text: string }) => e.text)).toEqual(['first']);
   });
 
   it('answers 401 to anonymous callers', async () => {
-    const res = await t.request('/v1/${n.id}/entries', { method: 'POST', json: { text: 'hi' } });
+    const res = await t.request(ENTRIES, { method: 'POST', json: { text: 'hi' } });
     expect(res.status).toBe(401);
   });
 
   it("applies the region's config, naming the field", async () => {
     const person = await t.person();
-    const res = await t.request('/v1/${n.id}/entries', {
+    const res = await t.request(ENTRIES, {
       method: 'POST',
       auth: person.token,
       json: { text: 'far longer than twenty characters' },
@@ -153,7 +169,7 @@ describe('${n.id}', () => {
 
   it('answers 404 in a region where it is disabled', async () => {
     const person = await t.person();
-    const res = await t.request('/v1/${n.id}/entries', { auth: person.token, headers: { 'Lifelong-Region': 'elsewhere' } });
+    const res = await t.request(ENTRIES, { auth: person.token, headers: { 'Lifelong-Region': 'elsewhere' } });
     expect(res.status).toBe(404);
   });
 });
