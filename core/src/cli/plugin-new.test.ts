@@ -91,6 +91,14 @@ describe('lifelong plugin new', () => {
       'README.md',
       'src/schema.ts',
       'src/index.ts',
+      'src/config.ts',
+      'src/entries/contract.ts',
+      'src/entries/routes.ts',
+      'src/entries/service.ts',
+      'src/entries/store.ts',
+      'src/contracts.ts',
+      'src/client.ts',
+      'src/layout.test.ts',
       'src/book-swap.test.ts',
       'drizzle/0000_init.sql',
       'drizzle/meta/_journal.json',
@@ -115,8 +123,16 @@ describe('lifelong plugin new', () => {
     expect(index).toContain("id: 'book-swap'");
     expect(index).toContain("migrations: new URL('../drizzle', import.meta.url)");
     expect(index).toMatch(/p\.onStart\(/);
-    expect(index).toMatch(/p\.route\(/);
+    expect(index).toContain('registerEntries(p)');
     expect(index).not.toMatch(/from '@lifelong\/core\/.+'/);
+    // The layout: routes bind handlers to contracts; the client module is the contracts.
+    expect(await read('src/entries/routes.ts')).toMatch(/p\.route\(createEntry, /);
+    expect(await read('src/entries/contract.ts')).toContain("operationId: 'entries.create'");
+    expect(await read('src/client.ts')).toContain("definePluginClient('book-swap', contracts)");
+    expect(JSON.parse(await read('package.json')).exports['./client']).toEqual({
+      types: './dist/client.d.ts',
+      import: './dist/client.js',
+    });
     expect(await read('src/schema.ts')).toContain("pgSchema('book_swap')");
   });
 
@@ -134,7 +150,8 @@ describe('lifelong plugin new', () => {
     const test = await read('src/book-swap.test.ts');
     expect(test).toContain("from '@lifelong/core/testing'");
     expect(test).toContain("import plugin from './index.js'");
-    expect(test).toContain('/v1/book-swap/entries');
+    expect(test).toContain("const ID = 'book-swap';");
+    expect(test).toContain('`/v1/${ID}/entries`');
   });
 
   it('generates a plugin that boots, migrates and serves its routes', async () => {
@@ -165,7 +182,8 @@ describe('lifelong plugin new', () => {
     const biome = JSON.parse(await readFile(join(REPO, 'biome.json'), 'utf8'));
     await writeFile(join(cwd, 'biome.json'), JSON.stringify({ ...biome, $schema: undefined, vcs: { enabled: false } }));
     const lint = await run(join(REPO_NODE_MODULES, '.bin', 'biome'), ['check', 'plugins'], cwd);
-    expect(lint.out + lint.err).toContain('Checked 16 files');
+    // Two plugins of 16 checked files each: book-swap and the longest id.
+    expect(lint.out + lint.err).toContain('Checked 32 files');
     expect(lint.code, lint.out + lint.err).toBe(0);
   });
 

@@ -12,6 +12,7 @@ export const packageJson = (n: PluginNames): string =>
     engines: { node: '>=20.19' },
     exports: {
       '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      './client': { types: './dist/client.d.ts', import: './dist/client.js' },
       './package.json': './package.json',
     },
     files: ['dist', 'drizzle'],
@@ -60,7 +61,7 @@ export const tsconfigJson = (): string => `{
 export const tsupConfig = (): string => `import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', client: 'src/client.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,
