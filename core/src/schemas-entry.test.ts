@@ -54,6 +54,6 @@ describe('@lifelong/core/schemas', () => {
     const put = plugins.find((r) => r.method === 'put');
     expect(put?.request?.body).toBe(schemas.RegionPluginBody);
     expect(put?.responses[200]?.schema).toBe(schemas.RegionPluginView);
-    expect(plugins.find((r) => r.path === '/plugins')?.responses[200]?.schema).toBe(schemas.PluginList);
+    expect(plugins.find((r) => r.path === '/v1/plugins')?.responses[200]?.schema).toBe(schemas.PluginList);
   });
 });
