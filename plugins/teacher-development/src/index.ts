@@ -16,6 +16,7 @@ export * from './codes.js';
 export { TeacherDevelopmentConfig } from './config.js';
 export * from './errors.js';
 export * from './events.js';
+export { invalidField } from './field-error.js';
 export * from './schemas.js';
 
 /**

@@ -1,5 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CourseParams, MediaFile } from '../common-schemas.js';
+import { MediaMismatch, WrongCourseState } from '../errors.js';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from './config.js';
 import {
   Course,
@@ -20,6 +21,7 @@ export const uploadMedia = defineContract({
   access: { authenticated: 'approved teachers of the region' },
   request: { upload: { contentTypes: MEDIA_TYPES, maxBytes: MEDIA_MAX_BYTES } },
   responses: { 201: { description: 'Stored, by content hash', schema: MediaFile } },
+  errors: [MediaMismatch],
 });
 
 export const createCourse = defineContract({
@@ -72,6 +74,7 @@ export const replaceCourseContent = defineContract({
   access: { authenticated: 'the course’s teacher' },
   request: { params: CourseParams, body: CourseContentBody },
   responses: { 200: { description: 'The course with its open version', schema: Course } },
+  errors: [WrongCourseState],
 });
 
 export const submitCourse = defineContract({
@@ -82,6 +85,7 @@ export const submitCourse = defineContract({
   access: { authenticated: 'the course’s teacher' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The course', schema: Course } },
+  errors: [WrongCourseState],
 });
 
 export const reviewCourse = defineContract({
@@ -92,6 +96,7 @@ export const reviewCourse = defineContract({
   access: { permission: 'courses.review' },
   request: { params: CourseParams, body: ReviewCourseBody },
   responses: { 200: { description: 'The course', schema: Course } },
+  errors: [WrongCourseState],
 });
 
 export const publishCourse = defineContract({
@@ -102,6 +107,7 @@ export const publishCourse = defineContract({
   access: { permission: 'courses.review' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The published course', schema: Course } },
+  errors: [WrongCourseState],
 });
 
 export const retireCourse = defineContract({
@@ -112,4 +118,5 @@ export const retireCourse = defineContract({
   access: { authenticated: 'the course’s teacher and reviewers' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The retired course', schema: Course } },
+  errors: [WrongCourseState],
 });

@@ -2,8 +2,9 @@ import { afterIdCursor, sniffContentType, toPage, uuidv7 } from '@lifelong/core'
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
 import type { Ctx } from '../context.js';
-import { CourseNotFound, invalidField, MediaMismatch, WrongCourseState } from '../errors.js';
+import { CourseNotFound, MediaMismatch, WrongCourseState } from '../errors.js';
 import { CoursePublished } from '../events.js';
+import { invalidField } from '../field-error.js';
 import { idKey } from '../pages.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
 import * as contract from './contract.js';

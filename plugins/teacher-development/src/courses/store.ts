@@ -1,7 +1,8 @@
 import { type Queryable, uuidv7 } from '@lifelong/core';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { type Ctx, iso } from '../context.js';
-import { CourseNotFound, invalidField } from '../errors.js';
+import { CourseNotFound } from '../errors.js';
+import { invalidField } from '../field-error.js';
 import type { TeacherRow } from '../teachers/schema.js';
 import { type CourseRow, type CourseVersionRow, courses, courseVersions, lessons, media } from './schema.js';
 import type { Course, CourseContentBody, CourseVersion } from './schemas.js';

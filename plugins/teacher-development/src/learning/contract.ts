@@ -1,6 +1,13 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CourseParams } from '../common-schemas.js';
 import {
+  InsufficientFunds,
+  NotYetAwardable,
+  PaymentFailed,
+  PricingMisconfigured,
+  WrongCourseState,
+} from '../errors.js';
+import {
   Enrolment,
   EnrolmentListQuery,
   EnrolmentPage,
@@ -26,6 +33,7 @@ export const enrol = defineContract({
     200: { description: 'Already enrolled', schema: Enrolment },
     201: { description: 'Enrolled', schema: Enrolment },
   },
+  errors: [WrongCourseState, InsufficientFunds, PaymentFailed, PricingMisconfigured],
 });
 
 export const listEnrolments = defineContract({
@@ -70,6 +78,7 @@ export const claimAward = defineContract({
   access: { authenticated: 'the learner' },
   request: { params: EnrolmentParams },
   responses: { 200: { description: 'The enrolment with its award', schema: Enrolment } },
+  errors: [NotYetAwardable],
 });
 
 export const rateCourse = defineContract({

@@ -1,5 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CourseParams, Wallet } from '../common-schemas.js';
+import { WrongCourseState } from '../errors.js';
 import { PriceHistoryPage, PriceHistoryQuery, PriceQuote } from './schemas.js';
 
 export const getPrice = defineContract({
@@ -20,6 +21,7 @@ export const recomputePrice = defineContract({
   access: { permission: 'pricing.manage' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The new quote', schema: PriceQuote } },
+  errors: [WrongCourseState],
 });
 
 export const listPriceHistory = defineContract({

@@ -1,4 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
+import { WrongRecommendationState } from '../errors.js';
 import {
   ConfirmRecommendationsBody,
   ExportQuery,
@@ -35,6 +36,7 @@ export const confirmRecommendations = defineContract({
   access: { permission: 'quality.manage' },
   request: { params: RecommendationParams, body: ConfirmRecommendationsBody },
   responses: { 200: { description: 'The confirmed list', schema: RecommendationList } },
+  errors: [WrongRecommendationState],
 });
 
 export const exportRecommendations = defineContract({
@@ -45,4 +47,5 @@ export const exportRecommendations = defineContract({
   access: { permission: 'quality.manage' },
   request: { params: RecommendationParams, query: ExportQuery },
   responses: { 200: { description: 'The confirmed list (JSON; CSV as text/csv)', schema: RecommendationList } },
+  errors: [WrongRecommendationState],
 });

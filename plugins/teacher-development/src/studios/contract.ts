@@ -1,4 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
+import { SlotOverlaps, SlotTaken, WrongBookingState, WrongGuidanceState } from '../errors.js';
 import {
   AddSlotsBody,
   Booking,
@@ -59,6 +60,7 @@ export const addSlots = defineContract({
   access: { permission: 'studios.manage' },
   request: { params: StudioParams, body: AddSlotsBody },
   responses: { 201: { description: 'The new slots', schema: SlotList } },
+  errors: [SlotOverlaps],
 });
 
 export const bookSlot = defineContract({
@@ -69,6 +71,7 @@ export const bookSlot = defineContract({
   access: { authenticated: 'approved teachers of the region' },
   request: { params: SlotParams },
   responses: { 201: { description: 'The booking', schema: Booking } },
+  errors: [WrongBookingState, SlotTaken],
 });
 
 export const listBookings = defineContract({
@@ -89,6 +92,7 @@ export const cancelBooking = defineContract({
   access: { authenticated: 'the booking teacher and the studio’s managers' },
   request: { params: BookingParams },
   responses: { 200: { description: 'The cancelled booking', schema: Booking } },
+  errors: [WrongBookingState],
 });
 
 export const recordNoShow = defineContract({
@@ -99,6 +103,7 @@ export const recordNoShow = defineContract({
   access: { permission: 'studios.manage' },
   request: { params: BookingParams },
   responses: { 200: { description: 'The booking', schema: Booking } },
+  errors: [WrongBookingState],
 });
 
 export const requestGuidance = defineContract({
@@ -139,4 +144,5 @@ export const moveGuidanceRequest = defineContract({
   access: { permission: 'studios.manage' },
   request: { params: GuidanceParams, body: GuidanceStatusBody },
   responses: { 200: { description: 'The request', schema: GuidanceRequest } },
+  errors: [WrongGuidanceState],
 });

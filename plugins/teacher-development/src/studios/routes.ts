@@ -5,12 +5,12 @@ import { type Ctx, personOf } from '../context.js';
 import {
   BookingNotFound,
   GuidanceNotFound,
-  invalidField,
   SlotOverlaps,
   SlotTaken,
   WrongBookingState,
   WrongGuidanceState,
 } from '../errors.js';
+import { invalidField } from '../field-error.js';
 import { idKey } from '../pages.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
 import * as contract from './contract.js';

@@ -1,4 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
+import { AlreadyApplied, AlreadyDecided } from '../errors.js';
 import {
   ApplyAsTeacherBody,
   Teacher,
@@ -16,6 +17,7 @@ export const applyAsTeacher = defineContract({
   access: { authenticated: 'any signed-in person, once per region' },
   request: { body: ApplyAsTeacherBody },
   responses: { 201: { description: 'The pending profile', schema: Teacher } },
+  errors: [AlreadyApplied],
 });
 
 export const getMyTeacherProfile = defineContract({
@@ -55,4 +57,5 @@ export const decideTeacher = defineContract({
   access: { permission: 'teachers.approve' },
   request: { params: TeacherParams, body: TeacherDecisionBody },
   responses: { 200: { description: 'The decided profile', schema: Teacher } },
+  errors: [AlreadyDecided],
 });

@@ -1,5 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { Wallet } from '../common-schemas.js';
+import { InsufficientFunds, PaymentFailed, WrongTextbookState } from '../errors.js';
 import {
   InstitutionParams,
   ProposeTextbookBody,
@@ -52,6 +53,7 @@ export const reviewTextbook = defineContract({
   access: { permission: 'textbooks.publish' },
   request: { params: TextbookParams, body: ReviewTextbookBody },
   responses: { 200: { description: 'The textbook', schema: Textbook } },
+  errors: [WrongTextbookState],
 });
 
 export const publishTextbook = defineContract({
@@ -62,6 +64,7 @@ export const publishTextbook = defineContract({
   access: { permission: 'textbooks.publish' },
   request: { params: TextbookParams, body: PublishTextbookBody },
   responses: { 200: { description: 'The published textbook', schema: Textbook } },
+  errors: [WrongTextbookState],
 });
 
 export const reportSale = defineContract({
@@ -78,6 +81,7 @@ export const reportSale = defineContract({
     200: { description: 'Already reported', schema: TextbookSale },
     201: { description: 'Reported and settled', schema: TextbookSale },
   },
+  errors: [WrongTextbookState, InsufficientFunds, PaymentFailed],
 });
 
 export const getBooksellerAccount = defineContract({
@@ -98,6 +102,7 @@ export const scheduleSigning = defineContract({
   access: { authenticated: 'the author and the publisher' },
   request: { params: TextbookParams, body: ScheduleSigningBody },
   responses: { 201: { description: 'The signing', schema: SigningEvent } },
+  errors: [WrongTextbookState],
 });
 
 export const listSignings = defineContract({

@@ -6,12 +6,12 @@ import type { TeacherDevelopmentRegistrar } from '../config.js';
 import { type Ctx, iso } from '../context.js';
 import {
   InsufficientFunds,
-  invalidField,
   NotInQualityDatabase,
   PaymentFailed,
   TextbookNotFound,
   WrongTextbookState,
 } from '../errors.js';
+import { invalidField } from '../field-error.js';
 import { derivedId } from '../ids.js';
 import { qualityOf } from '../quality/store.js';
 import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
