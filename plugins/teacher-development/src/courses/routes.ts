@@ -6,7 +6,7 @@ import { CourseNotFound, MediaMismatch, WrongCourseState } from '../errors.js';
 import { CoursePublished } from '../events.js';
 import { invalidField } from '../field-error.js';
 import { idKey } from '../pages.js';
-import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
+import { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
 import * as contract from './contract.js';
 import { type CourseRow, courses, courseVersions, media } from './schema.js';
 import {

@@ -1,31 +1,16 @@
 import { type Queryable, uuidv7 } from '@lifelong/core';
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import { type Ctx, iso } from '../context.js';
-import { CourseNotFound } from '../errors.js';
 import { invalidField } from '../field-error.js';
-import type { TeacherRow } from '../teachers/schema.js';
-import { type CourseRow, type CourseVersionRow, courses, courseVersions, lessons, media } from './schema.js';
+import type { TeacherRow } from '../shared/tables.js';
+import { type CourseRow, type CourseVersionRow, courseVersions, lessons, media } from './schema.js';
 import type { Course, CourseContentBody, CourseVersion } from './schemas.js';
 
+export { findCourse, lessonsOf, versionRow } from '../shared/courses.js';
+
+import { lessonsOf, versionRow } from '../shared/courses.js';
+
 const OPEN = ['draft', 'submitted', 'reviewed'] as const;
-
-export async function findCourse(db: Queryable, courseId: string, regionId: string, lock = false) {
-  const query = db
-    .select()
-    .from(courses)
-    .where(and(eq(courses.id, courseId), eq(courses.regionId, regionId)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw CourseNotFound({ detail: `Course ${courseId} does not exist in region "${regionId}".` });
-  return row;
-}
-
-export async function versionRow(db: Queryable, courseId: string, version: number) {
-  const [row] = await db
-    .select()
-    .from(courseVersions)
-    .where(and(eq(courseVersions.courseId, courseId), eq(courseVersions.version, version)));
-  return row ?? null;
-}
 
 export async function openVersionRow(db: Queryable, courseId: string) {
   const [row] = await db
@@ -33,14 +18,6 @@ export async function openVersionRow(db: Queryable, courseId: string) {
     .from(courseVersions)
     .where(and(eq(courseVersions.courseId, courseId), inArray(courseVersions.status, [...OPEN])));
   return row ?? null;
-}
-
-export async function lessonsOf(db: Queryable, courseId: string, version: number) {
-  return db
-    .select()
-    .from(lessons)
-    .where(and(eq(lessons.courseId, courseId), eq(lessons.version, version)))
-    .orderBy(asc(lessons.position));
 }
 
 export async function versionView(db: Queryable, row: CourseVersionRow): Promise<CourseVersion> {

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { TeacherDevelopmentRegistrar } from '../config.js';
 import { personOf } from '../context.js';
 import { TeacherNotFound } from '../errors.js';
-import { teacherOfPerson } from '../teachers/store.js';
+import { teacherOfPerson } from '../shared/teachers.js';
 import * as contract from './contract.js';
 import { qualityScores } from './schema.js';
 import { qualityOf, qualityView, recomputeQuality } from './store.js';

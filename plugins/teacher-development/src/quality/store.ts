@@ -1,11 +1,11 @@
 import type { Queryable } from '@lifelong/core';
 import { and, eq, inArray, max } from 'drizzle-orm';
 import type { JobCtx } from '../context.js';
-import { courses, courseVersions, lessons } from '../courses/schema.js';
-import { enrolments, lessonProgress, ratings } from '../learning/schema.js';
-import { teachers } from '../teachers/schema.js';
+import { courses, courseVersions, enrolments, lessonProgress, lessons, ratings, teachers } from '../shared/tables.js';
 import { scoreTeacher, type TeacherActivity } from './compute.js';
 import { type QualityRow, qualityScores } from './schema.js';
+
+export { qualityOf } from '../shared/quality.js';
 
 /** Everything the score of one teacher rests on, read in the job's transaction. */
 async function activityOf(db: Queryable, teacherId: string): Promise<TeacherActivity> {
@@ -77,11 +77,6 @@ export async function recomputeQuality(ctx: JobCtx, regionId: string) {
       .onConflictDoUpdate({ target: qualityScores.teacherId, set: values });
   }
   return { teachers: rows.length, inDatabase };
-}
-
-export async function qualityOf(db: Queryable, teacherId: string) {
-  const [row] = await db.select().from(qualityScores).where(eq(qualityScores.teacherId, teacherId));
-  return row ?? null;
 }
 
 export const qualityView = (row: QualityRow) => ({

@@ -12,7 +12,7 @@ import {
 } from '../errors.js';
 import { invalidField } from '../field-error.js';
 import { idKey } from '../pages.js';
-import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
+import { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
 import * as contract from './contract.js';
 import { bookings, guidanceRequests, guidanceSteps, studioSlots, studios } from './schema.js';
 import {

@@ -1,9 +1,11 @@
 import type { Queryable } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { type Ctx, iso, personOf } from '../context.js';
-import { NotAnApprovedTeacher, TeacherNotFound } from '../errors.js';
+import { type Ctx, iso } from '../context.js';
+import { TeacherNotFound } from '../errors.js';
 import { type TeacherRow, teachers } from './schema.js';
 import type { Teacher } from './schemas.js';
+
+export { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
 
 export const teacherView = (row: TeacherRow): Teacher => ({
   id: row.id,
@@ -25,23 +27,6 @@ export async function findTeacher(db: Queryable, teacherId: string, regionId: st
     .where(and(eq(teachers.id, teacherId), eq(teachers.regionId, regionId)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw TeacherNotFound({ detail: `Teacher ${teacherId} does not exist in region "${regionId}".` });
-  return row;
-}
-
-export async function teacherOfPerson(db: Queryable, personId: string, regionId: string) {
-  const [row] = await db
-    .select()
-    .from(teachers)
-    .where(and(eq(teachers.personId, personId), eq(teachers.regionId, regionId)));
-  return row ?? null;
-}
-
-/** The caller's approved teacher profile in the request's region, or 403. */
-export async function approvedTeacher(ctx: Ctx): Promise<TeacherRow> {
-  const row = await teacherOfPerson(ctx.db, personOf(ctx), ctx.regionId);
-  if (row?.status !== 'approved') {
-    throw NotAnApprovedTeacher({ detail: `You are not an approved teacher in region "${ctx.regionId}".` });
-  }
   return row;
 }
 

@@ -13,8 +13,8 @@ import {
 } from '../errors.js';
 import { invalidField } from '../field-error.js';
 import { derivedId } from '../ids.js';
-import { qualityOf } from '../quality/store.js';
-import { approvedTeacher, teacherOfPerson } from '../teachers/store.js';
+import { qualityOf } from '../shared/quality.js';
+import { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
 import * as contract from './contract.js';
 import { normalizeIsbn } from './isbn.js';
 import { signingEvents, type TextbookRow, type TextbookSaleRow, textbookSales, textbooks } from './schema.js';
