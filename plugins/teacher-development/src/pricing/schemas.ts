@@ -37,3 +37,4 @@ export const PriceChange = Type.Object({
 });
 export const PriceHistoryPage = Page(PriceChange);
 export const PriceHistoryQuery = PageQuery;
+export type PriceHistoryQuery = Static<typeof PriceHistoryQuery>;

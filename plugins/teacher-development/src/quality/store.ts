@@ -1,5 +1,5 @@
 import type { Queryable } from '@lifelong/core';
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { JobCtx } from '../context.js';
 import { courses, courseVersions, enrolments, lessonProgress, lessons, ratings, teachers } from '../shared/tables.js';
 import { scoreTeacher, type TeacherActivity } from './compute.js';
@@ -88,3 +88,14 @@ export const qualityView = (row: QualityRow) => ({
   suggestions: row.suggestions,
   computedAt: row.computedAt.toISOString(),
 });
+
+/** The region's quality database: teachers in it, best first (at most 1000). */
+export async function qualityDatabase(db: Queryable, regionId: string) {
+  const rows = await db
+    .select()
+    .from(qualityScores)
+    .where(and(eq(qualityScores.regionId, regionId), eq(qualityScores.inDatabase, true)))
+    .orderBy(desc(qualityScores.scoreBps), qualityScores.teacherId)
+    .limit(1000);
+  return rows.map(qualityView);
+}

@@ -47,4 +47,5 @@ export const TeacherListQuery = Type.Object(
   { ...PageQuery.properties, status: Type.Optional(TeacherStatus) },
   { additionalProperties: false },
 );
+export type TeacherListQuery = Static<typeof TeacherListQuery>;
 export const TeacherPage = Page(Teacher);
