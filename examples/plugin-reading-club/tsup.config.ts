@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// Two entry points: the plugin, and its route schemas alone (for client code).
+// Three entry points: the plugin, its route schemas alone, and its client module (contracts only).
 export default defineConfig({
-  entry: { index: 'src/index.ts', schemas: 'src/schemas.ts' },
+  entry: { index: 'src/index.ts', schemas: 'src/schemas.ts', client: 'src/client.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -1,4 +1,4 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 
 // The route schemas: one source of truth for validation, handler types, OpenAPI and client code
@@ -68,3 +68,9 @@ export type ReadingLog = Static<typeof ReadingLog>;
 
 export const ReadingLogPage = Page(ReadingLog);
 export const ReadingLogListQuery = PageQuery;
+
+export const Points = Type.Object({
+  accountId: Type.Union([Type.String(), Type.Null()], { description: 'Null before the first finished book.' }),
+  points: Type.String({ description: 'The balance, as a decimal string.' }),
+});
+export type Points = Static<typeof Points>;

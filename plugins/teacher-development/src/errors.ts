@@ -1,6 +1,8 @@
-import { defineError, type FieldError, ValidationFailed } from '@lifelong/core';
+import { defineError } from '@lifelong/core';
 
-// The center's error kinds. Codes are stable once published; clients match on them.
+// The center's error kinds. Codes are stable once published; clients match on them. Contracts
+// list them (`errors: [...]`), so this module should load no server code: it will import
+// `defineError` from `@lifelong/core/contract` once core exports it there (see client-entry.test.ts).
 export const PeopleOnly = defineError('TEACHER_DEVELOPMENT_PEOPLE_ONLY', 403, 'Only people can do this');
 export const TeacherNotFound = defineError(
   'TEACHER_DEVELOPMENT_TEACHER_NOT_FOUND',
@@ -115,7 +117,3 @@ export const WrongTextbookState = defineError(
   409,
   'The textbook is not in a state that allows this',
 );
-
-/** A 400 naming one field and the rule it broke, for checks the schema cannot express. */
-export const invalidField = (path: string, rule: string, message: string) =>
-  ValidationFailed({ detail: message, errors: [{ path, rule, message } satisfies FieldError] });

@@ -2,20 +2,21 @@ import { definePlugin } from '@lifelong/core';
 import creditBank from '@lifelong/plugin-credit-bank';
 import pkg from '../package.json' with { type: 'json' };
 import { TeacherDevelopmentConfig } from './config.js';
-import { registerCourses } from './courses/register.js';
-import { registerLearning } from './learning/register.js';
+import { registerCourses } from './courses/routes.js';
+import { registerLearning } from './learning/routes.js';
 import { permissions, roles } from './permissions.js';
-import { registerPricing } from './pricing/register.js';
-import { registerQuality } from './quality/register.js';
-import { registerRecommendations } from './recommendations/register.js';
-import { registerStudios } from './studios/register.js';
-import { registerTeachers } from './teachers/register.js';
-import { registerTextbooks } from './textbooks/register.js';
+import { registerPricing } from './pricing/routes.js';
+import { registerQuality } from './quality/routes.js';
+import { registerRecommendations } from './recommendations/routes.js';
+import { registerStudios } from './studios/routes.js';
+import { registerTeachers } from './teachers/routes.js';
+import { registerTextbooks } from './textbooks/routes.js';
 
 export * from './codes.js';
 export { TeacherDevelopmentConfig } from './config.js';
 export * from './errors.js';
 export * from './events.js';
+export { invalidField } from './field-error.js';
 export * from './schemas.js';
 
 /**

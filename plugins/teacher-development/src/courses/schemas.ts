@@ -1,12 +1,7 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { Level, Stage } from '@lifelong/plugin-credit-bank/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { Id, Note, NullableTimestamp, Timestamp } from '../common-schemas.js';
-
-const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of an uploaded media file.' });
-
-export const MediaFile = Type.Object({ sha256: Sha256, contentType: Type.String(), size: Type.Integer() });
-export type MediaFile = Static<typeof MediaFile>;
+import { Id, Lesson, Note, NullableTimestamp, Sha256, Timestamp } from '../common-schemas.js';
 
 export const LessonInput = Type.Object(
   {
@@ -48,14 +43,6 @@ export const ReviewCourseBody = Type.Object(
   { decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), note: Type.Optional(Note) },
   { additionalProperties: false },
 );
-
-export const Lesson = Type.Object({
-  id: Id,
-  position: Type.Integer({ minimum: 1 }),
-  title: Type.String(),
-  media: Type.Array(MediaFile),
-});
-export type Lesson = Static<typeof Lesson>;
 
 export const VersionStatus = Type.Union([
   Type.Literal('draft'),
@@ -104,7 +91,6 @@ export const Course = Type.Object({
 });
 export type Course = Static<typeof Course>;
 
-export const CourseParams = Type.Object({ courseId: Id });
 export const CourseVersionParams = Type.Object({ courseId: Id, version: Type.Integer({ minimum: 1 }) });
 export const CourseListQuery = Type.Object(
   { ...PageQuery.properties, teacherId: Type.Optional(Id) },

@@ -1,30 +1,17 @@
-import { type Queryable, uuidv7 } from '@lifelong/core';
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
+import { and, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { type Ctx, iso } from '../context.js';
-import { CourseNotFound, invalidField } from '../errors.js';
-import type { TeacherRow } from '../teachers/schema.js';
+import { invalidField } from '../field-error.js';
+import { idKey } from '../pages.js';
+import type { TeacherRow } from '../shared/tables.js';
 import { type CourseRow, type CourseVersionRow, courses, courseVersions, lessons, media } from './schema.js';
 import type { Course, CourseContentBody, CourseVersion } from './schemas.js';
 
+export { findCourse, lessonsOf, versionRow } from '../shared/courses.js';
+
+import { lessonsOf, versionRow } from '../shared/courses.js';
+
 const OPEN = ['draft', 'submitted', 'reviewed'] as const;
-
-export async function findCourse(db: Queryable, courseId: string, regionId: string, lock = false) {
-  const query = db
-    .select()
-    .from(courses)
-    .where(and(eq(courses.id, courseId), eq(courses.regionId, regionId)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw CourseNotFound({ detail: `Course ${courseId} does not exist in region "${regionId}".` });
-  return row;
-}
-
-export async function versionRow(db: Queryable, courseId: string, version: number) {
-  const [row] = await db
-    .select()
-    .from(courseVersions)
-    .where(and(eq(courseVersions.courseId, courseId), eq(courseVersions.version, version)));
-  return row ?? null;
-}
 
 export async function openVersionRow(db: Queryable, courseId: string) {
   const [row] = await db
@@ -32,14 +19,6 @@ export async function openVersionRow(db: Queryable, courseId: string) {
     .from(courseVersions)
     .where(and(eq(courseVersions.courseId, courseId), inArray(courseVersions.status, [...OPEN])));
   return row ?? null;
-}
-
-export async function lessonsOf(db: Queryable, courseId: string, version: number) {
-  return db
-    .select()
-    .from(lessons)
-    .where(and(eq(lessons.courseId, courseId), eq(lessons.version, version)))
-    .orderBy(asc(lessons.position));
 }
 
 export async function versionView(db: Queryable, row: CourseVersionRow): Promise<CourseVersion> {
@@ -156,4 +135,75 @@ export async function writeContent(
       }),
     })),
   );
+}
+
+export async function insertMedia(db: Queryable, values: typeof media.$inferInsert): Promise<void> {
+  await db.insert(media).values(values).onConflictDoNothing();
+}
+
+export async function insertCourse(db: Queryable, values: Omit<typeof courses.$inferInsert, 'id'>) {
+  const [course] = await db
+    .insert(courses)
+    .values({ id: uuidv7(), ...values })
+    .returning();
+  if (!course) throw new Error('insert returned no row');
+  return course;
+}
+
+/** A page of the region's published, not retired courses (of one teacher, if asked), oldest first. */
+export async function publishedCoursePage(
+  db: Queryable,
+  regionId: string,
+  query: { teacherId?: string; limit?: number; cursor?: string },
+) {
+  const limit = query.limit ?? 50;
+  const rows = await db
+    .select()
+    .from(courses)
+    .where(
+      and(
+        eq(courses.regionId, regionId),
+        isNotNull(courses.liveVersion),
+        isNull(courses.retiredAt),
+        query.teacherId ? eq(courses.teacherId, query.teacherId) : undefined,
+        afterIdCursor(courses.id, query.cursor),
+      ),
+    )
+    .orderBy(courses.id)
+    .limit(limit + 1);
+  const page = toPage(rows, limit, idKey);
+  return {
+    items: await Promise.all(page.items.map((row) => courseView(db, row, false))),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function setVersionStatus(
+  db: Queryable,
+  courseId: string,
+  version: number,
+  status: CourseVersionRow['status'],
+  at: Date,
+  reviewNote?: string | null,
+): Promise<void> {
+  await db
+    .update(courseVersions)
+    .set({ status, updatedAt: at, ...(reviewNote !== undefined ? { reviewNote } : {}) })
+    .where(and(eq(courseVersions.courseId, courseId), eq(courseVersions.version, version)));
+}
+
+export async function markLive(db: Queryable, courseId: string, version: number, publishedAt: Date) {
+  const [published] = await db
+    .update(courses)
+    .set({ liveVersion: version, publishedAt })
+    .where(eq(courses.id, courseId))
+    .returning();
+  if (!published) throw new Error('update returned no row');
+  return published;
+}
+
+export async function markRetired(db: Queryable, courseId: string, at: Date) {
+  const [retired] = await db.update(courses).set({ retiredAt: at }).where(eq(courses.id, courseId)).returning();
+  if (!retired) throw new Error('update returned no row');
+  return retired;
 }

@@ -1,10 +1,10 @@
 import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit-bank';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import type { CourseRow } from '../courses/schema.js';
-import { lessons } from '../courses/schema.js';
-import { versionRow } from '../courses/store.js';
 import { CourseCompleted } from '../events.js';
+import { versionRow } from '../shared/courses.js';
+import type { CourseRow } from '../shared/tables.js';
+import { lessons } from '../shared/tables.js';
 import { type EnrolmentRow, enrolments, lessonProgress } from './schema.js';
 
 /**

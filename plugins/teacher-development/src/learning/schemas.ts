@@ -1,7 +1,6 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { Amount, Id, NullableTimestamp, Timestamp } from '../common-schemas.js';
-import { Lesson } from '../courses/schemas.js';
+import { Amount, Id, Lesson, NullableTimestamp, Timestamp } from '../common-schemas.js';
 
 export const LessonProgress = Type.Object({
   lessonId: Id,

@@ -1,8 +1,8 @@
 import type { Queryable } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import { iso } from '../context.js';
-import { lessonsOf } from '../courses/store.js';
 import { EnrolmentNotFound } from '../errors.js';
+import { lessonsOf } from '../shared/courses.js';
 import { type EnrolmentRow, enrolments, lessonProgress, type RatingRow } from './schema.js';
 import type { Enrolment, Rating } from './schemas.js';
 

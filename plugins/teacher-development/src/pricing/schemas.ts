@@ -1,4 +1,4 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Amount, Id, NullableTimestamp, Timestamp } from '../common-schemas.js';
 
@@ -37,5 +37,4 @@ export const PriceChange = Type.Object({
 });
 export const PriceHistoryPage = Page(PriceChange);
 export const PriceHistoryQuery = PageQuery;
-
-export const Wallet = Type.Object({ accountId: Id, asset: Type.String(), balance: Type.String() });
+export type PriceHistoryQuery = Static<typeof PriceHistoryQuery>;

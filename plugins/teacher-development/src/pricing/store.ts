@@ -1,10 +1,11 @@
-import { uuidv7 } from '@lifelong/core';
+import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
 import type { Static } from '@sinclair/typebox';
-import { and, count, countDistinct, eq, gte } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gte, isNotNull, isNull } from 'drizzle-orm';
 import type { JobCtx } from '../context.js';
-import type { CourseRow } from '../courses/schema.js';
 import { CoursePriceChanged } from '../events.js';
-import { enrolments, lessonProgress } from '../learning/schema.js';
+import { idKey } from '../pages.js';
+import type { CourseRow } from '../shared/tables.js';
+import { courses, enrolments, lessonProgress } from '../shared/tables.js';
 import { freeUntil, priceFrom, tierFor } from './compute.js';
 import type { PricingConfig } from './config.js';
 import { coursePrices, type PriceFigures, priceHistory } from './schema.js';
@@ -97,4 +98,32 @@ export async function recomputePrice(ctx: JobCtx, course: CourseRow, reason: 'sc
     { key: course.id, regionId: course.regionId },
   );
   return row;
+}
+
+/** The region's published, not retired courses (the hourly recomputation walks them). */
+export async function publishedCoursesOf(db: Queryable, regionId: string) {
+  return db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.regionId, regionId), isNotNull(courses.publishedAt), isNull(courses.retiredAt)));
+}
+
+/** A page of the course's price changes, oldest first. */
+export async function priceHistoryPage(db: Queryable, courseId: string, limit: number, cursor: string | undefined) {
+  const rows = await db
+    .select()
+    .from(priceHistory)
+    .where(and(eq(priceHistory.courseId, courseId), afterIdCursor(priceHistory.id, cursor)))
+    .orderBy(priceHistory.id)
+    .limit(limit + 1);
+  return toPage(rows, limit, idKey, (row) => ({
+    id: row.id,
+    courseId: row.courseId,
+    asset: row.asset,
+    price: String(row.price),
+    previousPrice: row.previousPrice === null ? null : String(row.previousPrice),
+    reason: row.reason,
+    figures: row.figures,
+    computedAt: row.computedAt.toISOString(),
+  }));
 }

@@ -1,11 +1,11 @@
 import type { Queryable } from '@lifelong/core';
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { JobCtx } from '../context.js';
-import { courses, courseVersions, lessons } from '../courses/schema.js';
-import { enrolments, lessonProgress, ratings } from '../learning/schema.js';
-import { teachers } from '../teachers/schema.js';
+import { courses, courseVersions, enrolments, lessonProgress, lessons, ratings, teachers } from '../shared/tables.js';
 import { scoreTeacher, type TeacherActivity } from './compute.js';
 import { type QualityRow, qualityScores } from './schema.js';
+
+export { qualityOf } from '../shared/quality.js';
 
 /** Everything the score of one teacher rests on, read in the job's transaction. */
 async function activityOf(db: Queryable, teacherId: string): Promise<TeacherActivity> {
@@ -79,11 +79,6 @@ export async function recomputeQuality(ctx: JobCtx, regionId: string) {
   return { teachers: rows.length, inDatabase };
 }
 
-export async function qualityOf(db: Queryable, teacherId: string) {
-  const [row] = await db.select().from(qualityScores).where(eq(qualityScores.teacherId, teacherId));
-  return row ?? null;
-}
-
 export const qualityView = (row: QualityRow) => ({
   teacherId: row.teacherId,
   regionId: row.regionId,
@@ -93,3 +88,14 @@ export const qualityView = (row: QualityRow) => ({
   suggestions: row.suggestions,
   computedAt: row.computedAt.toISOString(),
 });
+
+/** The region's quality database: teachers in it, best first (at most 1000). */
+export async function qualityDatabase(db: Queryable, regionId: string) {
+  const rows = await db
+    .select()
+    .from(qualityScores)
+    .where(and(eq(qualityScores.regionId, regionId), eq(qualityScores.inDatabase, true)))
+    .orderBy(desc(qualityScores.scoreBps), qualityScores.teacherId)
+    .limit(1000);
+  return rows.map(qualityView);
+}

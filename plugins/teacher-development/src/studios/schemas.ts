@@ -1,4 +1,4 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, Note, NullableTimestamp, Timestamp } from '../common-schemas.js';
 
@@ -106,3 +106,6 @@ export const GuidanceListQuery = Type.Object(
   { additionalProperties: false },
 );
 export const GuidancePage = Page(Type.Omit(GuidanceRequest, ['steps']));
+
+/** The slots `POST /studios/{studioId}/slots` created. */
+export const SlotList = Type.Array(Slot);

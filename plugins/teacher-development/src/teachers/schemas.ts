@@ -1,4 +1,4 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, Note, NullableTimestamp, Timestamp } from '../common-schemas.js';
 
@@ -47,4 +47,5 @@ export const TeacherListQuery = Type.Object(
   { ...PageQuery.properties, status: Type.Optional(TeacherStatus) },
   { additionalProperties: false },
 );
+export type TeacherListQuery = Static<typeof TeacherListQuery>;
 export const TeacherPage = Page(Teacher);

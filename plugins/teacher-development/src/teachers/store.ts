@@ -1,9 +1,12 @@
-import type { Queryable } from '@lifelong/core';
+import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { type Ctx, iso, personOf } from '../context.js';
-import { NotAnApprovedTeacher, TeacherNotFound } from '../errors.js';
+import { type Ctx, iso } from '../context.js';
+import { TeacherNotFound } from '../errors.js';
+import { idKey } from '../pages.js';
 import { type TeacherRow, teachers } from './schema.js';
-import type { Teacher } from './schemas.js';
+import type { ApplyAsTeacherBody, Teacher, TeacherListQuery } from './schemas.js';
+
+export { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
 
 export const teacherView = (row: TeacherRow): Teacher => ({
   id: row.id,
@@ -28,23 +31,6 @@ export async function findTeacher(db: Queryable, teacherId: string, regionId: st
   return row;
 }
 
-export async function teacherOfPerson(db: Queryable, personId: string, regionId: string) {
-  const [row] = await db
-    .select()
-    .from(teachers)
-    .where(and(eq(teachers.personId, personId), eq(teachers.regionId, regionId)));
-  return row ?? null;
-}
-
-/** The caller's approved teacher profile in the request's region, or 403. */
-export async function approvedTeacher(ctx: Ctx): Promise<TeacherRow> {
-  const row = await teacherOfPerson(ctx.db, personOf(ctx), ctx.regionId);
-  if (row?.status !== 'approved') {
-    throw NotAnApprovedTeacher({ detail: `You are not an approved teacher in region "${ctx.regionId}".` });
-  }
-  return row;
-}
-
 /**
  * Whether the caller may decide about a teacher: `teachers.approve` in the teacher's region, or in
  * the scope of one of the institutions the teacher named (an institution decides about its own).
@@ -52,3 +38,61 @@ export async function approvedTeacher(ctx: Ctx): Promise<TeacherRow> {
 export const mayDecide = (ctx: Ctx, teacher: TeacherRow) =>
   ctx.can('teachers.approve', { regionId: teacher.regionId }) ||
   teacher.institutionIds.some((institutionId) => ctx.can('teachers.approve', { institutionId }));
+
+/** The new pending profile, or null when the person already has one in the region. */
+export async function insertApplication(
+  db: Queryable,
+  input: { regionId: string; personId: string; body: ApplyAsTeacherBody; at: Date },
+): Promise<TeacherRow | null> {
+  const [row] = await db
+    .insert(teachers)
+    .values({
+      id: uuidv7(),
+      regionId: input.regionId,
+      personId: input.personId,
+      subjects: input.body.subjects,
+      institutionIds: input.body.institutionIds,
+      bio: input.body.bio,
+      status: 'pending',
+      createdAt: input.at,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * A page of the region's profiles, oldest first. With `visible`, only the rows it accepts (an
+ * institution admin's): up to 1000 are read and filtered, then paged.
+ */
+export async function teacherPage(
+  db: Queryable,
+  regionId: string,
+  query: TeacherListQuery,
+  visible?: (row: TeacherRow) => boolean,
+) {
+  const limit = query.limit ?? 50;
+  const rows = await db
+    .select()
+    .from(teachers)
+    .where(
+      and(
+        eq(teachers.regionId, regionId),
+        query.status ? eq(teachers.status, query.status) : undefined,
+        afterIdCursor(teachers.id, query.cursor),
+      ),
+    )
+    .orderBy(teachers.id)
+    .limit(visible ? 1000 : limit + 1);
+  return toPage(visible ? rows.filter(visible).slice(0, limit + 1) : rows, limit, idKey, teacherView);
+}
+
+export async function recordDecision(
+  db: Queryable,
+  teacherId: string,
+  decision: Pick<TeacherRow, 'status' | 'decidedBy' | 'decidedAt' | 'decisionNote'>,
+): Promise<TeacherRow> {
+  const [decided] = await db.update(teachers).set(decision).where(eq(teachers.id, teacherId)).returning();
+  if (!decided) throw new Error('update returned no row');
+  return decided;
+}

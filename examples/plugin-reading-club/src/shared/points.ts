@@ -1,7 +1,7 @@
 import { defineEvent, type PluginRequestContext } from '@lifelong/core';
 import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
-import { pointAccounts } from './schema.js';
+import { pointAccounts } from '../schema.js';
 
 /** Emitted when a member logs the sitting that finished a book (ids only, no personal data). */
 export const BookFinished = defineEvent(
@@ -55,4 +55,11 @@ export async function awardBook(ctx: Ctx, log: { id: string; clubId: string; per
     { logId: log.id, clubId: log.clubId, personId: log.personId, points: String(points) },
     { key: log.personId },
   );
+}
+
+/** The person's POINT account (null before the first finished book) and its balance. */
+export async function pointBalance(ctx: Ctx, personId: string): Promise<{ accountId: string | null; points: bigint }> {
+  const [known] = await ctx.db.select().from(pointAccounts).where(eq(pointAccounts.personId, personId));
+  const account = known ? await ctx.ledger.getAccount(known.accountId) : null;
+  return { accountId: known?.accountId ?? null, points: account ? account.creditsPosted - account.debitsPosted : 0n };
 }

@@ -1,8 +1,8 @@
-import { afterIdCursor, type PluginRequestContext, type Queryable, toPage } from '@lifelong/core';
+import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
 import { and, count, eq, getTableColumns } from 'drizzle-orm';
-import { ClubNotFound, NotAMember, PeopleOnly } from './errors.js';
-import { clubs, type meetings, members, readingLogs } from './schema.js';
-import type { Club, Meeting, Membership, ReadingLog } from './schemas.js';
+import { ClubNotFound, NotAMember } from '../errors.js';
+import { clubs, meetings, members, readingLogs } from '../schema.js';
+import type { Club, Meeting, Membership, ReadingLog } from '../schemas.js';
 
 // Queries and row mapping. Every function takes the caller's `db` (the request's transaction).
 
@@ -40,12 +40,6 @@ export const readingLogView = (row: typeof readingLogs.$inferSelect): ReadingLog
   finished: row.finished,
   loggedAt: row.loggedAt.toISOString(),
 });
-
-/** The signed-in person's id; API keys may call the API but cannot belong to a club. */
-export function personOf(ctx: PluginRequestContext): string {
-  if (ctx.principal.kind !== 'person') throw PeopleOnly();
-  return ctx.principal.id;
-}
 
 /**
  * A club of the request's region. With `lock`, the row is locked until the transaction ends, so
@@ -103,4 +97,45 @@ export async function listReadingLogs(db: Queryable, clubId: string, limit: numb
     .orderBy(readingLogs.id)
     .limit(limit + 1);
   return toPage(rows, limit, (row) => ({ id: row.id }), readingLogView);
+}
+
+export async function insertClub(db: Queryable, values: { regionId: string; name: string; createdBy: string }) {
+  const [club] = await db
+    .insert(clubs)
+    .values({ id: uuidv7(), ...values })
+    .returning();
+  if (!club) throw new Error('insert returned no row');
+  return club;
+}
+
+export async function insertMember(db: Queryable, clubId: string, personId: string) {
+  const [joined] = await db.insert(members).values({ clubId, personId }).returning();
+  if (!joined) throw new Error('insert returned no row');
+  return joined;
+}
+
+export async function insertMeeting(db: Queryable, values: { clubId: string; at: Date; topic: string }) {
+  const [meeting] = await db
+    .insert(meetings)
+    .values({ id: uuidv7(), ...values })
+    .returning();
+  if (!meeting) throw new Error('insert returned no row');
+  return meeting;
+}
+
+export async function insertReadingLog(
+  db: Queryable,
+  values: Omit<typeof readingLogs.$inferInsert, 'id' | 'loggedAt'>,
+) {
+  const [log] = await db
+    .insert(readingLogs)
+    .values({ id: uuidv7(), ...values })
+    .returning();
+  if (!log) throw new Error('insert returned no row');
+  return log;
+}
+
+/** Removes the club; its members, meetings and logs go with it (foreign keys cascade). */
+export async function deleteClub(db: Queryable, clubId: string): Promise<void> {
+  await db.delete(clubs).where(eq(clubs.id, clubId));
 }

@@ -1,0 +1,8 @@
+import type { PluginRequestContext } from '@lifelong/core';
+import { PeopleOnly } from '../errors.js';
+
+/** The signed-in person's id; API keys may call the API but cannot belong to a club. */
+export function personOf(ctx: PluginRequestContext): string {
+  if (ctx.principal.kind !== 'person') throw PeopleOnly();
+  return ctx.principal.id;
+}

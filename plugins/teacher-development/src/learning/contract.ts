@@ -1,0 +1,105 @@
+import { defineContract } from '@lifelong/core/contract';
+import { CourseParams } from '../common-schemas.js';
+import {
+  InsufficientFunds,
+  NotYetAwardable,
+  PaymentFailed,
+  PricingMisconfigured,
+  WrongCourseState,
+} from '../errors.js';
+import {
+  Enrolment,
+  EnrolmentListQuery,
+  EnrolmentPage,
+  EnrolmentParams,
+  LessonEventBody,
+  LessonEventParams,
+  Rating,
+  RatingBody,
+  RatingSummary,
+} from './schemas.js';
+
+export const enrol = defineContract({
+  operationId: 'courses.enrolments.create',
+  method: 'post',
+  path: '/courses/{courseId}/enrolments',
+  summary: 'Enrol in a published course: free in its free week, afterwards paid from the wallet at its price',
+  description:
+    'Pays through the ledger as one set of linked transfers split between teacher, institution and platform. ' +
+    'Enrolling again answers 200 with the existing enrolment and charges nothing.',
+  access: { authenticated: 'any signed-in person' },
+  request: { params: CourseParams },
+  responses: {
+    200: { description: 'Already enrolled', schema: Enrolment },
+    201: { description: 'Enrolled', schema: Enrolment },
+  },
+  errors: [WrongCourseState, InsufficientFunds, PaymentFailed, PricingMisconfigured],
+});
+
+export const listEnrolments = defineContract({
+  operationId: 'enrolments.list',
+  method: 'get',
+  path: '/enrolments',
+  summary: "The caller's enrolments in the region, oldest first",
+  access: { authenticated: 'the learner' },
+  request: { query: EnrolmentListQuery },
+  responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage } },
+});
+
+export const getEnrolment = defineContract({
+  operationId: 'enrolments.get',
+  method: 'get',
+  path: '/enrolments/{enrolmentId}',
+  summary: 'One of the caller’s enrolments, with its lessons and progress',
+  access: { authenticated: 'the learner' },
+  request: { params: EnrolmentParams },
+  responses: { 200: { description: 'The enrolment', schema: Enrolment } },
+});
+
+export const recordLessonEvent = defineContract({
+  operationId: 'enrolments.lessons.events.record',
+  method: 'post',
+  path: '/enrolments/{enrolmentId}/lessons/{lessonId}/events',
+  summary: 'Report lesson progress: started, progressed or completed, with seconds spent since the last event',
+  description:
+    'Completing the last lesson completes the course: the credit bank awards it once, and ' +
+    '`teacher-development.course.completed` is emitted, in the same transaction.',
+  access: { authenticated: 'the learner' },
+  request: { params: LessonEventParams, body: LessonEventBody },
+  responses: { 200: { description: 'The enrolment with its progress', schema: Enrolment } },
+});
+
+export const claimAward = defineContract({
+  operationId: 'enrolments.award.claim',
+  method: 'post',
+  path: '/enrolments/{enrolmentId}/award',
+  summary: 'Ask the credit bank again for the credits of a completed course (after verifying one’s identity)',
+  description: 'Idempotent: an enrolment is awarded at most once.',
+  access: { authenticated: 'the learner' },
+  request: { params: EnrolmentParams },
+  responses: { 200: { description: 'The enrolment with its award', schema: Enrolment } },
+  errors: [NotYetAwardable],
+});
+
+export const rateCourse = defineContract({
+  operationId: 'courses.rating.set',
+  method: 'put',
+  path: '/courses/{courseId}/rating',
+  summary: 'Rate and review a course (enrolled learners only; one rating per learner, editable)',
+  access: { authenticated: 'learners enrolled in the course' },
+  request: { params: CourseParams, body: RatingBody },
+  responses: {
+    200: { description: 'The rating, updated', schema: Rating },
+    201: { description: 'The rating, new', schema: Rating },
+  },
+});
+
+export const getRatings = defineContract({
+  operationId: 'courses.ratings.get',
+  method: 'get',
+  path: '/courses/{courseId}/ratings',
+  summary: "A course's ratings: count, average and the latest 100 reviews",
+  access: { authenticated: 'any signed-in principal' },
+  request: { params: CourseParams },
+  responses: { 200: { description: 'The ratings', schema: RatingSummary } },
+});

@@ -1,0 +1,51 @@
+import { defineContract } from '@lifelong/core/contract';
+import { WrongRecommendationState } from '../errors.js';
+import {
+  ConfirmRecommendationsBody,
+  ExportQuery,
+  ProposeRecommendationsBody,
+  RecommendationList,
+  RecommendationParams,
+} from './schemas.js';
+
+export const proposeRecommendations = defineContract({
+  operationId: 'recommendations.propose',
+  method: 'post',
+  path: '/recommendations',
+  summary: 'Propose the top share of the quality database for an offline activity or event',
+  access: { permission: 'quality.manage' },
+  request: { body: ProposeRecommendationsBody },
+  responses: { 201: { description: 'The proposed list', schema: RecommendationList } },
+});
+
+export const getRecommendations = defineContract({
+  operationId: 'recommendations.get',
+  method: 'get',
+  path: '/recommendations/{listId}',
+  summary: 'A recommendation list',
+  access: { permission: 'quality.manage' },
+  request: { params: RecommendationParams },
+  responses: { 200: { description: 'The list', schema: RecommendationList } },
+});
+
+export const confirmRecommendations = defineContract({
+  operationId: 'recommendations.confirm',
+  method: 'post',
+  path: '/recommendations/{listId}/confirm',
+  summary: 'Confirm a proposed list (all of it, or the teachers named); each confirmed teacher is notified',
+  access: { permission: 'quality.manage' },
+  request: { params: RecommendationParams, body: ConfirmRecommendationsBody },
+  responses: { 200: { description: 'The confirmed list', schema: RecommendationList } },
+  errors: [WrongRecommendationState],
+});
+
+export const exportRecommendations = defineContract({
+  operationId: 'recommendations.export',
+  method: 'get',
+  path: '/recommendations/{listId}/export',
+  summary: 'Export the confirmed teachers of a list as JSON or CSV (`?format=csv`)',
+  access: { permission: 'quality.manage' },
+  request: { params: RecommendationParams, query: ExportQuery },
+  responses: { 200: { description: 'The confirmed list (JSON; CSV as text/csv)', schema: RecommendationList } },
+  errors: [WrongRecommendationState],
+});

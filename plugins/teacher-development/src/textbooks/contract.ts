@@ -1,0 +1,115 @@
+import { defineContract } from '@lifelong/core/contract';
+import { Wallet } from '../common-schemas.js';
+import { InsufficientFunds, PaymentFailed, WrongTextbookState } from '../errors.js';
+import {
+  InstitutionParams,
+  ProposeTextbookBody,
+  PublishTextbookBody,
+  ReportSaleBody,
+  ReviewTextbookBody,
+  ScheduleSigningBody,
+  SigningEvent,
+  SigningList,
+  Textbook,
+  TextbookList,
+  TextbookParams,
+  TextbookSale,
+} from './schemas.js';
+
+export const proposeTextbook = defineContract({
+  operationId: 'textbooks.propose',
+  method: 'post',
+  path: '/textbooks',
+  summary: 'Propose a self-compiled textbook to a publisher institution (teachers in the quality database)',
+  access: { authenticated: 'teachers in the quality database' },
+  request: { body: ProposeTextbookBody },
+  responses: { 201: { description: 'The proposal', schema: Textbook } },
+});
+
+export const listTextbooks = defineContract({
+  operationId: 'textbooks.list',
+  method: 'get',
+  path: '/textbooks',
+  summary: "The region's published textbooks",
+  access: { authenticated: 'any signed-in principal' },
+  responses: { 200: { description: 'The textbooks', schema: TextbookList } },
+});
+
+export const getTextbook = defineContract({
+  operationId: 'textbooks.get',
+  method: 'get',
+  path: '/textbooks/{textbookId}',
+  summary: 'A textbook: published ones to anyone signed in, proposals to their author and publisher',
+  access: { authenticated: 'anyone for published textbooks; the author and publisher otherwise' },
+  request: { params: TextbookParams },
+  responses: { 200: { description: 'The textbook', schema: Textbook } },
+});
+
+export const reviewTextbook = defineContract({
+  operationId: 'textbooks.review',
+  method: 'post',
+  path: '/textbooks/{textbookId}/review',
+  summary: 'Accept or reject a proposal (the publisher institution)',
+  access: { permission: 'textbooks.publish' },
+  request: { params: TextbookParams, body: ReviewTextbookBody },
+  responses: { 200: { description: 'The textbook', schema: Textbook } },
+  errors: [WrongTextbookState],
+});
+
+export const publishTextbook = defineContract({
+  operationId: 'textbooks.publish',
+  method: 'post',
+  path: '/textbooks/{textbookId}/publish',
+  summary: 'Publish an accepted textbook with its ISBN (check digit validated) and price',
+  access: { permission: 'textbooks.publish' },
+  request: { params: TextbookParams, body: PublishTextbookBody },
+  responses: { 200: { description: 'The published textbook', schema: Textbook } },
+  errors: [WrongTextbookState],
+});
+
+export const reportSale = defineContract({
+  operationId: 'textbooks.sales.report',
+  method: 'post',
+  path: '/textbooks/{textbookId}/sales',
+  summary: "Report copies sold (a bookseller): the author's royalty and the publisher's share are settled at once",
+  description:
+    'The bookseller pays from its textbook-sales account, as linked transfers: both legs or neither. ' +
+    'Reporting the same reportRef again answers 200 with the original settlement.',
+  access: { permission: 'textbooks.publish' },
+  request: { params: TextbookParams, body: ReportSaleBody },
+  responses: {
+    200: { description: 'Already reported', schema: TextbookSale },
+    201: { description: 'Reported and settled', schema: TextbookSale },
+  },
+  errors: [WrongTextbookState, InsufficientFunds, PaymentFailed],
+});
+
+export const getBooksellerAccount = defineContract({
+  operationId: 'booksellers.account.get',
+  method: 'get',
+  path: '/booksellers/{institutionId}/account',
+  summary: "A bookseller's textbook-sales account (what sale settlements are paid from), opened on first use",
+  access: { permission: 'textbooks.publish' },
+  request: { params: InstitutionParams },
+  responses: { 200: { description: 'The account', schema: Wallet } },
+});
+
+export const scheduleSigning = defineContract({
+  operationId: 'textbooks.signings.schedule',
+  method: 'post',
+  path: '/textbooks/{textbookId}/signings',
+  summary: 'Schedule a signing event for a published textbook (its author or publisher)',
+  access: { authenticated: 'the author and the publisher' },
+  request: { params: TextbookParams, body: ScheduleSigningBody },
+  responses: { 201: { description: 'The signing', schema: SigningEvent } },
+  errors: [WrongTextbookState],
+});
+
+export const listSignings = defineContract({
+  operationId: 'signings.list',
+  method: 'get',
+  path: '/signings',
+  summary: "The region's upcoming signing events, soonest first",
+  access: { authenticated: 'any signed-in principal' },
+  responses: { 200: { description: 'The signings', schema: SigningList } },
+});
