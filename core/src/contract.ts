@@ -14,6 +14,8 @@ import * as ledger from './ledger/contract.js';
 import * as plugins from './plugins/contract.js';
 import * as regions from './regions/contract.js';
 
+// Error kinds are part of a contract (its `errors`): defining them must not load the server.
+export { defineError, type ErrorKind, LifelongError } from './errors/lifelong-error.js';
 export * from './http/contract.js';
 export * from './http/contract-client.js';
 

@@ -1,4 +1,4 @@
-import { defineError } from '@lifelong/core';
+import { defineError } from '@lifelong/core/contract';
 
 // The plugin's own error kinds. Codes are stable (clients match on them) and prefixed with the plugin.
 export const ClubNotFound = defineError('READING_CLUB_NOT_FOUND', 404, 'No such reading club in this region');

@@ -41,9 +41,7 @@ describe('the ./client entry', () => {
       '@lifelong/plugin-credit-bank/schemas',
     ];
     const others = [...packagesLoadedBy('client.ts')].filter(([name]) => !serverFree.includes(name));
-    // The one exception: errors.ts takes `defineError` from `@lifelong/core`, the only entry that
-    // exports it today. When core exports it from `@lifelong/core/contract`, this list is empty.
-    expect(others).toEqual([['@lifelong/core', ['errors.ts']]]);
+    expect(others).toEqual([]);
   });
 
   it('names every operation once, none nested under another', () => {

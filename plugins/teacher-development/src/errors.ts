@@ -1,8 +1,7 @@
-import { defineError } from '@lifelong/core';
+import { defineError } from '@lifelong/core/contract';
 
 // The center's error kinds. Codes are stable once published; clients match on them. Contracts
-// list them (`errors: [...]`), so this module should load no server code: it will import
-// `defineError` from `@lifelong/core/contract` once core exports it there (see client-entry.test.ts).
+// list them (`errors: [...]`), so this module loads no server code (client-entry.test.ts).
 export const PeopleOnly = defineError('TEACHER_DEVELOPMENT_PEOPLE_ONLY', 403, 'Only people can do this');
 export const TeacherNotFound = defineError(
   'TEACHER_DEVELOPMENT_TEACHER_NOT_FOUND',
