@@ -16,6 +16,8 @@ export default defineConfig({
         resolve: {
           alias: {
             '@lifelong/core/testing': here('./core/src/testing/index.ts'),
+            '@lifelong/core/contract': here('./core/src/contract.ts'),
+            '@lifelong/core/schemas': here('./core/src/schemas.ts'),
             '@lifelong/core': here('./core/src/index.ts'),
             '@lifelong/plugin-credit-bank/schemas': here('./plugins/credit-bank/src/schemas.ts'),
             '@lifelong/plugin-credit-bank': here('./plugins/credit-bank/src/index.ts'),

@@ -1,4 +1,4 @@
-import { defineError } from '@lifelong/core';
+import { defineError } from '../shared/error-kind.js';
 
 export const ResourceNotFound = defineError('CREDIT_BANK_RESOURCE_NOT_FOUND', 404, 'No such resource in this region');
 export const OutOfStock = defineError('CREDIT_BANK_OUT_OF_STOCK', 409, 'The resource is out of stock');

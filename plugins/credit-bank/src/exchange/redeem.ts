@@ -1,9 +1,9 @@
 import { type PluginContext, uuidv7 } from '@lifelong/core';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { exchangeAccountOf } from '../accounts.js';
 import { TransferCodes } from '../codes.js';
 import { ResourceRedeemed } from '../events.js';
-import { requireApplied } from '../wallet/ledger-outcome.js';
+import { exchangeAccountOf } from '../shared/accounts.js';
+import { requireApplied } from '../shared/ledger-outcome.js';
 import { OutOfStock, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
 import { exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
 import type { RedemptionRow, ResourceRow } from './store.js';

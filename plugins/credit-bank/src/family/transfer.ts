@@ -1,12 +1,12 @@
 import { type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
 import { and, eq, sql } from 'drizzle-orm';
-import { conversionAccountOf, pointWalletOf, voucherAccountOf } from '../accounts.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
 import { FamilyTransferMade } from '../events.js';
-import { MinorCannotSend } from '../wallet/errors.js';
-import { memberOf } from '../wallet/group.js';
-import { requireApplied } from '../wallet/ledger-outcome.js';
+import { conversionAccountOf, pointWalletOf, voucherAccountOf } from '../shared/accounts.js';
+import { MinorCannotSend } from '../shared/errors.js';
+import { memberOf } from '../shared/group.js';
+import { requireApplied } from '../shared/ledger-outcome.js';
 import {
   AnnualCapExceeded,
   InexactConversion,

@@ -1,4 +1,4 @@
-import { Page } from '@lifelong/core';
+import { Page } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { LearningElements } from '../records/schemas.js';
 

@@ -1,6 +1,6 @@
 import { afterIdCursor, type PluginContext, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { ProviderNotFound } from '../errors.js';
+import { ProviderNotFound } from '../shared/errors.js';
 import { providers } from './schema.js';
 import type { Provider } from './schemas.js';
 

@@ -2,10 +2,10 @@ import { Forbidden, type PluginRequestContext, uuidv7, ValidationFailed } from '
 import { eq, inArray } from 'drizzle-orm';
 import { actorId, personOf } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
-import { CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified } from '../errors.js';
 import { CertificateReviewed } from '../events.js';
 import { isAccreditedProvider } from '../providers/store.js';
 import { awardRecord } from '../records/award.js';
+import { CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified } from '../shared/errors.js';
 import { certificateDecisions, certificates, creditedEvidence } from './schema.js';
 import type { AddEvidenceBody, CertificateDecisionBody, SubmitCertificateBody } from './schemas.js';
 import { type CertificateRow, canReview, findCertificate, requireOwnEvidence } from './store.js';

@@ -8,7 +8,7 @@ import {
 } from '@lifelong/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { canReadPerson } from '../access.js';
-import { CertificateNotFound } from '../errors.js';
+import { CertificateNotFound } from '../shared/errors.js';
 import { certificateDecisions, certificates, evidenceFiles } from './schema.js';
 import type { Certificate } from './schemas.js';
 

@@ -1,12 +1,12 @@
 import { fieldErrors, type PluginContext, uuidv7, ValidationFailed } from '@lifelong/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { creditAccountOf, issuanceAccountOf, pointWalletOf } from '../accounts.js';
 import { TransferCodes } from '../codes.js';
 import { type AwardOutcome, CompletionInput } from '../completion.js';
 import type { CreditBankConfig } from '../config.js';
-import { LedgerRefused, PersonNotVerified } from '../errors.js';
 import { CreditAwarded, RecordCreated } from '../events.js';
 import { derivedId } from '../ids.js';
+import { creditAccountOf, issuanceAccountOf, pointWalletOf } from '../shared/accounts.js';
+import { LedgerRefused, PersonNotVerified } from '../shared/errors.js';
 import type { RecordsConfig } from './config.js';
 import { creditsFor, periodsOf, pointsFor, toMinorCredits } from './rules.js';
 import { creditTotals, records } from './schema.js';

@@ -1,6 +1,6 @@
 import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { RecordNotFound } from '../errors.js';
+import { RecordNotFound } from '../shared/errors.js';
 import type { RecordRow } from './award.js';
 import { records } from './schema.js';
 import type { LearningRecord } from './schemas.js';

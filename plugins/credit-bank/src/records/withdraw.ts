@@ -1,11 +1,11 @@
 import type { PluginRequestContext } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import { actorId } from '../access.js';
-import { creditAccountOf, issuanceAccountOf } from '../accounts.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
-import { RecordAlreadyWithdrawn } from '../errors.js';
 import { derivedId } from '../ids.js';
+import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
+import { RecordAlreadyWithdrawn } from '../shared/errors.js';
 import { lockPeople, type RecordRow, removeFromTotals, transferOrThrow } from './award.js';
 import { records } from './schema.js';
 import { findRecord } from './store.js';

@@ -1,6 +1,6 @@
 import { type PluginContext, uuidv7 } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { accounts } from './schema.js';
+import { accounts } from '../schema.js';
 
 export type OwnerType = (typeof accounts.$inferSelect)['ownerType'];
 

@@ -1,7 +1,29 @@
-import { defineError } from '@lifelong/core';
+import { defineError } from './error-kind.js';
 
-// The credit bank's error kinds, shared by its features. Codes are stable once published.
+// The credit bank's error kinds used by more than one feature. Codes are stable once published.
+// Server-free (contracts list them): only the `defineError` seam below.
+
+// Points: the wallet, exchange, family and pools.
 export const PeopleOnly = defineError('CREDIT_BANK_PEOPLE_ONLY', 403, 'Only a signed-in person may do this');
+export const InsufficientFunds = defineError(
+  'CREDIT_BANK_INSUFFICIENT_FUNDS',
+  409,
+  'The paying account does not hold enough for this',
+);
+export const LedgerRefused = defineError('CREDIT_BANK_LEDGER_REFUSED', 409, 'The ledger refused the transfer');
+export const MinorCannotSend = defineError(
+  'CREDIT_BANK_MINOR_CANNOT_SEND',
+  403,
+  'Minors can receive points and vouchers but never send them',
+);
+export const GroupNotFound = defineError('CREDIT_BANK_GROUP_NOT_FOUND', 404, 'No such group in this region');
+export const NotAGroupMember = defineError(
+  'CREDIT_BANK_NOT_A_GROUP_MEMBER',
+  403,
+  'Only members of the group may do this',
+);
+
+// Recording, recognition and import errors (records, providers, recognition and imports share them).
 export const PersonNotFound = defineError('CREDIT_BANK_PERSON_NOT_FOUND', 404, 'No such person');
 export const PersonNotVerified = defineError(
   'CREDIT_BANK_PERSON_NOT_VERIFIED',
@@ -14,7 +36,6 @@ export const RecordAlreadyWithdrawn = defineError(
   409,
   'The learning record is already withdrawn',
 );
-export const LedgerRefused = defineError('CREDIT_BANK_LEDGER_REFUSED', 409, 'The ledger refused the transfer');
 export const ProviderNotFound = defineError('CREDIT_BANK_PROVIDER_NOT_FOUND', 404, 'No such provider accreditation');
 export const CertificateNotFound = defineError('CREDIT_BANK_CERTIFICATE_NOT_FOUND', 404, 'No such certificate');
 export const CertificateNotPending = defineError(
