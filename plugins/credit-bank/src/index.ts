@@ -8,10 +8,10 @@ import { permissions, roles } from './permissions.js';
 import { registerPools } from './pools/routes.js';
 import { registerProviders } from './providers/routes.js';
 import { registerRecognition } from './recognition/routes.js';
-import { awardForCompletion } from './records/award.js';
 import { registerRecords } from './records/routes.js';
 import { creditBankService } from './service.js';
 import { accountFor } from './shared/accounts.js';
+import { awardForCompletion } from './shared/records/award.js';
 import { registerTranscript } from './transcript/routes.js';
 import { registerWallet } from './wallet/routes.js';
 

@@ -1,6 +1,7 @@
 import { defineContract } from '@lifelong/core/contract';
 import { InsufficientFunds, LedgerRefused } from '../shared/errors.js';
-import { OutOfStock, RedemptionNotHeld, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
+import { OutOfStock, ResourceWithdrawn, VouchersNotAccepted } from '../shared/exchange/errors.js';
+import { RedemptionNotHeld } from './errors.js';
 import {
   CreateResourceBody,
   RedeemBody,

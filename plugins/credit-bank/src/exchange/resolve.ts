@@ -1,9 +1,9 @@
 import { type PluginContext, uuidv7 } from '@lifelong/core';
 import { eq, sql } from 'drizzle-orm';
 import { TransferCodes } from '../codes.js';
+import { exchangeRedemptions, exchangeResources } from '../shared/exchange/schema.js';
 import { requireApplied } from '../shared/ledger-outcome.js';
 import { RedemptionNotHeld } from './errors.js';
-import { exchangeRedemptions, exchangeResources } from './schema.js';
 import type { RedemptionRow } from './store.js';
 
 export type Resolution = 'delivered' | 'cancelled' | 'expired';

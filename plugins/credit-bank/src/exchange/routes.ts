@@ -10,14 +10,15 @@ import {
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
 import { exchangeAccountOf, pointWalletOf, voucherAccountOf } from '../shared/accounts.js';
+import { redeem } from '../shared/exchange/redeem.js';
+import { findResource } from '../shared/exchange/resources.js';
+import { exchangeRedemptions, exchangeResources } from '../shared/exchange/schema.js';
 import { isManagingRole } from '../shared/group-roles.js';
 import { personOf } from '../shared/person.js';
 import * as contract from './contract.js';
 import { RedemptionNotFound } from './errors.js';
-import { redeem } from './redeem.js';
 import { resolveRedemption } from './resolve.js';
-import { exchangeRedemptions, exchangeResources } from './schema.js';
-import { actsForProvider, findResource, type RedemptionRow, redemptionView, resourceView } from './store.js';
+import { actsForProvider, type RedemptionRow, redemptionView, resourceView } from './store.js';
 
 /** Held redemptions voided per run of `expire-redemptions`; the next run takes the rest. */
 const EXPIRY_BATCH = 500;

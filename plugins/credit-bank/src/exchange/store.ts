@@ -1,11 +1,10 @@
 import type { PluginRequestContext, Queryable } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { ResourceNotFound } from './errors.js';
-import { type exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
+import type { RedemptionRow, ResourceRow } from '../shared/exchange/resources.js';
+import { type exchangeRedemptions, exchangeResources, LEARNING_KINDS } from '../shared/exchange/schema.js';
 import type { Redemption, Resource } from './schemas.js';
 
-export type ResourceRow = typeof exchangeResources.$inferSelect;
-export type RedemptionRow = typeof exchangeRedemptions.$inferSelect;
+export type { RedemptionRow, ResourceRow };
 
 export const resourceView = (row: ResourceRow): Resource => ({
   id: row.id,
@@ -34,17 +33,6 @@ export const redemptionView = (row: RedemptionRow): Redemption => ({
   createdAt: row.createdAt.toISOString(),
   resolvedAt: row.resolvedAt?.toISOString() ?? null,
 });
-
-/** A resource of the region (404 otherwise: resources of other regions are not visible here). */
-export async function findResource(db: Queryable, resourceId: string, regionId: string): Promise<ResourceRow> {
-  const [row] = await db
-    .select()
-    .from(exchangeResources)
-    .where(and(eq(exchangeResources.id, resourceId), eq(exchangeResources.regionId, regionId)))
-    .limit(1);
-  if (!row) throw ResourceNotFound();
-  return row;
-}
 
 /**
  * Whether the caller acts for the resource's provider: `permission` in the offering institution's

@@ -11,9 +11,9 @@ import {
 } from '@lifelong/core';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { CreditBankConfig } from '../config.js';
-import { providerChecker } from '../providers/store.js';
-import { awardMany, type NewRecord } from '../records/award.js';
 import { ImportNotFound } from '../shared/errors.js';
+import { providerChecker } from '../shared/providers/accreditation.js';
+import { awardMany, type NewRecord } from '../shared/records/award.js';
 import { importRows, imports } from './schema.js';
 import { type ImportJob, ImportRow } from './schemas.js';
 

@@ -2,11 +2,11 @@ import { afterIdCursor, type PluginRequestContext, toPage, uuidv7 } from '@lifel
 import { and, eq } from 'drizzle-orm';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig, CreditBankRegistrar } from '../config.js';
-import { exchangeRedemptions } from '../exchange/schema.js';
-import { findResource } from '../exchange/store.js';
 import { pointWalletOf, poolAccountOf } from '../shared/accounts.js';
 import { balanceOf } from '../shared/balance.js';
 import { MinorCannotSend } from '../shared/errors.js';
+import { findResource } from '../shared/exchange/resources.js';
+import { exchangeRedemptions } from '../shared/exchange/schema.js';
 import { memberOf } from '../shared/group.js';
 import { isManagingRole } from '../shared/group-roles.js';
 import { requireApplied } from '../shared/ledger-outcome.js';

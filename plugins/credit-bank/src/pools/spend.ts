@@ -1,9 +1,9 @@
 import { type PluginRequestContext, uuidv7 } from '@lifelong/core';
 import { and, count, eq } from 'drizzle-orm';
 import type { CreditBankConfig } from '../config.js';
-import { redeem } from '../exchange/redeem.js';
-import { findResource } from '../exchange/store.js';
 import { poolAccountOf } from '../shared/accounts.js';
+import { redeem } from '../shared/exchange/redeem.js';
+import { findResource } from '../shared/exchange/resources.js';
 import { AlreadyApproved, SpendRequestClosed, SpendRequestNotFound } from './errors.js';
 import { poolMovements, poolSpendApprovals, poolSpendRequests } from './schema.js';
 import type { SpendRequest } from './schemas.js';

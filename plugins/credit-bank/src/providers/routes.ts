@@ -2,8 +2,8 @@ import { uuidv7, ValidationFailed } from '@lifelong/core';
 import { eq } from 'drizzle-orm';
 import { actorId } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
+import { providers } from '../shared/providers/schema.js';
 import * as contract from './contract.js';
-import { providers } from './schema.js';
 import { findProvider, listProviders, providerView, requireOrderedValidity } from './store.js';
 
 /** Declares the accredited providers registry: who may award or verify which credits, and when. */

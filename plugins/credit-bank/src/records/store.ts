@@ -1,8 +1,8 @@
 import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import { RecordNotFound } from '../shared/errors.js';
-import type { RecordRow } from './award.js';
-import { records } from './schema.js';
+import type { RecordRow } from '../shared/records/award.js';
+import { records } from '../shared/records/schema.js';
 import type { LearningRecord } from './schemas.js';
 
 export const recordView = (row: RecordRow): LearningRecord => ({

@@ -6,10 +6,10 @@ import type { CreditBankConfig } from '../config.js';
 import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
 import { RecordAlreadyWithdrawn } from '../shared/errors.js';
-import { lockPeople, type RecordRow, removeFromTotals, transferOrThrow } from './award.js';
-import { records } from './schema.js';
+import { lockPeople, type RecordRow, removeFromTotals, transferOrThrow } from '../shared/records/award.js';
+import { records } from '../shared/records/schema.js';
+import { countRecords } from '../shared/records/totals.js';
 import { findRecord } from './store.js';
-import { countRecords } from './totals.js';
 
 /**
  * Withdraws a record: it stays, marked withdrawn with the reason, who and when. Its CREDITs go

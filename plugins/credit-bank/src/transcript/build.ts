@@ -1,6 +1,6 @@
 import { decodeCursor, isCursorTimestamp, isUuidKey, type Queryable, toPage } from '@lifelong/core';
 import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { records, recordTotals } from '../records/schema.js';
+import { records, recordTotals } from '../shared/records/schema.js';
 import type { Transcript, TranscriptEntry } from './schemas.js';
 
 /** What a share link shows: records of these stages or with these ids (neither: every record). */

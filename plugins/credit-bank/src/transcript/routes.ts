@@ -3,7 +3,7 @@ import { Forbidden, NotFound, type RawReply, uuidv7, ValidationFailed } from '@l
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { personOf, requireReadPerson } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
-import { records } from '../records/schema.js';
+import { records } from '../shared/records/schema.js';
 import { buildTranscript } from './build.js';
 import * as contract from './contract.js';
 import { TRANSCRIPT_POLICY, transcriptHtml } from './html.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { creditBank } from '../schema.js';
+import { creditBank } from '../../schema.js';
 
 /**
  * Accreditations of providers: an institution may award (issue records and certificates for)

@@ -1,12 +1,12 @@
 import { type PluginContext, uuidv7 } from '@lifelong/core';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { TransferCodes } from '../codes.js';
-import { ResourceRedeemed } from '../events.js';
-import { exchangeAccountOf } from '../shared/accounts.js';
-import { requireApplied } from '../shared/ledger-outcome.js';
+import { TransferCodes } from '../../codes.js';
+import { ResourceRedeemed } from '../../events.js';
+import type { RedemptionRow, ResourceRow } from '../../exchange/store.js';
+import { exchangeAccountOf } from '../accounts.js';
+import { requireApplied } from '../ledger-outcome.js';
 import { OutOfStock, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
 import { exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
-import type { RedemptionRow, ResourceRow } from './store.js';
 
 export interface Payer {
   type: 'person' | 'group';

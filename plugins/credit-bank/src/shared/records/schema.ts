@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { creditBank } from '../schema.js';
+import { creditBank } from '../../schema.js';
 
 /**
  * Learning records: the lifelong memory of what a person learnt. Never deleted: a withdrawn

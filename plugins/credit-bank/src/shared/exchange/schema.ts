@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { creditBank } from '../schema.js';
+import { creditBank } from '../../schema.js';
 
 import { REDEMPTION_STATUSES, RESOURCE_KINDS } from './kinds.js';
 
