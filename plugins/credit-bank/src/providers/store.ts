@@ -1,4 +1,4 @@
-import { afterIdCursor, type PluginContext, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
+import { afterIdCursor, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import { ProviderNotFound } from '../shared/errors.js';
 import { providers } from '../shared/providers/schema.js';

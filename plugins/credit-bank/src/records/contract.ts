@@ -1,13 +1,7 @@
 import { defineContract } from '@lifelong/core/contract';
 import { LedgerRefused, RecordAlreadyWithdrawn } from '../shared/errors.js';
-import {
-  LearnerParams,
-  LearningRecord,
-  LearningRecordPage,
-  RecordListQuery,
-  RecordParams,
-  WithdrawRecordBody,
-} from './schemas.js';
+import { LearnerParams } from '../shared/records/schemas.js';
+import { LearningRecord, LearningRecordPage, RecordListQuery, RecordParams, WithdrawRecordBody } from './schemas.js';
 
 const readers = {
   authenticated: "the person, their guardian while they are a minor, or records.read in the person's region",

@@ -1,9 +1,6 @@
 import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { LearnerParams } from '../shared/records/schemas.js';
 import { AssessmentType, LearningForm, Level, Stage } from '../vocabulary.js';
-
-export { LearnerParams };
 
 const Id = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });

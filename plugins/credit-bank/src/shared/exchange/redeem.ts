@@ -1,12 +1,11 @@
 import { type PluginContext, uuidv7 } from '@lifelong/core';
-import { and, eq, gt, sql } from 'drizzle-orm';
 import { TransferCodes } from '../../codes.js';
 import { ResourceRedeemed } from '../../events.js';
-import type { RedemptionRow, ResourceRow } from '../../exchange/store.js';
 import { exchangeAccountOf } from '../accounts.js';
 import { requireApplied } from '../ledger-outcome.js';
 import { OutOfStock, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
-import { exchangeRedemptions, exchangeResources, LEARNING_KINDS } from './schema.js';
+import { insertRedemption, type RedemptionRow, type ResourceRow, takeOneFromStock } from './resources.js';
+import { LEARNING_KINDS } from './schema.js';
 
 export interface Payer {
   type: 'person' | 'group';
@@ -32,17 +31,7 @@ export async function redeem(
   if (payer.asset === 'VOUCHER' && !LEARNING_KINDS.includes(resource.kind)) {
     throw VouchersNotAccepted({ detail: `A ${resource.kind} cannot be paid with vouchers.` });
   }
-  const [taken] = await ctx.db
-    .update(exchangeResources)
-    .set({ stock: sql`${exchangeResources.stock} - 1` })
-    .where(
-      and(
-        eq(exchangeResources.id, resource.id),
-        gt(exchangeResources.stock, 0),
-        eq(exchangeResources.status, 'active'),
-      ),
-    )
-    .returning({ id: exchangeResources.id });
+  const taken = await takeOneFromStock(ctx.db, resource.id);
   if (!taken)
     throw OutOfStock({ detail: `"${resource.title}" has no stock left.`, extensions: { resourceId: resource.id } });
 
@@ -84,7 +73,7 @@ export async function redeem(
     ]),
     'Holding the price',
   );
-  await ctx.db.insert(exchangeRedemptions).values(row);
+  await insertRedemption(ctx.db, row);
   await ctx.emit(
     ResourceRedeemed,
     {

@@ -1,7 +1,7 @@
 import type { Queryable } from '@lifelong/core';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { ResourceNotFound } from './errors.js';
-import { type exchangeRedemptions, exchangeResources } from './schema.js';
+import { exchangeRedemptions, exchangeResources } from './schema.js';
 
 // The exchange's resources and redemptions as rows: what the exchange serves and what group pools
 // spend on (a pool's spend is a redemption paid by the group).
@@ -18,4 +18,24 @@ export async function findResource(db: Queryable, resourceId: string, regionId: 
     .limit(1);
   if (!row) throw ResourceNotFound();
   return row;
+}
+
+/**
+ * Takes one unit from the stock of an active resource: a guarded decrement, so concurrent
+ * redemptions never oversell (the row lock queues them and the loser sees `stock = 0`). False
+ * when none was left (or the resource was withdrawn meanwhile).
+ */
+export async function takeOneFromStock(db: Queryable, resourceId: string): Promise<boolean> {
+  const [taken] = await db
+    .update(exchangeResources)
+    .set({ stock: sql`${exchangeResources.stock} - 1` })
+    .where(
+      and(eq(exchangeResources.id, resourceId), gt(exchangeResources.stock, 0), eq(exchangeResources.status, 'active')),
+    )
+    .returning({ id: exchangeResources.id });
+  return taken !== undefined;
+}
+
+export async function insertRedemption(db: Queryable, row: RedemptionRow): Promise<void> {
+  await db.insert(exchangeRedemptions).values(row);
 }
