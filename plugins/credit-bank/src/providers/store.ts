@@ -53,3 +53,19 @@ export function requireOrderedValidity(validFrom: Date, validTo: Date | null): v
     });
   }
 }
+
+export async function insertProvider(db: Queryable, values: typeof providers.$inferInsert): Promise<ProviderRow> {
+  const [row] = await db.insert(providers).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function updateProviderRow(
+  db: Queryable,
+  id: string,
+  values: Partial<typeof providers.$inferInsert>,
+): Promise<ProviderRow> {
+  const [row] = await db.update(providers).set(values).where(eq(providers.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}

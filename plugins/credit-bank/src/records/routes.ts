@@ -2,8 +2,8 @@ import { NotFound } from '@lifelong/core';
 import { personOf, requireReadPerson } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
 import * as contract from './contract.js';
+import { withdrawRecord } from './service.js';
 import { findRecord, listRecords, recordView } from './store.js';
-import { withdrawRecord } from './withdraw.js';
 
 /** Declares the records feature's routes: reading records and withdrawing them. */
 export function registerRecords(p: CreditBankRegistrar): void {

@@ -53,3 +53,22 @@ export async function listRecords(db: Queryable, personId: string, limit: number
     .limit(limit + 1);
   return toPage(rows, limit, (row) => ({ id: row.id }), recordView);
 }
+
+/** Marks an active record withdrawn; undefined if it was withdrawn already. */
+export async function markWithdrawn(
+  db: Queryable,
+  recordId: string,
+  withdrawal: { reason: string; at: Date; by: string },
+): Promise<RecordRow | undefined> {
+  const [withdrawn] = await db
+    .update(records)
+    .set({
+      status: 'withdrawn',
+      withdrawnReason: withdrawal.reason,
+      withdrawnAt: withdrawal.at,
+      withdrawnBy: withdrawal.by,
+    })
+    .where(and(eq(records.id, recordId), eq(records.status, 'active')))
+    .returning();
+  return withdrawn;
+}

@@ -1,19 +1,8 @@
 import type { CreditBankRegistrar } from '../config.js';
-import { pointWalletOf, voucherAccountOf } from '../shared/accounts.js';
-import { balanceOf } from '../shared/balance.js';
-import { personOf } from '../shared/person.js';
 import * as contract from './contract.js';
+import { walletOf } from './service.js';
 
-/** The signed-in person's spendable POINTs and learning VOUCHERs. */
+/** Declares the wallet's route: the signed-in person's points and vouchers. */
 export function registerWallet(p: CreditBankRegistrar): void {
-  p.route(contract.getWallet, async (_input, ctx) => {
-    const personId = personOf(ctx);
-    return {
-      status: 200,
-      body: {
-        points: await balanceOf(ctx, await pointWalletOf(ctx, personId)),
-        vouchers: await balanceOf(ctx, await voucherAccountOf(ctx, personId)),
-      },
-    };
-  });
+  p.route(contract.getWallet, async (_input, ctx) => ({ status: 200, body: await walletOf(ctx) }));
 }

@@ -1,5 +1,4 @@
 import { type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
-import { and, eq, sql } from 'drizzle-orm';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
 import { FamilyTransferMade } from '../events.js';
@@ -14,11 +13,17 @@ import {
   ReceiverNotYounger,
   SenderRoleNotAllowed,
 } from './errors.js';
-import { familyAllowances, familyTransfers } from './schema.js';
-import type { FamilyTransferBody } from './schemas.js';
+import type { FamilyTransfer, FamilyTransferBody } from './schemas.js';
+import {
+  addToAllowance,
+  type FamilyTransferRow,
+  insertTransfer,
+  lockAllowance,
+  sentPointsOf,
+  transfersPage,
+} from './store.js';
 
 type Ctx = PluginRequestContext<typeof CreditBankConfig>;
-export type FamilyTransferRow = typeof familyTransfers.$inferSelect;
 
 /** Generations in a family group: a sender gives only to a later one. */
 const GENERATION: Record<string, number> = { elder: 0, parent: 1, child: 2 };
@@ -58,7 +63,7 @@ export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: Family
 
   const now = ctx.now();
   const year = now.getUTCFullYear();
-  const sent = await lockAllowance(ctx, senderId, year);
+  const sent = await lockAllowance(ctx.db, senderId, year);
   const cap = BigInt(ctx.config.family.annualCapPoints);
   if (sent + points > cap) {
     throw AnnualCapExceeded({
@@ -108,11 +113,8 @@ export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: Family
     ]),
     'Converting points into vouchers',
   );
-  await ctx.db.insert(familyTransfers).values(row);
-  await ctx.db
-    .update(familyAllowances)
-    .set({ sentPoints: sql`${familyAllowances.sentPoints} + ${points}` })
-    .where(and(eq(familyAllowances.personId, senderId), eq(familyAllowances.year, year)));
+  await insertTransfer(ctx.db, row);
+  await addToAllowance(ctx.db, senderId, year, points);
   await ctx.emit(
     FamilyTransferMade,
     {
@@ -129,25 +131,10 @@ export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: Family
   return row;
 }
 
-/** The sender's converted points this year, with their row locked until the transaction ends. */
-async function lockAllowance(ctx: Ctx, personId: string, year: number): Promise<bigint> {
-  await ctx.db.insert(familyAllowances).values({ personId, year }).onConflictDoNothing();
-  const [row] = await ctx.db
-    .select({ sentPoints: familyAllowances.sentPoints })
-    .from(familyAllowances)
-    .where(and(eq(familyAllowances.personId, personId), eq(familyAllowances.year, year)))
-    .for('update');
-  return row?.sentPoints ?? 0n;
-}
-
 /** What the person converted this year and what the region's cap still allows. */
 export async function allowanceOf(ctx: Ctx, personId: string) {
   const year = ctx.now().getUTCFullYear();
-  const [row] = await ctx.db
-    .select({ sentPoints: familyAllowances.sentPoints })
-    .from(familyAllowances)
-    .where(and(eq(familyAllowances.personId, personId), eq(familyAllowances.year, year)));
-  const sent = row?.sentPoints ?? 0n;
+  const sent = await sentPointsOf(ctx.db, personId, year);
   const cap = BigInt(ctx.config.family.annualCapPoints);
   return {
     year,
@@ -160,4 +147,21 @@ export async function allowanceOf(ctx: Ctx, personId: string) {
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
+}
+
+export const familyTransferView = (row: FamilyTransferRow): FamilyTransfer => ({
+  id: row.id,
+  groupId: row.groupId,
+  from: row.fromLearnerNumber,
+  to: row.toLearnerNumber,
+  points: String(row.points),
+  vouchers: String(row.vouchers),
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** A page of the family group's transfers, oldest first (members only). */
+export async function listFamilyTransfers(ctx: Ctx, groupId: string, query: { cursor?: string; limit?: number }) {
+  const { group } = await memberOf(ctx, groupId);
+  const page = await transfersPage(ctx.db, group.id, query.cursor, query.limit ?? 50);
+  return { items: page.items.map(familyTransferView), nextCursor: page.nextCursor };
 }

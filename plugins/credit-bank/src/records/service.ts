@@ -1,5 +1,4 @@
 import type { PluginRequestContext } from '@lifelong/core';
-import { and, eq } from 'drizzle-orm';
 import { actorId } from '../access.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
@@ -7,9 +6,8 @@ import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
 import { RecordAlreadyWithdrawn } from '../shared/errors.js';
 import { lockPeople, type RecordRow, removeFromTotals, transferOrThrow } from '../shared/records/award.js';
-import { records } from '../shared/records/schema.js';
 import { countRecords } from '../shared/records/totals.js';
-import { findRecord } from './store.js';
+import { findRecord, markWithdrawn } from './store.js';
 
 /**
  * Withdraws a record: it stays, marked withdrawn with the reason, who and when. Its CREDITs go
@@ -23,11 +21,7 @@ export async function withdrawRecord(
   reason: string,
 ): Promise<RecordRow> {
   await lockPeople(ctx, [record.personId]);
-  const [withdrawn] = await ctx.db
-    .update(records)
-    .set({ status: 'withdrawn', withdrawnReason: reason, withdrawnAt: ctx.now(), withdrawnBy: actorId(ctx) })
-    .where(and(eq(records.id, record.id), eq(records.status, 'active')))
-    .returning();
+  const withdrawn = await markWithdrawn(ctx.db, record.id, { reason, at: ctx.now(), by: actorId(ctx) });
   if (!withdrawn) {
     const current = await findRecord(ctx.db, record.id);
     throw RecordAlreadyWithdrawn({ detail: `Withdrawn on ${current.withdrawnAt?.toISOString()}.` });
