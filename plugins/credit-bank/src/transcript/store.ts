@@ -1,7 +1,12 @@
 import { decodeCursor, isCursorTimestamp, isUuidKey, type Queryable, toPage } from '@lifelong/core';
-import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { records, recordTotals } from '../shared/records/schema.js';
+import { transcriptShares } from './schema.js';
 import type { Transcript, TranscriptEntry } from './schemas.js';
+
+// The transcript's queries: the transcript itself (records and totals) and share links.
+
+export type ShareRow = typeof transcriptShares.$inferSelect;
 
 /** What a share link shows: records of these stages or with these ids (neither: every record). */
 export interface ShareFilter {
@@ -184,4 +189,51 @@ async function scannedTotals(db: Queryable, visible: SQL | undefined): Promise<G
       },
     ];
   });
+}
+
+/** Which of `recordIds` are the person's own. */
+export async function ownRecordIds(db: Queryable, personId: string, recordIds: string[]): Promise<Set<string>> {
+  const owned = await db
+    .select({ id: records.id })
+    .from(records)
+    .where(and(eq(records.personId, personId), inArray(records.id, recordIds)));
+  return new Set(owned.map((r) => r.id));
+}
+
+export async function insertShare(db: Queryable, values: typeof transcriptShares.$inferInsert): Promise<ShareRow> {
+  const [row] = await db.insert(transcriptShares).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** The person's share links, oldest first (at most 1000). */
+export async function sharesOf(db: Queryable, personId: string): Promise<ShareRow[]> {
+  return db
+    .select()
+    .from(transcriptShares)
+    .where(eq(transcriptShares.personId, personId))
+    .orderBy(asc(transcriptShares.id))
+    .limit(1000);
+}
+
+export async function findShare(db: Queryable, shareId: string): Promise<ShareRow | undefined> {
+  const [row] = await db.select().from(transcriptShares).where(eq(transcriptShares.id, shareId));
+  return row;
+}
+
+/** Marks the share revoked (a revoked share keeps its first revocation time). */
+export async function revokeShare(db: Queryable, shareId: string, at: Date): Promise<void> {
+  await db
+    .update(transcriptShares)
+    .set({ revokedAt: at })
+    .where(and(eq(transcriptShares.id, shareId), isNull(transcriptShares.revokedAt)));
+}
+
+/** The unrevoked share whose token hashes to `tokenHash`. */
+export async function activeShareByTokenHash(db: Queryable, tokenHash: string): Promise<ShareRow | undefined> {
+  const [share] = await db
+    .select()
+    .from(transcriptShares)
+    .where(and(eq(transcriptShares.tokenHash, tokenHash), isNull(transcriptShares.revokedAt)));
+  return share;
 }
