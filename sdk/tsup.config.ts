@@ -6,12 +6,19 @@ export default defineConfig({
   target: 'es2022',
   clean: true,
   sourcemap: true,
-  // Types from `@lifelong/core/schemas` are inlined into the .d.ts (core is a devDependency only:
-  // without `resolve` the .d.ts would import from a package users do not have). They are TypeBox
-  // `Static<>` types, so the .d.ts imports types from @sinclair/typebox (a peer dependency; the
-  // JavaScript never imports it).
+  // The SDK's methods are built from the core's contracts at run time: `@lifelong/core/contract`
+  // (TypeBox schemas and plain objects, no server code) is bundled in, so users install no
+  // @lifelong/core. TypeBox stays external (a peer dependency): the contracts hold its schemas.
+  noExternal: [/^@lifelong\/core/],
+  // The contracts' types are inlined into the .d.ts likewise; they are TypeBox `Static<>` types,
+  // so the .d.ts imports types from @sinclair/typebox.
   dts: {
     resolve: [/^@lifelong\/core/],
-    compilerOptions: { paths: { '@lifelong/core/schemas': ['../core/src/schemas.ts'] } },
+    compilerOptions: {
+      paths: {
+        '@lifelong/core/schemas': ['../core/src/schemas.ts'],
+        '@lifelong/core/contract': ['../core/src/contract.ts'],
+      },
+    },
   },
 });

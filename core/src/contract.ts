@@ -10,6 +10,7 @@ import * as institutions from './identity/routes/institution-contract.js';
 import * as people from './identity/routes/people-contract.js';
 import * as sessions from './identity/routes/session-contract.js';
 import * as ledger from './ledger/contract.js';
+import * as plugins from './plugins/contract.js';
 import * as regions from './regions/contract.js';
 
 export * from './http/contract.js';
@@ -30,6 +31,7 @@ export const coreContracts = pickContracts(
   audit,
   events,
   ledger,
+  plugins,
 );
 
 export type CoreContracts = typeof coreContracts;

@@ -22,6 +22,8 @@ export {
   migrate,
   readMigrations,
 } from './db/migrator.js';
+export { requestTransaction } from './db/request-transaction.js';
+export { isTransientConflict, withRetry } from './db/retry-transaction.js';
 export * from './errors/index.js';
 export * from './events/index.js';
 export { diskFileStore } from './files/disk-file-store.js';

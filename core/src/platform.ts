@@ -17,7 +17,7 @@ import { memoryFileStore } from './files/memory-file-store.js';
 import { healthRoutes } from './health/routes.js';
 import type { AppEnv } from './http/app-env.js';
 import { createHttpApp } from './http/create-app.js';
-import { guardTransactions } from './http/request-deadline.js';
+import { pruneIdempotencyKeys } from './http/idempotency.js';
 import type { RouteGroup } from './http/route.js';
 import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
 import { IdentityModule } from './identity/context.js';
@@ -32,7 +32,6 @@ import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
 import { type AnyPlugin, mintableAssets } from './plugins/define-plugin.js';
-import { pruneIdempotencyKeys } from './plugins/idempotency.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
 import { pluginRoutes } from './plugins/routes.js';
 import { PluginRuntime } from './plugins/runtime.js';
@@ -176,6 +175,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     logger,
     bodyLimitBytes: settings.bodyLimitBytes,
     requestTimeoutMs: settings.requestTimeoutMs,
+    idempotency: { db: () => requireDatabase().db },
     rateLimits: {
       writes: { perMinute: settings.rateLimitWritesPerMinute, burst: settings.rateLimitWritesBurst },
       signIns: { perMinute: settings.rateLimitSignInsPerMinute, burst: settings.rateLimitSignInBurst },
@@ -200,7 +200,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         ],
       }),
       {
-        prefix: '/v1',
+        prefix: '',
         tag: 'Plugins',
         description: 'Installed plugins, and their enablement and configuration per region.',
         routes: pluginRoutes(
@@ -274,7 +274,6 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
-      guardTransactions(database.db);
       const migrations = settings.migrateOnStart
         ? await migrate(database.db, [coreMigrations(), ...runtime.migrationSources()])
         : [];

@@ -1,6 +1,17 @@
-import { groupsModule, ledgerModule, peopleModule, pluginAdminModule, sessionsModule } from './modules.js';
-import { paginate } from './pagination.js';
-import type { PluginApis, PluginClient, PluginRequest } from './plugin-client.js';
+import {
+  type AnyContract,
+  bindContracts,
+  bindPluginContracts,
+  type CallContract,
+  type ClientOf,
+  type CoreContracts,
+  camelId,
+  coreContracts,
+  type InputOf,
+  type OutputOf,
+  type PluginClientsOf,
+  type PluginContracts,
+} from '@lifelong/core/contract';
 import {
   type Auth,
   type CallOptions,
@@ -10,13 +21,14 @@ import {
   type RetryOptions,
   type SessionStore,
 } from './transport.js';
+import type { IssuedSession } from './types.js';
 
-export interface ClientOptions<P extends readonly PluginClient[] = readonly PluginClient[]> {
+export interface ClientOptions<P extends readonly PluginContracts[] = readonly PluginContracts[]> {
   /** The platform's base URL, e.g. `http://localhost:3000`. */
   baseUrl: string;
   /**
    * `{ token }` (a session token), `{ apiKey }`, or a `SessionStore` (refreshed on 401). Default:
-   * an in-memory session store, filled by `sessions.signIn()`.
+   * an in-memory session store, filled by `sessions.create()`.
    */
   auth?: Auth;
   /** Region id sent as the `Lifelong-Region` header. */
@@ -25,9 +37,9 @@ export interface ClientOptions<P extends readonly PluginClient[] = readonly Plug
   fetch?: (request: Request) => Promise<Response>;
   /** Per-attempt timeout for every call (override per call). */
   timeoutMs?: number;
-  /** Retries of GETs and creating POSTs (default 2). */
+  /** Retries of GETs and POSTs (default 2). */
   retries?: number | RetryOptions;
-  /** Plugin client modules, available as `client.plugins[id]`. */
+  /** Plugin client modules (each plugin's `./client` default export), served as `client.<camelId>`. */
   plugins?: P;
 }
 
@@ -40,43 +52,107 @@ export interface RawRequest {
 }
 
 /**
- * Creates a client for a Lifelong platform.
- *
- * @example
- * const lifelong = createClient({ baseUrl: 'http://localhost:3000', auth: { apiKey: process.env.LIFELONG_ADMIN_KEY! } });
- * const person = await lifelong.people.get('L123...');
+ * GETs are retried as reads; every POST is sent with an `Idempotency-Key` (the platform answers a
+ * repeated key with the first answer), so it is retried too; PUT, PATCH and DELETE are not retried.
  */
-export function createClient<const P extends readonly PluginClient[] = []>(options: ClientOptions<P>) {
-  const { request, store } = createTransport(options);
-  const plugins: Record<string, unknown> = {};
-  for (const plugin of options.plugins ?? []) {
-    const prefix = `/v1/${plugin.id}`;
-    const pluginRequest = (<T>(
-      method: string,
-      path: string,
-      init: { query?: Query; body?: unknown; retry?: RetryKind } = {},
-      callOptions?: CallOptions,
-    ) => request<T>({ method, path: `${prefix}${path}`, ...init }, callOptions)) as PluginRequest;
-    pluginRequest.paginate = paginate;
-    plugins[plugin.id] = plugin.create(pluginRequest);
-  }
+function retryOf(contract: AnyContract): RetryKind {
+  if (contract.method === 'get') return 'read';
+  return contract.method === 'post' ? 'create' : 'none';
+}
+
+type Core = ClientOf<CoreContracts, CallOptions>;
+type Sessions = Core['sessions'];
+type RefreshInput = Partial<InputOf<CoreContracts['refreshSession']>>;
+
+/** The session operations, keeping the client's session store up to date. */
+export interface SessionMethods extends Omit<Sessions, 'refresh'> {
+  /** Exchanges the given refresh token, or the stored one. */
+  refresh(input?: RefreshInput, options?: CallOptions): Promise<IssuedSession>;
+}
+
+function withSessionStore(sessions: Sessions, store: SessionStore | undefined): SessionMethods {
+  const keep = (session: IssuedSession) => {
+    store?.set(session);
+    return session;
+  };
+  const signIn = (async (input, options) => keep(await sessions.create(input, options))) as Sessions['create'];
   return {
-    /** Low-level call: JSON in, JSON out; a non-2xx answer throws `LifelongError`. */
-    request: <T = unknown>(spec: RawRequest, callOptions?: CallOptions) => request<T>(spec, callOptions),
-    health: {
-      live: (o?: CallOptions) => request<{ status: 'ok' }>({ method: 'GET', path: '/health/live' }, o),
-      ready: (o?: CallOptions) => request<{ status: 'ok' }>({ method: 'GET', path: '/health/ready' }, o),
+    ...sessions,
+    create: Object.assign(signIn, { contract: sessions.create.contract }),
+    refresh: async (input = {}, options) => {
+      const refreshToken = input.body?.refreshToken ?? store?.get()?.refreshToken;
+      if (!refreshToken) throw new TypeError('No refresh token: sign in first or pass one.');
+      return keep(await sessions.refresh({ body: { refreshToken } }, options));
     },
-    people: peopleModule(request),
-    sessions: sessionsModule(request, store),
-    groups: groupsModule(request),
-    ledger: ledgerModule(request),
-    /** Platform administration; `admin.plugins` manages plugins per region. */
-    admin: { plugins: pluginAdminModule(request) },
-    plugins: plugins as PluginApis<P>,
-    /** The session store, when the client signs in itself (not with a fixed token or API key). */
-    session: store as SessionStore | undefined,
+    current: {
+      ...sessions.current,
+      delete: Object.assign(
+        async (input?: InputOf<CoreContracts['signOut']>, options?: CallOptions) => {
+          await sessions.current.delete(input, options);
+          store?.set(undefined);
+          return undefined;
+        },
+        { contract: sessions.current.delete.contract },
+      ),
+    },
+    deleteAll: Object.assign(
+      async (input?: InputOf<CoreContracts['signOutEverywhere']>, options?: CallOptions) => {
+        const answer: OutputOf<CoreContracts['signOutEverywhere']> = await sessions.deleteAll(input, options);
+        store?.set(undefined);
+        return answer;
+      },
+      { contract: sessions.deleteAll.contract },
+    ),
   };
 }
 
-export type LifelongClient<P extends readonly PluginClient[] = []> = ReturnType<typeof createClient<P>>;
+/**
+ * Creates a client for a Lifelong platform: one method per operation of `/openapi.json`, named by
+ * its operationId (`people.get` → `client.people.get`), each taking `(input, options?)`.
+ *
+ * @example
+ * import creditBank from '@lifelong/credit-bank/client';
+ * const lifelong = createClient({ baseUrl: 'http://localhost:3000', plugins: [creditBank] });
+ * await lifelong.sessions.create({ body: { learnerNumber, password } });
+ * const person = await lifelong.people.get({ learnerNumber });
+ * for await (const redemption of lifelong.creditBank.exchange.redemptions.list.all()) console.log(redemption.status);
+ */
+export function createClient<const P extends readonly PluginContracts[] = []>(options: ClientOptions<P>) {
+  const { request, store } = createTransport({ ...options, refreshPath: coreContracts.refreshSession.path });
+  const call: CallContract<CallOptions> = ({ contract, path, query, body, contentType }, callOptions) =>
+    request(
+      {
+        method: contract.method.toUpperCase(),
+        path,
+        query: query as Query,
+        body,
+        ...(contentType ? { contentType } : {}),
+        retry: retryOf(contract),
+        // Sign-in and refresh carry their own credentials; a stale stored token must not spoil them.
+        anonymous: contract.rateLimit === 'signIn',
+      },
+      callOptions,
+    );
+  const core = bindContracts(coreContracts, call);
+  for (const plugin of options.plugins ?? []) {
+    if (camelId(plugin.id) in core) throw new TypeError(`Plugin "${plugin.id}" would shadow the core's operations`);
+  }
+  const client: ClientExtras = {
+    ...core,
+    sessions: withSessionStore(core.sessions, store),
+    request: (spec, callOptions) => request(spec, callOptions),
+    session: store,
+  };
+  return Object.assign(client, bindPluginContracts(options.plugins ?? [], call)) as LifelongClient<P>;
+}
+
+interface ClientExtras extends Omit<Core, 'sessions'> {
+  sessions: SessionMethods;
+  /** Low-level call: JSON in, JSON out; a non-2xx answer throws `LifelongError`. */
+  request<T = unknown>(spec: RawRequest, callOptions?: CallOptions): Promise<T>;
+  /** The session store, when the client signs in itself (not with a fixed token or API key). */
+  session: SessionStore | undefined;
+}
+
+/** The client of the core and of the given plugin client modules. */
+export type LifelongClient<P extends readonly PluginContracts[] = []> = ClientExtras & PluginClientsOf<P, CallOptions>;

@@ -1,7 +1,11 @@
-export { type ClientOptions, createClient, type LifelongClient, type RawRequest } from './client.js';
+export {
+  type ClientOptions,
+  createClient,
+  type LifelongClient,
+  type RawRequest,
+  type SessionMethods,
+} from './client.js';
 export { LifelongError, LifelongNetworkError, LifelongTimeoutError, type Problem } from './errors.js';
-export { type Paginated, paginate } from './pagination.js';
-export { definePluginClient, type PluginApis, type PluginClient, type PluginRequest } from './plugin-client.js';
 export {
   type Auth,
   type CallOptions,
@@ -12,3 +16,14 @@ export {
   type SessionStore,
 } from './transport.js';
 export type * from './types.js';
+// Plugin authors declare their client modules with the SDK's own builder (bundled from core).
+export {
+  type ClientOf,
+  type ContractMethod,
+  definePluginClient,
+  type FileInput,
+  type InputOf,
+  type ListMethods,
+  type OutputOf,
+  type PluginContracts,
+} from '@lifelong/core/contract';

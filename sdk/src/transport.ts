@@ -43,6 +43,8 @@ export interface RetryOptions {
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Where a stored refresh token is exchanged (the `sessions.refresh` contract's path). */
+  refreshPath: string;
   auth?: Auth;
   region?: string;
   fetch?: (request: Request) => Promise<Response>;
@@ -65,6 +67,8 @@ export interface RequestSpec {
   path: string;
   query?: Query | undefined;
   body?: unknown;
+  /** Set for a file body: sent as it is, with this media type (else the body is JSON). */
+  contentType?: string;
   retry?: RetryKind;
   /** Send no credentials and never refresh (sign-in, refresh). */
   anonymous?: boolean;
@@ -143,7 +147,7 @@ export function createTransport(options: TransportOptions) {
     const token = spec.anonymous ? undefined : bearer();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (options.region) headers.set('Lifelong-Region', options.region);
-    if (spec.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (spec.body !== undefined) headers.set('Content-Type', spec.contentType ?? 'application/json');
     if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
 
     const timeoutMs = call.timeoutMs ?? options.timeoutMs;
@@ -164,7 +168,9 @@ export function createTransport(options: TransportOptions) {
         method: spec.method,
         headers,
         signal: controller.signal,
-        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+        ...(spec.body === undefined
+          ? {}
+          : { body: spec.contentType ? (spec.body as BodyInit) : JSON.stringify(spec.body) }),
       });
       // Read globalThis.fetch at call time, so mocks installed later (msw) are used.
       const doFetch = options.fetch ?? ((r: Request) => globalThis.fetch(r));
@@ -211,7 +217,7 @@ export function createTransport(options: TransportOptions) {
       const current = store?.get();
       if (!store || !current) return false;
       const { response, body } = await attempt(
-        { method: 'POST', path: '/v1/sessions/refresh', body: { refreshToken: current.refreshToken }, anonymous: true },
+        { method: 'POST', path: options.refreshPath, body: { refreshToken: current.refreshToken }, anonymous: true },
         {},
         undefined,
       ).catch(() => ({ response: undefined, body: undefined }));

@@ -22,3 +22,8 @@ export const IdempotencyKeyReused = defineError(
   422,
   'The Idempotency-Key was already used for a different request',
 );
+export const IdempotencyKeyInProgress = defineError(
+  'IDEMPOTENCY_KEY_IN_PROGRESS',
+  409,
+  'A request with this Idempotency-Key is still being processed',
+);

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import type { IdentityContext } from '../identity/context.js';
 import { GroupMemberAdded } from '../identity/events.js';
@@ -76,7 +77,7 @@ export async function createInvitation(
   groupId: string,
   body: InvitationBody,
 ): Promise<{ view: InvitationView; created: boolean }> {
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const group = await loadGroup(tx, actor.principal, groupId, { lock: true });
     const principal = personOf(actor.principal, 'Invitations come from managing members of the group.');
     const callerRole = await memberRole(tx, group.id, principal.id);
@@ -222,7 +223,7 @@ export async function respondToInvitation(
   if (!self && !guardian) throw Forbidden({ detail: 'Only the invitee or their guardian answers an invitation.' });
   if (answer === 'accept' && self && minor) throw GuardianConsentRequired();
 
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     // The group lock orders this accept against removals that check who remains.
     await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, invitation.groupId)).for('update');
     const settled = await settle(ctx, tx, invitation.id, answer === 'accept' ? 'accepted' : 'declined', principal.id);
@@ -279,7 +280,7 @@ export async function revokeInvitation(
   groupId: string,
   invitationId: string,
 ): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await requestTransaction(ctx.db, async (tx) => {
     const group = await loadGroup(tx, actor.principal, groupId, { lock: true });
     const principal = personOf(actor.principal, 'Invitations are revoked by managing members of the group.');
     const callerRole = await memberRole(tx, group.id, principal.id);

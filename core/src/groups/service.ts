@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import { isCursorTimestamp, isUuidKey } from '../http/pagination.js';
 import { isAllowed } from '../identity/authorize.js';
@@ -129,7 +130,7 @@ export async function createGroup(
   const creator = await findPersonById(ctx.db, principal.id);
   if (!creator || isMinor(ctx, creator.dateOfBirth)) throw MinorCannotCreateGroup();
 
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).limit(1);
     if (!region) throw UnknownRegion({ detail: `Region "${regionId}" does not exist.` });
     const now = ctx.now();
@@ -263,7 +264,7 @@ export async function removeMember(
   learnerNumber: string,
 ): Promise<void> {
   assertLearnerNumber(learnerNumber);
-  await ctx.db.transaction(async (tx) => {
+  await requestTransaction(ctx.db, async (tx) => {
     const group = await requireReadableGroup(ctx, tx, actor.principal, groupId, { lock: true });
     const principal = personOf(actor.principal, 'Only members, guardians and managers change memberships.');
     const target = await findPerson(tx, learnerNumber);

@@ -190,13 +190,15 @@ export function camelId<const Id extends string>(id: Id): CamelId<Id> {
 }
 
 /** `{ [camelId]: client }` for a list of plugin client modules. */
-export type PluginClientsOf<P extends readonly PluginContracts[], O> = UnionToIntersection<
-  {
-    [K in keyof P]: P[K] extends PluginContracts<infer Id, infer S>
-      ? { readonly [N in CamelId<Id>]: ClientOf<S, O> }
-      : never;
-  }[number]
->;
+export type PluginClientsOf<P extends readonly PluginContracts[], O> = [P[number]] extends [never]
+  ? Record<never, never>
+  : UnionToIntersection<
+      {
+        [K in keyof P]: P[K] extends PluginContracts<infer Id, infer S>
+          ? { readonly [N in CamelId<Id>]: ClientOf<S, O> }
+          : never;
+      }[number]
+    >;
 
 /** Binds each plugin's contracts under its camelCase id, with paths under `/v1/<id>`. */
 export function bindPluginContracts<P extends readonly PluginContracts[], O>(

@@ -7,6 +7,7 @@ import type { Principal } from '../identity/principal.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { mountDocsPage } from './docs-page.js';
+import { type IdempotencyOptions, idempotentRoutes } from './idempotency.js';
 import { mountRouteGroup, toHonoPath } from './mount-routes.js';
 import { buildOpenApiDocument, type OpenApiInfo } from './openapi.js';
 import { pathRedactor } from './path-redaction.js';
@@ -27,6 +28,8 @@ export interface HttpAppOptions {
   /** Per-principal write and per-address sign-in limits; absent: no rate limiting. */
   rateLimits?: RateLimitOptions;
   info: OpenApiInfo;
+  /** Where POST routes keep their Idempotency-Keys; absent: keys are ignored. */
+  idempotency?: IdempotencyOptions;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -38,13 +41,16 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
  */
 export function createHttpApp({
   logger,
-  groups,
+  groups: declared,
   resolveToken,
   bodyLimitBytes,
   requestTimeoutMs = 0,
   rateLimits,
   info,
+  idempotency,
 }: HttpAppOptions): Hono<AppEnv> {
+  // Every POST route, core or plugin, honours an Idempotency-Key (and lists its errors in OpenAPI).
+  const groups = idempotency ? declared.map((group) => idempotentRoutes(group, idempotency)) : declared;
   const app = new Hono<AppEnv>();
   // Endpoints only (no middleware), to tell "no such path" (404) from "wrong method" (405).
   const endpoints = new PatternRouter<true>();

@@ -187,6 +187,7 @@ describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
     'POST /v1/institutions': "the institution's region",
     'PUT /v1/institutions/{institutionId}/accreditation': "the institution's region",
     'PUT /v1/regions/{regionId}/plugins/{pluginId}': 'the region in the path',
+    'PATCH /v1/regions/{regionId}/plugins/{pluginId}': 'the region in the path (cascades stay in it)',
     'POST /v1/ledger/accounts': "the ledger's policy, per owner",
     'POST /v1/ledger/transfers': "the ledger's policy, per debited account",
   };

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultRows } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { createTestPlatform, type TestPlatform } from '../testing/index.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { TokenBuckets } from './rate-limit.js';
@@ -29,7 +30,7 @@ const probeRoutes: RouteGroup = {
       },
       responses: { 201: { description: 'Inserted' } },
       handler: async ({ body }) => {
-        await t.platform.database.db.transaction(async (tx) => {
+        await requestTransaction(t.platform.database.db, async (tx) => {
           await tx.execute(sql`insert into probe_rows (id) values (${body.id})`);
           await sleep(body.delayMs);
         });

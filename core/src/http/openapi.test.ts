@@ -120,10 +120,12 @@ describe('OpenAPI document', () => {
     expect(op.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['name'] });
     expect(op.requestBody.content['text/plain'].schema).toEqual({ type: 'string', format: 'binary' });
     expect(op.responses['413'].description).toContain('1000 bytes');
+    // Every POST also lists the Idempotency-Key's own 409 (http/idempotency.ts) under the same status.
     expect(op.responses['409']).toEqual({
-      description: '`THING_LOCKED`: The thing is locked.',
+      description: expect.stringContaining('`THING_LOCKED`: The thing is locked.'),
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     });
+    expect(op.responses['409'].description).toContain('`IDEMPOTENCY_KEY_IN_PROGRESS`');
   });
 
   it('serves the interactive reference and its assets at /docs', async () => {

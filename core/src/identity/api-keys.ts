@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { auditLog } from '../audit/schema.js';
 import type { Database, Queryable } from '../db/database.js';
 import { perDatabase } from '../db/prepared.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { isPlatformAdmin, requirePermission } from './authorize.js';
 import { ApiKeyNotFound, GrantRefused, LastPlatformAdminKey, UnknownInstitution } from './errors.js';
@@ -125,7 +126,7 @@ const BOOTSTRAP_LOCK_KEY = 0x4c_49_46_46;
  * (LIFELONG_ADMIN_KEY) when given, else a random one returned to be printed once.
  */
 export function bootstrapAdminKey(db: Database, configuredKey?: string): Promise<BootstrapResult> {
-  return db.transaction(async (tx) => {
+  return requestTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
     const [existing] = await tx.select({ n: count() }).from(apiKeys);
     if ((existing?.n ?? 0) > 0) return { created: false };
@@ -165,7 +166,7 @@ export async function createOperatorAdminKey(
   operator: OperatorActor,
   name = 'Operator platform admin',
 ): Promise<{ key: string; row: ApiKeyRow }> {
-  return db.transaction(async (tx) => {
+  return requestTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
     const key = generateApiKey();
     const [row] = await tx
@@ -224,7 +225,7 @@ export async function createApiKey(
   actor: Actor,
   input: CreateApiKeyInput,
 ): Promise<{ key: string; row: ApiKeyRow }> {
-  return db.transaction(async (tx) => {
+  return requestTransaction(db, async (tx) => {
     const regionId = input.institutionId ? await institutionRegion(tx, input.institutionId) : input.regionId;
     requirePermission(actor.principal, 'api-keys.manage', regionId ? { regionId } : undefined);
     if (!isPlatformAdmin(actor.principal)) {
@@ -294,7 +295,7 @@ export async function listApiKeys(
 }
 
 export async function revokeApiKey(db: Database, actor: Actor, keyId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  await requestTransaction(db, async (tx) => {
     const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
     if (!row) throw ApiKeyNotFound();
     const regionId = row.institutionId

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import { isAllowed, requirePermission } from './authorize.js';
 import type { IdentityContext } from './context.js';
@@ -62,7 +63,7 @@ export async function addGuardian(
   assertLearnerNumber(minorNumber);
   assertLearnerNumber(body.guardianLearnerNumber, '/body/guardianLearnerNumber');
   const { principal } = actor;
-  await ctx.db.transaction(async (tx) => {
+  await requestTransaction(ctx.db, async (tx) => {
     const minor = await lockMinor(tx, actor, minorNumber);
     const byGuardian = principal.kind === 'person' && (await isGuardianOf(ctx, tx, principal.id, minor.id));
     if (!byGuardian) {
@@ -126,7 +127,7 @@ export async function reassignGuardians(
     ? await hashPassword(body.minorPassword, ctx.settings.passwordHashCost)
     : undefined;
 
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const minor = await lockMinor(tx, actor, minorNumber);
     await refuseConflictOfInterest(tx, actor, minor);
     if (principal.kind === 'person' && body.guardianLearnerNumbers.includes(principal.learnerNumber)) {

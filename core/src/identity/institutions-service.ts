@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { regions } from '../regions/schema.js';
 import { forgetCachedApiKeys } from './api-keys.js';
@@ -19,7 +20,7 @@ export async function createInstitution(
   input: { name: string; kind: InstitutionKind; regionId: string },
 ): Promise<InstitutionRow> {
   requirePermission(actor.principal, 'institutions.manage', { regionId: input.regionId });
-  return db.transaction(async (tx) => {
+  return requestTransaction(db, async (tx) => {
     const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, input.regionId)).limit(1);
     if (!region) throw UnknownRegion();
     const [row] = await tx
@@ -73,7 +74,7 @@ export async function setAccreditation(
   id: string,
   accreditation: Accreditation,
 ): Promise<InstitutionRow> {
-  const changed = await db.transaction(async (tx) => {
+  const changed = await requestTransaction(db, async (tx) => {
     const [current] = await tx.select().from(institutions).where(eq(institutions.id, id)).limit(1);
     if (!current) throw UnknownInstitution();
     requirePermission(actor.principal, 'institutions.manage', { regionId: current.regionId });

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import { groupMembers } from '../groups/schema.js';
 import { uuidv7 } from '../ids/uuidv7.js';
@@ -133,7 +134,7 @@ export async function registerPerson(
   if (await nationalIdTaken(ctx.db, protectedId.hmac)) throw AlreadyRegistered();
   const passwordHash = await hashPassword(body.password, ctx.settings.passwordHashCost);
 
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const [row] = await tx
         .insert(people)
@@ -269,7 +270,7 @@ export async function mergePeople(
   assertLearnerNumber(duplicateNumber);
   assertLearnerNumber(survivorNumber, '/body/into');
   if (duplicateNumber === survivorNumber) throw MergeRefused({ detail: 'A record cannot be merged into itself.' });
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const duplicate = await requireActivePerson(tx, duplicateNumber);
     const survivor = await requireActivePerson(tx, survivorNumber);
     requirePermission(actor.principal, 'people.merge', { regionId: duplicate.regionId });

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { regions } from '../regions/schema.js';
 import { isAllowed, isPlatformAdmin } from './authorize.js';
@@ -61,7 +62,7 @@ export async function grantRole(
   scope: GrantScopeInput,
 ): Promise<RoleGrantRow> {
   assertLearnerNumber(learnerNumber);
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const person = await requireActivePerson(tx, learnerNumber);
     const regionId = await assertMayGrant(tx, actor, role, scope);
     const scopeId = scope.type === 'platform' ? null : scope.id;
@@ -116,7 +117,7 @@ export async function revokeGrant(
   grantId: string,
 ): Promise<void> {
   assertLearnerNumber(learnerNumber);
-  await ctx.db.transaction(async (tx) => {
+  await requestTransaction(ctx.db, async (tx) => {
     const person = await requireActivePerson(tx, learnerNumber);
     const [grant] = await tx
       .select()

@@ -4,6 +4,7 @@ import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
 import { perDatabase } from '../db/prepared.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import type { IdentityContext } from './context.js';
 import { InvalidCredentials, InvalidRefreshToken, SignInThrottled } from './errors.js';
@@ -74,7 +75,7 @@ export async function signIn(
   );
 
   if (!usable || !ok) {
-    await ctx.db.transaction(async (tx) => {
+    await requestTransaction(ctx.db, async (tx) => {
       await recordFailure(tx, keys, now);
       await recordAudit(tx, actor, {
         action: 'session.sign-in-failed',
@@ -86,7 +87,7 @@ export async function signIn(
   }
 
   const { row, issued } = issue(ctx);
-  await ctx.db.transaction(async (tx) => {
+  await requestTransaction(ctx.db, async (tx) => {
     await clearFailures(tx, `account:${input.learnerNumber}`);
     await tx.insert(sessions).values({ id: uuidv7(), personId: account.id, ...row });
     await recordAudit(tx, actor, {
@@ -108,7 +109,7 @@ export async function refreshSession(ctx: IdentityContext, actor: Actor, refresh
   const presented = hashToken(refreshToken);
   const { row, issued } = issue(ctx);
   const now = ctx.now();
-  const rotated = await ctx.db.transaction(async (tx) => {
+  const rotated = await requestTransaction(ctx.db, async (tx) => {
     const [updated] = await tx
       .update(sessions)
       .set(row)
@@ -125,7 +126,7 @@ export async function refreshSession(ctx: IdentityContext, actor: Actor, refresh
 
 /** Ends the session a retired refresh token belonged to, if it is still live. */
 async function endReplayedSession(ctx: IdentityContext, actor: Actor, presented: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await requestTransaction(ctx.db, async (tx) => {
     const [retired] = await tx
       .select({ sessionId: retiredRefreshTokens.sessionId })
       .from(retiredRefreshTokens)
@@ -175,7 +176,7 @@ export async function signOut(ctx: IdentityContext, sessionId: string): Promise<
 
 /** Signs the person out of every session (a lost phone, a changed password). */
 export async function signOutEverywhere(ctx: IdentityContext, actor: Actor, personId: string): Promise<number> {
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const revoked = await tx
       .update(sessions)
       .set({ revokedAt: ctx.now() })

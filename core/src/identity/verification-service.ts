@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { requirePermission } from './authorize.js';
 import type { IdentityContext } from './context.js';
 import { ConflictOfInterest, VerificationTransitionRefused } from './errors.js';
@@ -129,7 +130,7 @@ export async function verifyPerson(
   nextStatus(subject.status, body.decision);
   const verifier = ctx.verifierFor(subject.regionId);
   const outcome = await verifier.decide({ person: subject, decision: body.decision, evidence: body.evidence, actor });
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const person = await requireActivePerson(tx, learnerNumber);
     return transition(ctx, tx, actor, person, outcome.decision, {
       verifier: verifier.id,
@@ -147,7 +148,7 @@ export async function revokeVerification(
   body: RevocationBody,
 ): Promise<PersonRow> {
   await authorizeDecision(ctx, actor, learnerNumber);
-  return ctx.db.transaction(async (tx) => {
+  return requestTransaction(ctx.db, async (tx) => {
     const person = await requireActivePerson(tx, learnerNumber);
     return transition(ctx, tx, actor, person, 'revoke', { reason: body.reason, ...evidenceDetails(body.evidence) });
   });

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Queryable, Transaction } from '../db/database.js';
+import { outsideRequestScope } from '../db/request-transaction.js';
 import type { FieldError } from '../errors/lifelong-error.js';
-import { outsideRequestDeadline } from '../http/request-deadline.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { isUuid } from '../ids/uuid.js';
 import * as accounts from './accounts.js';
@@ -199,7 +199,7 @@ export function createLedger({ db, logger, commitConcurrency = 1, policy }: Ledg
     // Outside any request's deadline: a group holds several requests' transfers, and one request
     // timing out must not roll back the others (a timed-out one may commit; transfer ids make
     // the client's retry safe).
-    flush: (requests, release) => outsideRequestDeadline(() => flushGroup(requests, release)),
+    flush: (requests, release) => outsideRequestScope(() => flushGroup(requests, release)),
   });
 
   async function flushGroup(requests: Submitted[], release: () => void): Promise<TransferResult[][]> {

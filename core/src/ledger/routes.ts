@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -122,11 +123,14 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         }
         // Bounded unless the platform admin asked otherwise (the policy refused anyone else).
         const bounded = flags.debitsMustNotExceedCredits ?? !isPlatformAdmin(principal);
-        const account = await ledger.createAccount(db(), {
-          asset: body.asset,
-          owner,
-          flags: { ...flags, debitsMustNotExceedCredits: bounded && !flags.creditsMustNotExceedDebits },
-        });
+        // A request transaction, so that an Idempotency-Key's claim commits with the account.
+        const account = await requestTransaction(db(), (tx) =>
+          ledger.createAccount(tx, {
+            asset: body.asset,
+            owner,
+            flags: { ...flags, debitsMustNotExceedCredits: bounded && !flags.creditsMustNotExceedDebits },
+          }),
+        );
         return { status: 201, body: accountView(account) };
       }),
       route(contract.getAccount, async ({ params }, c) => ({
@@ -134,7 +138,7 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         body: accountView(await readableAccount(c, params.accountId)),
       })),
       route(contract.closeAccount, async ({ params }, c) => {
-        const account = await db().transaction(async (tx) => {
+        const account = await requestTransaction(db(), async (tx) => {
           const before = await ledger.getAccount(tx, params.accountId);
           const closed = await ledger.closeAccount(tx, params.accountId);
           if (before && !before.flags.closed) {

@@ -34,6 +34,7 @@ export async function grantPluginRoles(db: Database, plugins: readonly AnyPlugin
 /**
  * Runs `fn` with the transaction's role switched to `role` (null: the platform's own), then back.
  * After a failure the transaction is aborted and rolls back, so the role needs no restoring.
+ * Already in `role` (a core call made from inside another one): no switch at all.
  */
 export async function withRole<T>(
   tx: Queryable,
@@ -41,6 +42,7 @@ export async function withRole<T>(
   previous: string | null,
   fn: () => Promise<T>,
 ): Promise<T> {
+  if (role === previous) return fn();
   await setRole(tx, role);
   const result = await fn();
   await setRole(tx, previous);

@@ -78,6 +78,34 @@ describe('plugin preflight', () => {
     expect(codes([configured], [{ id: 'cn-bj', name: 'B', plugins: { a: { config: {} } } } as never])).toEqual([]);
   });
 
+  it("refuses an unknown key in a region's config, naming it", () => {
+    const configured = plugin('a', { config: Type.Object({ maxLength: Type.Integer({ default: 5 }) }) });
+    const [issue] = preflight([configured], {
+      coreVersion: '0.1.0',
+      regions: [{ id: 'cn-bj', name: 'Beijing', plugins: { a: { config: { maxLenght: 10 } } } }],
+    });
+    expect(issue).toMatchObject({
+      code: 'PLUGIN_INVALID_CONFIG',
+      plugin: 'a',
+      message: 'Config for region "cn-bj" is invalid at /maxLenght: Unknown property.',
+    });
+  });
+
+  it('refuses a region that enables a plugin but disables one it requires', () => {
+    const bank = plugin('bank');
+    const courses = plugin('courses', { requires: { plugins: { bank: '^1.0.0' } } });
+    const seeds = (plugins: Record<string, { enabled: boolean }>) => [{ id: 'cn-bj', name: 'B', plugins }];
+    const [issue] = preflight([bank, courses], { coreVersion: '0.1.0', regions: seeds({ bank: { enabled: false } }) });
+    expect(issue).toMatchObject({
+      code: 'PLUGIN_REQUIREMENT_DISABLED',
+      plugin: 'courses',
+      message: 'Region "cn-bj" enables it but disables "bank", which it requires.',
+      fix: expect.stringContaining('regions["cn-bj"].plugins["bank"]'),
+    });
+    expect(codes([bank, courses], seeds({ bank: { enabled: false }, courses: { enabled: false } }))).toEqual([]);
+    expect(codes([bank, courses], seeds({ courses: { enabled: false } }))).toEqual([]);
+  });
+
   it('refuses config for a plugin that is not installed', () => {
     expect(codes([], [{ id: 'default', name: 'D', plugins: { ghost: {} } } as never])).toEqual([
       ['PLUGIN_UNKNOWN', 'ghost'],

@@ -1,7 +1,6 @@
 import type { TObject } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import semver from 'semver';
-import { describeValueError } from '../http/validation.js';
+import { type ConfigCheckOptions, configFieldErrors } from './config-schema.js';
 import { type AnyPlugin, PLUGIN_ID_PATTERN } from './define-plugin.js';
 import type { RegionSeed } from './region-seeds.js';
 
@@ -14,6 +13,7 @@ export type PreflightCode =
   | 'PLUGIN_DEPENDENCY_VERSION_MISMATCH'
   | 'PLUGIN_DEPENDENCY_CYCLE'
   | 'PLUGIN_INVALID_CONFIG'
+  | 'PLUGIN_REQUIREMENT_DISABLED'
   | 'PLUGIN_UNKNOWN';
 
 /** One preflight failure: which plugin, what is wrong, and how to fix it. */
@@ -147,18 +147,14 @@ function checkCycles(plugins: readonly AnyPlugin[]): PreflightIssue[] {
   }));
 }
 
-/** Problems with one region's config for a plugin, as `path: message` strings; empty when valid. */
-export function configErrors(schema: TObject | undefined, config: unknown): string[] {
-  if (!schema) {
-    return config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0)
-      ? []
-      : ['/: this plugin takes no configuration'];
-  }
-  const withDefaults = Value.Default(schema, structuredClone(config ?? {}));
-  return [...Value.Errors(schema, withDefaults)].slice(0, 10).map((e) => {
-    const { path, message } = describeValueError(e);
-    return `${path}: ${message}`;
-  });
+/**
+ * Problems with one region's config for a plugin, as `path: message` strings; empty when valid.
+ * Unknown keys are problems too (config-schema.ts).
+ */
+export function configErrors(schema: TObject | undefined, config: unknown, options: ConfigCheckOptions = {}): string[] {
+  return configFieldErrors(schema, config, '', options)
+    .slice(0, 10)
+    .map(({ path, message }) => `${path}: ${message}`);
 }
 
 function checkRegionConfig(plugins: readonly AnyPlugin[], regions: readonly RegionSeed[]): PreflightIssue[] {
@@ -189,6 +185,30 @@ function checkRegionConfig(plugins: readonly AnyPlugin[], regions: readonly Regi
   return issues;
 }
 
+/**
+ * A seeded region that enables a plugin (explicitly or by default) but disables a plugin it
+ * requires would boot, then fail on the first request that needs the requirement.
+ */
+function checkRegionRequirements(plugins: readonly AnyPlugin[], regions: readonly RegionSeed[]): PreflightIssue[] {
+  const installed = new Set(plugins.map((p) => p.id));
+  const issues: PreflightIssue[] = [];
+  for (const region of regions) {
+    const enabled = (id: string) => region.plugins?.[id]?.enabled ?? true;
+    for (const plugin of plugins.filter((p) => enabled(p.id))) {
+      const disabled = Object.keys(plugin.requires?.plugins ?? {}).filter((id) => installed.has(id) && !enabled(id));
+      for (const requirement of disabled) {
+        issues.push({
+          code: 'PLUGIN_REQUIREMENT_DISABLED',
+          plugin: plugin.id,
+          message: `Region "${region.id}" enables it but disables "${requirement}", which it requires.`,
+          fix: `In lifelong.config.ts, enable regions["${region.id}"].plugins["${requirement}"] or disable "${plugin.id}" there too.`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
 /** Runs every check; returns all issues (empty: the plugins may boot). */
 export function preflight(
   plugins: readonly AnyPlugin[],
@@ -202,5 +222,6 @@ export function preflight(
     ...checkDependencies(plugins),
     ...checkCycles(plugins),
     ...checkRegionConfig(plugins, regions),
+    ...checkRegionRequirements(plugins, regions),
   ];
 }

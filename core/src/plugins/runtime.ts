@@ -1,11 +1,11 @@
 import type { TObject } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
-import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { type Database, type Queryable, resultRows, type Transaction } from '../db/database.js';
 import type { MigrationSource } from '../db/migrator.js';
-import { IdempotencyKeyReused, NotFound } from '../errors/core-errors.js';
+import { requestTransaction } from '../db/request-transaction.js';
+import { NotFound } from '../errors/core-errors.js';
 import type { EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
@@ -24,15 +24,6 @@ import type { Ledger } from '../ledger/ledger.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
 import type { AnyPlugin, PluginRegistrar, PluginRoute } from './define-plugin.js';
-import {
-  claimKey,
-  type IdempotentRequest,
-  idempotencyKeyOf,
-  keyOwner,
-  recordAnswer,
-  releaseKey,
-  requestHash,
-} from './idempotency.js';
 import { grantPluginRoles, pluginRole, setRole, withRole } from './isolation.js';
 import { dependencyOrder, PluginPreflightError, preflight } from './preflight.js';
 import type { ServiceRef } from './refs.js';
@@ -221,51 +212,19 @@ export class PluginRuntime {
     return {
       ...route,
       access,
-      // A POST with a reused Idempotency-Key and another body answers 422 (below).
-      errors: route.method === 'post' ? [...(route.errors ?? []), IdempotencyKeyReused] : route.errors,
       // Contracts name operations within the plugin; the platform's document names them uniquely.
       operationId: route.operationId ? `${camelId(plugin.id)}.${route.operationId}` : undefined,
-      handler: (input: unknown, c: Context<AppEnv>) => {
-        const run = async (base: PluginContext<Any>) =>
-          route.handler(input as Any, this.requestContext(plugin, base, c));
-        const key = route.method === 'post' ? idempotencyKeyOf(c) : undefined;
-        const principal = c.get('principal');
-        const caller = { principal, requestId: c.get('requestId') };
-        if (!key || principal.kind === 'anonymous') return this.inPluginTransaction(plugin, run, caller);
-        const request: IdempotentRequest = {
-          owner: keyOwner(principal),
-          key,
-          method: route.method,
-          route: `/v1/${plugin.id}${route.path}`,
-          hash: requestHash(route.method, c.req.path, input as Any),
-        };
-        // The key is claimed and answered in the request's own transaction, as the platform's
-        // role: it commits with the handler's effects or not at all.
-        return this.inPluginTransaction(
+      // The Idempotency-Key is the HTTP shell's (http/idempotency.ts): its claim joins the
+      // transaction below, which `requestTransaction` opens.
+      handler: (input: unknown, c: Context<AppEnv>) =>
+        this.inPluginTransaction(
           plugin,
-          async (base) => {
-            const asCore = <T>(fn: (tx: Queryable) => Promise<T>) => {
-              const scope = this.currentScope(plugin);
-              return withRole(scope.tx, null, scope.role, () => fn(scope.tx));
-            };
-            const claim = await asCore((tx) => claimKey(tx, request));
-            if (!claim.claimed) {
-              const headers = { 'Idempotent-Replayed': 'true' };
-              return {
-                response:
-                  claim.body === null
-                    ? c.body(null, claim.status as StatusCode, headers)
-                    : c.json(claim.body, claim.status as ContentfulStatusCode, headers),
-              };
-            }
-            const reply = await run(base);
-            if ('response' in reply) await asCore((tx) => releaseKey(tx, request));
-            else await asCore((tx) => recordAnswer(tx, request, reply.status, reply.body));
-            return reply;
+          async (base) => route.handler(input as Any, this.requestContext(plugin, base, c)),
+          {
+            principal: c.get('principal'),
+            requestId: c.get('requestId'),
           },
-          caller,
-        );
-      },
+        ),
     } as AnyRoute;
   }
 
@@ -301,14 +260,20 @@ export class PluginRuntime {
     }) as PluginRequestContext<C>;
   }
 
-  /** Runs `fn` in a new transaction as the plugin's role, with `ctx.db` bound to it. */
+  /**
+   * Runs `fn` in a new transaction as the plugin's role, with `ctx.db` bound to it. The
+   * transaction is a request transaction: on a deadlock or serialization failure `fn` runs again
+   * from the start in a fresh one (its effects went with the failed attempt), and in a request it
+   * keeps the request's deadline and carries its Idempotency-Key claim (inserted before the role
+   * switch, as the platform's role).
+   */
   private inPluginTransaction<T>(
     plugin: AnyPlugin,
     fn: (ctx: PluginContext<Any>) => Promise<T>,
     request?: Scope['request'],
   ): Promise<T> {
     const role = pluginRole(plugin.id);
-    return this.database().transaction(async (tx) => {
+    return requestTransaction(this.database(), async (tx) => {
       await setRole(tx, role);
       return pluginScope.run({ tx, role, request }, () => fn(this.context(plugin)));
     });

@@ -36,14 +36,53 @@ export const RegionPluginView = Type.Object({
 });
 export type RegionPluginView = Static<typeof RegionPluginView>;
 
-/** `PUT /v1/regions/{regionId}/plugins/{pluginId}`. */
+const StoredConfig = Type.Record(Type.String(), Type.Unknown(), {
+  description:
+    "Validated against the plugin's schema, defaults applied; unknown keys are refused (400 naming `/body/config/<key>`, rule `additionalProperties`).",
+});
+
+/**
+ * `PUT /v1/regions/{regionId}/plugins/{pluginId}`: `enabled` always; `config`, when given,
+ * replaces the stored config whole; omitted, the stored config is kept.
+ */
 export const RegionPluginBody = Type.Object(
   {
     enabled: Type.Boolean(),
-    config: Type.Optional(
-      Type.Record(Type.String(), Type.Unknown(), { description: "Validated against the plugin's schema." }),
-    ),
+    config: Type.Optional(StoredConfig),
   },
   { additionalProperties: false },
 );
 export type RegionPluginBody = Static<typeof RegionPluginBody>;
+
+/**
+ * `PATCH /v1/regions/{regionId}/plugins/{pluginId}`: at least one part; `config` is a JSON Merge
+ * Patch (RFC 7396) on the stored config, validated after merging.
+ */
+export const RegionPluginPatchBody = Type.Object(
+  {
+    enabled: Type.Optional(Type.Boolean()),
+    config: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'A JSON Merge Patch on the stored config: `null` deletes a key (its default applies again), objects merge, arrays and other values replace.',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type RegionPluginPatchBody = Static<typeof RegionPluginPatchBody>;
+
+/** `?cascade=true` on PUT and PATCH. */
+export const RegionPluginQuery = Type.Object(
+  {
+    cascade: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'Enabling: also enable the disabled plugins it requires. Disabling: also disable the enabled plugins that require it. Each change is audited. Without it such a change is a 409.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RegionPluginQuery = Static<typeof RegionPluginQuery>;

@@ -39,13 +39,17 @@ export async function seedRegions(
   });
 }
 
-/** Stored configs that no longer fit their plugin's schema (e.g. after an upgrade): a boot-time error. */
+/**
+ * Stored configs that no longer fit their plugin's schema (e.g. after an upgrade): a boot-time
+ * error. Unknown keys are let through here: configs stored before they were refused may hold
+ * some, and the next PUT or PATCH of the plugin names them (config-schema.ts).
+ */
 export async function validateStoredConfigs(db: Database, plugins: readonly AnyPlugin[]): Promise<PreflightIssue[]> {
   const issues: PreflightIssue[] = [];
   for (const plugin of plugins) {
     const rows = await db.select().from(regionPlugins).where(eq(regionPlugins.pluginId, plugin.id));
     for (const row of rows) {
-      for (const error of configErrors(plugin.config, row.config)) {
+      for (const error of configErrors(plugin.config, row.config, { unknownKeys: 'allow' })) {
         issues.push({
           code: 'PLUGIN_INVALID_CONFIG',
           plugin: plugin.id,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
+import { requestTransaction } from '../db/request-transaction.js';
 import { actorOf } from '../http/request-context.js';
 import { route } from '../http/route.js';
 import { RegionExists, UnknownRegion } from '../identity/errors.js';
@@ -16,7 +17,7 @@ export function regionRoutes(db: () => Database) {
       body: { items: (await db().select().from(regions).orderBy(regions.id)).map(toView) },
     })),
     route(contract.createRegion, async ({ body }, c) => {
-      const row = await db().transaction(async (tx) => {
+      const row = await requestTransaction(db(), async (tx) => {
         if (body.parentId) {
           const [parent] = await tx.select().from(regions).where(eq(regions.id, body.parentId)).limit(1);
           if (!parent) throw UnknownRegion({ detail: `Parent region "${body.parentId}" does not exist.` });
