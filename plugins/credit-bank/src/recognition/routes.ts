@@ -1,33 +1,16 @@
-import { Forbidden, NotFound, sniffContentType } from '@lifelong/core';
+import { Forbidden, NotFound } from '@lifelong/core';
 import { personOf } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
-import { EvidenceTooLarge, EvidenceTypeMismatch } from '../shared/errors.js';
 import * as contract from './contract.js';
-import { addEvidence, decide, submitCertificate } from './review.js';
-import { evidenceFiles } from './schema.js';
+import { addEvidence, decide, storeEvidence, submitCertificate } from './service.js';
 import { findCertificate, listCertificates, requireReadCertificate, viewOf } from './store.js';
 
 /** Declares recognition: evidence upload, certificate submission and review. */
 export function registerRecognition(p: CreditBankRegistrar): void {
-  p.route(contract.uploadEvidence, async ({ upload }, ctx) => {
-    const personId = personOf(ctx);
-    const max = ctx.config.recognition.maxEvidenceBytes;
-    if (upload.bytes.length > max) {
-      throw EvidenceTooLarge({ detail: `At most ${max} bytes.`, extensions: { maxBytes: max } });
-    }
-    const sniffed = sniffContentType(upload.bytes);
-    if (sniffed !== upload.contentType) {
-      throw EvidenceTypeMismatch({
-        detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.`,
-      });
-    }
-    const stored = await ctx.files.put(upload.bytes);
-    await ctx.db
-      .insert(evidenceFiles)
-      .values({ personId, sha256: stored.sha256, contentType: sniffed, size: stored.size, uploadedAt: ctx.now() })
-      .onConflictDoNothing();
-    return { status: 201, body: { sha256: stored.sha256, size: stored.size, contentType: sniffed } };
-  });
+  p.route(contract.uploadEvidence, async ({ upload }, ctx) => ({
+    status: 201,
+    body: await storeEvidence(ctx, upload),
+  }));
 
   p.route(contract.submitCertificate, async ({ body }, ctx) => {
     const row = await submitCertificate(ctx, body);

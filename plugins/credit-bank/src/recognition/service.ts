@@ -1,16 +1,66 @@
-import { Forbidden, type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
-import { eq, inArray } from 'drizzle-orm';
+import {
+  Forbidden,
+  type PluginRequestContext,
+  sniffContentType,
+  type Upload,
+  uuidv7,
+  ValidationFailed,
+} from '@lifelong/core';
 import { actorId, personOf } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
 import { CertificateReviewed } from '../events.js';
-import { CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified } from '../shared/errors.js';
+import {
+  CertificateNotPending,
+  EvidenceAlreadyCredited,
+  EvidenceTooLarge,
+  EvidenceTypeMismatch,
+  PersonNotVerified,
+} from '../shared/errors.js';
 import { isAccreditedProvider } from '../shared/providers/accreditation.js';
 import { awardRecord } from '../shared/records/award.js';
-import { certificateDecisions, certificates, creditedEvidence } from './schema.js';
 import type { AddEvidenceBody, CertificateDecisionBody, SubmitCertificateBody } from './schemas.js';
-import { type CertificateRow, canReview, findCertificate, requireOwnEvidence } from './store.js';
+import {
+  type CertificateRow,
+  canReview,
+  claimEvidence,
+  creditedAmong,
+  type DecisionInsert,
+  findCertificate,
+  insertCertificate,
+  insertDecision,
+  insertEvidenceFile,
+  requireOwnEvidence,
+  updateCertificate,
+} from './store.js';
 
 type Ctx = PluginRequestContext<typeof CreditBankConfig>;
+
+/**
+ * Keeps an evidence file of the signed-in person in the file store, if its bytes are what its
+ * Content-Type says and it is within the region's size limit.
+ */
+export async function storeEvidence(ctx: Ctx, upload: Upload) {
+  const personId = personOf(ctx);
+  const max = ctx.config.recognition.maxEvidenceBytes;
+  if (upload.bytes.length > max) {
+    throw EvidenceTooLarge({ detail: `At most ${max} bytes.`, extensions: { maxBytes: max } });
+  }
+  const sniffed = sniffContentType(upload.bytes);
+  if (sniffed !== upload.contentType) {
+    throw EvidenceTypeMismatch({
+      detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.`,
+    });
+  }
+  const stored = await ctx.files.put(upload.bytes);
+  await insertEvidenceFile(ctx.db, {
+    personId,
+    sha256: stored.sha256,
+    contentType: sniffed,
+    size: stored.size,
+    uploadedAt: ctx.now(),
+  });
+  return { sha256: stored.sha256, size: stored.size, contentType: sniffed };
+}
 
 /** Submits a certificate for review: the issuer must be an accredited provider of that learning. */
 export async function submitCertificate(ctx: Ctx, body: SubmitCertificateBody): Promise<CertificateRow> {
@@ -41,41 +91,31 @@ export async function submitCertificate(ctx: Ctx, body: SubmitCertificateBody): 
   await requireOwnEvidence(ctx.db, personId, body.evidence);
   await refuseCredited(ctx, body.evidence);
   const now = ctx.now();
-  const [row] = await ctx.db
-    .insert(certificates)
-    .values({
-      id: uuidv7(),
-      personId,
-      regionId: ctx.regionId,
-      issuingInstitutionId: institution.id,
-      title: body.title,
-      stage: body.stage,
-      level: body.level ?? 'none',
-      learningOutcomes: body.learningOutcomes,
-      workloadHours: String(body.workloadHours),
-      assessmentType: body.assessment.type,
-      assessmentScore: body.assessment.score === undefined ? null : String(body.assessment.score),
-      form: body.form,
-      completedAt,
-      equivalenceKey: body.equivalenceKey ?? `${institution.id}:${body.title.trim().toLowerCase()}`,
-      evidence: body.evidence,
-      status: 'submitted',
-      submittedAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return insertCertificate(ctx.db, {
+    id: uuidv7(),
+    personId,
+    regionId: ctx.regionId,
+    issuingInstitutionId: institution.id,
+    title: body.title,
+    stage: body.stage,
+    level: body.level ?? 'none',
+    learningOutcomes: body.learningOutcomes,
+    workloadHours: String(body.workloadHours),
+    assessmentType: body.assessment.type,
+    assessmentScore: body.assessment.score === undefined ? null : String(body.assessment.score),
+    form: body.form,
+    completedAt,
+    equivalenceKey: body.equivalenceKey ?? `${institution.id}:${body.title.trim().toLowerCase()}`,
+    evidence: body.evidence,
+    status: 'submitted',
+    submittedAt: now,
+    updatedAt: now,
+  });
 }
 
 async function refuseCredited(ctx: Ctx, hashes: string[]): Promise<void> {
-  const credited = await ctx.db
-    .select({ sha256: creditedEvidence.sha256 })
-    .from(creditedEvidence)
-    .where(inArray(creditedEvidence.sha256, hashes));
-  if (credited.length > 0) {
-    throw EvidenceAlreadyCredited({ extensions: { sha256: credited.map((c) => c.sha256) } });
-  }
+  const credited = await creditedAmong(ctx.db, hashes);
+  if (credited.length > 0) throw EvidenceAlreadyCredited({ extensions: { sha256: credited } });
 }
 
 /** The submitter adds evidence a reviewer asked for; the certificate goes back to review. */
@@ -90,13 +130,8 @@ export async function addEvidence(ctx: Ctx, certificateId: string, body: AddEvid
   await refuseCredited(ctx, body.evidence);
   const evidence = [...new Set([...current.evidence, ...body.evidence])];
   const now = ctx.now();
-  const [row] = await ctx.db
-    .update(certificates)
-    .set({ evidence, status: 'submitted', updatedAt: now })
-    .where(eq(certificates.id, current.id))
-    .returning();
+  const row = await updateCertificate(ctx.db, current.id, { evidence, status: 'submitted', updatedAt: now });
   await audit(ctx, current.id, 'evidence-added', null);
-  if (!row) throw new Error('update returned no row');
   return row;
 }
 
@@ -125,13 +160,9 @@ export async function decide(ctx: Ctx, certificateId: string, body: CertificateD
   const status = decided[body.decision];
   let recordId: string | null = null;
   if (body.decision === 'approve') {
-    const claimed = await ctx.db
-      .insert(creditedEvidence)
-      .values(current.evidence.map((sha256) => ({ sha256, certificateId: current.id, creditedAt: ctx.now() })))
-      .onConflictDoNothing()
-      .returning({ sha256: creditedEvidence.sha256 });
+    const claimed = await claimEvidence(ctx.db, current.id, current.evidence, ctx.now());
     if (claimed.length !== current.evidence.length) {
-      const mine = new Set(claimed.map((c) => c.sha256));
+      const mine = new Set(claimed);
       throw EvidenceAlreadyCredited({ extensions: { sha256: current.evidence.filter((h) => !mine.has(h)) } });
     }
     const awarded = await awardRecord(
@@ -161,12 +192,7 @@ export async function decide(ctx: Ctx, certificateId: string, body: CertificateD
     );
     recordId = awarded.recordId;
   }
-  const [row] = await ctx.db
-    .update(certificates)
-    .set({ status, recordId, updatedAt: ctx.now() })
-    .where(eq(certificates.id, current.id))
-    .returning();
-  if (!row) throw new Error('update returned no row');
+  const row = await updateCertificate(ctx.db, current.id, { status, recordId, updatedAt: ctx.now() });
   await audit(ctx, current.id, status, body.reason ?? null);
   await ctx.emit(
     CertificateReviewed,
@@ -202,10 +228,10 @@ async function requireReviewer(ctx: Ctx, row: CertificateRow): Promise<void> {
 }
 
 async function audit(ctx: Ctx, certificateId: string, decision: string, reason: string | null): Promise<void> {
-  await ctx.db.insert(certificateDecisions).values({
+  await insertDecision(ctx.db, {
     id: uuidv7(),
     certificateId,
-    decision: decision as (typeof certificateDecisions.$inferInsert)['decision'],
+    decision: decision as DecisionInsert['decision'],
     reason,
     decidedBy: actorId(ctx),
     decidedAt: ctx.now(),
