@@ -1,4 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
+import { LedgerRefused } from '../shared/errors.js';
 import {
   ImportCsv,
   ImportDocument,
@@ -13,6 +14,8 @@ export const createImport = defineContract({
   operationId: 'imports.create',
   method: 'post',
   path: '/imports',
+  // A small import is processed in the request: awarding its rows' credits may be refused.
+  errors: [LedgerRefused],
   summary: 'Import up to 10,000 learning records for an institution (JSON `{ rows: [...] }` or CSV)',
   description:
     'The body is `application/json` ({ rows: ImportRow[] }) or `text/csv` (a header row with ImportRow field names; ' +

@@ -1,5 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { InsufficientFunds, LedgerRefused } from '../shared/errors.js';
+import { OutOfStock, ResourceWithdrawn } from '../shared/exchange/errors.js';
 import { AlreadyApproved, SpendRequestClosed } from './errors.js';
 import {
   ContributionBody,
@@ -49,6 +50,8 @@ export const createSpendRequest = defineContract({
   operationId: 'pools.spendRequests.create',
   method: 'post',
   path: '/pools/{groupId}/spend-requests',
+  // At an approval count of 1 the proposal executes at once: a redemption paid by the pool.
+  errors: [OutOfStock, ResourceWithdrawn, InsufficientFunds, LedgerRefused],
   summary: 'Propose spending the pool on a resource (counts as your approval; executes at the approval count)',
   access: { authenticated: 'managing members of the group' },
   request: { params: PoolParams, body: SpendRequestBody },
@@ -69,7 +72,7 @@ export const approveSpendRequest = defineContract({
   operationId: 'pools.spendRequests.approve',
   method: 'post',
   path: '/pools/{groupId}/spend-requests/{requestId}/approvals',
-  errors: [SpendRequestClosed, AlreadyApproved, InsufficientFunds, LedgerRefused],
+  errors: [SpendRequestClosed, AlreadyApproved, OutOfStock, ResourceWithdrawn, InsufficientFunds, LedgerRefused],
   summary: 'Approve a spend request; the approval that reaches the count executes it',
   access: { authenticated: 'managing members of the group' },
   request: { params: SpendRequestParams },

@@ -1,5 +1,12 @@
 import { defineContract } from '@lifelong/core/contract';
-import { CertificateNotPending, EvidenceAlreadyCredited, LedgerRefused, PersonNotVerified } from '../shared/errors.js';
+import {
+  CertificateNotPending,
+  EvidenceAlreadyCredited,
+  EvidenceTooLarge,
+  EvidenceTypeMismatch,
+  LedgerRefused,
+  PersonNotVerified,
+} from '../shared/errors.js';
 import { EVIDENCE_CEILING_BYTES } from './config.js';
 import {
   AddEvidenceBody,
@@ -18,6 +25,7 @@ export const uploadEvidence = defineContract({
   operationId: 'evidence.upload',
   method: 'post',
   path: '/evidence',
+  errors: [EvidenceTooLarge, EvidenceTypeMismatch],
   summary: 'Upload an evidence file (PDF, PNG, JPEG or WebP) for a certificate',
   description:
     "The body is the file. Its bytes must be what the Content-Type says (415 otherwise) and no larger than the region's maxEvidenceBytes (413).",
@@ -71,6 +79,7 @@ export const addCertificateEvidence = defineContract({
   operationId: 'certificates.evidence.add',
   method: 'post',
   path: '/certificates/{certificateId}/evidence',
+  errors: [CertificateNotPending, EvidenceAlreadyCredited],
   summary: 'Add the evidence a reviewer asked for (back to review)',
   access: { authenticated: 'the submitter' },
   request: { params: CertificateParams, body: AddEvidenceBody },
