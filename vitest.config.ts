@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { applyPostgresJsFix, POSTGRES_JS_CONNECTION_MODULE } from './core/src/db/postgres-js-fix.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // PGlite takes seconds to start: suites share one database per file, hooks get time for it.
 const timeouts = { hookTimeout: 60_000, testTimeout: 30_000 };
+
+// Sources run with postgres.js fixed as core's build bundles it (core/src/db/postgres-js-fix.ts):
+// postgres.js is inlined (transformed by vite, not loaded by Node) so this plugin can fix it.
+const postgresJsFix: Plugin = {
+  name: 'postgres-js-fix',
+  transform: (code, id) => (POSTGRES_JS_CONNECTION_MODULE.test(id) ? applyPostgresJsFix(code, id) : undefined),
+};
 
 export default defineConfig({
   test: {
@@ -23,7 +31,13 @@ export default defineConfig({
             '@lifelong/plugin-credit-bank': here('./plugins/credit-bank/src/index.ts'),
           },
         },
-        test: { name: 'packages', include: ['{core,sdk,plugins/*}/{src,test}/**/*.test.ts'], ...timeouts },
+        plugins: [postgresJsFix],
+        test: {
+          name: 'packages',
+          include: ['{core,sdk,plugins/*}/{src,test}/**/*.test.ts'],
+          server: { deps: { inline: ['postgres'] } },
+          ...timeouts,
+        },
       },
       {
         // Examples are what third parties write: they use the published entry points (dist/).

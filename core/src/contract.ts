@@ -5,6 +5,7 @@ import * as audit from './audit/contract.js';
 import * as events from './events/contract.js';
 import * as groups from './groups/contract.js';
 import * as health from './health/contract.js';
+import { isContract } from './http/contract-client.js';
 import * as access from './identity/routes/access-contract.js';
 import * as institutions from './identity/routes/institution-contract.js';
 import * as people from './identity/routes/people-contract.js';
@@ -46,7 +47,7 @@ function pickContracts<T extends Record<string, unknown>[]>(
   const picked: Record<string, unknown> = {};
   for (const namespace of namespaces) {
     for (const [name, value] of Object.entries(namespace)) {
-      if (typeof value !== 'object' || value === null || !('operationId' in value && 'method' in value)) continue;
+      if (!isContract(value)) continue;
       if (name in picked) throw new TypeError(`Two core contracts are named ${name}`);
       picked[name] = value;
     }

@@ -137,3 +137,11 @@ describe('graceful shutdown', () => {
     await Promise.all([platform.stop(), platform.stop()]);
   });
 });
+
+describe('configuration checks', () => {
+  it('refuses PostgreSQL without the national ID keys when it is created, before start() opens anything', () => {
+    expect(() =>
+      createPlatform({ env: { DATABASE_URL: 'postgres://nowhere.invalid/lifelong' }, logger: quiet() }),
+    ).toThrow(/LIFELONG_NATIONAL_ID_HMAC_KEY \(missing\)[\s\S]*LIFELONG_NATIONAL_ID_ENCRYPTION_KEYS \(missing\)/);
+  });
+});

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { type ResolveSettingsOptions, resolveSettings } from './config/resolve-settings.js';
+import { ConfigError, type ResolveSettingsOptions, resolveSettings } from './config/resolve-settings.js';
 import type { Settings, SettingsInput } from './config/settings.js';
 import { coreRouteGroups } from './core-routes.js';
 import { coreMigrations, coreVersion } from './db/core-migrations.js';
@@ -23,6 +23,7 @@ import { bootstrapAdminKey, resolveApiKey } from './identity/api-keys.js';
 import { IdentityModule } from './identity/context.js';
 import { CORE_EVENTS } from './identity/events.js';
 import { cnResidentId } from './identity/national-id/cn-ric.js';
+import { nationalIdKeyIssues } from './identity/national-id/keys.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { pruneRetiredRefreshTokens, resolveSession } from './identity/sessions-service.js';
@@ -109,6 +110,10 @@ export interface Platform {
  */
 export function createPlatform(options: PlatformOptions = {}): Platform {
   const settings = resolveSettings({ file: options.settings, fileName: options.settingsSource, env: options.env });
+  // Every check of the configuration happens here, before start() touches the database: a bad
+  // setting must never leave a migrated database and an open connection behind.
+  const keyIssues = nationalIdKeyIssues(settings);
+  if (keyIssues.length > 0) throw new ConfigError(keyIssues);
   const logger = options.logger ?? createLogger({ level: settings.logLevel });
   let database: DatabaseHandle | undefined = options.database;
   const ownsDatabase = !options.database;
@@ -274,66 +279,78 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
 
     async start({ listen: shouldListen = true } = {}) {
       database ??= await openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
-      const migrations = settings.migrateOnStart
-        ? await migrate(database.db, [coreMigrations(), ...runtime.migrationSources()])
-        : [];
-      if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
-      await identity.start(database.db);
-      await runtime.start(database.db, () => identity.context());
-      await events.start();
-      const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
-      if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
-      stopLedger = ledger.startBackground();
-      if (options.scheduleJobs !== false) {
-        const stopPluginJobs = runtime.scheduleJobs();
-        // Idempotency keys are remembered for a day, retired refresh tokens while their session
-        // lives; forgetting them is housekeeping, not a job any plugin owns.
-        const prune = setInterval(() => {
-          pruneIdempotencyKeys(requireDatabase().db).catch((error) =>
-            logger.warn({ err: error }, 'pruning idempotency keys failed'),
-          );
-          pruneRetiredRefreshTokens(requireDatabase().db, new Date()).catch((error) =>
-            logger.warn({ err: error }, 'pruning retired refresh tokens failed'),
-          );
-        }, 10 * 60_000);
-        prune.unref();
-        stopJobs = async () => {
-          clearInterval(prune);
-          await stopPluginJobs();
-        };
-      }
-      let url: string | undefined;
       try {
-        url = shouldListen ? await listen() : undefined;
+        return await startOn(database, shouldListen);
       } catch (error) {
-        // Not listening means not started: stop what did start, so nothing runs on in the background.
-        await stopJobs?.();
-        await stopLedger?.();
-        await events.stop();
-        await runtime.stop();
+        // Not started means nothing left behind: stop what did start and close the database this
+        // platform opened, so nothing runs on in the background or holds the process open.
+        await halt();
         throw error;
       }
-      logger.info({ url, database: database.description }, 'platform started');
-      return {
-        migrations,
-        ...(url ? { url } : {}),
-        ...(bootstrap.generatedKey ? { generatedAdminKey: bootstrap.generatedKey } : {}),
-      };
     },
 
     stop() {
       stopped ??= (async () => {
         stopping = true;
         await closeServer();
-        // No request can emit any more; running handlers finish before plugins stop.
-        await stopJobs?.();
-        await events.stop();
-        await runtime.stop();
-        await stopLedger?.();
-        if (ownsDatabase && database) await database.close();
+        await halt();
         logger.info('platform stopped');
       })();
       return stopped;
     },
   };
+
+  async function startOn(database: DatabaseHandle, shouldListen: boolean): Promise<StartResult> {
+    const migrations = settings.migrateOnStart
+      ? await migrate(database.db, [coreMigrations(), ...runtime.migrationSources()])
+      : [];
+    if (migrations.length > 0) logger.info({ migrations }, 'applied migrations');
+    await identity.start(database.db);
+    await runtime.start(database.db, () => identity.context());
+    await events.start();
+    const bootstrap = await bootstrapAdminKey(database.db, settings.adminKey);
+    if (bootstrap.created) logger.info('created the bootstrap platform-admin API key');
+    stopLedger = ledger.startBackground();
+    if (options.scheduleJobs !== false) {
+      const stopPluginJobs = runtime.scheduleJobs();
+      // Idempotency keys are remembered for a day, retired refresh tokens while their session
+      // lives; forgetting them is housekeeping, not a job any plugin owns.
+      const prune = setInterval(() => {
+        pruneIdempotencyKeys(requireDatabase().db).catch((error) =>
+          logger.warn({ err: error }, 'pruning idempotency keys failed'),
+        );
+        pruneRetiredRefreshTokens(requireDatabase().db, new Date()).catch((error) =>
+          logger.warn({ err: error }, 'pruning retired refresh tokens failed'),
+        );
+      }, 10 * 60_000);
+      prune.unref();
+      stopJobs = async () => {
+        clearInterval(prune);
+        await stopPluginJobs();
+      };
+    }
+    const url = shouldListen ? await listen() : undefined;
+    logger.info({ url, database: database.description }, 'platform started');
+    return {
+      migrations,
+      ...(url ? { url } : {}),
+      ...(bootstrap.generatedKey ? { generatedAdminKey: bootstrap.generatedKey } : {}),
+    };
+  }
+
+  /** Stops whatever has started (each part is a no-op when it has not) and closes an owned database. */
+  async function halt(): Promise<void> {
+    // No request can emit any more; running handlers finish before plugins stop.
+    await stopJobs?.();
+    stopJobs = undefined;
+    await events.stop();
+    await runtime.stop();
+    await stopLedger?.();
+    stopLedger = undefined;
+    if (ownsDatabase && database) {
+      const owned = database;
+      database = undefined;
+      await owned.close();
+    }
+  }
 }

@@ -41,7 +41,7 @@ describe('errors', () => {
       ),
     );
     const error = await createClient({ baseUrl: BASE })
-      .groups.create({ type: 'family', name: 'x' })
+      .groups.create({ body: { type: 'family', name: 'x' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LifelongError);
     expect(error).toMatchObject({
@@ -54,7 +54,7 @@ describe('errors', () => {
 
   it('makes a problem of a non-JSON error page', async () => {
     server.use(http.get(`${BASE}/v1/groups/g1`, () => new HttpResponse('<html>', { status: 418 })));
-    await expect(createClient({ baseUrl: BASE, retries: 0 }).groups.get('g1')).rejects.toMatchObject({
+    await expect(createClient({ baseUrl: BASE, retries: 0 }).groups.get({ groupId: 'g1' })).rejects.toMatchObject({
       status: 418,
       code: 'UNKNOWN',
     });
@@ -62,7 +62,7 @@ describe('errors', () => {
 
   it('reports network errors as LifelongNetworkError', async () => {
     server.use(http.get(`${BASE}/v1/groups/g1`, () => HttpResponse.error()));
-    await expect(createClient({ baseUrl: BASE, retries: 0 }).groups.get('g1')).rejects.toBeInstanceOf(
+    await expect(createClient({ baseUrl: BASE, retries: 0 }).groups.get({ groupId: 'g1' })).rejects.toBeInstanceOf(
       LifelongNetworkError,
     );
   });
@@ -79,7 +79,7 @@ describe('retries', () => {
           : HttpResponse.json(group, { status: 201 });
       }),
     );
-    const created = await createClient({ baseUrl: BASE, retries: fast }).groups.create({ type: 'family', name: 'F' });
+    const created = await createClient({ baseUrl: BASE, retries: fast }).groups.create({ body: { type: 'family', name: 'F' } });
     expect(created.id).toBe('g1');
     expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -89,28 +89,53 @@ describe('retries', () => {
   it('retries GETs on network errors', async () => {
     let calls = 0;
     server.use(http.get(`${BASE}/v1/groups/g1`, () => (++calls < 2 ? HttpResponse.error() : HttpResponse.json(group))));
-    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get('g1')).resolves.toMatchObject({ id: 'g1' });
+    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get({ groupId: 'g1' })).resolves.toMatchObject({ id: 'g1' });
     expect(calls).toBe(2);
   });
 
-  it('does not retry a 500, nor a non-idempotent call on 503', async () => {
+  it('does not retry a 500, retries every POST with one key, and never retries a PUT or DELETE', async () => {
     let creates = 0;
-    let accepts = 0;
+    const acceptKeys: (string | null)[] = [];
+    let deletes = 0;
     server.use(
       http.post(`${BASE}/v1/groups`, () => {
         creates++;
         return problem(500, 'INTERNAL');
       }),
-      http.post(`${BASE}/v1/invitations/i1/accept`, () => {
-        accepts++;
+      http.post(`${BASE}/v1/invitations/i1/accept`, ({ request }) => {
+        acceptKeys.push(request.headers.get('Idempotency-Key'));
+        return problem(503, 'SERVICE_UNAVAILABLE');
+      }),
+      http.delete(`${BASE}/v1/groups/g1/members/L1`, () => {
+        deletes++;
         return problem(503, 'SERVICE_UNAVAILABLE');
       }),
     );
     const client = createClient({ baseUrl: BASE, retries: fast });
-    await expect(client.groups.create({ type: 'family', name: 'F' })).rejects.toMatchObject({ status: 500 });
-    await expect(client.groups.accept('i1')).rejects.toMatchObject({ status: 503 });
+    await expect(client.groups.create({ body: { type: 'family', name: 'F' } })).rejects.toMatchObject({ status: 500 });
+    await expect(client.invitations.accept({ invitationId: 'i1' })).rejects.toMatchObject({ status: 503 });
+    await expect(client.groups.members.remove({ groupId: 'g1', learnerNumber: 'L1' })).rejects.toMatchObject({
+      status: 503,
+    });
     expect(creates).toBe(1);
-    expect(accepts).toBe(1);
+    expect(acceptKeys).toHaveLength(3);
+    expect(new Set(acceptKeys).size).toBe(1);
+    expect(deletes).toBe(1);
+  });
+
+  it('sends the caller’s Idempotency-Key and headers', async () => {
+    const seen: (string | null)[] = [];
+    server.use(
+      http.post(`${BASE}/v1/groups`, ({ request }) => {
+        seen.push(request.headers.get('Idempotency-Key'), request.headers.get('X-Trace'));
+        return HttpResponse.json(group, { status: 201 });
+      }),
+    );
+    await createClient({ baseUrl: BASE }).groups.create(
+      { body: { type: 'family', name: 'F' } },
+      { idempotencyKey: 'k-1', headers: { 'X-Trace': 't' } },
+    );
+    expect(seen).toEqual(['k-1', 't']);
   });
 
   it('gives up after the configured retries', async () => {
@@ -121,7 +146,7 @@ describe('retries', () => {
         return problem(502, 'BAD_GATEWAY');
       }),
     );
-    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get('g1')).rejects.toMatchObject({
+    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get({ groupId: 'g1' })).rejects.toMatchObject({
       status: 502,
     });
     expect(calls).toBe(3);
@@ -142,9 +167,12 @@ describe('pagination', () => {
     );
     const client = createClient({ baseUrl: BASE });
     const seen: string[] = [];
-    for await (const member of client.groups.members('g1')) seen.push(member.learnerNumber);
+    for await (const member of client.groups.members.list.all({ groupId: 'g1' })) seen.push(member.learnerNumber);
     expect(seen).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
-    const page = await client.groups.members('g1').page({ limit: 3 });
+    const sizes: number[] = [];
+    for await (const page of client.groups.members.list.pages({ groupId: 'g1', limit: 3 })) sizes.push(page.items.length);
+    expect(sizes).toEqual([3, 2]);
+    const page = await client.groups.members.list({ groupId: 'g1', limit: 3 });
     expect(page.items).toHaveLength(3);
     expect(page.nextCursor).toBe('3');
   });
@@ -172,7 +200,7 @@ describe('auth', () => {
     );
     const store = createSessionStore({ token: 'stale', expiresAt: '', refreshToken: 'r1', refreshExpiresAt: '' });
     const client = createClient({ baseUrl: BASE, auth: store });
-    await expect(client.sessions.me()).resolves.toMatchObject({ id: 'p1' });
+    await expect(client.me.get()).resolves.toMatchObject({ id: 'p1' });
     expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
     expect(refreshes).toBe(1);
     expect(store.get()?.refreshToken).toBe('r2');
@@ -192,10 +220,10 @@ describe('auth', () => {
       }),
     );
     const store = createSessionStore({ token: 't', expiresAt: '', refreshToken: 'r', refreshExpiresAt: '' });
-    await expect(createClient({ baseUrl: BASE, auth: store }).sessions.me()).rejects.toMatchObject({ status: 401 });
+    await expect(createClient({ baseUrl: BASE, auth: store }).me.get()).rejects.toMatchObject({ status: 401 });
     expect(store.get()).toBeUndefined();
     await expect(
-      createClient({ baseUrl: BASE, auth: { apiKey: 'k' }, region: 'cn-bj' }).sessions.me(),
+      createClient({ baseUrl: BASE, auth: { apiKey: 'k' }, region: 'cn-bj' }).me.get(),
     ).rejects.toMatchObject({ status: 401 });
     expect(refreshes).toBe(1);
     expect(regions).toEqual([null, 'cn-bj']);
@@ -214,7 +242,7 @@ describe('cancellation', () => {
   it('aborts with the caller’s signal', async () => {
     slow();
     const controller = new AbortController();
-    const call = createClient({ baseUrl: BASE }).groups.get('g1', { signal: controller.signal });
+    const call = createClient({ baseUrl: BASE }).groups.get({ groupId: 'g1' }, { signal: controller.signal });
     setTimeout(() => controller.abort(new Error('user gave up')), 20);
     await expect(call).rejects.toThrow('user gave up');
   });
@@ -222,13 +250,13 @@ describe('cancellation', () => {
   it('times out with LifelongTimeoutError', async () => {
     slow();
     const error = await createClient({ baseUrl: BASE, retries: 0 })
-      .groups.get('g1', { timeoutMs: 30 })
+      .groups.get({ groupId: 'g1' }, { timeoutMs: 30 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LifelongTimeoutError);
   });
 });
 
-describe('admin.plugins', () => {
+describe('plugin administration', () => {
   const state = { regionId: 'cn-bj', pluginId: 'credit-bank', version: '1.0.0', enabled: true, config: { cap: 5 } };
 
   it('lists plugins, reads a region’s state and PUTs a new one, escaping path segments', async () => {
@@ -259,10 +287,10 @@ describe('admin.plugins', () => {
       }),
     );
     const client = createClient({ baseUrl: BASE, auth: { apiKey: 'k' } });
-    expect((await client.admin.plugins.list()).map((p) => p.id)).toEqual(['credit-bank']);
-    expect(await client.admin.plugins.get('cn-bj', 'credit-bank')).toEqual(state);
-    await client.admin.plugins.get('a/b', 'c?d');
-    expect((await client.admin.plugins.set('cn-bj', 'credit-bank', { enabled: false })).enabled).toBe(false);
+    expect((await client.plugins.list()).items.map((p) => p.id)).toEqual(['credit-bank']);
+    expect(await client.regions.plugins.get({ regionId: 'cn-bj', pluginId: 'credit-bank' })).toEqual(state);
+    await client.regions.plugins.get({ regionId: 'a/b', pluginId: 'c?d' });
+    expect((await client.regions.plugins.set({ regionId: 'cn-bj', pluginId: 'credit-bank', body: { enabled: false } })).enabled).toBe(false);
     expect(seen).toEqual([
       '/v1/regions/cn-bj/plugins/credit-bank',
       '/v1/regions/a%2Fb/plugins/c%3Fd',
@@ -283,10 +311,10 @@ describe('admin.plugins', () => {
       }),
     );
     const client = createClient({ baseUrl: BASE, retries: fast });
-    await expect(client.admin.plugins.get('cn-bj', 'credit-bank')).resolves.toEqual(state);
+    await expect(client.regions.plugins.get({ regionId: 'cn-bj', pluginId: 'credit-bank' })).resolves.toEqual(state);
     expect(gets).toBe(2);
-    const error = await client.admin.plugins
-      .set('cn-bj', 'credit-bank', { enabled: true, config: { cap: 1 } })
+    const error = await client.regions.plugins
+      .set({ regionId: 'cn-bj', pluginId: 'credit-bank', body: { enabled: true, config: { cap: 1 } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LifelongError);
     expect(error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });

@@ -1,3 +1,5 @@
+import { defineContract } from '@lifelong/core/contract';
+import { Type } from '@sinclair/typebox';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Account,
@@ -26,9 +28,9 @@ describe('types derived from the server schemas', () => {
     expectTypeOf<Me['kind']>().toEqualTypeOf<'person' | 'apiKey'>();
     expectTypeOf(client.people.get).returns.resolves.toEqualTypeOf<Person>();
     expectTypeOf<Person['status']>().toEqualTypeOf<'unverified' | 'verified' | 'rejected' | 'revoked'>();
-    expectTypeOf(client.people.setGuardians).returns.resolves.toEqualTypeOf<Guardians>();
+    expectTypeOf(client.people.guardians.set).returns.resolves.toEqualTypeOf<Guardians>();
     expectTypeOf<RevocationBody['reason']>().toEqualTypeOf<string>();
-    expectTypeOf(client.ledger.getAccount).returns.resolves.toEqualTypeOf<Account>();
+    expectTypeOf(client.ledger.accounts.get).returns.resolves.toEqualTypeOf<Account>();
     expectTypeOf<Account['kind']>().toEqualTypeOf<'standard' | 'issuance'>();
     expectTypeOf<TransferRequest['amount']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<TransferStatus>().toExtend<string>();
@@ -36,9 +38,14 @@ describe('types derived from the server schemas', () => {
   });
 
   it('types the plugin administration module', () => {
-    expectTypeOf(client.admin.plugins.list).returns.resolves.toEqualTypeOf<InstalledPlugin[]>();
-    expectTypeOf(client.admin.plugins.get).returns.resolves.toEqualTypeOf<RegionPluginState>();
-    expectTypeOf(client.admin.plugins.set).parameter(2).toEqualTypeOf<RegionPluginUpdate>();
+    expectTypeOf(client.plugins.list).returns.resolves.toEqualTypeOf<{ items: InstalledPlugin[] }>();
+    expectTypeOf(client.regions.plugins.get).returns.resolves.toEqualTypeOf<RegionPluginState>();
+    expectTypeOf(client.regions.plugins.set).parameter(0).toEqualTypeOf<{
+      regionId: string;
+      pluginId: string;
+      cascade?: boolean;
+      body: RegionPluginUpdate;
+    }>();
     expectTypeOf<RegionPluginUpdate>().toEqualTypeOf<{ enabled: boolean; config?: Record<string, unknown> }>();
     expectTypeOf<InstalledPlugin['regions']>().toEqualTypeOf<{ regionId: string; enabled: boolean }[]>();
   });
@@ -53,27 +60,37 @@ describe('types derived from the server schemas', () => {
         password: 'p',
       };
       // @ts-expect-error: `legalName` is required.
-      void client.people.register(misnamed);
+      void client.people.register({ body: misnamed });
       // @ts-expect-error: `type` must be a known group type.
-      void client.groups.create({ type: 'gang', name: 'x' });
+      void client.groups.create({ body: { type: 'gang', name: 'x' } });
       // @ts-expect-error: amounts are decimal strings, not numbers.
-      void client.ledger.transfers([{ id: 'x', code: 1, amount: 5 }]);
+      void client.ledger.transfers.create({ body: { transfers: [{ id: 'x', code: 1, amount: 5 }] } });
       // @ts-expect-error: sign-in needs a password.
-      void client.sessions.signIn({ learnerNumber: 'L1' });
+      void client.sessions.create({ body: { learnerNumber: 'L1' } });
       // @ts-expect-error: an account owner's type is one of the known owner types.
-      void client.ledger.createAccount({ asset: 'POINT', owner: { type: 'club', id: 'x' } });
+      void client.ledger.accounts.open({ body: { asset: 'POINT', owner: { type: 'club', id: 'x' } } });
       // @ts-expect-error: a region's plugin state needs `enabled`.
-      void client.admin.plugins.set('default', 'notes', { config: {} });
+      void client.regions.plugins.set({ regionId: 'default', pluginId: 'notes', body: { config: {} } });
       // @ts-expect-error: `enabled` is a boolean, not a string.
-      void client.admin.plugins.set('default', 'notes', { enabled: 'yes' });
+      void client.regions.plugins.set({ regionId: 'default', pluginId: 'notes', body: { enabled: 'yes' } });
+      // @ts-expect-error: the path parameter is required.
+      void client.people.get({});
     }
   });
 
   it('types plugin clients by id', () => {
-    const notes = definePluginClient('notes', (request) => ({
-      add: (body: { text: string }) => request<{ id: string }>('POST', '/notes', { body }),
-    }));
+    const add = defineContract({
+      operationId: 'notes.add',
+      method: 'post',
+      path: '/notes',
+      summary: 'Add a note',
+      access: { authenticated: 'anyone signed in' },
+      request: { body: Type.Object({ text: Type.String() }) },
+      responses: { 201: { description: 'The note', schema: Type.Object({ id: Type.String() }) } },
+    });
+    const notes = definePluginClient('sticky-notes', { add });
     const withPlugin = createClient({ baseUrl: 'http://x', plugins: [notes] });
-    expectTypeOf(withPlugin.plugins.notes.add).parameter(0).toEqualTypeOf<{ text: string }>();
+    expectTypeOf(withPlugin.stickyNotes.notes.add).parameter(0).toEqualTypeOf<{ body: { text: string } }>();
+    expectTypeOf(withPlugin.stickyNotes.notes.add).returns.resolves.toEqualTypeOf<{ id: string }>();
   });
 });

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +13,12 @@ import { migrate } from '../db/migrator.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { createLedger } from '../ledger/ledger.js';
 
-const ENTRY = fileURLToPath(new URL('./entry.ts', import.meta.url));
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// The built CLI, as operators run it: from sources (tsx), postgres.js would lack the fix that
+// core's build bundles, and opening PostgreSQL would be refused (db/postgres-js-fix.ts).
+const BIN = fileURLToPath(new URL('../../bin/lifelong.js', import.meta.url));
 
 function runCli(args: string[], env: Record<string, string>, cwd: string) {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, ENTRY, ...args], {
+  const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

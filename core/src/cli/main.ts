@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { ConfigFileError } from '../config/load-config-file.js';
 import { ConfigError } from '../config/resolve-settings.js';
 import { coreVersion } from '../db/core-migrations.js';
 import { MigrationError } from '../db/migrator.js';
+import { PostgresJsUnfixedError } from '../db/postgres-js-fix.js';
 import { PluginPreflightError } from '../plugins/preflight.js';
 import { runAdminKeyCreate } from './admin-key-command.js';
 import { runLedgerVerify } from './ledger-command.js';
@@ -135,7 +137,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       ? await runStart({ configPath: values.config })
       : await runMigrate({ configPath: values.config });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MigrationError || error instanceof PluginPreflightError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof ConfigFileError ||
+      error instanceof MigrationError ||
+      error instanceof PostgresJsUnfixedError ||
+      error instanceof PluginPreflightError
+    ) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }

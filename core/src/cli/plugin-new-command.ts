@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { coreVersion } from '../db/core-migrations.js';
 import { PLUGIN_ID_PATTERN } from '../plugins/define-plugin.js';
 import { pluginFiles, pluginNames } from './plugin-templates/index.js';
@@ -53,15 +53,69 @@ export async function runPluginNew({
   const shown = relative(cwd, target) || '.';
   out.write(`Created plugin "${id}" in ${shown}:\n`);
   for (const path of Object.keys(files).sort()) out.write(`  ${path}\n`);
-  out.write(`
-Next steps:
-  cd ${shown}
-  npm install
-  npm test                  # the generated test starts a platform with the plugin
-  # edit src/schema.ts, then: npm run db:generate -- --name <change>
-  # add the plugin to lifelong.config.ts, then: lifelong plugins check
-
-Guide: docs/plugins.md
-`);
+  const workspaceRoot = enclosingWorkspaceRoot(target);
+  out.write(
+    `\n${workspaceRoot ? workspaceSteps(cwd, workspaceRoot, target) : standaloneSteps(shown)}\nGuide: docs/plugins.md\n`,
+  );
   return 0;
+}
+
+/** Commands with their comments lined up after them; a `#` line stands alone. */
+function steps(title: string, lines: readonly (readonly [string, string?])[]): string {
+  const width = Math.max(...lines.filter(([, note]) => note).map(([command]) => command.length));
+  const body = lines.map(([command, note]) => `  ${note ? `${command.padEnd(width)}  # ${note}` : command}`);
+  return `${title}\n${body.join('\n')}\n`;
+}
+
+/** In a repository whose npm workspaces include the folder: run everything from the root. */
+function workspaceSteps(cwd: string, root: string, target: string): string {
+  const ws = relative(root, target).split(sep).join('/');
+  const cd = relative(cwd, root);
+  return steps(`Next steps (${ws} is an npm workspace of ${cd ? root : 'this repository'}; run these at its root):`, [
+    ...(cd ? [[`cd ${cd}`] as const] : []),
+    ['npm install', 'links the workspace; package-lock.json gains its entry: commit it too'],
+    [`npm run build -w ${ws}`, 'dist/: what lifelong.config.ts, "plugins check" and "npm start" load'],
+    [`npm test -w ${ws}`, 'the generated test starts a platform with the plugin'],
+    ['# add the plugin to lifelong.config.ts, then: npx lifelong plugins check'],
+    [`# edit src/schema.ts, then: npm run db:generate -w ${ws} -- --name <change>`],
+  ]);
+}
+
+/** A package of its own: its own node_modules and lockfile. */
+function standaloneSteps(shown: string): string {
+  return steps('Next steps:', [
+    [`cd ${shown}`],
+    ['npm install'],
+    ['npm run build', 'dist/: what a deployment\'s lifelong.config.ts and "plugins check" load'],
+    ['npm test', 'the generated test starts a platform with the plugin'],
+    ['# edit src/schema.ts, then: npm run db:generate -- --name <change>'],
+    ["# add the plugin to a deployment's lifelong.config.ts, then: npx lifelong plugins check"],
+  ]);
+}
+
+/**
+ * The root of the npm workspaces `target` belongs to, found as npm finds it: the nearest folder
+ * above whose package.json lists a workspace pattern matching it (`*` matches one folder name).
+ */
+export function enclosingWorkspaceRoot(target: string): string | undefined {
+  for (let dir = dirname(target); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const { workspaces } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+          workspaces?: string[] | { packages?: string[] };
+        };
+        const patterns = Array.isArray(workspaces) ? workspaces : (workspaces?.packages ?? []);
+        const path = relative(dir, target).split(sep);
+        const matches = (pattern: string) => {
+          const parts = pattern.replace(/^\.\//, '').replace(/\/$/, '').split('/');
+          return parts.length === path.length && parts.every((part, i) => part === '*' || part === path[i]);
+        };
+        if (patterns.some(matches)) return dir;
+      } catch {
+        // An unreadable package.json is no workspace root.
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }

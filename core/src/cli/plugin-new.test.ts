@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +14,17 @@ import { runPluginNew } from './plugin-new-command.js';
 
 const ENTRY = fileURLToPath(new URL('./entry.ts', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const REPO_NODE_MODULES = fileURLToPath(new URL('../../../node_modules', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const REPO_NODE_MODULES = join(REPO, 'node_modules');
+const LONGEST_ID = 'abcdefghijk-abcdefghijk-abcdefghijk-abcdefghijk';
 
 /** Runs the CLI from source (through tsx) in `cwd`: the same path as `lifelong ...`. */
 function runCli(args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, ENTRY, ...args], {
+  return run(process.execPath, ['--import', TSX_LOADER, ENTRY, ...args], cwd);
+}
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(command, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +74,8 @@ beforeAll(async () => {
   expect(run.code).toBe(0);
   printed = run.out;
   folder = join(cwd, 'plugins', 'book-swap');
+  // The generated package has no node_modules of its own: borrow the repository's.
+  await symlink(REPO_NODE_MODULES, join(folder, 'node_modules'), 'dir');
 });
 afterAll(() => rm(cwd, { recursive: true, force: true }));
 
@@ -83,6 +91,14 @@ describe('lifelong plugin new', () => {
       'README.md',
       'src/schema.ts',
       'src/index.ts',
+      'src/config.ts',
+      'src/entries/contract.ts',
+      'src/entries/routes.ts',
+      'src/entries/service.ts',
+      'src/entries/store.ts',
+      'src/contracts.ts',
+      'src/client.ts',
+      'src/layout.test.ts',
       'src/book-swap.test.ts',
       'drizzle/0000_init.sql',
       'drizzle/meta/_journal.json',
@@ -107,8 +123,16 @@ describe('lifelong plugin new', () => {
     expect(index).toContain("id: 'book-swap'");
     expect(index).toContain("migrations: new URL('../drizzle', import.meta.url)");
     expect(index).toMatch(/p\.onStart\(/);
-    expect(index).toMatch(/p\.route\(/);
+    expect(index).toContain('registerEntries(p)');
     expect(index).not.toMatch(/from '@lifelong\/core\/.+'/);
+    // The layout: routes bind handlers to contracts; the client module is the contracts.
+    expect(await read('src/entries/routes.ts')).toMatch(/p\.route\(createEntry, /);
+    expect(await read('src/entries/contract.ts')).toContain("operationId: 'entries.create'");
+    expect(await read('src/client.ts')).toContain("definePluginClient('book-swap', contracts)");
+    expect(JSON.parse(await read('package.json')).exports['./client']).toEqual({
+      types: './dist/client.d.ts',
+      import: './dist/client.js',
+    });
     expect(await read('src/schema.ts')).toContain("pgSchema('book_swap')");
   });
 
@@ -126,12 +150,11 @@ describe('lifelong plugin new', () => {
     const test = await read('src/book-swap.test.ts');
     expect(test).toContain("from '@lifelong/core/testing'");
     expect(test).toContain("import plugin from './index.js'");
-    expect(test).toContain('/v1/book-swap/entries');
+    expect(test).toContain("const ID = 'book-swap';");
+    expect(test).toContain('`/v1/${ID}/entries`');
   });
 
   it('generates a plugin that boots, migrates and serves its routes', async () => {
-    // The generated package has no node_modules of its own: borrow the repository's.
-    await symlink(REPO_NODE_MODULES, join(folder, 'node_modules'), 'dir');
     const { default: plugin } = (await import(pathToFileURL(join(folder, 'src/index.ts')).href)) as {
       default: AnyPlugin;
     };
@@ -152,6 +175,76 @@ describe('lifelong plugin new', () => {
       await t.close();
     }
   });
+
+  it("passes the repository's lint as generated, even with the longest id", async () => {
+    expect((await scaffold(LONGEST_ID, cwd)).code).toBe(0);
+    // The repository's biome settings, applied to the temporary folder (outside the repository's git).
+    const biome = JSON.parse(await readFile(join(REPO, 'biome.json'), 'utf8'));
+    await writeFile(join(cwd, 'biome.json'), JSON.stringify({ ...biome, $schema: undefined, vcs: { enabled: false } }));
+    const lint = await run(join(REPO_NODE_MODULES, '.bin', 'biome'), ['check', 'plugins'], cwd);
+    // Two plugins of 16 checked files each: book-swap and the longest id.
+    expect(lint.out + lint.err).toContain('Checked 32 files');
+    expect(lint.code, lint.out + lint.err).toBe(0);
+  });
+
+  it('prints the build before "plugins check" in its next steps', () => {
+    const steps = printed.slice(printed.indexOf('Next steps:'));
+    expect(steps).toMatch(/\n {2}cd plugins\/book-swap\n {2}npm install\n {2}npm run build +# dist\//);
+    expect(steps.indexOf('npm run build')).toBeLessThan(steps.indexOf('plugins check'));
+    expect(steps).toContain('npm test');
+  });
+
+  it('in an npm workspace, prints the commands to run at its root, naming the workspace', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'lifelong-plugin-new-ws-'));
+    try {
+      await writeFile(join(repo, 'package.json'), JSON.stringify({ private: true, workspaces: ['core', 'plugins/*'] }));
+      await mkdir(join(repo, 'core'));
+      const run = await scaffold('shelf', join(repo, 'core'), '../plugins/shelf');
+      expect(run.code).toBe(0);
+      const steps = run.out.slice(run.out.indexOf('Next steps'));
+      expect(steps).toContain(`plugins/shelf is an npm workspace of ${repo}`);
+      expect(steps).toMatch(
+        /\n {2}cd \.\.\n {2}npm install +# links the workspace; package-lock\.json gains its entry/,
+      );
+      expect(steps).toMatch(/\n {2}npm run build -w plugins\/shelf +# dist\//);
+      expect(steps).toMatch(/\n {2}npm test -w plugins\/shelf /);
+      expect(steps.indexOf('npm run build')).toBeLessThan(steps.indexOf('plugins check'));
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+
+  it("uses the repository's own tool versions, so installing it in the repository adds only its link", async () => {
+    const pkg = JSON.parse(await read('package.json'));
+    const root = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8'));
+    const creditBank = JSON.parse(await readFile(join(REPO, 'plugins/credit-bank/package.json'), 'utf8'));
+    for (const tool of ['@types/node', 'tsup', 'typescript', 'vitest']) {
+      expect(pkg.devDependencies[tool], tool).toBe(root.devDependencies[tool]);
+    }
+    expect(pkg.devDependencies['drizzle-kit']).toBe(creditBank.devDependencies['drizzle-kit']);
+    expect(pkg.dependencies).toEqual(creditBank.dependencies);
+  });
+
+  it('builds; "plugins check" asks for the build before it and passes after it', async () => {
+    // A deployment beside the plugin that installs it by name, as its next steps say.
+    const deployment = join(cwd, 'deployment');
+    await mkdir(join(deployment, 'node_modules'), { recursive: true });
+    await symlink(folder, join(deployment, 'node_modules', 'lifelong-plugin-book-swap'), 'dir');
+    await writeFile(
+      join(deployment, 'lifelong.config.ts'),
+      "import bookSwap from 'lifelong-plugin-book-swap';\nexport default { plugins: [bookSwap] };\n",
+    );
+    const before = await runCli(['plugins', 'check'], deployment);
+    expect(before.err).toContain('imports lifelong-plugin-book-swap, which is not built');
+    expect(before.err).toContain(`"npm run build" in ${folder}`);
+    expect(before.code).toBe(1);
+
+    const build = await run(join(REPO_NODE_MODULES, '.bin', 'tsup'), [], folder);
+    expect(build.code, build.out + build.err).toBe(0);
+    const after = await runCli(['plugins', 'check'], deployment);
+    expect(after.out).toContain('Preflight passed for lifelong.config.ts: plugins book-swap@0.1.0');
+    expect(after.code).toBe(0);
+  }, 120_000);
 
   it('honours --dir', async () => {
     const run = await scaffold('shelf', cwd, 'elsewhere/shelf-plugin');
@@ -192,5 +285,6 @@ describe('lifelong plugin new', () => {
     expect(existsSync(join(cwd, 'cli/from-cli/src/from-cli.test.ts'))).toBe(true);
     expect((await runCli(['plugin', 'new', 'from-cli', '--dir', 'cli/from-cli'], cwd)).code).toBe(1);
     expect((await runCli(['plugin', 'remove', 'x'], cwd)).code).toBe(2);
-  });
+    // Five CLI processes through tsx: slow on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { assertPostgresJsFixed } from './postgres-js-fix.js';
 import { preferPrepared } from './prefer-prepared.js';
 
 /** A drizzle database over either driver: services are written once against this type. */
@@ -41,6 +42,8 @@ export function describePostgresUrl(url: string): string {
 
 async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
+  // The copy just loaded must carry the fix for a dropped connection (postgres-js-fix.ts).
+  assertPostgresJsFixed();
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
     max: maxConnections,

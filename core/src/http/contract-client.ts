@@ -6,8 +6,15 @@ import type { AnyContract, RequestSpec, RouteContract, UploadSpec } from './cont
 // is the caller's: the SDK and the test platform each pass their own `CallContract`.
 // Server-free, like contract.ts.
 
-/** Contracts by any names: a module namespace (`import * as contracts`) or a plain object. */
-export type ContractSet = Readonly<Record<string, AnyContract>>;
+/**
+ * Contracts by any names: a module namespace (`import * as contracts`) or a plain object. Values
+ * that are not contracts (the schemas beside them) are left out.
+ */
+export type ContractSet = Readonly<Record<string, unknown>>;
+
+/** Whether a value is a route contract (what `defineContract` returns). */
+export const isContract = (value: unknown): value is AnyContract =>
+  typeof value === 'object' && value !== null && 'operationId' in value && 'method' in value && 'responses' in value;
 
 /** An upload operation's input: the file and its media type. */
 export interface FileInput {
@@ -67,7 +74,9 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 
 /** The client of a set of contracts: `client.people.get(…)` for operationId `people.get`. */
 export type ClientOf<S extends ContractSet, O> = UnionToIntersection<
-  { [K in keyof S]: Nest<S[K]['operationId'], ContractMethod<S[K], O>> }[keyof S]
+  {
+    [K in keyof S]: S[K] extends AnyContract ? Nest<S[K]['operationId'], ContractMethod<S[K], O>> : never;
+  }[keyof S]
 >;
 
 /** A call ready to send: the path filled in and prefixed, query and body split out. */
@@ -95,7 +104,7 @@ export function bindContracts<S extends ContractSet, O>(
   base = '',
 ): ClientOf<S, O> {
   const root: Record<string, unknown> = {};
-  for (const contract of Object.values(contracts)) {
+  for (const contract of Object.values(contracts).filter(isContract)) {
     const names = contract.operationId.split('.');
     const last = names.pop() as string;
     let node = root;

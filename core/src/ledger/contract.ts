@@ -51,7 +51,9 @@ export const getAccount = defineContract({
   path: '/v1/ledger/accounts/{accountId}',
   summary: 'Read an account and its totals',
   description: 'Visible to the owner, and to holders of `ledger.accounts.read` (see the access policy).',
-  access: { public: true },
+  access: {
+    authenticated: 'the owner of the account, or a holder of ledger.accounts.read where it is owned (docs/ledger.md)',
+  },
   request: { params: AccountParams },
   responses: {
     200: { description: 'The account', schema: AccountView },
@@ -83,7 +85,9 @@ export const listEntries = defineContract({
   method: 'get',
   path: '/v1/ledger/accounts/{accountId}/entries',
   summary: "List an account's entries",
-  access: { public: true },
+  access: {
+    authenticated: 'the owner of the account, or a holder of ledger.accounts.read where it is owned (docs/ledger.md)',
+  },
   request: { params: AccountParams, query: PageQuery },
   responses: { 200: { description: 'A page of entries', schema: Page(EntryView) } },
 });
@@ -119,7 +123,9 @@ export const getTransfer = defineContract({
   path: '/v1/ledger/transfers/{transferId}',
   summary: 'Read a transfer',
   description: 'Visible to whoever may read its debit or credit account.',
-  access: { public: true },
+  access: {
+    authenticated: 'the owner of the account, or a holder of ledger.accounts.read where it is owned (docs/ledger.md)',
+  },
   request: { params: TransferParams },
   responses: {
     200: { description: 'The transfer', schema: TransferView },

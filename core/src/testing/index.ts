@@ -17,6 +17,11 @@ import { actorViolations } from '../ledger/testing/invariants.js';
 
 export { featureBoundaryViolations } from './feature-boundaries.js';
 export { testNationalId } from './national-ids.js';
+export { createTestClient, TestCallError, type TestCallOptions, type TestClient } from './test-client.js';
+
+import type { PluginContracts } from '../http/contract-client.js';
+import { createTestClient, type TestClient } from './test-client.js';
+
 export { createTestDatabase } from './test-database.js';
 
 /** A stable admin key for tests; only ever valid on a test database. */
@@ -109,6 +114,12 @@ export interface TestPlatform {
   platform: Platform;
   /** In-process request; no network. */
   request(path: string, options?: RequestOptions): Promise<TestResponse>;
+  /**
+   * A typed in-process client over the route contracts, as `auth` (a token, an API key or
+   * `'admin'`; anonymous without): `await t.client(token).people.get({ learnerNumber })`. Pass a
+   * plugin's client module for its operations: `t.client(token, [creditBankClient]).creditBank…`.
+   */
+  client<const P extends readonly PluginContracts[] = []>(auth?: string, plugins?: P): TestClient<P>;
   /** Every log line the platform has written so far, parsed. */
   logs(): Record<string, unknown>[];
   /** Raw log output, for asserting that something never appears in it. */
@@ -346,6 +357,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     rawLogs: () => lines.join(''),
     adminKey: TEST_ADMIN_KEY,
     request,
+    client: (auth, plugins) => createTestClient(request, auth, plugins),
     async close() {
       // After every test file: no transfer was posted by an actor the policy could never allow.
       // A database that is gone (a test that closed it) has nothing left to check.

@@ -19,12 +19,9 @@ export async function main({ baseUrl, adminKey, log = console.log }: QuickstartO
     const password = `quickstart ${crypto.randomUUID()}`;
     const client = createClient({ baseUrl });
     const person = await client.people.register({
-      legalName,
-      dateOfBirth,
-      nationalId: { scheme: 'CN-RIC', number: demoNationalId(dateOfBirth) },
-      password,
+      body: { legalName, dateOfBirth, nationalId: { scheme: 'CN-RIC', number: demoNationalId(dateOfBirth) }, password },
     });
-    await client.sessions.signIn({ learnerNumber: person.learnerNumber, password });
+    await client.sessions.create({ body: { learnerNumber: person.learnerNumber, password } });
     log(`Registered ${legalName}: learner number ${person.learnerNumber} (${person.status})`);
     return { person, client };
   };
@@ -32,33 +29,32 @@ export async function main({ baseUrl, adminKey, log = console.log }: QuickstartO
   const son = await register('Zhang Lei', '2004-09-01');
 
   // 2. A registrar (here: the admin key) verifies the mother.
-  const verified = await admin.people.verify(mother.person.learnerNumber, {
-    decision: 'approve',
-    evidence: { kind: 'document-check', reference: 'quickstart' },
+  const verified = await admin.people.verification.decide({
+    learnerNumber: mother.person.learnerNumber,
+    body: { decision: 'approve', evidence: { kind: 'document-check', reference: 'quickstart' } },
   });
   log(`Verified ${verified.legalName}: ${verified.status}`);
 
   // 3. The mother makes a family group and invites her son, who accepts.
-  const family = await mother.client.groups.create({ type: 'family', name: 'The Zhangs' });
-  const invitation = await mother.client.groups.invite(family.id, {
-    learnerNumber: son.person.learnerNumber,
-    role: 'child',
+  const family = await mother.client.groups.create({ body: { type: 'family', name: 'The Zhangs' } });
+  const invitation = await mother.client.groups.invitations.create({
+    groupId: family.id,
+    body: { learnerNumber: son.person.learnerNumber, role: 'child' },
   });
-  await son.client.groups.accept(invitation.id);
+  await son.client.invitations.accept({ invitationId: invitation.id });
   const members: string[] = [];
-  for await (const member of mother.client.groups.members(family.id))
+  for await (const member of mother.client.groups.members.list.all({ groupId: family.id }))
     members.push(`${member.learnerNumber} (${member.role})`);
   log(`Family group "${family.name}": ${members.join(', ')}`);
 
   // 4. Accounts: CREDIT needs a verified person; POINT works for anyone.
-  const credits = await admin.ledger.createAccount({
-    asset: 'CREDIT',
-    owner: { type: 'person', id: mother.person.id },
-  });
-  const points = await admin.ledger.createAccount({ asset: 'POINT', owner: { type: 'person', id: son.person.id } });
-  const pool = await admin.ledger.createAccount({ asset: 'POINT', owner: { type: 'platform' } });
+  const open = (asset: string, owner: { type: 'person'; id: string } | { type: 'platform' }) =>
+    admin.ledger.accounts.open({ body: { asset, owner } });
+  const credits = await open('CREDIT', { type: 'person', id: mother.person.id });
+  const points = await open('POINT', { type: 'person', id: son.person.id });
+  const pool = await open('POINT', { type: 'platform' });
   try {
-    await admin.ledger.createAccount({ asset: 'CREDIT', owner: { type: 'person', id: son.person.id } });
+    await open('CREDIT', { type: 'person', id: son.person.id });
   } catch (error) {
     if (!(error instanceof LifelongError)) throw error;
     log(`As expected, no CREDIT account for an unverified person: ${error.code} ${error.errors[0]?.rule ?? ''}`);
@@ -73,21 +69,21 @@ export async function main({ baseUrl, adminKey, log = console.log }: QuickstartO
     amount: String(n),
     code: 1,
   }));
-  const { results } = await admin.ledger.transfers(transfers);
+  const { results } = await admin.ledger.transfers.create({ body: { transfers } });
   log(`Posted transfers: ${results.map((r) => r.status).join(', ')}`);
-  const again = await admin.ledger.transfers(transfers);
+  const again = await admin.ledger.transfers.create({ body: { transfers } });
   log(`Posted them again: ${again.results.map((r) => r.status).join(', ')} (nothing moved twice)`);
 
   // 6. The son pages through his entries.
   const entries: Entry[] = [];
-  for await (const entry of son.client.ledger.entries(points.id)) entries.push(entry);
-  const account = await son.client.ledger.getAccount(points.id);
+  for await (const entry of son.client.ledger.accounts.entries.list.all({ accountId: points.id })) entries.push(entry);
+  const account = await son.client.ledger.accounts.get({ accountId: points.id });
   log(
     `${entries.length} entries (${entries.map((e) => `+${e.postedDelta}`).join(' ')}); POINT balance ${account.balance}`,
   );
 
   // 7. What the platform runs: installed plugins and the regions that enabled them.
-  const plugins = await admin.admin.plugins.list();
+  const plugins = (await admin.plugins.list()).items;
   const described = plugins.map((p) => {
     const regions = p.regions.filter((r) => r.enabled).map((r) => r.regionId);
     return `${p.id}@${p.version} (enabled in ${regions.join(', ') || 'no region'})`;

@@ -12,6 +12,7 @@ export const packageJson = (n: PluginNames): string =>
     engines: { node: '>=20.19' },
     exports: {
       '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      './client': { types: './dist/client.d.ts', import: './dist/client.js' },
       './package.json': './package.json',
     },
     files: ['dist', 'drizzle'],
@@ -34,33 +35,33 @@ export const packageJson = (n: PluginNames): string =>
     },
   });
 
-export const tsconfigJson = (): string =>
-  json({
-    compilerOptions: {
-      target: 'ES2023',
-      lib: ['ES2023'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      verbatimModuleSyntax: true,
-      isolatedModules: true,
-      skipLibCheck: true,
-      resolveJsonModule: true,
-      declaration: true,
-      outDir: 'dist',
-      rootDir: '.',
-      types: ['node'],
-      // tsup's .d.ts build sets baseUrl, which TypeScript 6 deprecates.
-      ignoreDeprecations: '6.0',
-    },
-    include: ['src', 'package.json', '*.config.ts'],
-  });
+// Written out rather than JSON.stringify'd: formatted as the repository's biome formats it.
+export const tsconfigJson = (): string => `{
+  "compilerOptions": {
+    "target": "ES2023",
+    "lib": ["ES2023"],
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "strict": true,
+    "noUncheckedIndexedAccess": true,
+    "verbatimModuleSyntax": true,
+    "isolatedModules": true,
+    "skipLibCheck": true,
+    "resolveJsonModule": true,
+    "declaration": true,
+    "outDir": "dist",
+    "rootDir": ".",
+    "types": ["node"],
+    "ignoreDeprecations": "6.0"
+  },
+  "include": ["src", "package.json", "*.config.ts"]
+}
+`;
 
 export const tsupConfig = (): string => `import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', client: 'src/client.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

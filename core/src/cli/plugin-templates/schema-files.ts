@@ -4,12 +4,18 @@ import { json, type PluginNames } from './names.js';
 // The plugin's one table and its first migration. The SQL, journal and snapshot are exactly what
 // `drizzle-kit generate --name init` writes for this schema, so the next `db:generate` diffs from it.
 
+/** `export const xSchema = pgSchema('x');`, wrapped as the formatter wraps it when a long id makes it too long. */
+function schemaLine(n: PluginNames): string {
+  const line = `export const ${n.camelName}Schema = pgSchema('${n.schemaName}');`;
+  return line.length <= 120 ? line : `export const ${n.camelName}Schema = pgSchema(\n  '${n.schemaName}',\n);`;
+}
+
 export const schemaTs = (
   n: PluginNames,
 ): string => `import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Everything this plugin stores lives in its own PostgreSQL schema, named after its id. */
-export const ${n.camelName}Schema = pgSchema('${n.schemaName}');
+${schemaLine(n)}
 
 /** Short entries people write; people are referenced by their core id, never joined. */
 export const entries = ${n.camelName}Schema.table(

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import { ConfigError } from '../../config/resolve-settings.js';
+import { ConfigError, type SettingIssue } from '../../config/resolve-settings.js';
 import type { Settings } from '../../config/settings.js';
 import { type NationalIdKeys, parseEncryptionKeys } from './protector.js';
 
@@ -25,27 +25,35 @@ function toKeys({ nationalIdHmacKey, nationalIdEncryptionKeys }: StoredSecrets):
 }
 
 /**
+ * What is wrong with the national ID key settings, checked before anything opens the database:
+ * PostgreSQL deployments must configure both keys, as keys kept beside the database would
+ * protect nothing. Embedded mode may leave them unset (they are generated, see below).
+ */
+export function nationalIdKeyIssues(settings: Settings): SettingIssue[] {
+  if (!settings.databaseUrl || (settings.nationalIdHmacKey && settings.nationalIdEncryptionKeys)) return [];
+  return (['nationalIdHmacKey', 'nationalIdEncryptionKeys'] as const)
+    .filter((key) => !settings[key])
+    .map((key) => ({
+      setting: key === 'nationalIdHmacKey' ? 'LIFELONG_NATIONAL_ID_HMAC_KEY' : 'LIFELONG_NATIONAL_ID_ENCRYPTION_KEYS',
+      source: 'missing',
+      message: 'required when DATABASE_URL is set (see docs/configuration.md for how to generate it)',
+    }));
+}
+
+/**
  * The keys that protect national IDs. Configured keys win. Without them, embedded mode (the
  * quick start) generates keys once into `secrets.json` beside the data directory (in memory for
- * `memory://`), so the zero-setup platform works; PostgreSQL deployments must configure them, as
- * keys kept beside the database would protect nothing.
+ * `memory://`), so the zero-setup platform works; PostgreSQL deployments must configure them
+ * (`nationalIdKeyIssues`).
  */
 export async function resolveNationalIdKeys(settings: Settings, logger: Logger): Promise<NationalIdKeys> {
+  const issues = nationalIdKeyIssues(settings);
+  if (issues.length > 0) throw new ConfigError(issues);
   if (settings.nationalIdHmacKey && settings.nationalIdEncryptionKeys) {
     return toKeys({
       nationalIdHmacKey: settings.nationalIdHmacKey,
       nationalIdEncryptionKeys: settings.nationalIdEncryptionKeys,
     });
-  }
-  if (settings.databaseUrl) {
-    const missing = (['nationalIdHmacKey', 'nationalIdEncryptionKeys'] as const).filter((key) => !settings[key]);
-    throw new ConfigError(
-      missing.map((key) => ({
-        setting: key === 'nationalIdHmacKey' ? 'LIFELONG_NATIONAL_ID_HMAC_KEY' : 'LIFELONG_NATIONAL_ID_ENCRYPTION_KEYS',
-        source: 'missing',
-        message: 'required when DATABASE_URL is set (see docs/configuration.md for how to generate it)',
-      })),
-    );
   }
   if (settings.dataDir.startsWith('memory://')) return toKeys(generate());
 

@@ -1,0 +1,93 @@
+import { createTestPlatform, type TestPlatform } from '@lifelong/core/testing';
+import creditBank from '@lifelong/plugin-credit-bank';
+import creditBankClient from '@lifelong/plugin-credit-bank/client';
+import teacherDevelopment from '@lifelong/plugin-teacher-development';
+import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
+import { createClient } from '@lifelong/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The default deployment's /openapi.json against the SDK built from the published packages: every
+// documented operation is a method named by its operationId, bound to the same method and path,
+// and the client has no method the server does not serve.
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment] });
+});
+afterAll(() => t.close());
+
+type Operation = { operationId: string };
+type Bound = { contract: { method: string; path: string } };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+function documentedOperations(doc: { paths: Record<string, Partial<Record<string, Operation>>> }) {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => (item[method] ? [{ path, method, operationId: item[method].operationId }] : [])),
+  );
+}
+
+/** Every function of a client tree, by its dotted name. */
+function methodsOf(node: unknown, prefix = ''): Map<string, Bound> {
+  const found = new Map<string, Bound>();
+  for (const [name, value] of Object.entries(node as Record<string, unknown>)) {
+    const dotted = prefix ? `${prefix}.${name}` : name;
+    if (typeof value === 'function' && 'contract' in value) found.set(dotted, value as unknown as Bound);
+    else if (typeof value === 'object' && value !== null && name !== 'session') {
+      for (const [k, v] of methodsOf(value, dotted)) found.set(k, v);
+    }
+  }
+  return found;
+}
+
+describe('the SDK covers the default deployment', () => {
+  it('has a method for every operation in /openapi.json, on the same method and path, and no other', async () => {
+    const doc = await (await t.request('/openapi.json')).json();
+    const client = createClient({
+      baseUrl: 'http://lifelong.test',
+      plugins: [creditBankClient, teacherDevelopmentClient],
+    });
+    const methods = methodsOf(client);
+    const operations = documentedOperations(doc);
+    expect(operations.length).toBeGreaterThan(140);
+
+    const missing = operations.filter(({ operationId }) => !methods.has(operationId)).map((o) => o.operationId);
+    expect(missing).toEqual([]);
+    for (const { path, method, operationId } of operations) {
+      const { contract } = methods.get(operationId) as Bound;
+      const plugin = [creditBankClient, teacherDevelopmentClient].find((p) => path.startsWith(`/v1/${p.id}/`));
+      expect({
+        operationId,
+        method: contract.method,
+        path: plugin ? `/v1/${plugin.id}${contract.path}` : contract.path,
+      }).toEqual({
+        operationId,
+        method,
+        path,
+      });
+    }
+    const served = new Set(operations.map((o) => o.operationId));
+    expect([...methods.keys()].filter((name) => !served.has(name))).toEqual([]);
+  });
+
+  it('documents access honestly: public operations answer anonymous callers, the others ask them to authenticate', async () => {
+    const doc = await (await t.request('/openapi.json')).json();
+    const wrong: string[] = [];
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<string, Record<string, { security?: unknown[]; operationId: string }>>,
+    )) {
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000');
+        const init: Parameters<TestPlatform['request']>[1] = { method: method.toUpperCase() };
+        if (method !== 'get' && method !== 'delete') init.json = {};
+        const { status } = await t.request(url, init);
+        const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+        if (isPublic ? status === 401 || status === 403 : status !== 401) {
+          wrong.push(`${operation.operationId} (${isPublic ? 'public' : 'protected'}) answered ${status}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
