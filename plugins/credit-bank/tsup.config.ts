@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-// The plugin, its route schemas alone (for client code), and its SDK client module.
+// The plugin, its route schemas alone (for client code), and its client module (contracts only).
 export default defineConfig({
   entry: { index: 'src/index.ts', schemas: 'src/schemas.ts', client: 'src/client.ts' },
   format: ['esm'],

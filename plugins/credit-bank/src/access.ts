@@ -1,6 +1,6 @@
 import type { PersonSummary, PluginRequestContext } from '@lifelong/core';
 import { Forbidden } from '@lifelong/core';
-import { PeopleOnly } from './errors.js';
+import { PeopleOnly } from './shared/errors.js';
 
 /** The signed-in person's id; API keys cannot act as a learner. */
 export function personOf(ctx: PluginRequestContext): string {

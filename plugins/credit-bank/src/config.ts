@@ -6,7 +6,7 @@ import { ImportsConfig } from './imports/config.js';
 import { PoolsConfig } from './pools/config.js';
 import { ProvidersConfig } from './providers/config.js';
 import { RecognitionConfig } from './recognition/config.js';
-import { RecordsConfig } from './records/config.js';
+import { RecordsConfig } from './shared/records/config.js';
 import { TranscriptConfig } from './transcript/config.js';
 
 /** The credit bank's configuration per region: one section per feature. */

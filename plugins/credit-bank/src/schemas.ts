@@ -8,6 +8,8 @@ export * from './pools/schemas.js';
 export * from './providers/schemas.js';
 export * from './recognition/schemas.js';
 export * from './records/schemas.js';
+export * from './shared/records/schemas.js';
+export * from './shared/schemas.js';
 export * from './transcript/schemas.js';
 export * from './vocabulary.js';
 export * from './wallet/schemas.js';

@@ -1,9 +1,9 @@
 import { createServiceRef } from '@lifelong/core';
-import type { AccountKey } from './accounts.js';
 import type { AwardOutcome, CompletionInput } from './completion.js';
+import type { AccountKey } from './shared/accounts.js';
 
-export type { AccountKey, AccountPurpose, OwnerType } from './accounts.js';
 export { type AwardOutcome, CompletionInput } from './completion.js';
+export type { AccountKey, AccountPurpose, OwnerType } from './shared/accounts.js';
 
 /** The credit bank's service for plugins that require it. */
 export interface CreditBankService {

@@ -6,7 +6,7 @@ import {
 } from '@lifelong/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import creditBank from '../index.js';
-import { expectProblem, givePoints, wallet } from '../wallet/test-helpers.js';
+import { expectProblem, givePoints, wallet } from '../testing/wallet.js';
 
 let clock = new Date('2026-03-02T09:00:00Z');
 let t: TestPlatform;

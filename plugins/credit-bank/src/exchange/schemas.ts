@@ -1,10 +1,9 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { Amount } from '../wallet/schemas.js';
+import { REDEMPTION_STATUSES, RESOURCE_KINDS } from '../shared/exchange/kinds.js';
+import { Amount } from '../shared/schemas.js';
 
-import { REDEMPTION_STATUSES, RESOURCE_KINDS } from './kinds.js';
-
-export { LEARNING_KINDS, REDEMPTION_STATUSES, RESOURCE_KINDS } from './kinds.js';
+export { LEARNING_KINDS, REDEMPTION_STATUSES, RESOURCE_KINDS } from '../shared/exchange/kinds.js';
 
 export const ResourceKind = Type.Union(
   RESOURCE_KINDS.map((k) => Type.Literal(k)),

@@ -1,4 +1,4 @@
-import { defineError } from '@lifelong/core';
+import { defineError } from '../shared/error-kind.js';
 
 export const NotAFamily = defineError('CREDIT_BANK_NOT_A_FAMILY', 422, 'Family transfers happen in family groups only');
 export const SenderRoleNotAllowed = defineError(

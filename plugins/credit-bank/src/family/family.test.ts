@@ -3,8 +3,8 @@ import { createTestPlatform, type TestPerson, type TestPlatform, type TestPrinci
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FamilyTransferMade } from '../events.js';
 import creditBank from '../index.js';
-import { makeGroup } from '../wallet/family-helpers.js';
-import { expectProblem, givePoints, wallet } from '../wallet/test-helpers.js';
+import { makeGroup } from '../testing/groups.js';
+import { expectProblem, givePoints, wallet } from '../testing/wallet.js';
 
 const notified: { guardianIds: string[]; toPersonId: string; vouchers: string }[] = [];
 const listener = definePlugin({

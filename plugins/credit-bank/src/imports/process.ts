@@ -1,45 +1,26 @@
 import {
-  decodeCursor,
   type FieldError,
   fieldErrors,
   type InstitutionSummary,
   type PersonSummary,
   type PluginContext,
-  type Queryable,
-  toPage,
   uuidv7,
 } from '@lifelong/core';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CreditBankConfig } from '../config.js';
-import { ImportNotFound } from '../errors.js';
-import { providerChecker } from '../providers/store.js';
-import { awardMany, type NewRecord } from '../records/award.js';
+import { providerChecker } from '../shared/providers/accreditation.js';
+import { awardMany, type NewRecord } from '../shared/records/award.js';
 import { importRows, imports } from './schema.js';
-import { type ImportJob, ImportRow } from './schemas.js';
+import { ImportRow } from './schemas.js';
+import type { ImportJobRow } from './store.js';
 
 type Ctx = PluginContext<typeof CreditBankConfig>;
-export type ImportJobRow = typeof imports.$inferSelect;
 type RowResult = {
   index: number;
   status: 'created' | 'duplicate' | 'error';
   recordId: string | null;
   errors: FieldError[] | null;
 };
-
-export const importView = (row: ImportJobRow): ImportJob => ({
-  id: row.id,
-  institutionId: row.institutionId,
-  regionId: row.regionId,
-  format: row.format,
-  status: row.status,
-  total: row.total,
-  processed: row.processed,
-  created: row.created,
-  duplicates: row.duplicates,
-  failed: row.failed,
-  createdAt: row.createdAt.toISOString(),
-  completedAt: row.completedAt?.toISOString() ?? null,
-});
 
 /** The `source` of imported records: rows are keyed by institution + external row id. */
 export const importSource = (institutionId: string) => `import:${institutionId}`;
@@ -209,46 +190,4 @@ export async function runImports(ctx: Ctx): Promise<void> {
   if (!job) return;
   const { chunkRows } = (await ctx.configFor(job.regionId)).imports;
   await processChunk(ctx, job, chunkRows);
-}
-
-export async function findImport(db: Queryable, id: string): Promise<ImportJobRow> {
-  const [row] = await db.select().from(imports).where(eq(imports.id, id));
-  if (!row) throw ImportNotFound({ detail: `Import ${id} does not exist.` });
-  return row;
-}
-
-const isIndexKey = (key: unknown): key is { index: number } =>
-  typeof key === 'object' && key !== null && Number.isInteger((key as { index?: unknown }).index);
-
-export async function listImportRows(
-  db: Queryable,
-  importId: string,
-  status: (typeof importRows.$inferSelect)['status'] | undefined,
-  limit: number,
-  cursor: string | undefined,
-) {
-  const rows = await db
-    .select({
-      index: importRows.index,
-      externalId: importRows.externalId,
-      status: importRows.status,
-      recordId: importRows.recordId,
-      errors: importRows.errors,
-    })
-    .from(importRows)
-    .where(
-      and(
-        eq(importRows.importId, importId),
-        status ? eq(importRows.status, status) : undefined,
-        cursor ? gt(importRows.index, decodeCursor(cursor, isIndexKey).index) : undefined,
-      ),
-    )
-    .orderBy(asc(importRows.index))
-    .limit(limit + 1);
-  return toPage(
-    rows,
-    limit,
-    (row) => ({ index: row.index }),
-    (row) => ({ ...row, errors: row.errors ?? [] }),
-  );
 }

@@ -1,6 +1,6 @@
-import { Page } from '@lifelong/core';
+import { Page } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { LearningElements } from '../records/schemas.js';
+import { LearningElements } from '../shared/records/schemas.js';
 
 const Id = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });

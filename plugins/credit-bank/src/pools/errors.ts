@@ -1,4 +1,4 @@
-import { defineError } from '@lifelong/core';
+import { defineError } from '../shared/error-kind.js';
 
 export const NotAPoolManager = defineError(
   'CREDIT_BANK_NOT_A_POOL_MANAGER',

@@ -1,8 +1,8 @@
 import { createTestPlatform, type TestPerson, type TestPlatform, type TestPrincipals } from '@lifelong/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import creditBank from '../index.js';
-import { makeGroup } from '../wallet/family-helpers.js';
-import { expectProblem, givePoints } from '../wallet/test-helpers.js';
+import { makeGroup } from '../testing/groups.js';
+import { expectProblem, givePoints } from '../testing/wallet.js';
 
 let t: TestPlatform;
 let p: TestPrincipals;

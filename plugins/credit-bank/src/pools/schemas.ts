@@ -1,6 +1,6 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { Amount } from '../wallet/schemas.js';
+import { Amount } from '../shared/schemas.js';
 
 export const PoolParams = Type.Object({ groupId: Type.String({ format: 'uuid' }) });
 export const SpendRequestParams = Type.Object({

@@ -1,4 +1,4 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Level, Stage } from '../vocabulary.js';
 

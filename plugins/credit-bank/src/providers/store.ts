@@ -1,7 +1,7 @@
-import { afterIdCursor, type PluginContext, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
+import { afterIdCursor, type Queryable, toPage, ValidationFailed } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { ProviderNotFound } from '../errors.js';
-import { providers } from './schema.js';
+import { ProviderNotFound } from '../shared/errors.js';
+import { providers } from '../shared/providers/schema.js';
 import type { Provider } from './schemas.js';
 
 export type ProviderRow = typeof providers.$inferSelect;
@@ -45,50 +45,6 @@ export async function listProviders(
   return toPage(rows, limit, (row) => ({ id: row.id }), providerView);
 }
 
-/** What a piece of learning is, for matching accreditations. */
-export interface CreditKind {
-  stage: string;
-  level?: string | undefined;
-  at: Date;
-}
-
-/**
- * Whether the institution may `capability` credits of this kind at that date: accredited in the
- * core (not pending or suspended) and holding an accreditation here that covers the stage, the
- * level and the date.
- */
-export async function isAccreditedProvider(
-  ctx: PluginContext,
-  institutionId: string,
-  capability: 'award' | 'verify',
-  kind: CreditKind,
-): Promise<boolean> {
-  const institution = await ctx.identity.institution(institutionId);
-  if (institution?.accreditation !== 'accredited') return false;
-  const rows = await ctx.db.select().from(providers).where(eq(providers.institutionId, institutionId));
-  return rows.some((row) => covers(row, capability, kind));
-}
-
-/** Loads the institution's accreditations once, for checking many rows (bulk import). */
-export async function providerChecker(ctx: PluginContext, institutionId: string, capability: 'award' | 'verify') {
-  const institution = await ctx.identity.institution(institutionId);
-  const rows =
-    institution?.accreditation === 'accredited'
-      ? await ctx.db.select().from(providers).where(eq(providers.institutionId, institutionId))
-      : [];
-  return (kind: CreditKind) => rows.some((row) => covers(row, capability, kind));
-}
-
-function covers(row: ProviderRow, capability: 'award' | 'verify', kind: CreditKind): boolean {
-  return (
-    row.capabilities.includes(capability) &&
-    (row.stages.length === 0 || row.stages.includes(kind.stage)) &&
-    (row.levels.length === 0 || row.levels.includes(kind.level ?? 'none')) &&
-    row.validFrom <= kind.at &&
-    (row.validTo === null || kind.at < row.validTo)
-  );
-}
-
 /** 400 naming the field unless `validTo` comes after `validFrom`. */
 export function requireOrderedValidity(validFrom: Date, validTo: Date | null): void {
   if (validTo && validTo <= validFrom) {
@@ -96,4 +52,20 @@ export function requireOrderedValidity(validFrom: Date, validTo: Date | null): v
       errors: [{ path: '/body/validTo', rule: 'afterValidFrom', message: 'validTo must come after validFrom' }],
     });
   }
+}
+
+export async function insertProvider(db: Queryable, values: typeof providers.$inferInsert): Promise<ProviderRow> {
+  const [row] = await db.insert(providers).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function updateProviderRow(
+  db: Queryable,
+  id: string,
+  values: Partial<typeof providers.$inferInsert>,
+): Promise<ProviderRow> {
+  const [row] = await db.update(providers).set(values).where(eq(providers.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
 }

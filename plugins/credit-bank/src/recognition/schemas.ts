@@ -1,6 +1,6 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
-import { LearningElements } from '../records/schemas.js';
+import { LearningElements } from '../shared/records/schemas.js';
 import { AssessmentType, LearningForm, Level, Stage } from '../vocabulary.js';
 
 const Id = Type.String({ format: 'uuid' });

@@ -8,8 +8,8 @@ import {
 } from '@lifelong/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { canReadPerson } from '../access.js';
-import { CertificateNotFound } from '../errors.js';
-import { certificateDecisions, certificates, evidenceFiles } from './schema.js';
+import { CertificateNotFound } from '../shared/errors.js';
+import { certificateDecisions, certificates, creditedEvidence, evidenceFiles } from './schema.js';
 import type { Certificate } from './schemas.js';
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -128,4 +128,58 @@ export async function requireOwnEvidence(db: Queryable, personId: string, hashes
       : [{ path: `/body/evidence/${i}`, rule: 'uploaded', message: 'Upload the file with POST /evidence first' }],
   );
   if (errors.length > 0) throw ValidationFailed({ errors });
+}
+
+export type DecisionInsert = typeof certificateDecisions.$inferInsert;
+
+export async function insertCertificate(
+  db: Queryable,
+  values: typeof certificates.$inferInsert,
+): Promise<CertificateRow> {
+  const [row] = await db.insert(certificates).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function updateCertificate(
+  db: Queryable,
+  id: string,
+  values: Partial<typeof certificates.$inferInsert>,
+): Promise<CertificateRow> {
+  const [row] = await db.update(certificates).set(values).where(eq(certificates.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function insertDecision(db: Queryable, values: DecisionInsert): Promise<void> {
+  await db.insert(certificateDecisions).values(values);
+}
+
+/** A stored evidence file, once per person and hash. */
+export async function insertEvidenceFile(db: Queryable, values: typeof evidenceFiles.$inferInsert): Promise<void> {
+  await db.insert(evidenceFiles).values(values).onConflictDoNothing();
+}
+
+/** Which of the hashes were credited already (under any certificate). */
+export async function creditedAmong(db: Queryable, hashes: string[]): Promise<string[]> {
+  const credited = await db
+    .select({ sha256: creditedEvidence.sha256 })
+    .from(creditedEvidence)
+    .where(inArray(creditedEvidence.sha256, hashes));
+  return credited.map((c) => c.sha256);
+}
+
+/** Marks the files credited to the certificate; returns those it claimed (the others were credited before). */
+export async function claimEvidence(
+  db: Queryable,
+  certificateId: string,
+  hashes: string[],
+  at: Date,
+): Promise<string[]> {
+  const claimed = await db
+    .insert(creditedEvidence)
+    .values(hashes.map((sha256) => ({ sha256, certificateId, creditedAt: at })))
+    .onConflictDoNothing()
+    .returning({ sha256: creditedEvidence.sha256 });
+  return claimed.map((c) => c.sha256);
 }

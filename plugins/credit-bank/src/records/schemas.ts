@@ -1,28 +1,10 @@
-import { Page, PageQuery } from '@lifelong/core';
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { AssessmentType, LearningForm, Level, Stage } from '../vocabulary.js';
 
 const Id = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of a file in the store (hex).' });
-
-/** The elements of a piece of learning (EU micro-credential elements), as clients send them. */
-export const LearningElements = {
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  stage: Stage,
-  level: Type.Optional(Level),
-  learningOutcomes: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 }),
-  workloadHours: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, description: 'Notional workload in hours.' }),
-  assessment: Type.Object(
-    {
-      type: AssessmentType,
-      score: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: '0–100 when scored.' })),
-    },
-    { additionalProperties: false },
-  ),
-  form: LearningForm,
-  completedAt: Timestamp,
-};
 
 export const LearningRecord = Type.Object({
   id: Id,
@@ -62,9 +44,6 @@ export type LearningRecord = Static<typeof LearningRecord>;
 export const LearningRecordPage = Page(LearningRecord);
 export const RecordListQuery = PageQuery;
 export const RecordParams = Type.Object({ recordId: Id });
-export const LearnerParams = Type.Object({
-  learnerNumber: Type.String({ minLength: 1, maxLength: 32, description: "The person's lifelong learner number." }),
-});
 
 export const WithdrawRecordBody = Type.Object(
   {

@@ -1,8 +1,8 @@
 import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import { RecordNotFound } from '../errors.js';
-import type { RecordRow } from './award.js';
-import { records } from './schema.js';
+import { RecordNotFound } from '../shared/errors.js';
+import type { RecordRow } from '../shared/records/award.js';
+import { records } from '../shared/records/schema.js';
 import type { LearningRecord } from './schemas.js';
 
 export const recordView = (row: RecordRow): LearningRecord => ({
@@ -52,4 +52,23 @@ export async function listRecords(db: Queryable, personId: string, limit: number
     .orderBy(records.id)
     .limit(limit + 1);
   return toPage(rows, limit, (row) => ({ id: row.id }), recordView);
+}
+
+/** Marks an active record withdrawn; undefined if it was withdrawn already. */
+export async function markWithdrawn(
+  db: Queryable,
+  recordId: string,
+  withdrawal: { reason: string; at: Date; by: string },
+): Promise<RecordRow | undefined> {
+  const [withdrawn] = await db
+    .update(records)
+    .set({
+      status: 'withdrawn',
+      withdrawnReason: withdrawal.reason,
+      withdrawnAt: withdrawal.at,
+      withdrawnBy: withdrawal.by,
+    })
+    .where(and(eq(records.id, recordId), eq(records.status, 'active')))
+    .returning();
+  return withdrawn;
 }

@@ -1,9 +1,9 @@
 import { definePlugin } from '@lifelong/core';
 import { Type } from '@sinclair/typebox';
 import type { CompletionInput } from '../completion.js';
-import { LedgerRefused, PersonNotVerified } from '../errors.js';
 import { CertificateReviewed, CreditAwarded, RecordCreated } from '../events.js';
 import { creditBankService } from '../service.js';
+import { LedgerRefused, PersonNotVerified } from '../shared/errors.js';
 
 // Test support only (not exported): a plugin that requires the credit bank, as teacher
 // development does, to call its service through the real runtime and to watch its events.

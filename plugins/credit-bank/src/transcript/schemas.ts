@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { LearnerParams } from '../records/schemas.js';
+import { LearnerParams } from '../shared/records/schemas.js';
 import { AssessmentType, Level, Stage } from '../vocabulary.js';
 
 const Id = Type.String({ format: 'uuid' });

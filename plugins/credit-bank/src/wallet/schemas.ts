@@ -1,23 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-
-/** A whole number of POINTs or VOUCHERs (both scale 0), positive, as a decimal string. */
-export const Amount = Type.String({
-  pattern: '^[1-9][0-9]{0,17}$',
-  description: 'A positive whole number of units, as a decimal string.',
-  examples: ['100'],
-});
-
-/** The figures of one ledger account, as decimal strings. */
-export const Balance = Type.Object({
-  accountId: Type.String({ format: 'uuid' }),
-  /** Posted credits minus posted debits. */
-  balance: Type.String(),
-  /** Reserved by pending holds (redemptions not yet delivered). */
-  held: Type.String(),
-  /** What can still be spent: balance minus held. */
-  available: Type.String(),
-});
-export type Balance = Static<typeof Balance>;
+import { Balance } from '../shared/schemas.js';
 
 export const Wallet = Type.Object({
   points: Balance,

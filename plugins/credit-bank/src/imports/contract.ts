@@ -1,0 +1,59 @@
+import { defineContract } from '@lifelong/core/contract';
+import { LedgerRefused } from '../shared/errors.js';
+import {
+  ImportCsv,
+  ImportDocument,
+  ImportJob,
+  ImportParams,
+  ImportQuery,
+  ImportRowPage,
+  ImportRowsQuery,
+} from './schemas.js';
+
+export const createImport = defineContract({
+  operationId: 'imports.create',
+  method: 'post',
+  path: '/imports',
+  // A small import is processed in the request: awarding its rows' credits may be refused.
+  errors: [LedgerRefused],
+  summary: 'Import up to 10,000 learning records for an institution (JSON `{ rows: [...] }` or CSV)',
+  description:
+    'The body is `application/json` ({ rows: ImportRow[] }) or `text/csv` (a header row with ImportRow field names; ' +
+    '`assessmentType`, `assessmentScore`, and `learningOutcomes` separated by `|`), up to 20 MB. Rows are keyed by ' +
+    'institution + externalId: re-running an import yields duplicates, never second records. Small imports are ' +
+    'processed at once (201); larger ones by the imports job (202): follow `GET /imports/{id}`.',
+  access: { permission: 'records.import' },
+  request: {
+    query: ImportQuery,
+    upload: {
+      contentTypes: ['application/json', 'text/csv'],
+      maxBytes: 20_000_000,
+      description: 'Up to 10,000 learning records: `{ rows: ImportRow[] }` as JSON, or CSV with ImportRow columns.',
+      schemas: { 'application/json': ImportDocument, 'text/csv': ImportCsv },
+    },
+  },
+  responses: {
+    201: { description: 'Processed', schema: ImportJob },
+    202: { description: 'Accepted; the imports job processes it', schema: ImportJob },
+  },
+});
+
+export const getImport = defineContract({
+  operationId: 'imports.get',
+  method: 'get',
+  path: '/imports/{importId}',
+  summary: 'An import: its progress (processed of total) and counts',
+  access: { permission: 'records.import' },
+  request: { params: ImportParams },
+  responses: { 200: { description: 'The import', schema: ImportJob } },
+});
+
+export const listImportRows = defineContract({
+  operationId: 'imports.rows.list',
+  method: 'get',
+  path: '/imports/{importId}/rows',
+  summary: "An import's per-row results (created, duplicate, or error with field and rule)",
+  access: { permission: 'records.import' },
+  request: { params: ImportParams, query: ImportRowsQuery },
+  responses: { 200: { description: 'A page of row results, in submission order', schema: ImportRowPage } },
+});
