@@ -50,10 +50,16 @@ describe('plugin administration against a real platform', () => {
       config: { greeting: 'hello' },
     });
 
-    const set = await admin.regions.plugins.set({ regionId: 'default', pluginId: 'greeter', body: { enabled: false, config: { greeting: 'nǐ hǎo' } } });
+    const set = await admin.regions.plugins.set({
+      regionId: 'default',
+      pluginId: 'greeter',
+      body: { enabled: false, config: { greeting: 'nǐ hǎo' } },
+    });
     expect(set).toMatchObject({ enabled: false, config: { greeting: 'nǐ hǎo' } });
     // Without `config`, the stored config is kept.
-    expect(await admin.regions.plugins.set({ regionId: 'default', pluginId: 'greeter', body: { enabled: true } })).toMatchObject({
+    expect(
+      await admin.regions.plugins.set({ regionId: 'default', pluginId: 'greeter', body: { enabled: true } }),
+    ).toMatchObject({
       enabled: true,
       config: { greeting: 'nǐ hǎo' },
     });
@@ -75,19 +81,27 @@ describe('plugin administration against a real platform', () => {
       errors: [expect.objectContaining({ path: '/body/config/greeting', rule: 'stringMinLength' })],
     });
     expect(await admin.regions.plugins.get({ regionId: 'default', pluginId: 'greeter' })).toEqual(before);
-    await expect(admin.regions.plugins.get({ regionId: 'default', pluginId: 'nobody' })).rejects.toMatchObject({ status: 404 });
+    await expect(admin.regions.plugins.get({ regionId: 'default', pluginId: 'nobody' })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('lets anyone list plugins but only plugin managers read or change a region’s state', async () => {
     const person = await t.person();
     const asPerson = createClient({ baseUrl: base, fetch: fetchVia, auth: { token: person.token } });
     expect((await asPerson.plugins.list()).items.map((p) => p.id)).toContain('greeter');
-    await expect(asPerson.regions.plugins.get({ regionId: 'default', pluginId: 'greeter' })).rejects.toMatchObject({ status: 403 });
-    await expect(asPerson.regions.plugins.set({ regionId: 'default', pluginId: 'greeter', body: { enabled: false } })).rejects.toMatchObject({
+    await expect(asPerson.regions.plugins.get({ regionId: 'default', pluginId: 'greeter' })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      asPerson.regions.plugins.set({ regionId: 'default', pluginId: 'greeter', body: { enabled: false } }),
+    ).rejects.toMatchObject({
       status: 403,
     });
     const anonymous = createClient({ baseUrl: base, fetch: fetchVia });
-    await expect(anonymous.regions.plugins.get({ regionId: 'default', pluginId: 'greeter' })).rejects.toMatchObject({ status: 401 });
+    await expect(anonymous.regions.plugins.get({ regionId: 'default', pluginId: 'greeter' })).rejects.toMatchObject({
+      status: 401,
+    });
     expect((await asPerson.plugins.list()).items.find((p) => p.id === 'greeter')?.regions).toEqual([
       { regionId: 'default', enabled: true },
     ]);

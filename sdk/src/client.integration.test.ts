@@ -74,9 +74,13 @@ describe('SDK against a real platform', () => {
       learnerNumber: person.learnerNumber,
       body: { decision: 'approve', evidence: { kind: 'document-check', reference: 'sdk-test' } },
     });
-    const credits = await admin.ledger.accounts.open({ body: { asset: 'CREDIT', owner: { type: 'person', id: person.id } } });
+    const credits = await admin.ledger.accounts.open({
+      body: { asset: 'CREDIT', owner: { type: 'person', id: person.id } },
+    });
     expect(credits.asset).toBe('CREDIT');
-    const points = await admin.ledger.accounts.open({ body: { asset: 'POINT', owner: { type: 'person', id: person.id } } });
+    const points = await admin.ledger.accounts.open({
+      body: { asset: 'POINT', owner: { type: 'person', id: person.id } },
+    });
     const pool = await admin.ledger.accounts.open({ body: { asset: 'POINT', owner: { type: 'platform' } } });
 
     const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
@@ -90,7 +94,9 @@ describe('SDK against a real platform', () => {
     const { results } = await admin.ledger.transfers.create({ body: { transfers: batch } });
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('created'));
     // The transfer ids are the idempotency keys: posting again changes nothing.
-    expect((await admin.ledger.transfers.create({ body: { transfers: batch } })).results.map((r) => r.status)).toEqual(Array(5).fill('exists'));
+    expect((await admin.ledger.transfers.create({ body: { transfers: batch } })).results.map((r) => r.status)).toEqual(
+      Array(5).fill('exists'),
+    );
     expect((await admin.ledger.transfers.get({ transferId: ids[0] as string })).amount).toBe('1');
 
     const account = await me.ledger.accounts.get({ accountId: points.id });
@@ -98,11 +104,16 @@ describe('SDK against a real platform', () => {
     expect(account.balance).toBe('15');
 
     const entries: Entry[] = [];
-    for await (const entry of me.ledger.accounts.entries.list.pages({ accountId: points.id, limit: 2 })) entries.push(...entry.items);
+    for await (const entry of me.ledger.accounts.entries.list.pages({ accountId: points.id, limit: 2 }))
+      entries.push(...entry.items);
     expect(entries.map((e) => e.postedDelta)).toEqual(['1', '2', '3', '4', '5']);
     const first = await me.ledger.accounts.entries.list({ accountId: points.id, limit: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await me.ledger.accounts.entries.list({ accountId: points.id, limit: 2, cursor: first.nextCursor ?? '' });
+    const second = await me.ledger.accounts.entries.list({
+      accountId: points.id,
+      limit: 2,
+      cursor: first.nextCursor ?? '',
+    });
     expect(second.items[0]?.postedDelta).toBe('3');
     const all = [];
     for await (const entry of me.ledger.accounts.entries.list.all({ accountId: points.id })) all.push(entry);
@@ -131,12 +142,18 @@ describe('SDK against a real platform', () => {
     const asChild = createClient({ baseUrl: base, fetch: fetchVia, auth: { token: child.token } });
     const asOther = createClient({ baseUrl: base, fetch: fetchVia, auth: { token: other.token } });
     const group = await asParent.groups.create({ body: { type: 'family', name: 'Wangs' } });
-    const invitation = await asParent.groups.invitations.create({ groupId: group.id, body: { learnerNumber: child.learnerNumber, role: 'child' } });
+    const invitation = await asParent.groups.invitations.create({
+      groupId: group.id,
+      body: { learnerNumber: child.learnerNumber, role: 'child' },
+    });
     const pending = [];
     for await (const i of asChild.invitations.list.all()) pending.push(i.id);
     expect(pending).toContain(invitation.id);
     expect((await asChild.invitations.accept({ invitationId: invitation.id })).status).toBe('accepted');
-    const declined = await asParent.groups.invitations.create({ groupId: group.id, body: { learnerNumber: other.learnerNumber, role: 'child' } });
+    const declined = await asParent.groups.invitations.create({
+      groupId: group.id,
+      body: { learnerNumber: other.learnerNumber, role: 'child' },
+    });
     expect((await asOther.invitations.decline({ invitationId: declined.id })).status).toBe('declined');
     await asChild.groups.members.remove({ groupId: group.id, learnerNumber: child.learnerNumber });
     expect((await asParent.groups.get({ groupId: group.id })).memberCount).toBe(1);

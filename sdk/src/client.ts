@@ -111,7 +111,7 @@ function withSessionStore(sessions: Sessions, store: SessionStore | undefined): 
  * its operationId (`people.get` → `client.people.get`), each taking `(input, options?)`.
  *
  * @example
- * import creditBank from '@lifelong/credit-bank/client';
+ * import creditBank from '@lifelong/plugin-credit-bank/client';
  * const lifelong = createClient({ baseUrl: 'http://localhost:3000', plugins: [creditBank] });
  * await lifelong.sessions.create({ body: { learnerNumber, password } });
  * const person = await lifelong.people.get({ learnerNumber });

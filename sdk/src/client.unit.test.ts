@@ -79,7 +79,9 @@ describe('retries', () => {
           : HttpResponse.json(group, { status: 201 });
       }),
     );
-    const created = await createClient({ baseUrl: BASE, retries: fast }).groups.create({ body: { type: 'family', name: 'F' } });
+    const created = await createClient({ baseUrl: BASE, retries: fast }).groups.create({
+      body: { type: 'family', name: 'F' },
+    });
     expect(created.id).toBe('g1');
     expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -89,7 +91,9 @@ describe('retries', () => {
   it('retries GETs on network errors', async () => {
     let calls = 0;
     server.use(http.get(`${BASE}/v1/groups/g1`, () => (++calls < 2 ? HttpResponse.error() : HttpResponse.json(group))));
-    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get({ groupId: 'g1' })).resolves.toMatchObject({ id: 'g1' });
+    await expect(createClient({ baseUrl: BASE, retries: fast }).groups.get({ groupId: 'g1' })).resolves.toMatchObject({
+      id: 'g1',
+    });
     expect(calls).toBe(2);
   });
 
@@ -170,7 +174,8 @@ describe('pagination', () => {
     for await (const member of client.groups.members.list.all({ groupId: 'g1' })) seen.push(member.learnerNumber);
     expect(seen).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
     const sizes: number[] = [];
-    for await (const page of client.groups.members.list.pages({ groupId: 'g1', limit: 3 })) sizes.push(page.items.length);
+    for await (const page of client.groups.members.list.pages({ groupId: 'g1', limit: 3 }))
+      sizes.push(page.items.length);
     expect(sizes).toEqual([3, 2]);
     const page = await client.groups.members.list({ groupId: 'g1', limit: 3 });
     expect(page.items).toHaveLength(3);
@@ -290,7 +295,10 @@ describe('plugin administration', () => {
     expect((await client.plugins.list()).items.map((p) => p.id)).toEqual(['credit-bank']);
     expect(await client.regions.plugins.get({ regionId: 'cn-bj', pluginId: 'credit-bank' })).toEqual(state);
     await client.regions.plugins.get({ regionId: 'a/b', pluginId: 'c?d' });
-    expect((await client.regions.plugins.set({ regionId: 'cn-bj', pluginId: 'credit-bank', body: { enabled: false } })).enabled).toBe(false);
+    expect(
+      (await client.regions.plugins.set({ regionId: 'cn-bj', pluginId: 'credit-bank', body: { enabled: false } }))
+        .enabled,
+    ).toBe(false);
     expect(seen).toEqual([
       '/v1/regions/cn-bj/plugins/credit-bank',
       '/v1/regions/a%2Fb/plugins/c%3Fd',

@@ -1,3 +1,14 @@
+// Plugin authors declare their client modules with the SDK's own builder (bundled from core).
+export {
+  type ClientOf,
+  type ContractMethod,
+  definePluginClient,
+  type FileInput,
+  type InputOf,
+  type ListMethods,
+  type OutputOf,
+  type PluginContracts,
+} from '@lifelong/core/contract';
 export {
   type ClientOptions,
   createClient,
@@ -16,14 +27,3 @@ export {
   type SessionStore,
 } from './transport.js';
 export type * from './types.js';
-// Plugin authors declare their client modules with the SDK's own builder (bundled from core).
-export {
-  type ClientOf,
-  type ContractMethod,
-  definePluginClient,
-  type FileInput,
-  type InputOf,
-  type ListMethods,
-  type OutputOf,
-  type PluginContracts,
-} from '@lifelong/core/contract';

@@ -2,10 +2,10 @@ import { createLogger, createPlatform, type DatabaseHandle, type Platform } from
 import { createTestDatabase, TEST_ADMIN_KEY, TEST_SECRETS } from '@lifelong/core/testing';
 import { createClient } from '@lifelong/sdk';
 import readingClub from '@lifelong-examples/plugin-reading-club';
+import readingClubClient from '@lifelong-examples/plugin-reading-club/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoNationalId } from '../src/national-id.js';
 import { main } from '../src/quickstart.js';
-import { readingClubClient } from '../src/reading-club-client.js';
 
 // A real, listening platform on a free port: the script talks HTTP to it like to any deployment.
 let platform: Platform;
@@ -43,15 +43,17 @@ describe('sdk quickstart', () => {
     const client = createClient({ baseUrl, plugins: [readingClubClient] });
     const password = 'reading is fun';
     const person = await client.people.register({
-      legalName: 'Chen Jing',
-      dateOfBirth: '1999-12-31',
-      nationalId: { scheme: 'CN-RIC', number: demoNationalId('1999-12-31') },
-      password,
+      body: {
+        legalName: 'Chen Jing',
+        dateOfBirth: '1999-12-31',
+        nationalId: { scheme: 'CN-RIC', number: demoNationalId('1999-12-31') },
+        password,
+      },
     });
-    await client.sessions.signIn({ learnerNumber: person.learnerNumber, password });
-    const club = await client.plugins['reading-club'].createClub({ name: 'Night owls' });
+    await client.sessions.create({ body: { learnerNumber: person.learnerNumber, password } });
+    const club = await client.readingClub.clubs.create({ body: { name: 'Night owls' } });
     const names: string[] = [];
-    for await (const c of client.plugins['reading-club'].clubs()) names.push(c.name);
+    for await (const c of client.readingClub.clubs.list.all()) names.push(c.name);
     expect(names).toContain(club.name);
   });
 });
