@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,34 +6,15 @@ import type { Ledger } from './ledger/ledger.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { pluginRoutes } from './plugins/routes.js';
 import * as schemas from './schemas.js';
+import { packagesLoadedBy } from './testing/packages-loaded-by.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
-/** Every module specifier the file loads at run time (`import type` / `export type` load nothing). */
-function runtimeImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gms)) {
-    if (!m[1]) found.push(m[2] as string);
-  }
-  return found;
-}
-
 describe.each(['schemas.ts', 'contract.ts'])('@lifelong/core/%s', (entry) => {
   it('loads no server code: only TypeBox outside its own modules', () => {
-    const seen = new Set<string>();
-    const packages = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const specifier of runtimeImports(file)) {
-        if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-        else packages.add(specifier);
-      }
-    };
-    visit(resolve(src, entry));
-    expect(seen.size).toBeGreaterThan(5);
-    expect([...packages]).toEqual(['@sinclair/typebox']);
+    const packages = packagesLoadedBy(resolve(src, entry));
+    expect([...packages.keys()]).toEqual(['@sinclair/typebox']);
+    expect(new Set([...packages.values()].flat()).size).toBeGreaterThan(5);
   });
 });
 

@@ -17,6 +17,7 @@ import { actorViolations } from '../ledger/testing/invariants.js';
 
 export { featureBoundaryViolations } from './feature-boundaries.js';
 export { testNationalId } from './national-ids.js';
+export { packagesLoadedBy } from './packages-loaded-by.js';
 export { createTestClient, TestCallError, type TestCallOptions, type TestClient } from './test-client.js';
 
 import type { PluginContracts } from '../http/contract-client.js';

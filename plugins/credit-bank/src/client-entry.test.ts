@@ -1,37 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagesLoadedBy as loadedBy } from '@lifelong/core/testing';
 import { describe, expect, it } from 'vitest';
 import creditBankClient, { creditBankClient as named } from './client.js';
 import * as contracts from './contracts.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
-/** Every module specifier the file loads at run time (`import type` / `export type` load nothing). */
-function runtimeImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gms)) {
-    if (!m[1]) found.push(m[2] as string);
-  }
-  return found;
-}
-
-/** The packages the entry loads, with the plugin files that load each. */
-function packagesLoadedBy(entry: string): Map<string, string[]> {
-  const seen = new Set<string>();
-  const packages = new Map<string, string[]>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const specifier of runtimeImports(file)) {
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else packages.set(specifier, [...(packages.get(specifier) ?? []), relative(src, file)]);
-    }
-  };
-  visit(resolve(src, entry));
-  return packages;
-}
+const packagesLoadedBy = (entry: string) => loadedBy(resolve(src, entry));
 
 describe('@lifelong/plugin-credit-bank/client', () => {
   it('loads no server code: only TypeBox and the server-free core entries', () => {

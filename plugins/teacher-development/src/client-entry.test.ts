@@ -1,36 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindContracts } from '@lifelong/core/contract';
+import { packagesLoadedBy as loadedBy } from '@lifelong/core/testing';
 import { describe, expect, it } from 'vitest';
 import client from './client.js';
 import * as contracts from './contracts.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
-/** Every module specifier the file loads at run time (`import type` / `export type` load nothing). */
-function runtimeImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^(?:import|export)\s+(type\s+)?[^'";]*?from\s+'([^']+)'/gms)]
-    .filter((m) => !m[1])
-    .map((m) => m[2] as string);
-}
-
-/** The packages the module graph from `entry` loads, each with the files that import it. */
-function packagesLoadedBy(entry: string): Map<string, string[]> {
-  const seen = new Set<string>();
-  const packages = new Map<string, string[]>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const specifier of runtimeImports(file)) {
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      else packages.set(specifier, [...(packages.get(specifier) ?? []), relative(src, file)]);
-    }
-  };
-  visit(resolve(src, entry));
-  return packages;
-}
+const packagesLoadedBy = (entry: string) => loadedBy(resolve(src, entry));
 
 describe('the ./client entry', () => {
   it('loads contracts and schemas only, no server code', () => {
