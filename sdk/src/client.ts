@@ -67,7 +67,9 @@ type RefreshInput = Partial<InputOf<CoreContracts['refreshSession']>>;
 /** The session operations, keeping the client's session store up to date. */
 export interface SessionMethods extends Omit<Sessions, 'refresh'> {
   /** Exchanges the given refresh token, or the stored one. */
-  refresh(input?: RefreshInput, options?: CallOptions): Promise<IssuedSession>;
+  refresh: ((input?: RefreshInput, options?: CallOptions) => Promise<IssuedSession>) & {
+    readonly contract: Sessions['refresh']['contract'];
+  };
 }
 
 function withSessionStore(sessions: Sessions, store: SessionStore | undefined): SessionMethods {
@@ -79,11 +81,14 @@ function withSessionStore(sessions: Sessions, store: SessionStore | undefined): 
   return {
     ...sessions,
     create: Object.assign(signIn, { contract: sessions.create.contract }),
-    refresh: async (input = {}, options) => {
-      const refreshToken = input.body?.refreshToken ?? store?.get()?.refreshToken;
-      if (!refreshToken) throw new TypeError('No refresh token: sign in first or pass one.');
-      return keep(await sessions.refresh({ body: { refreshToken } }, options));
-    },
+    refresh: Object.assign(
+      async (input: RefreshInput = {}, options?: CallOptions) => {
+        const refreshToken = input.body?.refreshToken ?? store?.get()?.refreshToken;
+        if (!refreshToken) throw new TypeError('No refresh token: sign in first or pass one.');
+        return keep(await sessions.refresh({ body: { refreshToken } }, options));
+      },
+      { contract: sessions.refresh.contract },
+    ),
     current: {
       ...sessions.current,
       delete: Object.assign(
