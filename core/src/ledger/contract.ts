@@ -85,6 +85,10 @@ export const listEntries = defineContract({
   method: 'get',
   path: '/v1/ledger/accounts/{accountId}/entries',
   summary: "List an account's entries",
+  description:
+    'Every posting and pending change to the account, oldest first, with the running totals after each: ' +
+    'for whoever may read the account (the owner, or `ledger.accounts.read` where it is owned). ' +
+    'Paginated with `?limit=&cursor=`; an account the caller may not see is a 404, like an unknown one.',
   access: {
     authenticated: 'the owner of the account, or a holder of ledger.accounts.read where it is owned (docs/ledger.md)',
   },
