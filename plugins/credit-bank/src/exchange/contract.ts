@@ -21,6 +21,10 @@ export const createResource = defineContract({
   method: 'post',
   path: '/exchange/resources',
   summary: 'Offer a resource in the exchange, for an institution or for the region',
+  description:
+    'Holders of `exchange.manage` for the offering institution (`institutionId`, which must be of this region: 400 ' +
+    'otherwise) or, without `institutionId`, for the region offer a resource at a `price` in points with a `stock`. ' +
+    'Send an `Idempotency-Key` so that a retry does not offer it twice.',
   access: { permission: 'exchange.manage' },
   request: { body: CreateResourceBody },
   responses: { 201: { description: 'The resource', schema: Resource } },
@@ -31,6 +35,9 @@ export const listResources = defineContract({
   method: 'get',
   path: '/exchange/resources',
   summary: "The region's active resources, oldest first, optionally of one kind",
+  description:
+    "Open to anyone: the active resources of the request's region (withdrawn ones are left out), optionally of one " +
+    '`?kind=`, a page at a time (`?limit=&cursor=`).',
   access: { public: true },
   request: { query: ResourceListQuery },
   responses: { 200: { description: 'A page of resources', schema: ResourcePage } },
@@ -41,6 +48,9 @@ export const getResource = defineContract({
   method: 'get',
   path: '/exchange/resources/{resourceId}',
   summary: 'One resource of the region',
+  description:
+    'Open to anyone, withdrawn resources included (see `status`). A resource of another region is a 404, like an ' +
+    'unknown one.',
   access: { public: true },
   request: { params: ResourceParams },
   responses: { 200: { description: 'The resource', schema: Resource } },
@@ -51,6 +61,10 @@ export const updateResource = defineContract({
   method: 'patch',
   path: '/exchange/resources/{resourceId}',
   summary: 'Restock or withdraw a resource (its provider)',
+  description:
+    "For holders of `exchange.manage` for the resource's provider (its institution, or the region); others get 403. " +
+    '`restock` adds units (negative takes them out; 400 if the stock would go below zero) and `status` withdraws or ' +
+    'reactivates it: a withdrawn resource cannot be redeemed, but its held redemptions can still be delivered.',
   access: { permission: 'exchange.manage' },
   request: { params: ResourceParams, body: UpdateResourceBody },
   responses: { 200: { description: 'The resource', schema: Resource } },
@@ -62,6 +76,12 @@ export const createRedemption = defineContract({
   path: '/exchange/resources/{resourceId}/redemptions',
   errors: [OutOfStock, ResourceWithdrawn, VouchersNotAccepted, InsufficientFunds, LedgerRefused],
   summary: 'Redeem one unit: holds its price on your points (or vouchers) until delivery',
+  description:
+    'A signed-in person (API keys get 403 `CREDIT_BANK_PEOPLE_ONLY`) redeems one unit, paying with `points` (the ' +
+    'default) or, for learning resources only, `vouchers` (422 `CREDIT_BANK_VOUCHERS_NOT_ACCEPTED` otherwise). The ' +
+    'price is held on their account until the provider delivers, someone cancels or the hold expires; 409 when the ' +
+    'resource is out of stock or withdrawn, or the account holds too little. Send an `Idempotency-Key` so that a ' +
+    'retry does not redeem twice.',
   access: { authenticated: 'a signed-in person, paying from their own wallet' },
   request: { params: ResourceParams, body: RedeemBody },
   responses: { 201: { description: 'The redemption (held)', schema: Redemption } },
@@ -72,6 +92,10 @@ export const listResourceRedemptions = defineContract({
   method: 'get',
   path: '/exchange/resources/{resourceId}/redemptions',
   summary: "A resource's redemptions, newest first (its provider, to deliver them)",
+  description:
+    "Holders of `exchange.deliver` for the resource's provider (its institution, or the region); others get 403. " +
+    'Every redemption of the resource, paid by people and by group pools alike, optionally of one `?status=`, a ' +
+    'page at a time (`?limit=&cursor=`).',
   access: { permission: 'exchange.deliver' },
   request: { params: ResourceParams, query: RedemptionListQuery },
   responses: { 200: { description: 'A page of redemptions', schema: RedemptionPage } },
@@ -82,6 +106,9 @@ export const listMyRedemptions = defineContract({
   method: 'get',
   path: '/exchange/redemptions',
   summary: 'Your own redemptions, oldest first',
+  description:
+    "The signed-in person's own redemptions (not those paid by their groups' pools), optionally of one `?status=`, " +
+    'a page at a time (`?limit=&cursor=`). API keys get 403 `CREDIT_BANK_PEOPLE_ONLY`.',
   access: { authenticated: 'a signed-in person, for their own redemptions' },
   request: { query: RedemptionListQuery },
   responses: { 200: { description: 'A page of redemptions', schema: RedemptionPage } },
@@ -93,6 +120,10 @@ export const deliverRedemption = defineContract({
   path: '/exchange/redemptions/{redemptionId}/deliver',
   errors: [RedemptionNotHeld, LedgerRefused],
   summary: 'Mark a redemption delivered: the held price goes to the provider',
+  description:
+    "Holders of `exchange.deliver` for the resource's provider (its institution, or the region) post the hold: the " +
+    "price moves to the provider's exchange account. A redemption of another region is a 404; one already " +
+    'delivered, cancelled or expired is a 409 `CREDIT_BANK_REDEMPTION_NOT_HELD`.',
   access: { permission: 'exchange.deliver' },
   request: { params: RedemptionParams },
   responses: { 200: { description: 'The redemption (delivered)', schema: Redemption } },
@@ -104,6 +135,11 @@ export const cancelRedemption = defineContract({
   path: '/exchange/redemptions/{redemptionId}/cancel',
   errors: [RedemptionNotHeld, LedgerRefused],
   summary: 'Cancel a held redemption (the payer, a pool spender, or the provider): the hold is released',
+  description:
+    'The person who paid, for a pool spend any managing member of the paying group, or a holder of ' +
+    '`exchange.deliver` for the provider voids the hold: the price goes back to the payer and the unit back to ' +
+    'stock. A redemption of another region is a 404; one already delivered, cancelled or expired is a 409 ' +
+    '`CREDIT_BANK_REDEMPTION_NOT_HELD`.',
   access: { authenticated: 'the person who redeemed, a managing member of the paying group, or the provider' },
   request: { params: RedemptionParams },
   responses: { 200: { description: 'The redemption (cancelled)', schema: Redemption } },

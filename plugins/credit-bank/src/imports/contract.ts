@@ -43,6 +43,10 @@ export const getImport = defineContract({
   method: 'get',
   path: '/imports/{importId}',
   summary: 'An import: its progress (processed of total) and counts',
+  description:
+    "Holders of `records.import` for the import's institution or its region; others get 403. `status` stays " +
+    '`processing` until the imports job has taken every row (`processed` of `total`), with counts of `created`, ' +
+    '`duplicates` and `failed` rows.',
   access: { permission: 'records.import' },
   request: { params: ImportParams },
   responses: { 200: { description: 'The import', schema: ImportJob } },
@@ -53,6 +57,10 @@ export const listImportRows = defineContract({
   method: 'get',
   path: '/imports/{importId}/rows',
   summary: "An import's per-row results (created, duplicate, or error with field and rule)",
+  description:
+    "Holders of `records.import` for the import's institution or its region; others get 403. Each row's outcome " +
+    '(`pending` until processed; an `error` names the field and the rule), optionally of one `?status=`, a page at ' +
+    'a time (`?limit=&cursor=`, up to 1,000 rows, 100 by default).',
   access: { permission: 'records.import' },
   request: { params: ImportParams, query: ImportRowsQuery },
   responses: { 200: { description: 'A page of row results, in submission order', schema: ImportRowPage } },

@@ -20,6 +20,10 @@ export const getPool = defineContract({
   method: 'get',
   path: '/pools/{groupId}',
   summary: "The group's pool: balance, what pending spends hold, and the approval count",
+  description:
+    "Any member of the group: the pool's `balance`, what spends not yet delivered hold (`held`), what is " +
+    '`available`, and how many managing members must approve a spend. Non-members get 403 ' +
+    '`CREDIT_BANK_NOT_A_GROUP_MEMBER`; a group of another region is a 404.',
   access: { authenticated: 'members of the group' },
   request: { params: PoolParams },
   responses: { 200: { description: 'The pool', schema: Pool } },
@@ -30,6 +34,9 @@ export const listPoolMovements = defineContract({
   method: 'get',
   path: '/pools/{groupId}/movements',
   summary: "Every movement of the group's pool, oldest first",
+  description:
+    'Any member of the group sees every contribution and spend, with who made it, a page at a time ' +
+    '(`?limit=&cursor=`). Non-members get 403 `CREDIT_BANK_NOT_A_GROUP_MEMBER`; a group of another region is a 404.',
   access: { authenticated: 'members of the group' },
   request: { params: PoolParams, query: PoolListQuery },
   responses: { 200: { description: 'A page of movements', schema: PoolMovementPage } },
@@ -41,6 +48,11 @@ export const contributeToPool = defineContract({
   path: '/pools/{groupId}/contributions',
   errors: [InsufficientFunds, LedgerRefused],
   summary: "Contribute points from your wallet to the group's pool",
+  description:
+    'An adult member of the group moves `points` from their own wallet into its pool; minors get 403 ' +
+    '`CREDIT_BANK_MINOR_CANNOT_SEND`, non-members 403 `CREDIT_BANK_NOT_A_GROUP_MEMBER`. 409 ' +
+    '`CREDIT_BANK_INSUFFICIENT_FUNDS` when the wallet holds too little. Send an `Idempotency-Key` so that a retry ' +
+    'does not contribute twice.',
   access: { authenticated: 'adult members of the group' },
   request: { params: PoolParams, body: ContributionBody },
   responses: { 201: { description: 'The movement', schema: PoolMovement } },
@@ -53,6 +65,12 @@ export const createSpendRequest = defineContract({
   // At an approval count of 1 the proposal executes at once: a redemption paid by the pool.
   errors: [OutOfStock, ResourceWithdrawn, InsufficientFunds, LedgerRefused],
   summary: 'Propose spending the pool on a resource (counts as your approval; executes at the approval count)',
+  description:
+    'An adult managing member (an elder or parent of a family, an admin of other groups; others get 403) proposes ' +
+    'spending the pool on a resource of the region, and the proposal counts as their approval. When that reaches ' +
+    'the approval count the spend executes at once: a redemption paid from the pool, refused (409) when the ' +
+    'resource is out of stock or withdrawn or the pool holds too little. Send an `Idempotency-Key` so that a retry ' +
+    'does not propose twice.',
   access: { authenticated: 'managing members of the group' },
   request: { params: PoolParams, body: SpendRequestBody },
   responses: { 201: { description: 'The spend request', schema: SpendRequest } },
@@ -63,6 +81,9 @@ export const listSpendRequests = defineContract({
   method: 'get',
   path: '/pools/{groupId}/spend-requests',
   summary: "The group's spend requests, oldest first",
+  description:
+    'Any member of the group sees its spend requests with their approval counts, a page at a time ' +
+    '(`?limit=&cursor=`). Non-members get 403 `CREDIT_BANK_NOT_A_GROUP_MEMBER`; a group of another region is a 404.',
   access: { authenticated: 'members of the group' },
   request: { params: PoolParams, query: PoolListQuery },
   responses: { 200: { description: 'A page of spend requests', schema: SpendRequestPage } },
@@ -74,6 +95,11 @@ export const approveSpendRequest = defineContract({
   path: '/pools/{groupId}/spend-requests/{requestId}/approvals',
   errors: [SpendRequestClosed, AlreadyApproved, OutOfStock, ResourceWithdrawn, InsufficientFunds, LedgerRefused],
   summary: 'Approve a spend request; the approval that reaches the count executes it',
+  description:
+    'An adult managing member of the group (others get 403) approves; the approval that reaches the count executes ' +
+    'the spend as a redemption paid from the pool, and if that is refused (no stock, too little in the pool) ' +
+    'nothing is recorded, approval included. 409 `CREDIT_BANK_SPEND_REQUEST_CLOSED` once it has executed, ' +
+    '`CREDIT_BANK_ALREADY_APPROVED` for a second approval by the same person.',
   access: { authenticated: 'managing members of the group' },
   request: { params: SpendRequestParams },
   responses: { 200: { description: 'The spend request', schema: SpendRequest } },

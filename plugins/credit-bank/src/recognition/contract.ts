@@ -40,6 +40,12 @@ export const submitCertificate = defineContract({
   path: '/certificates',
   errors: [EvidenceAlreadyCredited, PersonNotVerified],
   summary: 'Submit a certificate of learning done elsewhere for recognition',
+  description:
+    'A signed-in person submits, for themselves, learning done at an institution that was an accredited provider ' +
+    '(`award`) of that stage and level on `completedAt` (400 otherwise), citing evidence files they uploaded with ' +
+    '`POST /evidence`. 409 `CREDIT_BANK_PERSON_NOT_VERIFIED` until their identity is verified, ' +
+    '`CREDIT_BANK_EVIDENCE_ALREADY_CREDITED` when a file already earned credit; send an `Idempotency-Key` so that a ' +
+    'retry does not submit twice.',
   access: { authenticated: 'a signed-in, verified person (for themselves)' },
   request: { body: SubmitCertificateBody },
   responses: { 201: { description: 'The submitted certificate', schema: Certificate } },
@@ -50,6 +56,9 @@ export const listCertificates = defineContract({
   method: 'get',
   path: '/certificates',
   summary: 'My certificates, oldest first',
+  description:
+    "The signed-in person's own certificates, optionally of one `?status=`, a page at a time (`?limit=&cursor=`). " +
+    'API keys get 403 `CREDIT_BANK_PEOPLE_ONLY`.',
   access: { authenticated: 'the signed-in person' },
   request: { query: CertificateListQuery },
   responses: { 200: { description: 'A page of certificates', schema: CertificatePage } },
@@ -60,6 +69,10 @@ export const listInstitutionCertificates = defineContract({
   method: 'get',
   path: '/institutions/{institutionId}/certificates',
   summary: "An institution's certificates for review (its verifiers and the region's reviewers)",
+  description:
+    'Holders of `certificates.review` for the issuing institution (its verifiers) or its region (the registrars) ' +
+    'see the certificates it issued, optionally of one `?status=` (`submitted`: waiting for review), a page at a ' +
+    'time (`?limit=&cursor=`). An unknown institution is a 404; others get 403.',
   access: { permission: 'certificates.review' },
   request: { params: InstitutionParams, query: CertificateListQuery },
   responses: { 200: { description: 'A page of certificates', schema: CertificatePage } },
@@ -70,6 +83,10 @@ export const getCertificate = defineContract({
   method: 'get',
   path: '/certificates/{certificateId}',
   summary: 'One certificate with its review history',
+  description:
+    'Visible to the submitter, their guardian while they are a minor, holders of `records.read` in their region, ' +
+    'and holders of `certificates.review` for the issuing institution or the region; others get 403. Its review ' +
+    'history (decisions with their reasons, evidence added) comes oldest first.',
   access: { authenticated: 'the submitter, their guardian while a minor, records readers and reviewers' },
   request: { params: CertificateParams },
   responses: { 200: { description: 'The certificate', schema: Certificate } },
@@ -81,6 +98,11 @@ export const addCertificateEvidence = defineContract({
   path: '/certificates/{certificateId}/evidence',
   errors: [CertificateNotPending, EvidenceAlreadyCredited],
   summary: 'Add the evidence a reviewer asked for (back to review)',
+  description:
+    'Only the submitter, and only while the certificate is `more-evidence-requested` (409 ' +
+    '`CREDIT_BANK_CERTIFICATE_NOT_PENDING` otherwise): the files, uploaded by them with `POST /evidence`, join its ' +
+    'evidence and it goes back to `submitted`. 409 `CREDIT_BANK_EVIDENCE_ALREADY_CREDITED` when a file already ' +
+    'earned credit.',
   access: { authenticated: 'the submitter' },
   request: { params: CertificateParams, body: AddEvidenceBody },
   responses: { 200: { description: 'The certificate', schema: Certificate } },
@@ -92,6 +114,12 @@ export const decideCertificate = defineContract({
   path: '/certificates/{certificateId}/decisions',
   errors: [CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified, LedgerRefused],
   summary: 'Review a certificate: approve (credits it), reject, or ask for more evidence',
+  description:
+    "The region's reviewers, or the issuing institution's verifiers while it is accredited to `verify` that " +
+    'learning, decide a `submitted` certificate (409 `CREDIT_BANK_CERTIFICATE_NOT_PENDING` otherwise); nobody ' +
+    'reviews their own. `approve` records the learning with its credits and points and marks its evidence credited ' +
+    '(409 if a file was credited meanwhile); `reject` and `request-evidence` need a `reason`. Every decision is ' +
+    'kept in the history.',
   access: { permission: 'certificates.review' },
   request: { params: CertificateParams, body: CertificateDecisionBody },
   responses: { 200: { description: 'The certificate after the decision', schema: Certificate } },

@@ -12,6 +12,9 @@ export const listRecords = defineContract({
   method: 'get',
   path: '/records',
   summary: 'My learning records, oldest first',
+  description:
+    "The signed-in person's own learning records, withdrawn ones included (see `status`), a page at a time " +
+    '(`?limit=&cursor=`). API keys get 403 `CREDIT_BANK_PEOPLE_ONLY`.',
   access: { authenticated: 'the signed-in person' },
   request: { query: RecordListQuery },
   responses: { 200: { description: 'A page of records', schema: LearningRecordPage } },
@@ -22,6 +25,10 @@ export const listPersonRecords = defineContract({
   method: 'get',
   path: '/people/{learnerNumber}/records',
   summary: "A person's learning records, oldest first",
+  description:
+    "For the person, their guardian while they are a minor, and holders of `records.read` in the person's region; " +
+    'others get 403 and an unknown learner number is a 404. Withdrawn records are included, a page at a time ' +
+    '(`?limit=&cursor=`).',
   access: readers,
   request: { params: LearnerParams, query: RecordListQuery },
   responses: { 200: { description: 'A page of records', schema: LearningRecordPage } },
@@ -32,6 +39,9 @@ export const getRecord = defineContract({
   method: 'get',
   path: '/records/{recordId}',
   summary: 'One learning record',
+  description:
+    "For the person, their guardian while they are a minor, and holders of `records.read` in the person's region; " +
+    'others get 403 and an unknown record is a 404. A withdrawn record shows its reason, who and when.',
   access: readers,
   request: { params: RecordParams },
   responses: { 200: { description: 'The record', schema: LearningRecord } },
@@ -43,6 +53,10 @@ export const withdrawRecord = defineContract({
   path: '/records/{recordId}/withdrawal',
   errors: [RecordAlreadyWithdrawn, LedgerRefused],
   summary: 'Withdraw a learning record (kept, with the reason; its credits are reversed)',
+  description:
+    "Holders of `records.withdraw` in the record's region withdraw it with a `reason`: the record stays, marked " +
+    'withdrawn, its CREDITs go back by a correcting transfer and no longer count towards caps or the transcript. ' +
+    'Points already minted stay in the wallet; withdrawing twice is a 409 `CREDIT_BANK_RECORD_WITHDRAWN`.',
   access: { permission: 'records.withdraw' },
   request: { params: RecordParams, body: WithdrawRecordBody },
   responses: { 200: { description: 'The withdrawn record', schema: LearningRecord } },

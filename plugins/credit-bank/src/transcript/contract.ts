@@ -15,6 +15,10 @@ export const getTranscript = defineContract({
   method: 'get',
   path: '/people/{learnerNumber}/transcript',
   summary: "A person's lifelong transcript (`?format=html` for a printable page)",
+  description:
+    "For the person, their guardian while they are a minor, and holders of `records.read` in the person's region; " +
+    'others get 403 and an unknown learner number is a 404. JSON pages the records (`?limit=&cursor=`); ' +
+    '`?format=html` is one printable page with all of them.',
   access: {
     authenticated: "the person, their guardian while they are a minor, or records.read in the person's region",
   },
@@ -39,6 +43,9 @@ export const listTranscriptShares = defineContract({
   method: 'get',
   path: '/transcript/shares',
   summary: 'My share links (newest last; tokens are never shown again)',
+  description:
+    "The signed-in person's share links, revoked and expired ones included, without their tokens. API keys get 403 " +
+    '`CREDIT_BANK_PEOPLE_ONLY`.',
   access: { authenticated: 'the signed-in person' },
   responses: { 200: { description: 'The links', schema: ShareList } },
 });
@@ -48,6 +55,9 @@ export const revokeTranscriptShare = defineContract({
   method: 'delete',
   path: '/transcript/shares/{shareId}',
   summary: 'Revoke a share link (at once; the link answers 404 from then on)',
+  description:
+    'Only the person who made the link may revoke it (403 otherwise; an unknown link is a 404). Revoking a revoked ' +
+    'link answers 204 and changes nothing.',
   access: { authenticated: 'the person who made the link' },
   request: { params: ShareParams },
   responses: { 204: { description: 'Revoked' } },
@@ -58,6 +68,9 @@ export const getSharedTranscript = defineContract({
   method: 'get',
   path: '/shared-transcripts/{token}',
   summary: 'A shared transcript: only what its owner chose, until the link expires or is revoked',
+  description:
+    'Open to whoever holds the token: the records the owner chose, paged like the transcript (`?format=html` for a ' +
+    'printable page). An unknown, expired or revoked link is a 404.',
   access: { public: true },
   secretParams: ['token'],
   request: { params: SharedParams, query: TranscriptQuery },
