@@ -18,6 +18,12 @@ export const uploadMedia = defineContract({
   method: 'post',
   path: '/media',
   summary: 'Upload a lesson media file (approved teachers); the bytes must be of the declared type',
+  description:
+    'Only approved teachers of the region (403 `TEACHER_DEVELOPMENT_NOT_AN_APPROVED_TEACHER` otherwise). ' +
+    'The raw body is one file of at most 200 MiB (`video/mp4`, `video/webm`, `audio/mpeg`, ' +
+    '`application/pdf`, `image/png` or `image/jpeg`); its bytes are sniffed and must match the declared ' +
+    '`Content-Type` (415 `TEACHER_DEVELOPMENT_MEDIA_TYPE_MISMATCH`). Lessons then refer to the file by ' +
+    'its `sha256`.',
   access: { authenticated: 'approved teachers of the region' },
   request: { upload: { contentTypes: MEDIA_TYPES, maxBytes: MEDIA_MAX_BYTES } },
   responses: { 201: { description: 'Stored, by content hash', schema: MediaFile } },
@@ -29,6 +35,10 @@ export const createCourse = defineContract({
   method: 'post',
   path: '/courses',
   summary: 'Create a course as a draft (approved teachers)',
+  description:
+    'Only approved teachers of the region (403 otherwise). Version 1 starts as a draft; `institutionId`, ' +
+    "if given, must be one of the teacher's institutions and shares the revenue. Lessons may use only " +
+    "media the teacher uploaded, and at most the region's `courses.maxLessons` (400 otherwise).",
   access: { authenticated: 'approved teachers of the region' },
   request: { body: CreateCourseBody },
   responses: { 201: { description: 'The draft course', schema: Course } },
@@ -39,6 +49,9 @@ export const listCourses = defineContract({
   method: 'get',
   path: '/courses',
   summary: "The region's published courses, oldest first",
+  description:
+    'Anyone signed in sees the published courses that are not retired, with their live version; filter by ' +
+    '`?teacherId=`. Paginated with `?limit=&cursor=`.',
   access: { authenticated: 'any signed-in principal' },
   request: { query: CourseListQuery },
   responses: { 200: { description: 'A page of courses', schema: CoursePage } },
@@ -49,6 +62,10 @@ export const getCourse = defineContract({
   method: 'get',
   path: '/courses/{courseId}',
   summary: 'A course: published ones to anyone signed in; drafts to their teacher and reviewers',
+  description:
+    'Published courses (retired ones included) are visible to anyone signed in; unpublished ones only to ' +
+    'their teacher and holders of `courses.review` in the region, who also see the open version. Others, ' +
+    'and courses of other regions, get 404.',
   access: { authenticated: 'anyone signed in for published courses; the teacher and reviewers otherwise' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The course', schema: Course } },
@@ -59,6 +76,9 @@ export const getCourseVersion = defineContract({
   method: 'get',
   path: '/courses/{courseId}/versions/{version}',
   summary: 'One version of a course (its teacher and reviewers)',
+  description:
+    "Only the course's teacher and holders of `courses.review` in the region; anyone else gets 404, as " +
+    'does a version the course does not have.',
   access: { authenticated: 'the course’s teacher and reviewers' },
   request: { params: CourseVersionParams },
   responses: { 200: { description: 'The version', schema: CourseVersion } },
@@ -82,6 +102,9 @@ export const submitCourse = defineContract({
   method: 'post',
   path: '/courses/{courseId}/submit',
   summary: 'Submit the draft version for review (the course’s teacher)',
+  description:
+    "Only the course's approved teacher (other teachers get 404). The course must have an open draft " +
+    'version and not be retired, else 409 `TEACHER_DEVELOPMENT_WRONG_COURSE_STATE`.',
   access: { authenticated: 'the course’s teacher' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The course', schema: Course } },
@@ -93,6 +116,10 @@ export const reviewCourse = defineContract({
   method: 'post',
   path: '/courses/{courseId}/review',
   summary: 'Approve a submitted version (it becomes reviewed) or send it back to draft with a note',
+  description:
+    "Needs `courses.review` in the course's region. The course must have a submitted version (409 " +
+    '`TEACHER_DEVELOPMENT_WRONG_COURSE_STATE` otherwise); sending it back returns it to draft with the ' +
+    '`note`.',
   access: { permission: 'courses.review' },
   request: { params: CourseParams, body: ReviewCourseBody },
   responses: { 200: { description: 'The course', schema: Course } },
@@ -104,6 +131,11 @@ export const publishCourse = defineContract({
   method: 'post',
   path: '/courses/{courseId}/publish',
   summary: 'Publish the reviewed version: it becomes the live one and the previous live version is superseded',
+  description:
+    "Needs `courses.review` in the course's region; the course must have a reviewed version (409 " +
+    '`TEACHER_DEVELOPMENT_WRONG_COURSE_STATE` otherwise). Existing enrolments keep the version they ' +
+    'started with; the free week counts from the first publication only. Emits ' +
+    '`teacher-development.course.published`.',
   access: { permission: 'courses.review' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The published course', schema: Course } },
@@ -115,6 +147,10 @@ export const retireCourse = defineContract({
   method: 'post',
   path: '/courses/{courseId}/retire',
   summary: 'Retire a published course: no new enrolments; enrolled learners keep their access',
+  description:
+    "The course's teacher or a holder of `courses.review` in the region; others get 404. Only a published " +
+    'course that is not retired yet can be retired (409 `TEACHER_DEVELOPMENT_WRONG_COURSE_STATE`). It ' +
+    'leaves `GET /courses` but stays readable.',
   access: { authenticated: 'the course’s teacher and reviewers' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The retired course', schema: Course } },

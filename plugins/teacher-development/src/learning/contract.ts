@@ -41,6 +41,9 @@ export const listEnrolments = defineContract({
   method: 'get',
   path: '/enrolments',
   summary: "The caller's enrolments in the region, oldest first",
+  description:
+    "The signed-in person's own enrolments in the request's region, without their lessons (API keys get " +
+    '403). Paginated with `?limit=&cursor=`.',
   access: { authenticated: 'the learner' },
   request: { query: EnrolmentListQuery },
   responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage } },
@@ -51,6 +54,9 @@ export const getEnrolment = defineContract({
   method: 'get',
   path: '/enrolments/{enrolmentId}',
   summary: 'One of the caller’s enrolments, with its lessons and progress',
+  description:
+    "Only the learner: another person's enrolment, or one of another region, answers 404. Lessons are " +
+    'those of the version the learner enrolled in.',
   access: { authenticated: 'the learner' },
   request: { params: EnrolmentParams },
   responses: { 200: { description: 'The enrolment', schema: Enrolment } },
@@ -86,6 +92,10 @@ export const rateCourse = defineContract({
   method: 'put',
   path: '/courses/{courseId}/rating',
   summary: 'Rate and review a course (enrolled learners only; one rating per learner, editable)',
+  description:
+    'Only learners enrolled in the course (403 `TEACHER_DEVELOPMENT_NOT_ENROLLED` otherwise; API keys 403 ' +
+    '`TEACHER_DEVELOPMENT_PEOPLE_ONLY`). `stars` is 1 to 5 with an optional `review`; rating again ' +
+    "replaces the learner's rating (200), a first rating answers 201.",
   access: { authenticated: 'learners enrolled in the course' },
   request: { params: CourseParams, body: RatingBody },
   responses: {
@@ -99,6 +109,9 @@ export const getRatings = defineContract({
   method: 'get',
   path: '/courses/{courseId}/ratings',
   summary: "A course's ratings: count, average and the latest 100 reviews",
+  description:
+    'Anyone signed in. The average is over all ratings, rounded to two decimals (`null` when there are ' +
+    'none); reviews are the 100 most recently updated.',
   access: { authenticated: 'any signed-in principal' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The ratings', schema: RatingSummary } },

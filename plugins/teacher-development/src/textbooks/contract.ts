@@ -21,6 +21,10 @@ export const proposeTextbook = defineContract({
   method: 'post',
   path: '/textbooks',
   summary: 'Propose a self-compiled textbook to a publisher institution (teachers in the quality database)',
+  description:
+    "Only approved teachers who are in the region's quality database (403 " +
+    '`TEACHER_DEVELOPMENT_NOT_IN_QUALITY_DATABASE` otherwise). The publisher institution must be in the ' +
+    "request's region (400); the proposal starts `proposed`.",
   access: { authenticated: 'teachers in the quality database' },
   request: { body: ProposeTextbookBody },
   responses: { 201: { description: 'The proposal', schema: Textbook } },
@@ -31,6 +35,7 @@ export const listTextbooks = defineContract({
   method: 'get',
   path: '/textbooks',
   summary: "The region's published textbooks",
+  description: "Anyone signed in sees the region's published textbooks with ISBN and price; not paginated.",
   access: { authenticated: 'any signed-in principal' },
   responses: { 200: { description: 'The textbooks', schema: TextbookList } },
 });
@@ -40,6 +45,10 @@ export const getTextbook = defineContract({
   method: 'get',
   path: '/textbooks/{textbookId}',
   summary: 'A textbook: published ones to anyone signed in, proposals to their author and publisher',
+  description:
+    'Published textbooks are visible to anyone signed in; proposals (proposed, accepted or rejected) only ' +
+    'to their author and holders of `textbooks.publish` for the publisher institution or the region. ' +
+    'Others, and textbooks of other regions, get 404.',
   access: { authenticated: 'anyone for published textbooks; the author and publisher otherwise' },
   request: { params: TextbookParams },
   responses: { 200: { description: 'The textbook', schema: Textbook } },
@@ -50,6 +59,10 @@ export const reviewTextbook = defineContract({
   method: 'post',
   path: '/textbooks/{textbookId}/review',
   summary: 'Accept or reject a proposal (the publisher institution)',
+  description:
+    'Needs `textbooks.publish` for the publisher institution or the region; others get 404 for an ' +
+    'unpublished textbook. Only a `proposed` textbook can be reviewed (409 ' +
+    '`TEACHER_DEVELOPMENT_WRONG_TEXTBOOK_STATE`).',
   access: { permission: 'textbooks.publish' },
   request: { params: TextbookParams, body: ReviewTextbookBody },
   responses: { 200: { description: 'The textbook', schema: Textbook } },
@@ -61,6 +74,11 @@ export const publishTextbook = defineContract({
   method: 'post',
   path: '/textbooks/{textbookId}/publish',
   summary: 'Publish an accepted textbook with its ISBN (check digit validated) and price',
+  description:
+    'Needs `textbooks.publish` for the publisher institution or the region; others get 404 for an ' +
+    'unpublished textbook. The textbook must be `accepted` (409 ' +
+    '`TEACHER_DEVELOPMENT_WRONG_TEXTBOOK_STATE`); the ISBN-13 or ISBN-10 must have a valid check digit ' +
+    "and belong to no other textbook (400), and `price` is in minor units of the region's textbook asset.",
   access: { permission: 'textbooks.publish' },
   request: { params: TextbookParams, body: PublishTextbookBody },
   responses: { 200: { description: 'The published textbook', schema: Textbook } },
@@ -89,6 +107,10 @@ export const getBooksellerAccount = defineContract({
   method: 'get',
   path: '/booksellers/{institutionId}/account',
   summary: "A bookseller's textbook-sales account (what sale settlements are paid from), opened on first use",
+  description:
+    'Needs `textbooks.publish` for that institution or the region; the institution must be in the ' +
+    "request's region (400). `balance` is what sale settlements can draw on: posted credits minus posted " +
+    'and pending debits.',
   access: { permission: 'textbooks.publish' },
   request: { params: InstitutionParams },
   responses: { 200: { description: 'The account', schema: Wallet } },
@@ -99,6 +121,10 @@ export const scheduleSigning = defineContract({
   method: 'post',
   path: '/textbooks/{textbookId}/signings',
   summary: 'Schedule a signing event for a published textbook (its author or publisher)',
+  description:
+    "The textbook's author or a holder of `textbooks.publish` for its publisher institution or the " +
+    'region; anyone else gets 404. The textbook must be published (409 ' +
+    '`TEACHER_DEVELOPMENT_WRONG_TEXTBOOK_STATE`) and the signing must start in the future (400).',
   access: { authenticated: 'the author and the publisher' },
   request: { params: TextbookParams, body: ScheduleSigningBody },
   responses: { 201: { description: 'The signing', schema: SigningEvent } },
@@ -110,6 +136,9 @@ export const listSignings = defineContract({
   method: 'get',
   path: '/signings',
   summary: "The region's upcoming signing events, soonest first",
+  description:
+    "Anyone signed in sees the signings of the request's region that have not started yet, each with its " +
+    "textbook's title; not paginated.",
   access: { authenticated: 'any signed-in principal' },
   responses: { 200: { description: 'The signings', schema: SigningList } },
 });
