@@ -90,4 +90,15 @@ describe('the SDK covers the default deployment', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('describes every operation beyond its summary', async () => {
+    const doc = await (await t.request('/openapi.json')).json();
+    const undescribed = Object.values(
+      doc.paths as Record<string, Record<string, { operationId: string; description?: string }>>,
+    )
+      .flatMap((item) => METHODS.flatMap((method) => (item[method] ? [item[method]] : [])))
+      .filter((operation) => !operation.description?.trim())
+      .map((operation) => operation.operationId);
+    expect(undescribed).toEqual([]);
+  });
 });

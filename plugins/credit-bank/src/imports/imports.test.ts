@@ -116,7 +116,10 @@ describe('bulk import', () => {
     }
     const registrarWithout = await submitJson(rows, p.registrar.token);
     expect(registrarWithout.status).toBe(400);
-    expect((await registrarWithout.json()).errors[0].path).toBe('/query/institutionId');
+    expect((await registrarWithout.json()).errors[0]).toMatchObject({
+      path: '/query/institutionId',
+      rule: 'institutionOfCaller',
+    });
     const job = await (await submitJson(rows)).json();
     expect((await t.request(`/v1/credit-bank/imports/${job.id}`, { auth: p.learner.token })).status).toBe(403);
     expect((await t.request(`/v1/credit-bank/imports/${job.id}`, { auth: p.otherRegionAdmin.token })).status).toBe(403);

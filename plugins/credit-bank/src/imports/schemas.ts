@@ -49,7 +49,11 @@ export const ImportCsv = Type.String({
 export const ImportQuery = Type.Object(
   {
     institutionId: Type.Optional(
-      Type.String({ format: 'uuid', description: "The importing institution (default: the API key's)." }),
+      Type.String({
+        format: 'uuid',
+        description:
+          "The importing institution: required unless the caller is an institution's own API key (its default; else 400, rule `institutionOfCaller`).",
+      }),
     ),
   },
   { additionalProperties: false },

@@ -64,7 +64,14 @@ async function importingInstitution(
   const id = institutionId ?? (ctx.principal.kind === 'apiKey' ? ctx.principal.institutionId : undefined);
   if (!id) {
     throw ValidationFailed({
-      errors: [{ path: '/query/institutionId', rule: 'required', message: 'Name the importing institution' }],
+      // Not the schema's `required`: the parameter is optional for an institution's own key.
+      errors: [
+        {
+          path: '/query/institutionId',
+          rule: 'institutionOfCaller',
+          message: "Name the importing institution (only an institution's own key may leave it out)",
+        },
+      ],
     });
   }
   const institution = await ctx.identity.institution(id);
