@@ -1,6 +1,12 @@
 import { defineContract } from '@lifelong/core/contract';
-import { InsufficientFunds, LedgerRefused } from '../shared/errors.js';
-import { AnnualCapExceeded, InexactConversion, NotAFamily, ReceiverNotYounger } from './errors.js';
+import { GroupNotFound, InsufficientFunds, LedgerRefused, MinorCannotSend, NotAGroupMember } from '../shared/errors.js';
+import {
+  AnnualCapExceeded,
+  InexactConversion,
+  NotAFamily,
+  ReceiverNotYounger,
+  SenderRoleNotAllowed,
+} from './errors.js';
 import {
   FamilyAllowance,
   FamilyGroupParams,
@@ -14,7 +20,18 @@ export const createFamilyTransfer = defineContract({
   operationId: 'family.transfers.create',
   method: 'post',
   path: '/family/groups/{groupId}/transfers',
-  errors: [AnnualCapExceeded, NotAFamily, ReceiverNotYounger, InexactConversion, InsufficientFunds, LedgerRefused],
+  errors: [
+    GroupNotFound,
+    NotAGroupMember,
+    MinorCannotSend,
+    SenderRoleNotAllowed,
+    AnnualCapExceeded,
+    NotAFamily,
+    ReceiverNotYounger,
+    InexactConversion,
+    InsufficientFunds,
+    LedgerRefused,
+  ],
   summary: 'Convert your points into learning vouchers for a younger member of your family',
   description:
     'An adult elder or parent of a family group converts `points` from their wallet into learning vouchers, at the ' +

@@ -1,7 +1,7 @@
 import { defineContract } from '@lifelong/core/contract';
-import { InsufficientFunds, LedgerRefused } from '../shared/errors.js';
+import { GroupNotFound, InsufficientFunds, LedgerRefused, MinorCannotSend, NotAGroupMember } from '../shared/errors.js';
 import { OutOfStock, ResourceWithdrawn } from '../shared/exchange/errors.js';
-import { AlreadyApproved, SpendRequestClosed } from './errors.js';
+import { AlreadyApproved, NotAPoolManager, SpendRequestClosed, SpendRequestNotFound } from './errors.js';
 import {
   ContributionBody,
   Pool,
@@ -46,7 +46,7 @@ export const contributeToPool = defineContract({
   operationId: 'pools.contributions.create',
   method: 'post',
   path: '/pools/{groupId}/contributions',
-  errors: [InsufficientFunds, LedgerRefused],
+  errors: [GroupNotFound, NotAGroupMember, MinorCannotSend, InsufficientFunds, LedgerRefused],
   summary: "Contribute points from your wallet to the group's pool",
   description:
     'An adult member of the group moves `points` from their own wallet into its pool; minors get 403 ' +
@@ -63,7 +63,16 @@ export const createSpendRequest = defineContract({
   method: 'post',
   path: '/pools/{groupId}/spend-requests',
   // At an approval count of 1 the proposal executes at once: a redemption paid by the pool.
-  errors: [OutOfStock, ResourceWithdrawn, InsufficientFunds, LedgerRefused],
+  errors: [
+    GroupNotFound,
+    NotAGroupMember,
+    NotAPoolManager,
+    MinorCannotSend,
+    OutOfStock,
+    ResourceWithdrawn,
+    InsufficientFunds,
+    LedgerRefused,
+  ],
   summary: 'Propose spending the pool on a resource (counts as your approval; executes at the approval count)',
   description:
     'An adult managing member (an elder or parent of a family, an admin of other groups; others get 403) proposes ' +
@@ -93,7 +102,19 @@ export const approveSpendRequest = defineContract({
   operationId: 'pools.spendRequests.approve',
   method: 'post',
   path: '/pools/{groupId}/spend-requests/{requestId}/approvals',
-  errors: [SpendRequestClosed, AlreadyApproved, OutOfStock, ResourceWithdrawn, InsufficientFunds, LedgerRefused],
+  errors: [
+    GroupNotFound,
+    NotAGroupMember,
+    SpendRequestNotFound,
+    NotAPoolManager,
+    MinorCannotSend,
+    SpendRequestClosed,
+    AlreadyApproved,
+    OutOfStock,
+    ResourceWithdrawn,
+    InsufficientFunds,
+    LedgerRefused,
+  ],
   summary: 'Approve a spend request; the approval that reaches the count executes it',
   description:
     'An adult managing member of the group (others get 403) approves; the approval that reaches the count executes ' +

@@ -1,6 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CourseParams, MediaFile } from '../common-schemas.js';
-import { MediaMismatch, WrongCourseState } from '../errors.js';
+import { MediaMismatch, NotAnApprovedTeacher, PeopleOnly, WrongCourseState } from '../errors.js';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from './config.js';
 import {
   Course,
@@ -27,7 +27,7 @@ export const uploadMedia = defineContract({
   access: { authenticated: 'approved teachers of the region' },
   request: { upload: { contentTypes: MEDIA_TYPES, maxBytes: MEDIA_MAX_BYTES } },
   responses: { 201: { description: 'Stored, by content hash', schema: MediaFile } },
-  errors: [MediaMismatch],
+  errors: [PeopleOnly, NotAnApprovedTeacher, MediaMismatch],
 });
 
 export const createCourse = defineContract({
@@ -39,6 +39,7 @@ export const createCourse = defineContract({
     'Only approved teachers of the region (403 otherwise). Version 1 starts as a draft; `institutionId`, ' +
     "if given, must be one of the teacher's institutions and shares the revenue. Lessons may use only " +
     "media the teacher uploaded, and at most the region's `courses.maxLessons` (400 otherwise).",
+  errors: [PeopleOnly, NotAnApprovedTeacher],
   access: { authenticated: 'approved teachers of the region' },
   request: { body: CreateCourseBody },
   responses: { 201: { description: 'The draft course', schema: Course } },

@@ -2,6 +2,7 @@ import { defineContract } from '@lifelong/core/contract';
 import { CourseParams } from '../common-schemas.js';
 import {
   InsufficientFunds,
+  NotEnrolled,
   NotYetAwardable,
   PaymentFailed,
   PricingMisconfigured,
@@ -96,6 +97,7 @@ export const rateCourse = defineContract({
     'Only learners enrolled in the course (403 `TEACHER_DEVELOPMENT_NOT_ENROLLED` otherwise; API keys 403 ' +
     '`TEACHER_DEVELOPMENT_PEOPLE_ONLY`). `stars` is 1 to 5 with an optional `review`; rating again ' +
     "replaces the learner's rating (200), a first rating answers 201.",
+  errors: [NotEnrolled],
   access: { authenticated: 'learners enrolled in the course' },
   request: { params: CourseParams, body: RatingBody },
   responses: {

@@ -1,5 +1,12 @@
 import { defineContract } from '@lifelong/core/contract';
-import { SlotOverlaps, SlotTaken, WrongBookingState, WrongGuidanceState } from '../errors.js';
+import {
+  NotAnApprovedTeacher,
+  PeopleOnly,
+  SlotOverlaps,
+  SlotTaken,
+  WrongBookingState,
+  WrongGuidanceState,
+} from '../errors.js';
 import {
   AddSlotsBody,
   Booking,
@@ -90,7 +97,7 @@ export const bookSlot = defineContract({
   access: { authenticated: 'approved teachers of the region' },
   request: { params: SlotParams },
   responses: { 201: { description: 'The booking', schema: Booking } },
-  errors: [WrongBookingState, SlotTaken],
+  errors: [PeopleOnly, NotAnApprovedTeacher, WrongBookingState, SlotTaken],
 });
 
 export const listBookings = defineContract({

@@ -1,6 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { Wallet } from '../common-schemas.js';
-import { InsufficientFunds, PaymentFailed, WrongTextbookState } from '../errors.js';
+import { InsufficientFunds, NotInQualityDatabase, PaymentFailed, WrongTextbookState } from '../errors.js';
 import {
   InstitutionParams,
   ProposeTextbookBody,
@@ -25,6 +25,7 @@ export const proposeTextbook = defineContract({
     "Only approved teachers who are in the region's quality database (403 " +
     '`TEACHER_DEVELOPMENT_NOT_IN_QUALITY_DATABASE` otherwise). The publisher institution must be in the ' +
     "request's region (400); the proposal starts `proposed`.",
+  errors: [NotInQualityDatabase],
   access: { authenticated: 'teachers in the quality database' },
   request: { body: ProposeTextbookBody },
   responses: { 201: { description: 'The proposal', schema: Textbook } },
