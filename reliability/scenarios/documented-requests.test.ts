@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FIRST_PARTY_PLUGINS } from '../plugins.js';
-import { type Operation, operationsOf } from '../support/mutations.js';
+import { buildPath, type Operation, operationsOf, validParams, validQuery } from '../support/mutations.js';
 import { type JsonSchema, sample } from '../support/schema-sample.js';
 
 /**
@@ -44,22 +44,16 @@ function accepts(schema: JsonSchema | undefined, value: unknown): boolean {
   }
 }
 
-/** A minimal request for the operation, or why none the document accepts could be made. */
+/** The fuzzer's well-formed request for the operation, and whether the document accepts it. */
 function minimalRequest(op: Operation, known: Record<string, string>) {
-  const params = Object.fromEntries(
-    op.pathParams.map((p) => [p.name, known[p.name] ?? String(sample(p.schema, p.name))]),
-  );
-  const query = Object.fromEntries(
-    op.queryParams.filter((p) => p.required).map((p) => [p.name, String(sample(p.schema, p.name))]),
-  );
+  const params = validParams(op, known);
+  const query = validQuery(op);
   const body = op.body ? sample(op.body) : undefined;
   const valid =
     op.pathParams.every((p) => accepts(p.schema, params[p.name])) &&
     op.queryParams.every((p) => !(p.name in query) || accepts(p.schema, query[p.name])) &&
     (!op.body || accepts(op.body, body));
-  const path = op.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const search = new URLSearchParams(query).toString();
-  return { valid, path: search ? `${path}?${search}` : path, body };
+  return { valid, path: buildPath(op, params, query), body };
 }
 
 it('never answers a document-valid request with a 400 for a schema rule the document does not state', async () => {

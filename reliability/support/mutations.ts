@@ -43,7 +43,12 @@ export function operationsOf(openApi: any): Operation[] {
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-function buildPath(op: Operation, params: Record<string, string>, query: Record<string, string | string[]>): string {
+/** The request path: path parameters filled in, query appended. */
+export function buildPath(
+  op: Operation,
+  params: Record<string, string>,
+  query: Record<string, string | string[]>,
+): string {
   const path = op.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) for (const one of [v].flat()) search.append(k, one);
@@ -56,7 +61,8 @@ export function validParams(op: Operation, known: Record<string, string>): Recor
   return Object.fromEntries(op.pathParams.map((p) => [p.name, known[p.name] ?? String(sample(p.schema, p.name))]));
 }
 
-function validQuery(op: Operation): Record<string, string> {
+/** The required query parameters, from their schemas. */
+export function validQuery(op: Operation): Record<string, string> {
   return Object.fromEntries(
     op.queryParams.filter((p) => p.required).map((p) => [p.name, String(sample(p.schema, p.name))]),
   );

@@ -8,7 +8,6 @@ import {
   camelId,
   coreContracts,
   type InputOf,
-  type OutputOf,
   type PluginClientsOf,
   type PluginContracts,
 } from '@lifelong/core/contract';
@@ -72,42 +71,36 @@ export interface SessionMethods extends Omit<Sessions, 'refresh'> {
   };
 }
 
-function withSessionStore(sessions: Sessions, store: SessionStore | undefined): SessionMethods {
-  const keep = (session: IssuedSession) => {
-    store?.set(session);
-    return session;
+/** `method`, then `then` on its answer; the method's contract stays attached. */
+function andThen<M extends ((...args: never[]) => Promise<unknown>) & { readonly contract: unknown }>(
+  method: M,
+  then: (answer: Awaited<ReturnType<M>>) => void,
+): M {
+  const wrapped = async (...args: Parameters<M>) => {
+    const answer = (await method(...args)) as Awaited<ReturnType<M>>;
+    then(answer);
+    return answer;
   };
-  const signIn = (async (input, options) => keep(await sessions.create(input, options))) as Sessions['create'];
+  return Object.assign(wrapped, { contract: method.contract }) as unknown as M;
+}
+
+function withSessionStore(sessions: Sessions, store: SessionStore | undefined): SessionMethods {
+  const forget = () => store?.set(undefined);
   return {
     ...sessions,
-    create: Object.assign(signIn, { contract: sessions.create.contract }),
+    create: andThen(sessions.create, (session) => store?.set(session)),
     refresh: Object.assign(
       async (input: RefreshInput = {}, options?: CallOptions) => {
         const refreshToken = input.body?.refreshToken ?? store?.get()?.refreshToken;
         if (!refreshToken) throw new TypeError('No refresh token: sign in first or pass one.');
-        return keep(await sessions.refresh({ body: { refreshToken } }, options));
+        const session = await sessions.refresh({ body: { refreshToken } }, options);
+        store?.set(session);
+        return session;
       },
       { contract: sessions.refresh.contract },
     ),
-    current: {
-      ...sessions.current,
-      delete: Object.assign(
-        async (input?: InputOf<CoreContracts['signOut']>, options?: CallOptions) => {
-          await sessions.current.delete(input, options);
-          store?.set(undefined);
-          return undefined;
-        },
-        { contract: sessions.current.delete.contract },
-      ),
-    },
-    deleteAll: Object.assign(
-      async (input?: InputOf<CoreContracts['signOutEverywhere']>, options?: CallOptions) => {
-        const answer: OutputOf<CoreContracts['signOutEverywhere']> = await sessions.deleteAll(input, options);
-        store?.set(undefined);
-        return answer;
-      },
-      { contract: sessions.deleteAll.contract },
-    ),
+    current: { ...sessions.current, delete: andThen(sessions.current.delete, forget) },
+    deleteAll: andThen(sessions.deleteAll, forget),
   };
 }
 

@@ -42,12 +42,11 @@ export function createTestClient<const P extends readonly PluginContracts[] = []
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
     const url = search.size > 0 ? `${path}?${search}` : path;
-    const init: RequestOptions = { method: contract.method.toUpperCase(), headers: { ...options?.headers } };
+    const headers = { ...options?.headers, ...(contentType ? { 'Content-Type': contentType } : {}) };
+    const init: RequestOptions = { method: contract.method.toUpperCase(), headers };
     if (auth) init.auth = auth;
-    if (contentType) {
-      init.body = body as RequestOptions['body'];
-      init.headers = { ...options?.headers, 'Content-Type': contentType };
-    } else if (body !== undefined) init.json = body;
+    if (contentType) init.body = body as RequestOptions['body'];
+    else if (body !== undefined) init.json = body;
     const res = await request(url, init);
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
