@@ -412,7 +412,12 @@ export class PluginRuntime {
     this.db = db;
     this.identity = identity;
     await grantPluginRoles(db, this.plugins);
-    await seedRegions(db, this.regions, this.plugins);
+    for (const notice of await seedRegions(db, this.regions, this.plugins)) {
+      this.options.logger.warn(
+        notice,
+        `Plugin "${notice.pluginId}" starts disabled in region "${notice.regionId}": it requires ${notice.disabledRequirements.join(', ')}, disabled there. Enable them, then it, with PATCH /v1/regions/${notice.regionId}/plugins/{id}.`,
+      );
+    }
     const issues = await validateStoredConfigs(db, this.plugins);
     if (issues.length > 0) throw new PluginPreflightError(issues);
     for (const plugin of this.plugins) {
