@@ -12,6 +12,7 @@ import * as passwords from './identity/routes/password-contract.js';
 import * as people from './identity/routes/people-contract.js';
 import * as sessions from './identity/routes/session-contract.js';
 import * as ledger from './ledger/contract.js';
+import * as notifications from './notifications/contract.js';
 import * as plugins from './plugins/contract.js';
 import * as regions from './regions/contract.js';
 
@@ -42,6 +43,7 @@ export const coreContracts = pickContracts(
   audit,
   events,
   ledger,
+  notifications,
   plugins,
 );
 

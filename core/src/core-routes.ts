@@ -13,6 +13,8 @@ import { sessionRoutes } from './identity/routes/session-routes.js';
 import { identityLedgerAccess, identityOwnerCheck } from './ledger/identity-access-policy.js';
 import type { Ledger } from './ledger/ledger.js';
 import { ledgerRoutes } from './ledger/routes.js';
+import type { NotificationRegistry } from './notifications/registry.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { regionRoutes } from './regions/routes.js';
 
 /** What core route groups are built from. `db()` and `identity()` throw 503 until the platform has started. */
@@ -25,6 +27,7 @@ export interface CoreRouteDeps {
   ledger: Ledger;
   /** Ids of the registered national ID schemes (documented as the registration body's enum). */
   nationalIdSchemes?: readonly string[];
+  notifications: NotificationRegistry;
 }
 
 /** The core's own route groups, each a tag in OpenAPI. */
@@ -68,6 +71,12 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       routes: regionRoutes(deps.db),
     },
     { prefix: '', tag: 'Audit', description: 'The append-only audit log.', routes: auditRoutes(deps.db) },
+    {
+      prefix: '',
+      tag: 'Notifications',
+      description: "A person's in-app inbox: what the platform and its centers have told them, in their language.",
+      routes: notificationRoutes(deps.db, deps.notifications, () => deps.identity().now()),
+    },
     ledgerRoutes({
       db: deps.db,
       ledger: deps.ledger,

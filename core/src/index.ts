@@ -108,6 +108,15 @@ export {
   type StartOptions,
   type StartResult,
 } from './platform.js';
+export {
+  defineNotification,
+  NOTIFICATION_LOCALES,
+  type NotificationLocale,
+  type NotificationRef,
+  type NotificationText,
+  pickLocale,
+} from './notifications/notification-ref.js';
+export type { NotifyOptions } from './notifications/notifier.js';
 export type { ConflictOfInterest, Owners } from './plugins/conflict-of-interest.js';
 export type { PluginContext, PluginLedger, PluginRequestContext } from './plugins/context.js';
 export type {

@@ -25,6 +25,7 @@ import { CORE_EVENTS } from './identity/events.js';
 import { cnResidentId } from './identity/national-id/cn-ric.js';
 import { nationalIdKeyIssues } from './identity/national-id/keys.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
+import { CORE_NOTIFICATIONS } from './identity/notifications.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { pruneRetiredRefreshTokens, resolveSession } from './identity/sessions-service.js';
 import type { IdentityVerifier } from './identity/verifier.js';
@@ -32,6 +33,7 @@ import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
+import { NotificationRegistry } from './notifications/registry.js';
 import { type AnyPlugin, mintableAssets } from './plugins/define-plugin.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
 import { pluginRoutes } from './plugins/routes.js';
@@ -150,8 +152,14 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   const files =
     options.files ?? (settings.filesDir.startsWith('memory://') ? memoryFileStore() : diskFileStore(settings.filesDir));
   emitPostedTransfers(ledger, events);
+  const notifications = new NotificationRegistry();
+  for (const ref of CORE_NOTIFICATIONS) notifications.add('core', ref);
+  for (const plugin of options.plugins ?? []) {
+    for (const ref of plugin.notifications ?? []) notifications.add(plugin.id, ref);
+  }
   // Preflight runs here, before anything starts: a bad plugin set never half-boots.
   const runtime = new PluginRuntime({
+    notifications,
     plugins: options.plugins ?? [],
     regions: options.regions ?? [],
     coreVersion: coreVersion(),
@@ -164,6 +172,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   });
   for (const subscription of runtime.subscriptions()) events.subscribe(subscription);
   const identity = new IdentityModule({
+    notifications,
     settings,
     logger,
     permissions,
@@ -200,6 +209,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         logger,
         settings,
         ledger,
+        notifications,
         nationalIdSchemes: [
           ...new Set([cnResidentId.id, ...(options.nationalIdSchemes ?? []).map((scheme) => scheme.id)]),
         ],

@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import type { Database } from '../db/database.js';
 import { ServiceUnavailable } from '../errors/core-errors.js';
 import type { EventSystem } from '../events/event-system.js';
+import type { NotificationRegistry } from '../notifications/registry.js';
 import { cnResidentId } from './national-id/cn-ric.js';
 import { resolveNationalIdKeys } from './national-id/keys.js';
 import { NationalIdProtector } from './national-id/protector.js';
@@ -24,9 +25,12 @@ export interface IdentityContext {
   emit: EventSystem['emit'];
   /** The time now; tests pass a fixed clock. */
   now: () => Date;
+  /** Notification kinds, to put core notifications in inboxes (`notify`). */
+  notifications: NotificationRegistry;
 }
 
 export interface IdentityModuleOptions {
+  notifications: NotificationRegistry;
   settings: Settings;
   logger: Logger;
   /** National ID schemes besides CN-RIC (one per country or document kind). */
@@ -55,6 +59,7 @@ export class IdentityModule {
       emit: this.options.events.emit,
       verifierFor: (regionId) => this.options.verifiers?.[regionId] ?? registrarVerifier,
       now: this.options.now ?? (() => new Date()),
+      notifications: this.options.notifications,
     };
   }
 

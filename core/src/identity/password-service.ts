@@ -3,9 +3,11 @@ import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import { requestTransaction } from '../db/request-transaction.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
+import { notify } from '../notifications/notifier.js';
 import type { IdentityContext } from './context.js';
 import { PasswordIncorrect, SignInThrottled } from './errors.js';
 import { isGuardianOf } from './guardians.js';
+import { PasswordChanged, PasswordSetByGuardian } from './notifications.js';
 import { passwordRuleBreak } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { passwords, people, sessions } from './schema.js';
@@ -73,6 +75,17 @@ export async function changePassword(
       regionId: stored.regionId,
       details: { sessionsEnded: ended.length },
     });
+    await notify(
+      tx,
+      ctx.notifications,
+      'core',
+      PasswordChanged,
+      [caller.id],
+      { sessionsEnded: ended.length },
+      {
+        regionId: stored.regionId,
+      },
+    );
     return { sessionsEnded: ended.length };
   });
 }
@@ -118,6 +131,7 @@ export async function setMinorPassword(
       regionId: minor.regionId,
       details: { sessionsEnded: ended.length },
     });
+    await notify(tx, ctx.notifications, 'core', PasswordSetByGuardian, [minor.id], {}, { regionId: minor.regionId });
     return { sessionsEnded: ended.length };
   });
 }

@@ -4,6 +4,7 @@ import type { DeliveredEvent } from '../events/subscriptions.js';
 import type { RouteContract } from '../http/contract.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
 import type { AssetDeclaration } from '../ledger/accounts.js';
+import type { NotificationRef } from '../notifications/notification-ref.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
 import type { ServiceRef } from './refs.js';
 
@@ -86,6 +87,8 @@ export interface PluginManifest<C extends TObject> {
   mints?: readonly string[];
   /** Which roles get which of this plugin's permissions, by local name. */
   roles?: Readonly<Record<string, readonly string[]>>;
+  /** The notifications this plugin sends (`ctx.notify`), with their text in every platform language. */
+  notifications?: readonly NotificationRef[];
   register(p: PluginRegistrar<C>): void;
 }
 
