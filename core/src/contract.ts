@@ -7,6 +7,7 @@ import * as groups from './groups/contract.js';
 import * as health from './health/contract.js';
 import { isContract } from './http/contract-client.js';
 import * as access from './identity/routes/access-contract.js';
+import * as contacts from './identity/routes/contact-contract.js';
 import * as institutions from './identity/routes/institution-contract.js';
 import * as passwords from './identity/routes/password-contract.js';
 import * as people from './identity/routes/people-contract.js';
@@ -36,6 +37,7 @@ export const coreContracts = pickContracts(
   people,
   sessions,
   passwords,
+  contacts,
   access,
   institutions,
   groups,

@@ -6,6 +6,7 @@ import { groupRoutes } from './groups/routes.js';
 import type { RouteGroup } from './http/route.js';
 import type { IdentityContext } from './identity/context.js';
 import { accessRoutes } from './identity/routes/access-routes.js';
+import { contactRoutes } from './identity/routes/contact-routes.js';
 import { institutionRoutes } from './identity/routes/institution-routes.js';
 import { passwordRoutes } from './identity/routes/password-routes.js';
 import { peopleRoutes } from './identity/routes/people-routes.js';
@@ -48,8 +49,14 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
     {
       prefix: '',
       tag: 'Passwords',
-      description: 'Changing a password, and guardians setting a minor’s.',
+      description: 'Changing a password, resetting one with a code, and guardians setting a minor’s.',
       routes: passwordRoutes(deps.identity, deps.settings.trustProxy),
+    },
+    {
+      prefix: '',
+      tag: 'Contacts',
+      description: 'A person’s email and mobile number, verified by one-time codes; password reset codes.',
+      routes: contactRoutes(deps.identity, deps.settings.trustProxy),
     },
     { prefix: '', tag: 'Access', description: 'Role grants and API keys.', routes: accessRoutes(deps.identity) },
     {

@@ -102,13 +102,6 @@ export * from './ledger/types.js';
 export { type VerifyReport, verifyLedger } from './ledger/verify.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
 export {
-  createPlatform,
-  type Platform,
-  type PlatformOptions,
-  type StartOptions,
-  type StartResult,
-} from './platform.js';
-export {
   defineNotification,
   NOTIFICATION_LOCALES,
   type NotificationLocale,
@@ -117,6 +110,13 @@ export {
   pickLocale,
 } from './notifications/notification-ref.js';
 export type { NotifyOptions } from './notifications/notifier.js';
+export {
+  createPlatform,
+  type Platform,
+  type PlatformOptions,
+  type StartOptions,
+  type StartResult,
+} from './platform.js';
 export type { ConflictOfInterest, Owners } from './plugins/conflict-of-interest.js';
 export type { PluginContext, PluginLedger, PluginRequestContext } from './plugins/context.js';
 export type {

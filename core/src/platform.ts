@@ -33,6 +33,7 @@ import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
+import { type MessageChannels, smtpChannel } from './messaging/channels.js';
 import { NotificationRegistry } from './notifications/registry.js';
 import { type AnyPlugin, mintableAssets } from './plugins/define-plugin.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
@@ -63,6 +64,11 @@ export interface PlatformOptions {
   now?: () => Date;
   /** Where plugins keep uploaded files (default: on disk at `filesDir`, in memory for `memory://`). */
   files?: FileStore;
+  /**
+   * How one-time codes reach people: `email` (default: SMTP at `smtpUrl`, when set) and `sms` (a
+   * provider the region contracts; none by default). A missing channel answers 503 for its codes.
+   */
+  messaging?: MessageChannels;
   /** Run plugins' jobs on their timers (default true; tests turn it off and run jobs by hand). */
   scheduleJobs?: boolean;
 }
@@ -171,8 +177,17 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     ...(options.now ? { now: options.now } : {}),
   });
   for (const subscription of runtime.subscriptions()) events.subscribe(subscription);
+  const channels: MessageChannels = {
+    ...(options.messaging?.email
+      ? { email: options.messaging.email }
+      : settings.smtpUrl
+        ? { email: smtpChannel(settings.smtpUrl, settings.mailFrom) }
+        : {}),
+    ...(options.messaging?.sms ? { sms: options.messaging.sms } : {}),
+  };
   const identity = new IdentityModule({
     notifications,
+    channels,
     settings,
     logger,
     permissions,

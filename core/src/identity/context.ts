@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import type { Database } from '../db/database.js';
 import { ServiceUnavailable } from '../errors/core-errors.js';
 import type { EventSystem } from '../events/event-system.js';
+import type { MessageChannels } from '../messaging/channels.js';
 import type { NotificationRegistry } from '../notifications/registry.js';
 import { cnResidentId } from './national-id/cn-ric.js';
 import { resolveNationalIdKeys } from './national-id/keys.js';
@@ -27,10 +28,13 @@ export interface IdentityContext {
   now: () => Date;
   /** Notification kinds, to put core notifications in inboxes (`notify`). */
   notifications: NotificationRegistry;
+  /** Email and SMS, for one-time codes (contact verification, password resets). */
+  channels: MessageChannels;
 }
 
 export interface IdentityModuleOptions {
   notifications: NotificationRegistry;
+  channels: MessageChannels;
   settings: Settings;
   logger: Logger;
   /** National ID schemes besides CN-RIC (one per country or document kind). */
@@ -60,6 +64,7 @@ export class IdentityModule {
       verifierFor: (regionId) => this.options.verifiers?.[regionId] ?? registrarVerifier,
       now: this.options.now ?? (() => new Date()),
       notifications: this.options.notifications,
+      channels: this.options.channels,
     };
   }
 
