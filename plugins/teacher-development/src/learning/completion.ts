@@ -1,11 +1,10 @@
 import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit-bank';
-import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { CourseCompleted } from '../events.js';
 import { versionRow } from '../shared/courses.js';
 import type { CourseRow } from '../shared/tables.js';
-import { lessons } from '../shared/tables.js';
-import { type EnrolmentRow, enrolments, lessonProgress } from './schema.js';
+import type { EnrolmentRow } from './schema.js';
+import { lessonCount, markCompleted, progressOfEnrolment, updateEnrolment } from './store.js';
 
 /**
  * Completes the enrolment when every lesson of its version is completed: marks it (a guarded
@@ -15,21 +14,11 @@ import { type EnrolmentRow, enrolments, lessonProgress } from './schema.js';
  */
 export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
   if (enrolment.completedAt) return enrolment;
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(lessons)
-    .where(and(eq(lessons.courseId, enrolment.courseId), eq(lessons.version, enrolment.version)));
-  const [done] = await ctx.db
-    .select({ n: count() })
-    .from(lessonProgress)
-    .where(and(eq(lessonProgress.enrolmentId, enrolment.id), eq(lessonProgress.state, 'completed')));
-  if ((done?.n ?? 0) < (total?.n ?? 0) || (total?.n ?? 0) === 0) return enrolment;
+  const total = await lessonCount(ctx.db, enrolment.courseId, enrolment.version);
+  const done = (await progressOfEnrolment(ctx.db, enrolment.id)).filter((p) => p.state === 'completed').length;
+  if (done < total || total === 0) return enrolment;
 
-  const [marked] = await ctx.db
-    .update(enrolments)
-    .set({ completedAt: ctx.now() })
-    .where(and(eq(enrolments.id, enrolment.id), isNull(enrolments.completedAt)))
-    .returning();
+  const marked = await markCompleted(ctx.db, enrolment.id, ctx.now());
   if (!marked) return enrolment;
 
   const awarded = await awardCompletion(ctx, marked, course);
@@ -78,16 +67,10 @@ export async function awardCompletion(ctx: Ctx, enrolment: EnrolmentRow, course:
     form: 'online',
     completedAt: enrolment.completedAt.toISOString(),
   });
-  const [awarded] = await ctx.db
-    .update(enrolments)
-    .set({
-      awardStatus: outcome.status,
-      awardRecordId: outcome.recordId,
-      credits: outcome.credits,
-      points: outcome.points,
-    })
-    .where(eq(enrolments.id, enrolment.id))
-    .returning();
-  if (!awarded) throw new Error('update returned no row');
-  return awarded;
+  return updateEnrolment(ctx.db, enrolment.id, {
+    awardStatus: outcome.status,
+    awardRecordId: outcome.recordId,
+    credits: outcome.credits,
+    points: outcome.points,
+  });
 }

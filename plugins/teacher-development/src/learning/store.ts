@@ -1,9 +1,17 @@
-import type { Queryable } from '@lifelong/core';
-import { and, eq } from 'drizzle-orm';
+import { afterIdCursor, type Queryable } from '@lifelong/core';
+import { and, avg, count, desc, eq, isNull } from 'drizzle-orm';
 import { iso } from '../context.js';
 import { EnrolmentNotFound } from '../errors.js';
 import { lessonsOf } from '../shared/courses.js';
-import { type EnrolmentRow, enrolments, lessonProgress, type RatingRow } from './schema.js';
+import { lessons } from '../shared/tables.js';
+import {
+  type EnrolmentRow,
+  enrolments,
+  type LessonProgressRow,
+  lessonProgress,
+  type RatingRow,
+  ratings,
+} from './schema.js';
 import type { Enrolment, Rating } from './schemas.js';
 
 export const enrolmentSummary = (row: EnrolmentRow): Omit<Enrolment, 'lessons'> => ({
@@ -85,3 +93,120 @@ export const ratingView = (row: RatingRow): Rating => ({
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
+
+export async function insertEnrolment(db: Queryable, values: typeof enrolments.$inferInsert) {
+  const [row] = await db.insert(enrolments).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function updateEnrolment(db: Queryable, id: string, set: Partial<typeof enrolments.$inferInsert>) {
+  const [row] = await db.update(enrolments).set(set).where(eq(enrolments.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+/** Marks the enrolment completed unless it already is: only one request ever gets the row back. */
+export async function markCompleted(db: Queryable, id: string, at: Date) {
+  const [row] = await db
+    .update(enrolments)
+    .set({ completedAt: at })
+    .where(and(eq(enrolments.id, id), isNull(enrolments.completedAt)))
+    .returning();
+  return row ?? null;
+}
+
+export async function enrolmentPage(
+  db: Queryable,
+  personId: string,
+  regionId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  return db
+    .select()
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.personId, personId),
+        eq(enrolments.regionId, regionId),
+        afterIdCursor(enrolments.id, page.cursor),
+      ),
+    )
+    .orderBy(enrolments.id)
+    .limit(page.limit + 1);
+}
+
+/** The lesson when it belongs to the enrolment's course version. */
+export async function lessonOfEnrolment(db: Queryable, enrolment: EnrolmentRow, lessonId: string) {
+  const [row] = await db
+    .select()
+    .from(lessons)
+    .where(
+      and(eq(lessons.id, lessonId), eq(lessons.courseId, enrolment.courseId), eq(lessons.version, enrolment.version)),
+    );
+  return row ?? null;
+}
+
+export async function lessonCount(db: Queryable, courseId: string, version: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(lessons)
+    .where(and(eq(lessons.courseId, courseId), eq(lessons.version, version)));
+  return row?.n ?? 0;
+}
+
+export async function progressOf(db: Queryable, enrolmentId: string, lessonId: string, lock = false) {
+  const query = db
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.enrolmentId, enrolmentId), eq(lessonProgress.lessonId, lessonId)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function progressOfEnrolment(db: Queryable, enrolmentId: string) {
+  return db.select().from(lessonProgress).where(eq(lessonProgress.enrolmentId, enrolmentId));
+}
+
+type ProgressValues = Omit<LessonProgressRow, 'enrolmentId' | 'lessonId' | 'courseId' | 'position' | 'startedAt'>;
+
+export async function upsertProgress(
+  db: Queryable,
+  key: Pick<LessonProgressRow, 'enrolmentId' | 'lessonId' | 'courseId' | 'position' | 'startedAt'>,
+  values: ProgressValues,
+) {
+  await db
+    .insert(lessonProgress)
+    .values({ ...key, ...values })
+    .onConflictDoUpdate({ target: [lessonProgress.enrolmentId, lessonProgress.lessonId], set: values });
+}
+
+export async function ratingOf(db: Queryable, courseId: string, personId: string) {
+  const [row] = await db
+    .select()
+    .from(ratings)
+    .where(and(eq(ratings.courseId, courseId), eq(ratings.personId, personId)));
+  return row ?? null;
+}
+
+export async function upsertRating(db: Queryable, values: typeof ratings.$inferInsert) {
+  const set = { stars: values.stars, review: values.review ?? null, updatedAt: values.updatedAt };
+  const [row] = await db
+    .insert(ratings)
+    .values(values)
+    .onConflictDoUpdate({ target: [ratings.courseId, ratings.personId], set })
+    .returning();
+  if (!row) throw new Error('upsert returned no row');
+  return row;
+}
+
+export async function ratingSummary(db: Queryable, courseId: string) {
+  const [row] = await db
+    .select({ n: count(), average: avg(ratings.stars) })
+    .from(ratings)
+    .where(eq(ratings.courseId, courseId));
+  return { n: row?.n ?? 0, average: row?.average == null ? null : Number(row.average) };
+}
+
+export async function latestRatings(db: Queryable, courseId: string, limit: number) {
+  return db.select().from(ratings).where(eq(ratings.courseId, courseId)).orderBy(desc(ratings.updatedAt)).limit(limit);
+}

@@ -14,6 +14,11 @@ export async function teacherOfPerson(db: Queryable, personId: string, regionId:
   return row ?? null;
 }
 
+export async function teacherById(db: Queryable, teacherId: string) {
+  const [row] = await db.select().from(teachers).where(eq(teachers.id, teacherId));
+  return row ?? null;
+}
+
 /** The caller's approved teacher profile in the request's region, or 403. */
 export async function approvedTeacher(ctx: Ctx): Promise<TeacherRow> {
   const row = await teacherOfPerson(ctx.db, personOf(ctx), ctx.regionId);

@@ -1,0 +1,185 @@
+import { toPage, uuidv7 } from '@lifelong/core';
+import { type Ctx, personOf } from '../context.js';
+import { CourseNotFound, LessonNotFound, NotEnrolled, NotYetAwardable, WrongCourseState } from '../errors.js';
+import { EnrolmentPaid } from '../events.js';
+import { idKey } from '../pages.js';
+import { findCourse } from '../shared/courses.js';
+import { inFreeWeek, payForEnrolment, recomputePrice, storedPrice } from '../shared/pricing.js';
+import { teacherById } from '../shared/teachers.js';
+import { awardCompletion, completeIfDone } from './completion.js';
+import type { Enrolment, LessonEventBody, RatingBody } from './schemas.js';
+import {
+  enrolmentOf,
+  enrolmentPage,
+  enrolmentSummary,
+  enrolmentView,
+  insertEnrolment,
+  latestRatings,
+  lessonOfEnrolment,
+  ownEnrolment,
+  progressOf,
+  ratingOf,
+  ratingSummary,
+  ratingView,
+  updateEnrolment,
+  upsertProgress,
+  upsertRating,
+} from './store.js';
+
+// Learning's rules: enrolment (free week, free or paid), lesson progress, completion, ratings.
+// Each function runs in the request's transaction.
+
+/** Enrols the caller in a published course; an existing enrolment is answered as it is (`created: false`). */
+export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: boolean; enrolment: Enrolment }> {
+  const personId = personOf(ctx);
+  const course = await findCourse(ctx.db, courseId, ctx.regionId);
+  if (course.liveVersion === null) {
+    throw CourseNotFound({ detail: `Course ${course.id} is not published.` });
+  }
+  const existing = await enrolmentOf(ctx.db, course.id, personId);
+  if (existing) return { created: false, enrolment: await enrolmentView(ctx.db, existing) };
+  if (course.retiredAt)
+    throw WrongCourseState({ detail: `Course ${course.id} is retired: it takes no new enrolments.` });
+
+  let access: 'free-week' | 'free' | 'paid' = 'free-week';
+  let price = 0n;
+  let asset: string | null = null;
+  if (!inFreeWeek(course, ctx.config.pricing, ctx.now())) {
+    const stored = (await storedPrice(ctx, course.id)) ?? (await recomputePrice(ctx, course, 'enrolment'));
+    price = stored.price;
+    asset = stored.asset;
+    access = price === 0n ? 'free' : 'paid';
+  }
+  const row = await insertEnrolment(ctx.db, {
+    id: uuidv7(),
+    regionId: ctx.regionId,
+    courseId: course.id,
+    version: course.liveVersion,
+    personId,
+    access,
+    asset,
+    amountPaid: price,
+    transferIds: [],
+    enrolledAt: ctx.now(),
+  });
+  if (!row) {
+    // A concurrent request of the same learner enrolled first (and paid, if anything): use theirs.
+    const winner = await enrolmentOf(ctx.db, course.id, personId);
+    if (!winner) throw new Error('enrolment vanished');
+    return { created: false, enrolment: await enrolmentView(ctx.db, winner) };
+  }
+  if (access !== 'paid' || asset === null) return { created: true, enrolment: await enrolmentView(ctx.db, row) };
+
+  const teacher = await teacherById(ctx.db, course.teacherId);
+  if (!teacher) throw new Error(`Teacher ${course.teacherId} of course ${course.id} vanished`);
+  const paid = await payForEnrolment(ctx, {
+    enrolmentId: row.id,
+    courseId: course.id,
+    personId,
+    teacherPersonId: teacher.personId,
+    institutionId: course.institutionId,
+    asset,
+    amount: price,
+    config: ctx.config.pricing,
+  });
+  const recorded = await updateEnrolment(ctx.db, row.id, {
+    transferIds: paid.transferIds,
+    shares: {
+      teacher: String(paid.share.teacher),
+      institution: String(paid.share.institution),
+      platform: String(paid.share.platform),
+    },
+  });
+  await ctx.emit(
+    EnrolmentPaid,
+    { enrolmentId: row.id, courseId: course.id, personId, regionId: ctx.regionId, asset, amount: String(price) },
+    { key: personId },
+  );
+  return { created: true, enrolment: await enrolmentView(ctx.db, recorded) };
+}
+
+export async function listEnrolments(ctx: Ctx, query: { limit?: number | undefined; cursor?: string | undefined }) {
+  const limit = query.limit ?? 50;
+  const rows = await enrolmentPage(ctx.db, personOf(ctx), ctx.regionId, { limit, cursor: query.cursor });
+  return toPage(rows, limit, idKey, enrolmentSummary);
+}
+
+export async function getEnrolment(ctx: Ctx, enrolmentId: string) {
+  return enrolmentView(ctx.db, await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId));
+}
+
+/** Folds one lesson event into the learner's progress; completing the last lesson completes the course. */
+export async function recordLessonEvent(ctx: Ctx, enrolmentId: string, lessonId: string, body: LessonEventBody) {
+  const enrolment = await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId, true);
+  const lesson = await lessonOfEnrolment(ctx.db, enrolment, lessonId);
+  if (!lesson) throw LessonNotFound({ detail: `Lesson ${lessonId} is not part of this enrolment's course.` });
+  const now = ctx.now();
+  const before = await progressOf(ctx.db, enrolment.id, lesson.id);
+  const completed = body.type === 'completed' || before?.state === 'completed';
+  await upsertProgress(
+    ctx.db,
+    {
+      enrolmentId: enrolment.id,
+      lessonId: lesson.id,
+      courseId: enrolment.courseId,
+      position: lesson.position,
+      startedAt: now,
+    },
+    {
+      state: completed ? 'completed' : 'started',
+      percent: completed ? 100 : Math.max(before?.percent ?? 0, body.percent ?? 0),
+      secondsSpent: (before?.secondsSpent ?? 0) + body.secondsSpent,
+      lastActivityAt: now,
+      completedAt: before?.completedAt ?? (completed ? now : null),
+    },
+  );
+  let current = enrolment;
+  if (completed) {
+    const course = await findCourse(ctx.db, enrolment.courseId, enrolment.regionId);
+    current = await completeIfDone(ctx, enrolment, course);
+  }
+  return enrolmentView(ctx.db, current);
+}
+
+export async function claimAward(ctx: Ctx, enrolmentId: string) {
+  const enrolment = await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId, true);
+  if (!enrolment.completedAt) throw NotYetAwardable({ detail: 'The course is not completed yet.' });
+  const course = await findCourse(ctx.db, enrolment.courseId, enrolment.regionId);
+  const awarded = await awardCompletion(ctx, enrolment, course);
+  if (!awarded.awardRecordId) {
+    throw NotYetAwardable({ detail: 'Credits are awarded to verified people only: verify your identity first.' });
+  }
+  return enrolmentView(ctx.db, awarded);
+}
+
+/** Sets the caller's rating of a course they are enrolled in (`created` on the first one). */
+export async function rate(ctx: Ctx, courseId: string, body: RatingBody) {
+  const personId = personOf(ctx);
+  const course = await findCourse(ctx.db, courseId, ctx.regionId);
+  const enrolment = await enrolmentOf(ctx.db, course.id, personId);
+  if (!enrolment) throw NotEnrolled({ detail: `You are not enrolled in course ${course.id}.` });
+  const now = ctx.now();
+  const before = await ratingOf(ctx.db, course.id, personId);
+  const row = await upsertRating(ctx.db, {
+    courseId: course.id,
+    personId,
+    enrolmentId: enrolment.id,
+    stars: body.stars,
+    review: body.review ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { created: !before, rating: ratingView(row) };
+}
+
+export async function ratings(ctx: Ctx, courseId: string) {
+  const course = await findCourse(ctx.db, courseId, ctx.regionId);
+  const summary = await ratingSummary(ctx.db, course.id);
+  const rows = await latestRatings(ctx.db, course.id, 100);
+  return {
+    courseId: course.id,
+    count: summary.n,
+    average: summary.average === null ? null : Math.round(summary.average * 100) / 100,
+    items: rows.map(ratingView),
+  };
+}
