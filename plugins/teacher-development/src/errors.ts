@@ -116,3 +116,8 @@ export const WrongTextbookState = defineError(
   409,
   'The textbook is not in a state that allows this',
 );
+export const CompletionEvidenceMissing = defineError(
+  'TEACHER_DEVELOPMENT_COMPLETION_EVIDENCE_MISSING',
+  409,
+  'Not enough engaged time was recorded to complete this',
+);

@@ -1,22 +1,42 @@
 import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit-bank';
 import type { Ctx } from '../context.js';
+import { CompletionEvidenceMissing } from '../errors.js';
 import { CourseCompleted } from '../events.js';
-import { versionRow } from '../shared/courses.js';
+import { lessonsOf, versionRow } from '../shared/courses.js';
 import type { CourseRow } from '../shared/tables.js';
+import { type MissingEvidence, missingEvidence } from './engagement.js';
 import type { EnrolmentRow } from './schema.js';
-import { lessonCount, markCompleted, progressOfEnrolment, updateEnrolment } from './store.js';
+import { markCompleted, progressOfEnrolment, updateEnrolment } from './store.js';
+
+/** The 409 a completion without enough evidence answers: which lessons lack how many seconds. */
+export const evidenceProblem = (missing: MissingEvidence[]) =>
+  CompletionEvidenceMissing({
+    detail: missing
+      .map(
+        (m) =>
+          `Lesson ${m.position} needs ${m.missingSeconds} more engaged seconds (${m.engagedSeconds} of ${m.requiredSeconds}).`,
+      )
+      .join(' '),
+    extensions: { lessons: missing },
+  });
 
 /**
- * Completes the enrolment when every lesson of its version is completed: marks it (a guarded
+ * Completes the enrolment when every lesson of its version is completed, each with the engaged time
+ * the region's completion rule asks for (409 naming the lessons that lack it otherwise): marks it (a guarded
  * update, so only one request ever completes it), has the credit bank award it in the same
  * transaction, and announces it. The credit bank is idempotent on (source, enrolment id) too, and
  * the equivalence key (the course id) keeps one course from being credited twice to one person.
  */
 export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
   if (enrolment.completedAt) return enrolment;
-  const total = await lessonCount(ctx.db, enrolment.courseId, enrolment.version);
-  const done = (await progressOfEnrolment(ctx.db, enrolment.id)).filter((p) => p.state === 'completed').length;
-  if (done < total || total === 0) return enrolment;
+  const lessonRows = await lessonsOf(ctx.db, enrolment.courseId, enrolment.version);
+  const progress = await progressOfEnrolment(ctx.db, enrolment.id);
+  const done = progress.filter((p) => p.state === 'completed');
+  if (done.length < lessonRows.length || lessonRows.length === 0) return enrolment;
+  // Lessons completed under a laxer rule (or before it existed) are held to today's rule here.
+  const engaged = new Map(progress.map((p) => [p.lessonId, p.secondsSpent]));
+  const missing = missingEvidence(lessonRows, engaged, ctx.config.learning.completion);
+  if (missing.length) throw evidenceProblem(missing);
 
   const marked = await markCompleted(ctx.db, enrolment.id, ctx.now());
   if (!marked) return enrolment;

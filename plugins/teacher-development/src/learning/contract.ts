@@ -1,6 +1,7 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CourseParams } from '../common-schemas.js';
 import {
+  CompletionEvidenceMissing,
   InsufficientFunds,
   NotEnrolled,
   NotYetAwardable,
@@ -67,13 +68,19 @@ export const recordLessonEvent = defineContract({
   operationId: 'enrolments.lessons.events.record',
   method: 'post',
   path: '/enrolments/{enrolmentId}/lessons/{lessonId}/events',
-  summary: 'Report lesson progress: started, progressed or completed, with seconds spent since the last event',
+  summary: 'Report lesson progress (the player’s heartbeat): started, progressed or completed',
   description:
-    'Completing the last lesson completes the course: the credit bank awards it once, and ' +
-    '`teacher-development.course.completed` is emitted, in the same transaction.',
+    'The player calls this as the learner watches. The server credits engaged time of min(claimed ' +
+    "`secondsSpent`, wall-clock seconds since the enrolment's previous event, `maxSecondsPerEvent`); the " +
+    'first event credits nothing. `completed` is refused (409 `TEACHER_DEVELOPMENT_COMPLETION_EVIDENCE_MISSING`, ' +
+    'extension `lessons` with required, engaged and missing seconds; nothing is recorded) while the lesson has ' +
+    "less engaged time than the region's completion rule asks for. Completing the last lesson completes the " +
+    'course: the credit bank awards it once, and `teacher-development.course.completed` is emitted, in the same ' +
+    'transaction.',
   access: { authenticated: 'the learner' },
   request: { params: LessonEventParams, body: LessonEventBody },
   responses: { 200: { description: 'The enrolment with its progress', schema: Enrolment } },
+  errors: [CompletionEvidenceMissing],
 });
 
 export const claimAward = defineContract({

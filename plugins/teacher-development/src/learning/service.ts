@@ -6,7 +6,9 @@ import { idKey } from '../pages.js';
 import { findCourse } from '../shared/courses.js';
 import { inFreeWeek, payForEnrolment, recomputePrice, storedPrice } from '../shared/pricing.js';
 import { teacherById } from '../shared/teachers.js';
-import { awardCompletion, completeIfDone } from './completion.js';
+import { awardCompletion, completeIfDone, evidenceProblem } from './completion.js';
+import { creditedSeconds, missingEvidence } from './engagement.js';
+import type { EnrolmentRow } from './schema.js';
 import type { Enrolment, LessonEventBody, RatingBody } from './schemas.js';
 import {
   enrolmentOf,
@@ -14,6 +16,7 @@ import {
   enrolmentSummary,
   enrolmentView,
   insertEnrolment,
+  lastEventAt,
   latestRatings,
   lessonOfEnrolment,
   ownEnrolment,
@@ -29,6 +32,8 @@ import {
 // Learning's rules: enrolment (free week, free or paid), lesson progress, completion, ratings.
 // Each function runs in the request's transaction.
 
+const view = (ctx: Ctx, row: EnrolmentRow) => enrolmentView(ctx.db, row, ctx.config.learning.completion);
+
 /** Enrols the caller in a published course; an existing enrolment is answered as it is (`created: false`). */
 export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: boolean; enrolment: Enrolment }> {
   const personId = personOf(ctx);
@@ -37,7 +42,7 @@ export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: bool
     throw CourseNotFound({ detail: `Course ${course.id} is not published.` });
   }
   const existing = await enrolmentOf(ctx.db, course.id, personId);
-  if (existing) return { created: false, enrolment: await enrolmentView(ctx.db, existing) };
+  if (existing) return { created: false, enrolment: await view(ctx, existing) };
   if (course.retiredAt)
     throw WrongCourseState({ detail: `Course ${course.id} is retired: it takes no new enrolments.` });
 
@@ -66,9 +71,9 @@ export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: bool
     // A concurrent request of the same learner enrolled first (and paid, if anything): use theirs.
     const winner = await enrolmentOf(ctx.db, course.id, personId);
     if (!winner) throw new Error('enrolment vanished');
-    return { created: false, enrolment: await enrolmentView(ctx.db, winner) };
+    return { created: false, enrolment: await view(ctx, winner) };
   }
-  if (access !== 'paid' || asset === null) return { created: true, enrolment: await enrolmentView(ctx.db, row) };
+  if (access !== 'paid' || asset === null) return { created: true, enrolment: await view(ctx, row) };
 
   const teacher = await teacherById(ctx.db, course.teacherId);
   if (!teacher) throw new Error(`Teacher ${course.teacherId} of course ${course.id} vanished`);
@@ -95,7 +100,7 @@ export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: bool
     { enrolmentId: row.id, courseId: course.id, personId, regionId: ctx.regionId, asset, amount: String(price) },
     { key: personId },
   );
-  return { created: true, enrolment: await enrolmentView(ctx.db, recorded) };
+  return { created: true, enrolment: await view(ctx, recorded) };
 }
 
 export async function listEnrolments(ctx: Ctx, query: { limit?: number | undefined; cursor?: string | undefined }) {
@@ -105,17 +110,32 @@ export async function listEnrolments(ctx: Ctx, query: { limit?: number | undefin
 }
 
 export async function getEnrolment(ctx: Ctx, enrolmentId: string) {
-  return enrolmentView(ctx.db, await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId));
+  return view(ctx, await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId));
 }
 
-/** Folds one lesson event into the learner's progress; completing the last lesson completes the course. */
+/**
+ * Folds one progress event into the learner's progress. The engaged time credited is the server's
+ * measure (`creditedSeconds`), never the player's claim alone. Completing a lesson that lacks the
+ * engaged time its duration asks for is refused (409, nothing recorded); completing the last lesson
+ * completes the course.
+ */
 export async function recordLessonEvent(ctx: Ctx, enrolmentId: string, lessonId: string, body: LessonEventBody) {
+  // The enrolment row lock serializes the learner's events, so each measures from the one before.
   const enrolment = await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId, true);
   const lesson = await lessonOfEnrolment(ctx.db, enrolment, lessonId);
   if (!lesson) throw LessonNotFound({ detail: `Lesson ${lessonId} is not part of this enrolment's course.` });
+  const rule = ctx.config.learning.completion;
   const now = ctx.now();
   const before = await progressOf(ctx.db, enrolment.id, lesson.id);
-  const completed = body.type === 'completed' || before?.state === 'completed';
+  const engaged =
+    (before?.secondsSpent ?? 0) +
+    creditedSeconds(body.secondsSpent, await lastEventAt(ctx.db, enrolment.id), now, rule);
+  const completing = body.type === 'completed' && before?.state !== 'completed';
+  if (completing) {
+    const missing = missingEvidence([lesson], new Map([[lesson.id, engaged]]), rule);
+    if (missing.length) throw evidenceProblem(missing);
+  }
+  const completed = completing || before?.state === 'completed';
   await upsertProgress(
     ctx.db,
     {
@@ -128,7 +148,7 @@ export async function recordLessonEvent(ctx: Ctx, enrolmentId: string, lessonId:
     {
       state: completed ? 'completed' : 'started',
       percent: completed ? 100 : Math.max(before?.percent ?? 0, body.percent ?? 0),
-      secondsSpent: (before?.secondsSpent ?? 0) + body.secondsSpent,
+      secondsSpent: engaged,
       lastActivityAt: now,
       completedAt: before?.completedAt ?? (completed ? now : null),
     },
@@ -138,7 +158,7 @@ export async function recordLessonEvent(ctx: Ctx, enrolmentId: string, lessonId:
     const course = await findCourse(ctx.db, enrolment.courseId, enrolment.regionId);
     current = await completeIfDone(ctx, enrolment, course);
   }
-  return enrolmentView(ctx.db, current);
+  return view(ctx, current);
 }
 
 export async function claimAward(ctx: Ctx, enrolmentId: string) {
@@ -149,7 +169,7 @@ export async function claimAward(ctx: Ctx, enrolmentId: string) {
   if (!awarded.awardRecordId) {
     throw NotYetAwardable({ detail: 'Credits are awarded to verified people only: verify your identity first.' });
   }
-  return enrolmentView(ctx.db, awarded);
+  return view(ctx, awarded);
 }
 
 /** Sets the caller's rating of a course they are enrolled in (`created` on the first one). */

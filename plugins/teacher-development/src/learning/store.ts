@@ -1,9 +1,12 @@
 import { afterIdCursor, type Queryable } from '@lifelong/core';
-import { and, avg, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Static } from '@sinclair/typebox';
+import { and, avg, count, desc, eq, isNull, max } from 'drizzle-orm';
 import { iso } from '../context.js';
 import { EnrolmentNotFound } from '../errors.js';
 import { lessonsOf } from '../shared/courses.js';
 import { lessons } from '../shared/tables.js';
+import type { CompletionRuleConfig } from './config.js';
+import { requiredSeconds } from './engagement.js';
 import {
   type EnrolmentRow,
   enrolments,
@@ -34,7 +37,11 @@ export const enrolmentSummary = (row: EnrolmentRow): Omit<Enrolment, 'lessons'> 
 });
 
 /** The enrolment with the lessons of its version and the learner's progress in each. */
-export async function enrolmentView(db: Queryable, row: EnrolmentRow): Promise<Enrolment> {
+export async function enrolmentView(
+  db: Queryable,
+  row: EnrolmentRow,
+  rule: Static<typeof CompletionRuleConfig>,
+): Promise<Enrolment> {
   const lessonRows = await lessonsOf(db, row.courseId, row.version);
   const progress = await db.select().from(lessonProgress).where(eq(lessonProgress.enrolmentId, row.id));
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
@@ -47,12 +54,14 @@ export async function enrolmentView(db: Queryable, row: EnrolmentRow): Promise<E
         position: lesson.position,
         title: lesson.title,
         media: lesson.media,
+        durationSeconds: lesson.durationSeconds,
         progress: {
           lessonId: lesson.id,
           position: lesson.position,
           state: p?.state ?? 'not-started',
           percent: p?.percent ?? 0,
           secondsSpent: p?.secondsSpent ?? 0,
+          requiredSeconds: requiredSeconds(lesson, rule),
           completedAt: iso(p?.completedAt ?? null),
         },
       };
@@ -146,14 +155,6 @@ export async function lessonOfEnrolment(db: Queryable, enrolment: EnrolmentRow, 
   return row ?? null;
 }
 
-export async function lessonCount(db: Queryable, courseId: string, version: number) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(lessons)
-    .where(and(eq(lessons.courseId, courseId), eq(lessons.version, version)));
-  return row?.n ?? 0;
-}
-
 export async function progressOf(db: Queryable, enrolmentId: string, lessonId: string, lock = false) {
   const query = db
     .select()
@@ -161,6 +162,15 @@ export async function progressOf(db: Queryable, enrolmentId: string, lessonId: s
     .where(and(eq(lessonProgress.enrolmentId, enrolmentId), eq(lessonProgress.lessonId, lessonId)));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
+}
+
+/** When the enrolment's latest progress event (of any lesson) arrived; null before the first. */
+export async function lastEventAt(db: Queryable, enrolmentId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: max(lessonProgress.lastActivityAt) })
+    .from(lessonProgress)
+    .where(eq(lessonProgress.enrolmentId, enrolmentId));
+  return row?.at ?? null;
 }
 
 export async function progressOfEnrolment(db: Queryable, enrolmentId: string) {

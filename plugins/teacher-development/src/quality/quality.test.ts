@@ -38,7 +38,12 @@ async function activity(teacherToken: string, learners: number, reach: number, c
 
 beforeAll(async () => {
   h = await harness({
-    regionConfig: { quality: { threshold: 30, minSample: 2 }, recommendations: { topShareBps: 5000 } },
+    // Completion evidence is learning's concern (learning tests): here lessons complete on the first event.
+    regionConfig: {
+      quality: { threshold: 30, minSample: 2 },
+      recommendations: { topShareBps: 5000 },
+      learning: { completion: { secondsWithoutDuration: 0 } },
+    },
   });
   admin = (await h.t.principals()).regionAdmin;
   const { institution } = await h.t.principals();
