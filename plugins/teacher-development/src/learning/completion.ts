@@ -2,7 +2,7 @@ import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit
 import type { Ctx } from '../context.js';
 import { CompletionEvidenceMissing } from '../errors.js';
 import { CourseCompleted } from '../events.js';
-import { lessonsOf, versionRow } from '../shared/courses.js';
+import { courseOwners, lessonsOf, versionRow } from '../shared/courses.js';
 import type { CourseRow } from '../shared/tables.js';
 import { type MissingEvidence, missingEvidence } from './engagement.js';
 import type { EnrolmentRow } from './schema.js';
@@ -67,6 +67,11 @@ export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: 
  */
 export async function awardCompletion(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
   if (!enrolment.completedAt || enrolment.awardRecordId) return enrolment;
+  // Enrolment refuses one's own course already; this also stops enrolments made before that rule.
+  await ctx.refuseConflictOfInterest({
+    action: 'earn credits from this course',
+    ...(await courseOwners(ctx.db, course)),
+  });
   const person = await ctx.identity.personById(enrolment.personId);
   if (person?.status !== 'verified') return enrolment;
   const version = await versionRow(ctx.db, enrolment.courseId, enrolment.version);

@@ -83,9 +83,20 @@ export const Rating = Type.Object({
 });
 export type Rating = Static<typeof Rating>;
 
+/** A rating as others see it: who gave it is not shown. */
+export const Review = Type.Object({
+  stars: Type.Integer(),
+  review: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Timestamp,
+});
+export type Review = Static<typeof Review>;
+
 export const RatingSummary = Type.Object({
   courseId: Id,
   count: Type.Integer(),
-  average: Type.Union([Type.Number(), Type.Null()]),
-  items: Type.Array(Rating),
+  average: Type.Union([Type.Number(), Type.Null()], {
+    description: "Null until the course has the region's `learning.ratings.minCountForAverage` ratings.",
+  }),
+  items: Type.Array(Review, { description: 'The latest 100 reviews, anonymous; empty below the minimum count.' }),
+  mine: Type.Union([Rating, Type.Null()], { description: "The caller's own rating, if any." }),
 });

@@ -1,9 +1,16 @@
 import { toPage, uuidv7 } from '@lifelong/core';
-import { type Ctx, personOf } from '../context.js';
-import { CourseNotFound, LessonNotFound, NotEnrolled, NotYetAwardable, WrongCourseState } from '../errors.js';
+import type { Ctx } from '../context.js';
+import {
+  CourseNotFound,
+  LessonNotFound,
+  NotEnrolled,
+  NotYetAwardable,
+  PeopleOnly,
+  WrongCourseState,
+} from '../errors.js';
 import { EnrolmentPaid } from '../events.js';
 import { idKey } from '../pages.js';
-import { findCourse } from '../shared/courses.js';
+import { courseOwners, findCourse, visibleCourse } from '../shared/courses.js';
 import { inFreeWeek, payForEnrolment, recomputePrice, storedPrice } from '../shared/pricing.js';
 import { teacherById } from '../shared/teachers.js';
 import { awardCompletion, completeIfDone, evidenceProblem } from './completion.js';
@@ -24,6 +31,7 @@ import {
   ratingOf,
   ratingSummary,
   ratingView,
+  reviewView,
   updateEnrolment,
   upsertProgress,
   upsertRating,
@@ -36,11 +44,12 @@ const view = (ctx: Ctx, row: EnrolmentRow) => enrolmentView(ctx.db, row, ctx.con
 
 /** Enrols the caller in a published course; an existing enrolment is answered as it is (`created: false`). */
 export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: boolean; enrolment: Enrolment }> {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const course = await findCourse(ctx.db, courseId, ctx.regionId);
   if (course.liveVersion === null) {
     throw CourseNotFound({ detail: `Course ${course.id} is not published.` });
   }
+  await ctx.refuseConflictOfInterest({ action: 'enrol in this course', ...(await courseOwners(ctx.db, course)) });
   const existing = await enrolmentOf(ctx.db, course.id, personId);
   if (existing) return { created: false, enrolment: await view(ctx, existing) };
   if (course.retiredAt)
@@ -105,12 +114,15 @@ export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: bool
 
 export async function listEnrolments(ctx: Ctx, query: { limit?: number | undefined; cursor?: string | undefined }) {
   const limit = query.limit ?? 50;
-  const rows = await enrolmentPage(ctx.db, personOf(ctx), ctx.regionId, { limit, cursor: query.cursor });
+  const rows = await enrolmentPage(ctx.db, ctx.requirePerson(PeopleOnly), ctx.regionId, {
+    limit,
+    cursor: query.cursor,
+  });
   return toPage(rows, limit, idKey, enrolmentSummary);
 }
 
 export async function getEnrolment(ctx: Ctx, enrolmentId: string) {
-  return view(ctx, await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId));
+  return view(ctx, await ownEnrolment(ctx.db, enrolmentId, ctx.requirePerson(PeopleOnly), ctx.regionId));
 }
 
 /**
@@ -121,7 +133,7 @@ export async function getEnrolment(ctx: Ctx, enrolmentId: string) {
  */
 export async function recordLessonEvent(ctx: Ctx, enrolmentId: string, lessonId: string, body: LessonEventBody) {
   // The enrolment row lock serializes the learner's events, so each measures from the one before.
-  const enrolment = await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId, true);
+  const enrolment = await ownEnrolment(ctx.db, enrolmentId, ctx.requirePerson(PeopleOnly), ctx.regionId, true);
   const lesson = await lessonOfEnrolment(ctx.db, enrolment, lessonId);
   if (!lesson) throw LessonNotFound({ detail: `Lesson ${lessonId} is not part of this enrolment's course.` });
   const rule = ctx.config.learning.completion;
@@ -162,7 +174,7 @@ export async function recordLessonEvent(ctx: Ctx, enrolmentId: string, lessonId:
 }
 
 export async function claimAward(ctx: Ctx, enrolmentId: string) {
-  const enrolment = await ownEnrolment(ctx.db, enrolmentId, personOf(ctx), ctx.regionId, true);
+  const enrolment = await ownEnrolment(ctx.db, enrolmentId, ctx.requirePerson(PeopleOnly), ctx.regionId, true);
   if (!enrolment.completedAt) throw NotYetAwardable({ detail: 'The course is not completed yet.' });
   const course = await findCourse(ctx.db, enrolment.courseId, enrolment.regionId);
   const awarded = await awardCompletion(ctx, enrolment, course);
@@ -174,8 +186,9 @@ export async function claimAward(ctx: Ctx, enrolmentId: string) {
 
 /** Sets the caller's rating of a course they are enrolled in (`created` on the first one). */
 export async function rate(ctx: Ctx, courseId: string, body: RatingBody) {
-  const personId = personOf(ctx);
-  const course = await findCourse(ctx.db, courseId, ctx.regionId);
+  const personId = ctx.requirePerson(PeopleOnly);
+  const course = await visibleCourse(ctx, courseId);
+  await ctx.refuseConflictOfInterest({ action: 'rate this course', ...(await courseOwners(ctx.db, course)) });
   const enrolment = await enrolmentOf(ctx.db, course.id, personId);
   if (!enrolment) throw NotEnrolled({ detail: `You are not enrolled in course ${course.id}.` });
   const now = ctx.now();
@@ -192,14 +205,21 @@ export async function rate(ctx: Ctx, courseId: string, body: RatingBody) {
   return { created: !before, rating: ratingView(row) };
 }
 
+/**
+ * A course's ratings as others see them: the count always; the average and the reviews (without
+ * who wrote them) only from the region's `minCountForAverage` ratings on, so that no rater can be
+ * picked out; and the caller's own rating. Unpublished courses are 404 to those who may not see drafts.
+ */
 export async function ratings(ctx: Ctx, courseId: string) {
-  const course = await findCourse(ctx.db, courseId, ctx.regionId);
+  const course = await visibleCourse(ctx, courseId);
   const summary = await ratingSummary(ctx.db, course.id);
-  const rows = await latestRatings(ctx.db, course.id, 100);
+  const enough = summary.n >= ctx.config.learning.ratings.minCountForAverage;
+  const mine = ctx.principal.kind === 'person' ? await ratingOf(ctx.db, course.id, ctx.principal.id) : null;
   return {
     courseId: course.id,
     count: summary.n,
-    average: summary.average === null ? null : Math.round(summary.average * 100) / 100,
-    items: rows.map(ratingView),
+    average: !enough || summary.average === null ? null : Math.round(summary.average * 100) / 100,
+    items: enough ? (await latestRatings(ctx.db, course.id, 100)).map(reviewView) : [],
+    mine: mine ? ratingView(mine) : null,
   };
 }

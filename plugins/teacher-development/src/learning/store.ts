@@ -15,7 +15,7 @@ import {
   type RatingRow,
   ratings,
 } from './schema.js';
-import type { Enrolment, Rating } from './schemas.js';
+import type { Enrolment, Rating, Review } from './schemas.js';
 
 export const enrolmentSummary = (row: EnrolmentRow): Omit<Enrolment, 'lessons'> => ({
   id: row.id,
@@ -93,6 +93,13 @@ export async function enrolmentOf(db: Queryable, courseId: string, personId: str
     .where(and(eq(enrolments.courseId, courseId), eq(enrolments.personId, personId)));
   return row ?? null;
 }
+
+/** A rating as other learners see it: no rater. */
+export const reviewView = (row: RatingRow): Review => ({
+  stars: row.stars,
+  review: row.review,
+  updatedAt: row.updatedAt.toISOString(),
+});
 
 export const ratingView = (row: RatingRow): Rating => ({
   courseId: row.courseId,

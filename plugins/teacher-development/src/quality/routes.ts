@@ -1,5 +1,5 @@
 import type { TeacherDevelopmentRegistrar } from '../config.js';
-import { personOf } from '../context.js';
+import { PeopleOnly } from '../errors.js';
 import * as contract from './contract.js';
 import * as service from './service.js';
 import { recomputeQuality } from './store.js';
@@ -16,6 +16,6 @@ export function registerQuality(p: TeacherDevelopmentRegistrar): void {
 
   p.route(contract.getMyQuality, async (_input, ctx) => ({
     status: 200,
-    body: await service.scoreOf(ctx, personOf(ctx)),
+    body: await service.scoreOf(ctx, ctx.requirePerson(PeopleOnly)),
   }));
 }

@@ -1,9 +1,10 @@
 import { toPage, uuidv7 } from '@lifelong/core';
 import type { Static } from '@sinclair/typebox';
-import { type Ctx, personOf } from '../context.js';
+import type { Ctx } from '../context.js';
 import {
   BookingNotFound,
   GuidanceNotFound,
+  PeopleOnly,
   SlotOverlaps,
   SlotTaken,
   WrongBookingState,
@@ -156,7 +157,7 @@ export async function bookSlot(ctx: Ctx, slotId: string) {
 }
 
 export async function listBookings(ctx: Ctx, query: PageQuery) {
-  const teacher = await teacherOfPerson(ctx.db, personOf(ctx), ctx.regionId);
+  const teacher = await teacherOfPerson(ctx.db, ctx.requirePerson(PeopleOnly), ctx.regionId);
   const limit = query.limit ?? 50;
   const rows = teacher ? await bookingPage(ctx.db, teacher.id, { limit, cursor: query.cursor }) : [];
   return toPage(
@@ -193,7 +194,7 @@ export async function recordNoShow(ctx: Ctx, bookingId: string) {
 }
 
 export async function requestGuidance(ctx: Ctx, body: CreateGuidanceBody) {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   if (body.institutionId) await institutionInRegion(ctx, body.institutionId, '/body/institutionId');
   const now = ctx.now();
   const row = await insertGuidance(ctx.db, {
