@@ -121,3 +121,8 @@ export const CompletionEvidenceMissing = defineError(
   409,
   'Not enough engaged time was recorded to complete this',
 );
+export const SaleReportConflict = defineError(
+  'TEACHER_DEVELOPMENT_SALE_REPORT_CONFLICT',
+  409,
+  'This report reference was already used for a different sale',
+);

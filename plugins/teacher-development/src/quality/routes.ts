@@ -12,7 +12,10 @@ export function registerQuality(p: TeacherDevelopmentRegistrar): void {
 
   p.route(contract.recomputeQuality, async (_input, ctx) => ({ status: 200, body: await service.recompute(ctx) }));
 
-  p.route(contract.getQualityDatabase, async (_input, ctx) => ({ status: 200, body: await service.database(ctx) }));
+  p.route(contract.getQualityDatabase, async ({ query }, ctx) => ({
+    status: 200,
+    body: await service.database(ctx, query),
+  }));
 
   p.route(contract.getMyQuality, async (_input, ctx) => ({
     status: 200,
