@@ -97,7 +97,12 @@ export const lessons = teacherDevelopment.table(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     media: jsonb('media').$type<LessonMedia[]>().notNull(),
+    /** How long the lesson's media plays, as the teacher declared it: completion needs engaged time against it. */
+    durationSeconds: integer('duration_seconds'),
   },
-  (t) => [uniqueIndex('lessons_course_version_position_key').on(t.courseId, t.version, t.position)],
+  (t) => [
+    uniqueIndex('lessons_course_version_position_key').on(t.courseId, t.version, t.position),
+    check('lessons_duration_positive', sql`${t.durationSeconds} is null or ${t.durationSeconds} > 0`),
+  ],
 );
 export type LessonRow = typeof lessons.$inferSelect;
