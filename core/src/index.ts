@@ -14,6 +14,22 @@ export {
   type Transaction,
 } from './db/database.js';
 export {
+  type CoordinatorLocalTable,
+  coordinatorLocal,
+  type DistributedTable,
+  distributedBy,
+  type ReferenceTable,
+  referenceTable,
+  type TableDistribution,
+  type TableRef,
+} from './db/distribution.js';
+export {
+  type DistributionCheckOptions,
+  type DistributionRule,
+  type DistributionViolation,
+  distributionViolations,
+} from './db/distribution-check.js';
+export {
   type AppliedMigration,
   type Migration,
   MigrationError,

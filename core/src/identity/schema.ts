@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import { coordinatorLocal, distributedBy, referenceTable } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
 export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged'] as const;
@@ -171,3 +172,19 @@ export const signInThrottles = coreSchema.table(
   },
   (t) => [check('sign_in_throttles_failures_positive', sql`${t.failures} > 0`)],
 );
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): a person's rows on the person's shard;
+ * institutions are a catalogue; API keys and sign-in back-off stay on the coordinator.
+ */
+export const identityDistribution = [
+  distributedBy(people, 'id', 'person'),
+  distributedBy(passwords, 'person_id', 'person'),
+  distributedBy(sessions, 'person_id', 'person'),
+  distributedBy(retiredRefreshTokens, 'person_id', 'person'),
+  distributedBy(guardianships, 'minor_id', 'person'),
+  distributedBy(roleGrants, 'person_id', 'person'),
+  referenceTable(institutions),
+  coordinatorLocal(apiKeys, 'thousands of keys, looked up alone by hash on each call, never joined with learner data'),
+  coordinatorLocal(signInThrottles, 'recent failures only, pruned; looked up alone by key'),
+];
