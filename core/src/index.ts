@@ -13,15 +13,12 @@ export {
   resultRows,
   type Transaction,
 } from './db/database.js';
-export {
-  type CoordinatorLocalTable,
-  coordinatorLocal,
-  type DistributedTable,
-  distributedBy,
-  type ReferenceTable,
-  referenceTable,
-  type TableDistribution,
-  type TableRef,
+export type {
+  CoordinatorLocalTable,
+  DistributedTable,
+  ReferenceTable,
+  TableDistribution,
+  TableRef,
 } from './db/distribution.js';
 export {
   type DistributionCheckOptions,

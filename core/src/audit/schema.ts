@@ -1,6 +1,6 @@
 import { index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
-import { distributedBy } from '../db/distribution.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 /**
  * Who did what to whom. Append-only: a trigger (migration 0001) rejects UPDATE and DELETE for
@@ -28,4 +28,6 @@ export const auditLog = coreSchema.table(
 );
 
 /** Placement on a distributed cluster (docs/scale.md): an append-only log, spread by its own id. */
-export const auditDistribution = [distributedBy(auditLog, 'id', 'audit')];
+export const auditDistribution: readonly TableDistribution[] = [
+  { table: auditLog, kind: 'distributed', column: 'id', colocation: 'audit' },
+];

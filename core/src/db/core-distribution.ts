@@ -5,7 +5,7 @@ import { identityDistribution } from '../identity/schema.js';
 import { ledgerDistribution } from '../ledger/schema.js';
 import { pluginsDistribution } from '../plugins/schema.js';
 import { regionsDistribution } from '../regions/schema.js';
-import { coordinatorLocal, type TableDistribution } from './distribution.js';
+import type { TableDistribution } from './distribution.js';
 
 /** The schemas the core's migrations create tables in. */
 export const CORE_SCHEMAS = ['core', 'public'] as const;
@@ -19,5 +19,9 @@ export const CORE_DISTRIBUTION: readonly TableDistribution[] = [
   ...ledgerDistribution,
   ...pluginsDistribution,
   ...regionsDistribution,
-  coordinatorLocal('public.lifelong_migrations', 'the migrator’s bookkeeping: migrations run on the coordinator'),
+  {
+    table: 'public.lifelong_migrations',
+    kind: 'local',
+    reason: 'the migrator’s bookkeeping: migrations run on the coordinator',
+  },
 ];

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, resultRows } from './database.js';
-import { qualifiedName, type TableDistribution } from './distribution.js';
+import { type ResolvedDistribution, resolveDistribution, type TableDistribution } from './distribution.js';
 
 /** What `distributionViolations` can find wrong with a table (docs/scale.md, "The rules"). */
 export type DistributionRule =
@@ -83,16 +83,17 @@ export async function distributionViolations(
     if (schema !== undefined && checked.has(schema)) violations.push({ table, rule, detail });
   };
 
-  const declared = new Map<string, TableDistribution>();
-  for (const d of declarations) {
-    const name = qualifiedName(d);
-    if (declared.has(name)) report(name, 'declared-twice', describe(d));
+  const resolved = declarations.map(resolveDistribution);
+  const declared = new Map<string, ResolvedDistribution>();
+  for (const d of resolved) {
+    const name = `${d.schema}.${d.table}`;
+    if (declared.has(name)) report(name, 'declared-twice', placementOf(d));
     declared.set(name, d);
   }
 
   // Columns of the checked schemas and of every declared table: colocation types and foreign
   // key targets may live in other schemas (a plugin's tables in the core's `person` group).
-  const inSchemas = [...new Set([...schemas, ...declarations.map((d) => d.schema)])];
+  const inSchemas = [...new Set([...schemas, ...resolved.map((d) => d.schema)])];
   const columns = resultRows<ColumnRow>(await db.execute(columnsQuery(inSchemas)));
   const tables = new Map<string, Map<string, ColumnRow>>();
   for (const row of columns) {
@@ -109,7 +110,7 @@ export async function distributionViolations(
   for (const [name, d] of declared) {
     const table = tables.get(name);
     if (!table) {
-      report(name, 'declared-table-missing', describe(d));
+      report(name, 'declared-table-missing', placementOf(d));
       continue;
     }
     if (d.kind !== 'distributed') continue;
@@ -168,8 +169,8 @@ export async function distributionViolations(
  * tables whose key joins distribution column to distribution column.
  */
 function foreignKeyStaysOnShard(
-  from: TableDistribution,
-  to: TableDistribution,
+  from: ResolvedDistribution,
+  to: ResolvedDistribution,
   columns: readonly string[],
   refColumns: readonly string[],
 ): boolean {
@@ -180,13 +181,9 @@ function foreignKeyStaysOnShard(
   return at >= 0 && refColumns[at] === to.column;
 }
 
-function placementOf(d: TableDistribution): string {
+function placementOf(d: ResolvedDistribution): string {
   if (d.kind === 'distributed') return `distributed by ${d.column} (${d.colocation})`;
   return d.kind === 'reference' ? 'reference' : 'coordinator-local';
-}
-
-function describe(d: TableDistribution): string {
-  return placementOf(d);
 }
 
 function splitColumns(list: string | null): string[] {

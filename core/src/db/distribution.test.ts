@@ -5,7 +5,7 @@ import { createTestDatabase } from '../testing/test-database.js';
 import { CORE_DISTRIBUTION, CORE_SCHEMAS } from './core-distribution.js';
 import { coreMigrations } from './core-migrations.js';
 import type { DatabaseHandle } from './database.js';
-import { coordinatorLocal, distributedBy, referenceTable } from './distribution.js';
+import { resolveDistribution, type TableDistribution } from './distribution.js';
 import { type DistributionViolation, distributionViolations } from './distribution-check.js';
 import { migrate } from './migrator.js';
 
@@ -221,21 +221,33 @@ describe('the check, on deliberately bad tables', () => {
   });
 
   const table = (name: string) => `${schema}.${name}` as const;
+  const distributedBy = (name: string, column: string, colocation: string): TableDistribution => ({
+    table: table(name),
+    kind: 'distributed',
+    column,
+    colocation,
+  });
+  const referenceTable = (name: string): TableDistribution => ({ table: table(name), kind: 'reference' });
+  const coordinatorLocal = (name: string, reason: string): TableDistribution => ({
+    table: table(name),
+    kind: 'local',
+    reason,
+  });
   const declarations = [
     ...CORE_DISTRIBUTION,
-    referenceTable(table('regions')),
-    distributedBy(table('learners'), 'id', 'person'),
-    distributedBy(table('good_records'), 'person_id', 'person'),
-    distributedBy(table('good_children'), 'person_id', 'person'),
-    distributedBy(table('bad_records'), 'person_id', 'person'),
-    distributedBy(table('nullable_key'), 'person_id', 'person'),
-    distributedBy(table('text_keyed'), 'person_id', 'person'),
-    distributedBy(table('no_key_column'), 'person_id', 'person'),
-    referenceTable(table('catalogue')),
-    coordinatorLocal(table('bookkeeping'), 'test'),
-    distributedBy(table('refers_local'), 'id', 'scratch'),
-    distributedBy(table('refers_elsewhere'), 'id', 'scratch-other'),
-    referenceTable(table('never_created')),
+    referenceTable('regions'),
+    distributedBy('learners', 'id', 'person'),
+    distributedBy('good_records', 'person_id', 'person'),
+    distributedBy('good_children', 'person_id', 'person'),
+    distributedBy('bad_records', 'person_id', 'person'),
+    distributedBy('nullable_key', 'person_id', 'person'),
+    distributedBy('text_keyed', 'person_id', 'person'),
+    distributedBy('no_key_column', 'person_id', 'person'),
+    referenceTable('catalogue'),
+    coordinatorLocal('bookkeeping', 'test'),
+    distributedBy('refers_local', 'id', 'scratch'),
+    distributedBy('refers_elsewhere', 'id', 'scratch-other'),
+    referenceTable('never_created'),
   ];
 
   it('reports each broken rule, and nothing for the well-formed tables', async () => {
@@ -307,8 +319,8 @@ describe('the check, on deliberately bad tables', () => {
   it('reports a table declared twice, and a foreign key to a table nothing declares', async () => {
     const violations = await distributionViolations(database.db, {
       declarations: [
-        ...declarations.filter((d) => d.table !== 'regions'),
-        distributedBy(table('learners'), 'id', 'person'),
+        ...declarations.filter((d) => d.table !== table('regions')),
+        distributedBy('learners', 'id', 'person'),
       ],
       schemas: [schema],
     });
@@ -326,20 +338,33 @@ describe('the check, on deliberately bad tables', () => {
 });
 
 describe('declarations', () => {
-  it('take drizzle tables or schema.table names', () => {
-    expect(referenceTable('core.regions')).toEqual({ kind: 'reference', schema: 'core', table: 'regions' });
-    expect(() => referenceTable('regions' as `${string}.${string}`)).toThrow(/not a schema\.table name/);
-    expect(() => distributedBy('a.b', 'id', 'Person Group')).toThrow(/lowercase words/);
-    expect(() => coordinatorLocal('a.b', ' ')).toThrow(/say why/);
+  it('name drizzle tables or schema.table strings, and say what is wrong with a bad one', () => {
+    expect(resolveDistribution({ table: 'core.regions', kind: 'reference' })).toEqual({
+      kind: 'reference',
+      schema: 'core',
+      table: 'regions',
+    });
+    expect(() => resolveDistribution({ table: 'regions' as `${string}.${string}`, kind: 'reference' })).toThrow(
+      /not a schema\.table name/,
+    );
+    expect(() =>
+      resolveDistribution({ table: 'a.b', kind: 'distributed', column: 'id', colocation: 'Person Group' }),
+    ).toThrow(/a\.b: colocation "Person Group" must be lowercase words/);
+    expect(() => resolveDistribution({ table: 'a.b', kind: 'distributed', column: '', colocation: 'person' })).toThrow(
+      /needs its distribution column/,
+    );
+    expect(() => resolveDistribution({ table: 'a.b', kind: 'local', reason: ' ' })).toThrow(/say why/);
   });
 
   it('belong to the plugin that declares them', () => {
     const manifest = { id: 'book-swap', version: '1.0.0', register() {} };
-    expect(() => definePlugin({ ...manifest, distribution: [referenceTable('core.regions')] })).toThrow(
+    expect(() => definePlugin({ ...manifest, distribution: [{ table: 'core.regions', kind: 'reference' }] })).toThrow(
       /declares only tables of its schema "book_swap"/,
     );
-    expect(definePlugin({ ...manifest, distribution: [referenceTable('book_swap.books')] }).distribution).toHaveLength(
-      1,
-    );
+    expect(() =>
+      definePlugin({ ...manifest, distribution: [{ table: 'book_swap.books', kind: 'local', reason: '' }] }),
+    ).toThrow(/book_swap\.books: say why/);
+    const plugin = definePlugin({ ...manifest, distribution: [{ table: 'book_swap.books', kind: 'reference' }] });
+    expect(plugin.distribution).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
-import { distributedBy } from '../db/distribution.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { people } from '../identity/schema.js';
 import { regions } from '../regions/schema.js';
 
@@ -67,8 +67,8 @@ export const groupInvitations = coreSchema.table(
 );
 
 /** Placement on a distributed cluster (docs/scale.md): a group's rows on the group's shard. */
-export const groupsDistribution = [
-  distributedBy(groups, 'id', 'group'),
-  distributedBy(groupMembers, 'group_id', 'group'),
-  distributedBy(groupInvitations, 'group_id', 'group'),
+export const groupsDistribution: readonly TableDistribution[] = [
+  { table: groups, kind: 'distributed', column: 'id', colocation: 'group' },
+  { table: groupMembers, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: groupInvitations, kind: 'distributed', column: 'group_id', colocation: 'group' },
 ];

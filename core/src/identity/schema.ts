@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
-import { coordinatorLocal, distributedBy, referenceTable } from '../db/distribution.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
 export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged'] as const;
@@ -177,14 +177,18 @@ export const signInThrottles = coreSchema.table(
  * Placement on a distributed cluster (docs/scale.md): a person's rows on the person's shard;
  * institutions are a catalogue; API keys and sign-in back-off stay on the coordinator.
  */
-export const identityDistribution = [
-  distributedBy(people, 'id', 'person'),
-  distributedBy(passwords, 'person_id', 'person'),
-  distributedBy(sessions, 'person_id', 'person'),
-  distributedBy(retiredRefreshTokens, 'person_id', 'person'),
-  distributedBy(guardianships, 'minor_id', 'person'),
-  distributedBy(roleGrants, 'person_id', 'person'),
-  referenceTable(institutions),
-  coordinatorLocal(apiKeys, 'thousands of keys, looked up alone by hash on each call, never joined with learner data'),
-  coordinatorLocal(signInThrottles, 'recent failures only, pruned; looked up alone by key'),
+export const identityDistribution: readonly TableDistribution[] = [
+  { table: people, kind: 'distributed', column: 'id', colocation: 'person' },
+  { table: passwords, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: sessions, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: retiredRefreshTokens, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: guardianships, kind: 'distributed', column: 'minor_id', colocation: 'person' },
+  { table: roleGrants, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: institutions, kind: 'reference' },
+  {
+    table: apiKeys,
+    kind: 'local',
+    reason: 'thousands of keys, looked up alone by hash on each call, never joined with learner data',
+  },
+  { table: signInThrottles, kind: 'local', reason: 'recent failures only, pruned; looked up alone by key' },
 ];

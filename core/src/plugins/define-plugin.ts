@@ -1,5 +1,5 @@
 import type { Static, TObject } from '@sinclair/typebox';
-import type { TableDistribution } from '../db/distribution.js';
+import { resolveDistribution, type TableDistribution } from '../db/distribution.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { DeliveredEvent } from '../events/subscriptions.js';
 import type { RouteContract } from '../http/contract.js';
@@ -87,8 +87,9 @@ export interface PluginManifest<C extends TObject> {
   mints?: readonly string[];
   /**
    * Where each of the plugin's tables goes on a distributed cluster (docs/scale.md): one
-   * declaration per table of its schema, made with `distributedBy`, `referenceTable` or
-   * `coordinatorLocal` next to the table. `pluginDistributionViolations` (from
+   * declaration per table of its schema, a plain object next to the table (`{ table, kind:
+   * 'distributed', column, colocation }`, `{ table, kind: 'reference' }` or `{ table, kind:
+   * 'local', reason }`). `pluginDistributionViolations` (from
    * `@lifelong/core/testing`) checks them against the migrated catalog.
    */
   distribution?: readonly TableDistribution[];
@@ -137,7 +138,8 @@ export function definePlugin<C extends TObject = TObject>(manifest: PluginManife
     throw new TypeError(`Plugin "${manifest.id}" must have a register(p) function`);
   }
   const schemaName = manifest.id.replaceAll('-', '_');
-  for (const d of manifest.distribution ?? []) {
+  for (const declaration of manifest.distribution ?? []) {
+    const d = resolveDistribution(declaration);
     if (d.schema !== schemaName) {
       throw new TypeError(
         `Plugin "${manifest.id}" declares the distribution of ${d.schema}.${d.table}: a plugin declares only tables of its schema "${schemaName}"`,

@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
-import { distributedBy, referenceTable } from '../db/distribution.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
 /** A plugin's enablement and configuration in one region: data, changed at runtime by region admins. */
@@ -45,7 +45,7 @@ export const idempotencyKeys = coreSchema.table(
  * Placement on a distributed cluster (docs/scale.md): plugin state is a catalogue; idempotency
  * keys are spread by principal, the key's scope.
  */
-export const pluginsDistribution = [
-  referenceTable(regionPlugins),
-  distributedBy(idempotencyKeys, 'principal', 'principal'),
+export const pluginsDistribution: readonly TableDistribution[] = [
+  { table: regionPlugins, kind: 'reference' },
+  { table: idempotencyKeys, kind: 'distributed', column: 'principal', colocation: 'principal' },
 ];

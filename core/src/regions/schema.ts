@@ -1,6 +1,6 @@
 import { type AnyPgColumn, text, timestamp } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
-import { referenceTable } from '../db/distribution.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 /** Who operates a deployment's territory: a country, province or city. `default` always exists. */
 export const regions = coreSchema.table('regions', {
@@ -11,4 +11,4 @@ export const regions = coreSchema.table('regions', {
 });
 
 /** Placement on a distributed cluster (docs/scale.md). */
-export const regionsDistribution = [referenceTable(regions)];
+export const regionsDistribution: readonly TableDistribution[] = [{ table: regions, kind: 'reference' }];
