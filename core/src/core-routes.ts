@@ -7,6 +7,7 @@ import type { RouteGroup } from './http/route.js';
 import type { IdentityContext } from './identity/context.js';
 import { accessRoutes } from './identity/routes/access-routes.js';
 import { institutionRoutes } from './identity/routes/institution-routes.js';
+import { passwordRoutes } from './identity/routes/password-routes.js';
 import { peopleRoutes } from './identity/routes/people-routes.js';
 import { sessionRoutes } from './identity/routes/session-routes.js';
 import { identityLedgerAccess, identityOwnerCheck } from './ledger/identity-access-policy.js';
@@ -40,6 +41,12 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       tag: 'Sessions',
       description: 'Password sign-in, token refresh and sign-out.',
       routes: sessionRoutes(deps.identity, deps.settings.trustProxy),
+    },
+    {
+      prefix: '',
+      tag: 'Passwords',
+      description: 'Changing a password, and guardians setting a minor’s.',
+      routes: passwordRoutes(deps.identity, deps.settings.trustProxy),
     },
     { prefix: '', tag: 'Access', description: 'Role grants and API keys.', routes: accessRoutes(deps.identity) },
     {

@@ -54,3 +54,4 @@ export const LastPlatformAdminKey = defineError(
   409,
   'The last active platform-admin API key cannot be revoked',
 );
+export const PasswordIncorrect = defineError('IDENTITY_PASSWORD_INCORRECT', 403, 'The current password is wrong');
