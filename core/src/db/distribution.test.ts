@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people } from '../identity/schema.js';
 import { definePlugin } from '../plugins/define-plugin.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { CORE_DISTRIBUTION, CORE_SCHEMAS } from './core-distribution.js';
@@ -339,6 +340,13 @@ describe('the check, on deliberately bad tables', () => {
 
 describe('declarations', () => {
   it('name drizzle tables or schema.table strings, and say what is wrong with a bad one', () => {
+    expect(resolveDistribution({ table: people, kind: 'distributed', column: 'id', colocation: 'person' })).toEqual({
+      kind: 'distributed',
+      schema: 'core',
+      table: 'people',
+      column: 'id',
+      colocation: 'person',
+    });
     expect(resolveDistribution({ table: 'core.regions', kind: 'reference' })).toEqual({
       kind: 'reference',
       schema: 'core',
