@@ -78,9 +78,8 @@ export async function distributionViolations(
   if (schemas.length === 0) return [];
   const checked = new Set(schemas);
   const violations: DistributionViolation[] = [];
-  const report = (table: string, rule: DistributionRule, detail: string) => {
-    const [schema] = table.split('.');
-    if (schema !== undefined && checked.has(schema)) violations.push({ table, rule, detail });
+  const report: Report = (table, rule, detail) => {
+    if (checked.has(table.slice(0, table.indexOf('.')))) violations.push({ table, rule, detail });
   };
 
   const resolved = declarations.map(resolveDistribution);
@@ -90,19 +89,30 @@ export async function distributionViolations(
     if (declared.has(name)) report(name, 'declared-twice', placementOf(d));
     declared.set(name, d);
   }
-
   // Columns of the checked schemas and of every declared table: colocation types and foreign
   // key targets may live in other schemas (a plugin's tables in the core's `person` group).
   const inSchemas = [...new Set([...schemas, ...resolved.map((d) => d.schema)])];
-  const columns = resultRows<ColumnRow>(await db.execute(columnsQuery(inSchemas)));
+  checkColumns(resultRows<ColumnRow>(await db.execute(columnsQuery(inSchemas))), declared, report);
+  checkUniqueIndexes(resultRows<UniqueRow>(await db.execute(uniqueIndexesQuery(schemas))), declared, report);
+  checkForeignKeys(resultRows<ForeignKeyRow>(await db.execute(foreignKeysQuery(schemas))), declared, report);
+
+  return violations.sort(
+    (a, b) => a.table.localeCompare(b.table) || a.rule.localeCompare(b.rule) || a.detail.localeCompare(b.detail),
+  );
+}
+
+type Report = (table: string, rule: DistributionRule, detail: string) => void;
+type Declared = ReadonlyMap<string, ResolvedDistribution>;
+
+/** Every table declared and every declaration a table; distribution columns present, NOT NULL, one type per group. */
+function checkColumns(rows: readonly ColumnRow[], declared: Declared, report: Report): void {
   const tables = new Map<string, Map<string, ColumnRow>>();
-  for (const row of columns) {
+  for (const row of rows) {
     const name = `${row.schema}.${row.table}`;
     const byName = tables.get(name) ?? new Map<string, ColumnRow>();
     byName.set(row.column, row);
     tables.set(name, byName);
   }
-
   for (const name of tables.keys()) {
     if (!declared.has(name)) report(name, 'undeclared-table', 'no distribution declaration');
   }
@@ -123,15 +133,15 @@ export async function distributionViolations(
     const group = groupTypes.get(d.colocation);
     if (!group) groupTypes.set(d.colocation, { type: column.type, table: name });
     else if (group.type !== column.type) {
-      report(
-        name,
-        'colocation-type-mismatch',
-        `${d.column} is ${column.type}, ${group.table} in ${d.colocation} is ${group.type}`,
-      );
+      const detail = `${d.column} is ${column.type}, ${group.table} in ${d.colocation} is ${group.type}`;
+      report(name, 'colocation-type-mismatch', detail);
     }
   }
+}
 
-  for (const row of resultRows<UniqueRow>(await db.execute(uniqueIndexesQuery(schemas)))) {
+/** A distributed table's primary key and unique indexes have its distribution column as a key column. */
+function checkUniqueIndexes(rows: readonly UniqueRow[], declared: Declared, report: Report): void {
+  for (const row of rows) {
     const name = `${row.schema}.${row.table}`;
     const d = declared.get(name);
     if (d?.kind !== 'distributed') continue;
@@ -141,14 +151,17 @@ export async function distributionViolations(
     const list = [...keyColumns, ...(row.expressions ? ['<expression>'] : [])].join(', ');
     report(name, 'unique-without-distribution-column', `${what} ${row.index} (${list}) lacks ${d.column}`);
   }
+}
 
-  for (const row of resultRows<ForeignKeyRow>(await db.execute(foreignKeysQuery(schemas)))) {
+/** Every foreign key can be checked on one node. */
+function checkForeignKeys(rows: readonly ForeignKeyRow[], declared: Declared, report: Report): void {
+  for (const row of rows) {
     const name = `${row.schema}.${row.table}`;
     const target = `${row.ref_schema}.${row.ref_table}`;
     const detail = `${row.name} (${row.columns}) → ${target} (${row.ref_columns})`;
     const from = declared.get(name);
     const to = declared.get(target);
-    if (!from) continue; // already reported as undeclared
+    if (!from) continue; // reported as undeclared
     if (!to) {
       report(name, 'foreign-key-to-undeclared-table', detail);
       continue;
@@ -157,10 +170,6 @@ export async function distributionViolations(
       report(name, 'foreign-key-crosses-shards', `${detail}: ${placementOf(from)} → ${placementOf(to)}`);
     }
   }
-
-  return violations.sort(
-    (a, b) => a.table.localeCompare(b.table) || a.rule.localeCompare(b.rule) || a.detail.localeCompare(b.detail),
-  );
 }
 
 /**
