@@ -13,6 +13,19 @@ export {
   resultRows,
   type Transaction,
 } from './db/database.js';
+export type {
+  CoordinatorLocalTable,
+  DistributedTable,
+  ReferenceTable,
+  TableDistribution,
+  TableRef,
+} from './db/distribution.js';
+export {
+  type DistributionCheckOptions,
+  type DistributionRule,
+  type DistributionViolation,
+  distributionViolations,
+} from './db/distribution-check.js';
 export {
   type AppliedMigration,
   type Migration,

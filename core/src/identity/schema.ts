@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
 export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged'] as const;
@@ -218,3 +219,25 @@ export const passwordResets = coreSchema.table(
   },
   (t) => [primaryKey({ columns: [t.personId, t.id] })],
 );
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): a person's rows on the person's shard;
+ * institutions are a catalogue; API keys and sign-in back-off stay on the coordinator.
+ */
+export const identityDistribution: readonly TableDistribution[] = [
+  { table: people, kind: 'distributed', column: 'id', colocation: 'person' },
+  { table: passwords, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: sessions, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: retiredRefreshTokens, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: guardianships, kind: 'distributed', column: 'minor_id', colocation: 'person' },
+  { table: roleGrants, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: institutions, kind: 'reference' },
+  {
+    table: apiKeys,
+    kind: 'local',
+    reason: 'thousands of keys, looked up alone by hash on each call, never joined with learner data',
+  },
+  { table: signInThrottles, kind: 'local', reason: 'recent failures only, pruned; looked up alone by key' },
+  { table: contacts, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: passwordResets, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

@@ -1,5 +1,6 @@
 import { jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 /**
  * A person's in-app inbox. Rows hold the notification's id and params, not its words: the text is
@@ -22,3 +23,8 @@ export const notifications = coreSchema.table(
   // distributable by person (docs/scale.md).
   (t) => [primaryKey({ columns: [t.personId, t.id] })],
 );
+
+/** An inbox lives on its owner's shard (docs/scale.md). */
+export const notificationsDistribution: readonly TableDistribution[] = [
+  { table: notifications, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

@@ -16,6 +16,8 @@ export { assertActorInvariants, assertLedgerInvariants } from '../ledger/testing
 
 import { actorViolations } from '../ledger/testing/invariants.js';
 
+export { CORE_DISTRIBUTION } from '../db/core-distribution.js';
+export { pluginDistributionViolations } from './distribution.js';
 export { featureBoundaryViolations } from './feature-boundaries.js';
 export { testNationalId } from './national-ids.js';
 export { packagesLoadedBy } from './packages-loaded-by.js';

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -106,3 +107,11 @@ export const lessons = teacherDevelopment.table(
   ],
 );
 export type LessonRow = typeof lessons.$inferSelect;
+
+/** Placement on a distributed cluster (docs/scale.md): a course's content on the course's shard, media with their teacher. */
+export const coursesDistribution: readonly TableDistribution[] = [
+  { table: media, kind: 'distributed', column: 'teacher_id', colocation: 'teacher' },
+  { table: courses, kind: 'distributed', column: 'id', colocation: 'course' },
+  { table: courseVersions, kind: 'distributed', column: 'course_id', colocation: 'course' },
+  { table: lessons, kind: 'distributed', column: 'course_id', colocation: 'course' },
+];
