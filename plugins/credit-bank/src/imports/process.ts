@@ -6,21 +6,23 @@ import {
   type PluginContext,
   uuidv7,
 } from '@lifelong/core';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CreditBankConfig } from '../config.js';
 import { providerChecker } from '../shared/providers/accreditation.js';
 import { awardMany, type NewRecord } from '../shared/records/award.js';
-import { importRows, imports } from './schema.js';
 import { ImportRow } from './schemas.js';
-import type { ImportJobRow } from './store.js';
+import {
+  type ImportJobRow,
+  type ImportRowResult,
+  insertImport,
+  insertImportRows,
+  lockNextProcessing,
+  pendingRows,
+  saveRowResults,
+  updateImport,
+} from './store.js';
 
 type Ctx = PluginContext<typeof CreditBankConfig>;
-type RowResult = {
-  index: number;
-  status: 'created' | 'duplicate' | 'error';
-  recordId: string | null;
-  errors: FieldError[] | null;
-};
+type RowResult = ImportRowResult;
 
 /** The `source` of imported records: rows are keyed by institution + external row id. */
 export const importSource = (institutionId: string) => `import:${institutionId}`;
@@ -50,29 +52,20 @@ export async function createImport(
     };
   });
   const failed = rows.filter((r) => r.status === 'error').length;
-  const [created] = await ctx.db
-    .insert(imports)
-    .values({
-      id,
-      institutionId: job.institution.id,
-      regionId: job.institution.regionId,
-      submittedBy: job.submittedBy,
-      format: job.format,
-      status: failed === rows.length ? 'completed' : 'processing',
-      total: rows.length,
-      processed: failed,
-      failed,
-      createdAt: ctx.now(),
-      completedAt: failed === rows.length ? ctx.now() : null,
-    })
-    .returning();
-  if (!created) throw new Error('insert returned no import');
-  // One JSON parameter for all rows: a 10,000-row import is one statement.
-  await ctx.db.execute(sql`
-    insert into credit_bank.import_rows (import_id, index, external_id, payload, status, errors)
-    select ${id}::uuid, x.index, x."externalId", x.payload, x.status, x.errors
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as x(index integer, "externalId" text, payload jsonb, status text, errors jsonb)`);
+  const created = await insertImport(ctx.db, {
+    id,
+    institutionId: job.institution.id,
+    regionId: job.institution.regionId,
+    submittedBy: job.submittedBy,
+    format: job.format,
+    status: failed === rows.length ? 'completed' : 'processing',
+    total: rows.length,
+    processed: failed,
+    failed,
+    createdAt: ctx.now(),
+    completedAt: failed === rows.length ? ctx.now() : null,
+  });
+  await insertImportRows(ctx.db, id, rows);
   if (created.status === 'processing' && rows.length <= config.inlineRows) {
     return processChunk(ctx, created, rows.length);
   }
@@ -85,12 +78,7 @@ export async function createImport(
  * row's stage and level on its date; the valid rows are awarded together.
  */
 export async function processChunk(ctx: Ctx, job: ImportJobRow, limit: number): Promise<ImportJobRow> {
-  const pending = await ctx.db
-    .select({ index: importRows.index, payload: importRows.payload })
-    .from(importRows)
-    .where(and(eq(importRows.importId, job.id), eq(importRows.status, 'pending')))
-    .orderBy(asc(importRows.index))
-    .limit(limit);
+  const pending = await pendingRows(ctx.db, job.id, limit);
   const people = new Map<string, PersonSummary | null>();
   const accredited = await providerChecker(ctx, job.institutionId, 'award');
   const results: RowResult[] = [];
@@ -152,41 +140,22 @@ export async function processChunk(ctx: Ctx, job: ImportJobRow, limit: number): 
       errors: null,
     });
   });
-  if (results.length > 0) {
-    await ctx.db.execute(sql`
-      update credit_bank.import_rows r
-         set status = x.status, record_id = x.record_id, errors = x.errors, payload = null
-        from jsonb_to_recordset(${JSON.stringify(results.map((r) => ({ index: r.index, status: r.status, record_id: r.recordId, errors: r.errors })))}::jsonb)
-             as x(index integer, status text, record_id uuid, errors jsonb)
-       where r.import_id = ${job.id} and r.index = x.index`);
-  }
+  await saveRowResults(ctx.db, job.id, results);
   const count = (status: RowResult['status']) => results.filter((r) => r.status === status).length;
   const processed = job.processed + results.length;
   const done = processed >= job.total;
-  const [updated] = await ctx.db
-    .update(imports)
-    .set({
-      processed,
-      created: job.created + count('created'),
-      duplicates: job.duplicates + count('duplicate'),
-      failed: job.failed + count('error'),
-      ...(done ? { status: 'completed' as const, completedAt: ctx.now() } : {}),
-    })
-    .where(eq(imports.id, job.id))
-    .returning();
-  if (!updated) throw new Error('update returned no import');
-  return updated;
+  return updateImport(ctx.db, job.id, {
+    processed,
+    created: job.created + count('created'),
+    duplicates: job.duplicates + count('duplicate'),
+    failed: job.failed + count('error'),
+    ...(done ? { status: 'completed' as const, completedAt: ctx.now() } : {}),
+  });
 }
 
 /** The imports job: the oldest import still processing gets its next chunk. */
 export async function runImports(ctx: Ctx): Promise<void> {
-  const [job] = await ctx.db
-    .select()
-    .from(imports)
-    .where(eq(imports.status, 'processing'))
-    .orderBy(asc(imports.id))
-    .limit(1)
-    .for('update', { skipLocked: true });
+  const job = await lockNextProcessing(ctx.db);
   if (!job) return;
   const { chunkRows } = (await ctx.configFor(job.regionId)).imports;
   await processChunk(ctx, job, chunkRows);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Forbidden, NotFound, type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
-import { personOf, requireReadPerson } from '../access.js';
+import { personOf, readablePerson } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
 import type { CreateShareBody, Transcript } from './schemas.js';
 import {
@@ -35,9 +35,7 @@ export const shareView = (row: ShareRow) => ({
 
 /** The person's transcript, for them, their guardian while a minor, and records readers. */
 export async function transcriptOf(ctx: Ctx, learnerNumber: string, page: TranscriptPage): Promise<Transcript> {
-  const person = await ctx.identity.person(learnerNumber);
-  if (!person) throw NotFound({ detail: `No person with learner number ${learnerNumber}.` });
-  await requireReadPerson(ctx, person);
+  const person = await readablePerson(ctx, learnerNumber);
   return buildTranscript(ctx.db, person, null, ctx.now(), page);
 }
 
