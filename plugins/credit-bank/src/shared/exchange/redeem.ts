@@ -24,7 +24,14 @@ export interface Payer {
  */
 export async function redeem(
   ctx: PluginContext,
-  input: { resource: ResourceRow; payer: Payer; personId: string; holdHours: number },
+  input: {
+    resource: ResourceRow;
+    payer: Payer;
+    personId: string;
+    holdHours: number;
+    /** A minor's redemption waiting for a guardian (`pending-approval`) instead of `held`. */
+    needsApproval?: boolean;
+  },
 ): Promise<RedemptionRow> {
   const { resource, payer } = input;
   if (resource.status !== 'active') throw ResourceWithdrawn();
@@ -52,11 +59,16 @@ export async function redeem(
     amount: resource.price,
     holdTransferId: uuidv7(),
     resolveTransferId: null,
-    status: 'held',
+    status: input.needsApproval ? 'pending-approval' : 'held',
     expiresAt: new Date(now.getTime() + input.holdHours * 3_600_000),
     createdAt: now,
     resolvedAt: null,
     resolvedBy: null,
+    approvalDecidedBy: null,
+    approvalDecidedAt: null,
+    expiryFailures: 0,
+    expiryFailureReason: null,
+    expiryFailedAt: null,
   };
   // No ledger timeout: expiry is this plugin's job, which restocks in the same transaction.
   requireApplied(
