@@ -81,7 +81,7 @@ export const createRedemption = defineContract({
     'A signed-in person (API keys get 403 `CREDIT_BANK_PEOPLE_ONLY`) redeems one unit, paying with `points` (the ' +
     'default) or, for learning resources only, `vouchers` (422 `CREDIT_BANK_VOUCHERS_NOT_ACCEPTED` otherwise). The ' +
     'price is held on their account until the provider delivers, someone cancels or the hold expires; 409 when the ' +
-    'resource is out of stock or withdrawn, or the account holds too little. A minor redeeming above the region\'s ' +
+    "resource is out of stock or withdrawn, or the account holds too little. A minor redeeming above the region's " +
     '`exchange.minorSpendingApprovalAbove` gets a `pending-approval` redemption (price held, not deliverable) until ' +
     'a guardian approves or declines it. Send an `Idempotency-Key` so that a retry does not redeem twice.',
 
@@ -137,7 +137,8 @@ export const cancelRedemption = defineContract({
   method: 'post',
   path: '/exchange/redemptions/{redemptionId}/cancel',
   errors: [RedemptionNotHeld, LedgerRefused],
-  summary: 'Cancel a held redemption (the payer, their guardian, a pool spender, or the provider): the hold is released',
+  summary:
+    'Cancel a held redemption (the payer, their guardian, a pool spender, or the provider): the hold is released',
   description:
     'The person who paid, their guardian while they are a minor, for a pool spend any managing member of the ' +
     'paying group, or a holder of `exchange.deliver` for the provider voids the hold: the price goes back to the ' +

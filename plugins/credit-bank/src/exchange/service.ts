@@ -27,8 +27,8 @@ import {
   markApproval,
   markResolved,
   type RedemptionRow,
-  recordExpiryFailure,
   type ResourceRow,
+  recordExpiryFailure,
   redemptionsPage,
   redemptionView,
   resourceView,
@@ -241,7 +241,7 @@ export async function decideApproval(
   const guardianId = personOf(ctx);
   const row = await lockedRedemption(ctx, redemptionId);
   if (row.payerType !== 'person' || !(await ctx.identity.isGuardianOf(guardianId, row.personId))) {
-    throw Forbidden({ detail: "Only a guardian of the minor who redeemed may approve or decline." });
+    throw Forbidden({ detail: 'Only a guardian of the minor who redeemed may approve or decline.' });
   }
   if (row.status !== 'pending-approval') {
     throw RedemptionNotAwaitingApproval({ extensions: { status: row.status } });
@@ -249,7 +249,11 @@ export async function decideApproval(
   const decidedAt = ctx.now();
   const updated =
     decision === 'approved'
-      ? await markApproval(ctx.db, row.id, { status: 'held', approvalDecidedBy: guardianId, approvalDecidedAt: decidedAt })
+      ? await markApproval(ctx.db, row.id, {
+          status: 'held',
+          approvalDecidedBy: guardianId,
+          approvalDecidedAt: decidedAt,
+        })
       : await resolveRedemption(ctx, row, 'declined', actorId(ctx.principal), {
           approvalDecidedBy: guardianId,
           approvalDecidedAt: decidedAt,

@@ -6,4 +6,11 @@ export const LEARNING_KINDS: readonly string[] = ['course', 'learning-voucher', 
  * `pending-approval`: a minor's redemption above the region's approval threshold, its price held
  * until a guardian approves (→ `held`) or declines (→ `declined`, released).
  */
-export const REDEMPTION_STATUSES = ['pending-approval', 'held', 'delivered', 'cancelled', 'expired', 'declined'] as const;
+export const REDEMPTION_STATUSES = [
+  'pending-approval',
+  'held',
+  'delivered',
+  'cancelled',
+  'expired',
+  'declined',
+] as const;

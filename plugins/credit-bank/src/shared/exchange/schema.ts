@@ -77,8 +77,6 @@ export const exchangeRedemptions = creditBank.table(
     index('exchange_redemptions_person_idx').on(t.personId, t.id),
     index('exchange_redemptions_resource_idx').on(t.resourceId, t.id),
     index('exchange_redemptions_held_idx').on(t.expiresAt).where(sql`${t.status} = 'held'`),
-    index('exchange_redemptions_awaiting_idx')
-      .on(t.expiresAt)
-      .where(sql`${t.status} = 'pending-approval'`),
+    index('exchange_redemptions_awaiting_idx').on(t.expiresAt).where(sql`${t.status} = 'pending-approval'`),
   ],
 );

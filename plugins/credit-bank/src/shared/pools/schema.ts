@@ -26,4 +26,3 @@ export const poolSpendRequests = creditBank.table(
   },
   (t) => [index('pool_spend_requests_group_idx').on(t.groupId, t.id)],
 );
-
