@@ -18,6 +18,12 @@ import * as regions from './regions/contract.js';
 export { defineError, type ErrorKind, LifelongError } from './errors/lifelong-error.js';
 export * from './http/contract.js';
 export * from './http/contract-client.js';
+export {
+  ConflictOfInterestError,
+  LedgerInsufficientFunds,
+  LedgerTransferRefused,
+  PersonRequired,
+} from './plugins/errors.js';
 
 /**
  * Every core operation, by name. `bindContracts(coreContracts, call)` nests them by operationId:

@@ -108,7 +108,8 @@ export {
   type StartOptions,
   type StartResult,
 } from './platform.js';
-export type { PluginContext, PluginRequestContext } from './plugins/context.js';
+export type { ConflictOfInterest, Owners } from './plugins/conflict-of-interest.js';
+export type { PluginContext, PluginLedger, PluginRequestContext } from './plugins/context.js';
 export type {
   GroupMember,
   GroupSummary,
@@ -127,6 +128,13 @@ export {
   type PluginRegistrar,
   type PluginRoute,
 } from './plugins/define-plugin.js';
+export {
+  ConflictOfInterestError,
+  LedgerInsufficientFunds,
+  LedgerTransferRefused,
+  PersonRequired,
+} from './plugins/errors.js';
+export { type FailedTransfer, failedTransfer, type TransferOrThrowOptions } from './plugins/ledger-outcome.js';
 export { PluginPreflightError, type PreflightCode, type PreflightIssue } from './plugins/preflight.js';
 export { createServiceRef, type ServiceRef } from './plugins/refs.js';
 export type { PluginSeed, RegionSeed } from './plugins/region-seeds.js';
