@@ -1,12 +1,5 @@
 import type { PersonSummary, PluginRequestContext } from '@lifelong/core';
 import { Forbidden } from '@lifelong/core';
-import { PeopleOnly } from './shared/errors.js';
-
-/** The signed-in person's id; API keys cannot act as a learner. */
-export function personOf(ctx: PluginRequestContext): string {
-  if (ctx.principal.kind !== 'person') throw PeopleOnly();
-  return ctx.principal.id;
-}
 
 /**
  * Who may read a person's records and transcript: the person, a guardian of theirs while they

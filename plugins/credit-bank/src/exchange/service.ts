@@ -1,5 +1,6 @@
 import {
   Forbidden,
+  failedTransfer,
   type PluginContext,
   type PluginRequestContext,
   type Principal,
@@ -11,11 +12,11 @@ import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
 import { RedemptionApprovalDecided, RedemptionApprovalRequested } from '../events.js';
 import { exchangeAccountOf, pointWalletOf, voucherAccountOf } from '../shared/accounts.js';
+import { PeopleOnly } from '../shared/errors.js';
 import { redeem } from '../shared/exchange/redeem.js';
 import { findResource } from '../shared/exchange/resources.js';
 import { isManagingRole } from '../shared/group-roles.js';
-import { requireApplied } from '../shared/ledger-outcome.js';
-import { personOf } from '../shared/person.js';
+import { ledgerErrors } from '../shared/ledger-outcome.js';
 import { markSpendRefunded } from '../shared/pools/refunds.js';
 import { RedemptionNotAwaitingApproval, RedemptionNotFound, RedemptionNotHeld } from './errors.js';
 import type { CreateResourceBody, Redemption, Resource, UpdateResourceBody } from './schemas.js';
@@ -134,7 +135,7 @@ export async function redeemForPerson(
   resourceId: string,
   payWith: 'points' | 'vouchers' | undefined,
 ): Promise<Redemption> {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const resource = await findResource(ctx.db, resourceId, ctx.regionId);
   const vouchers = payWith === 'vouchers';
   const needsApproval = await needsGuardianApproval(ctx, personId, resource.price);
@@ -190,7 +191,7 @@ export async function resourceRedemptions(
 
 /** The signed-in person's own redemptions (not those paid by their groups' pools). */
 export const myRedemptions = (ctx: Ctx, query: Parameters<typeof redemptionsPage>[2]): Promise<Page<Redemption>> =>
-  redemptionsPage(ctx.db, { personId: personOf(ctx) }, query);
+  redemptionsPage(ctx.db, { personId: ctx.requirePerson(PeopleOnly) }, query);
 
 /**
  * A person's own redemptions, for them and for their guardian while they are a minor (to find
@@ -202,7 +203,7 @@ export async function personRedemptions(
   learnerNumber: string,
   query: Parameters<typeof redemptionsPage>[2],
 ): Promise<Page<Redemption>> {
-  const callerId = personOf(ctx);
+  const callerId = ctx.requirePerson(PeopleOnly);
   const person = await ctx.identity.person(learnerNumber);
   if (!person || (person.id !== callerId && !(await ctx.identity.isGuardianOf(callerId, person.id)))) {
     throw Forbidden({ detail: 'Only the person and their guardian while a minor may see these redemptions.' });
@@ -238,7 +239,7 @@ export async function decideApproval(
   redemptionId: string,
   decision: 'approved' | 'declined',
 ): Promise<Redemption> {
-  const guardianId = personOf(ctx);
+  const guardianId = ctx.requirePerson(PeopleOnly);
   const row = await lockedRedemption(ctx, redemptionId);
   if (row.payerType !== 'person' || !(await ctx.identity.isGuardianOf(guardianId, row.personId))) {
     throw Forbidden({ detail: 'Only a guardian of the minor who redeemed may approve or decline.' });
@@ -340,16 +341,16 @@ async function resolveRedemption(
   if (!ENDS[resolution].includes(row.status)) throw RedemptionNotHeld({ extensions: { status: row.status } });
   let resolveTransferId: string | null = uuidv7();
   if (resolution === 'delivered') {
-    requireApplied(
-      await ctx.ledger.transfer([
+    await ctx.ledger.transferOrThrow(
+      [
         {
           id: resolveTransferId,
           pendingId: row.holdTransferId,
           flags: { postPending: true },
           code: TransferCodes.redemptionDelivered,
         },
-      ]),
-      'Paying the provider',
+      ],
+      ledgerErrors('Paying the provider'),
     );
   } else {
     const results = await ctx.ledger.transfer([
@@ -360,8 +361,10 @@ async function resolveRedemption(
         code: TransferCodes.redemptionReleased,
       },
     ]);
-    if (results.every((r) => HOLD_GONE.has(r.status))) resolveTransferId = null;
-    else requireApplied(results, 'Releasing the hold');
+    // Not transferOrThrow: a hold already gone is a success here, not a refusal.
+    const failed = failedTransfer(results);
+    if (failed && HOLD_GONE.has(failed.status)) resolveTransferId = null;
+    else if (failed) throw (ledgerErrors('Releasing the hold').refused as (f: typeof failed) => Error)(failed);
     await returnToStock(ctx.db, row.resourceId);
     if (row.payerType === 'group') await markSpendRefunded(ctx.db, row.id, ctx.now());
   }

@@ -1,10 +1,10 @@
 import { NotFound, type PluginRequestContext } from '@lifelong/core';
-import { actorId, personOf, readablePerson, requireReadPerson } from '../access.js';
+import { actorId, readablePerson, requireReadPerson } from '../access.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
 import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
-import { RecordAlreadyWithdrawn } from '../shared/errors.js';
+import { PeopleOnly, RecordAlreadyWithdrawn } from '../shared/errors.js';
 import { type RecordRow, transferOrThrow } from '../shared/records/award.js';
 import { lockPeople, removeFromTotals } from '../shared/records/store.js';
 import { countRecords } from '../shared/records/totals.js';
@@ -17,7 +17,7 @@ type PageQuery = { limit?: number | undefined; cursor?: string | undefined };
 
 /** The signed-in person's own records. */
 export const myRecords = (ctx: Ctx, query: PageQuery) =>
-  listRecords(ctx.db, personOf(ctx), query.limit ?? 50, query.cursor);
+  listRecords(ctx.db, ctx.requirePerson(PeopleOnly), query.limit ?? 50, query.cursor);
 
 /** A person's records, for those who may read them (403 alike for an unknown and a hidden person). */
 export async function personRecords(ctx: Ctx, learnerNumber: string, query: PageQuery) {

@@ -2,7 +2,7 @@ import { type PluginContext, uuidv7 } from '@lifelong/core';
 import { TransferCodes } from '../../codes.js';
 import { ResourceRedeemed } from '../../events.js';
 import { exchangeAccountOf } from '../accounts.js';
-import { requireApplied } from '../ledger-outcome.js';
+import { ledgerErrors } from '../ledger-outcome.js';
 import { OutOfStock, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
 import { insertRedemption, type RedemptionRow, type ResourceRow, takeOneFromStock } from './resources.js';
 import { LEARNING_KINDS } from './schema.js';
@@ -71,8 +71,8 @@ export async function redeem(
     expiryFailedAt: null,
   };
   // No ledger timeout: expiry is this plugin's job, which restocks in the same transaction.
-  requireApplied(
-    await ctx.ledger.transfer([
+  await ctx.ledger.transferOrThrow(
+    [
       {
         id: row.holdTransferId,
         debitAccountId: payer.accountId,
@@ -82,8 +82,8 @@ export async function redeem(
         flags: { pending: true },
         metadata: { redemptionId: row.id, resourceId: resource.id },
       },
-    ]),
-    'Holding the price',
+    ],
+    ledgerErrors('Holding the price'),
   );
   await insertRedemption(ctx.db, row);
   await ctx.emit(

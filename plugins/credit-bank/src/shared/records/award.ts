@@ -5,8 +5,10 @@ import type { CreditBankConfig } from '../../config.js';
 import { CreditAwarded, RecordCreated } from '../../events.js';
 import { derivedId } from '../../ids.js';
 import { creditAccountOf, issuanceAccountOf, pointWalletOf } from '../accounts.js';
-import { LedgerRefused, PersonNotVerified } from '../errors.js';
+import { PersonNotVerified } from '../errors.js';
+import { ledgerErrors } from '../ledger-outcome.js';
 import type { RecordsConfig } from './config.js';
+import { futureDateError } from './dates.js';
 import { creditsFor, periodsOf, pointsFor, toMinorCredits } from './rules.js';
 import type { records } from './schema.js';
 import { activeEquivalences, addToTotals, existingRecords, insertRecords, loadTotals, lockPeople } from './store.js';
@@ -43,6 +45,8 @@ export interface Awarded extends AwardOutcome {
 export async function awardForCompletion(ctx: Ctx, input: CompletionInput): Promise<AwardOutcome> {
   const errors = fieldErrors(CompletionInput, input, '');
   if (errors.length > 0) throw ValidationFailed({ detail: 'The completion does not fit CompletionInput.', errors });
+  const future = futureDateError(new Date(input.completedAt), ctx.now(), '/completedAt');
+  if (future) throw ValidationFailed({ detail: 'The completion has not happened yet.', errors: [future] });
   const { status, recordId, credits, points } = await awardRecord(ctx, { ...input, origin: 'completion' }, '');
   return { status, recordId, credits, points };
 }
@@ -276,11 +280,12 @@ async function mint(ctx: Ctx, credited: RecordRow[]): Promise<void> {
   if (batch.length > 0) await transferOrThrow(ctx, batch);
 }
 
-/** Posts transfers and throws (rolling the request back) unless each was created or replayed. */
+/**
+ * Posts transfers and throws `CREDIT_BANK_LEDGER_REFUSED` (rolling the request back) unless each
+ * was created or replayed: an award or withdrawal the ledger refuses is never a funds problem of
+ * the caller, whatever the reason.
+ */
 export async function transferOrThrow(ctx: Ctx, transfers: Parameters<Ctx['ledger']['transfer']>[0]) {
-  const results = await ctx.ledger.transfer(transfers);
-  const failed = results.find((r) => r.status !== 'created' && r.status !== 'exists');
-  if (failed) {
-    throw LedgerRefused({ detail: `Transfer ${failed.id}: ${failed.status}`, extensions: { status: failed.status } });
-  }
+  const refused = ledgerErrors('Recording credits').refused;
+  await ctx.ledger.transferOrThrow(transfers, { what: 'Recording credits', refused, insufficientFunds: refused });
 }
