@@ -17,7 +17,7 @@ import { redeem } from '../shared/exchange/redeem.js';
 import { findResource } from '../shared/exchange/resources.js';
 import { isManagingRole } from '../shared/group-roles.js';
 import { ledgerErrors } from '../shared/ledger-outcome.js';
-import { markSpendRefunded } from '../shared/pools/refunds.js';
+import { markSpendRefunded } from '../shared/pools/store.js';
 import { RedemptionNotAwaitingApproval, RedemptionNotFound, RedemptionNotHeld } from './errors.js';
 import type { CreateResourceBody, Redemption, Resource, UpdateResourceBody } from './schemas.js';
 import {
