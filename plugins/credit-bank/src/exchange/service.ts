@@ -16,7 +16,7 @@ import { PeopleOnly } from '../shared/errors.js';
 import { redeem } from '../shared/exchange/redeem.js';
 import { findResource } from '../shared/exchange/resources.js';
 import { isManagingRole } from '../shared/group-roles.js';
-import { ledgerErrors } from '../shared/ledger-outcome.js';
+import { ledgerErrors, ledgerRefused } from '../shared/ledger-outcome.js';
 import { markSpendRefunded } from '../shared/pools/store.js';
 import { RedemptionNotAwaitingApproval, RedemptionNotFound, RedemptionNotHeld } from './errors.js';
 import type { CreateResourceBody, Redemption, Resource, UpdateResourceBody } from './schemas.js';
@@ -364,7 +364,7 @@ async function resolveRedemption(
     // Not transferOrThrow: a hold already gone is a success here, not a refusal.
     const failed = failedTransfer(results);
     if (failed && HOLD_GONE.has(failed.status)) resolveTransferId = null;
-    else if (failed) throw (ledgerErrors('Releasing the hold').refused as (f: typeof failed) => Error)(failed);
+    else if (failed) throw ledgerRefused('Releasing the hold', failed);
     await returnToStock(ctx.db, row.resourceId);
     if (row.payerType === 'group') await markSpendRefunded(ctx.db, row.id, ctx.now());
   }

@@ -1,5 +1,9 @@
-import type { TransferOrThrowOptions } from '@lifelong/core';
+import type { FailedTransfer, TransferOrThrowOptions } from '@lifelong/core';
 import { InsufficientFunds, LedgerRefused } from './errors.js';
+
+/** `CREDIT_BANK_LEDGER_REFUSED` (409) for a transfer the ledger refused, with its `reason`. */
+export const ledgerRefused = (what: string, failed: FailedTransfer) =>
+  LedgerRefused({ detail: `${what}: the ledger answered "${failed.status}".`, extensions: { reason: failed.status } });
 
 /**
  * The credit bank's refusals for `ctx.ledger.transferOrThrow`: a balance too low is
@@ -13,9 +17,5 @@ export const ledgerErrors = (what: string): TransferOrThrowOptions => ({
       detail: `${what}: the paying account's balance is too low.`,
       extensions: { reason: failed.status },
     }),
-  refused: (failed) =>
-    LedgerRefused({
-      detail: `${what}: the ledger answered "${failed.status}".`,
-      extensions: { reason: failed.status },
-    }),
+  refused: (failed) => ledgerRefused(what, failed),
 });

@@ -1,4 +1,4 @@
-import { fieldErrors, type PluginContext, uuidv7, ValidationFailed } from '@lifelong/core';
+import { type FailedTransfer, fieldErrors, type PluginContext, uuidv7, ValidationFailed } from '@lifelong/core';
 import { TransferCodes } from '../../codes.js';
 import { type AwardOutcome, CompletionInput } from '../../completion.js';
 import type { CreditBankConfig } from '../../config.js';
@@ -6,7 +6,7 @@ import { CreditAwarded, RecordCreated } from '../../events.js';
 import { derivedId } from '../../ids.js';
 import { creditAccountOf, issuanceAccountOf, pointWalletOf } from '../accounts.js';
 import { PersonNotVerified } from '../errors.js';
-import { ledgerErrors } from '../ledger-outcome.js';
+import { ledgerRefused } from '../ledger-outcome.js';
 import type { RecordsConfig } from './config.js';
 import { futureDateError } from './dates.js';
 import { creditsFor, periodsOf, pointsFor, toMinorCredits } from './rules.js';
@@ -286,6 +286,6 @@ async function mint(ctx: Ctx, credited: RecordRow[]): Promise<void> {
  * the caller, whatever the reason.
  */
 export async function transferOrThrow(ctx: Ctx, transfers: Parameters<Ctx['ledger']['transfer']>[0]) {
-  const refused = ledgerErrors('Recording credits').refused;
+  const refused = (failed: FailedTransfer) => ledgerRefused('Recording credits', failed);
   await ctx.ledger.transferOrThrow(transfers, { what: 'Recording credits', refused, insufficientFunds: refused });
 }
