@@ -61,11 +61,13 @@ export async function countItems(db: Queryable, bankId: string): Promise<number>
 /** Stores items as given (defaults already written out), in order, with ids in that order. */
 export async function insertItems(db: Queryable, bankId: string, contents: ItemInput[], now: Date) {
   if (contents.length === 0) return [];
-  return db
+  // UUIDv7s of one millisecond are not ordered among themselves: sorted, they keep the document's order.
+  const ids = contents.map(() => uuidv7()).sort();
+  const rows = await db
     .insert(items)
     .values(
-      contents.map((content) => ({
-        id: uuidv7(),
+      contents.map((content, i) => ({
+        id: ids[i] as string,
         bankId,
         kind: content.kind,
         skills: content.skills ?? [],
@@ -76,6 +78,7 @@ export async function insertItems(db: Queryable, bankId: string, contents: ItemI
       })),
     )
     .returning();
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export async function itemRow(db: Queryable, bankId: string, itemId: string) {
