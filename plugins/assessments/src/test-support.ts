@@ -62,6 +62,8 @@ export async function harness(options: { regionConfig?: Record<string, unknown> 
       },
     ],
     now: () => clock.now,
+    // Tests move the clock by hours; sessions outlive them.
+    settings: { sessionTtlSeconds: 7 * 86_400 },
   });
   return {
     t,
