@@ -38,7 +38,7 @@ const expectNoKeys = (value: unknown) => {
 const answers: Response[] = [
   { optionIds: ['paris'] },
   { optionIds: ['two', 'three', 'four'] },
-  { number: 3.1416 },
+  { number: 3.143 },
   { text: '  au-SECRET ' },
   { order: ['one', 'ten', 'hundred', 'thousand'] },
 ];
