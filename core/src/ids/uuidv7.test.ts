@@ -13,6 +13,14 @@ describe('uuidv7', () => {
     expect(uuidv7(at) < uuidv7(at + 1)).toBe(true);
   });
 
+  it('sorts in creation order within one millisecond, and when the clock steps back', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidv7());
+    expect([...ids].sort()).toEqual(ids);
+    const at = Date.UTC(2026, 11, 2);
+    const sameMs = Array.from({ length: 100 }, () => uuidv7(at));
+    expect([...sameMs].sort()).toEqual(sameMs);
+  });
+
   it('does not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => uuidv7(0)));
     expect(ids.size).toBe(10_000);
