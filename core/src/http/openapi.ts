@@ -150,11 +150,18 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
   const isPublic = 'public' in route.access;
   const responses: JsonObject = {};
   for (const [status, spec] of Object.entries(
-    route.responses as Record<string, { description: string; schema?: TSchema }>,
+    route.responses as Record<string, { description: string; schema?: TSchema; file?: { contentTypes: readonly string[] } }>,
   )) {
-    responses[status] = spec.schema
-      ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
-      : asProblem({ description: spec.description }, Number(status));
+    responses[status] = spec.file
+      ? {
+          description: spec.description,
+          content: Object.fromEntries(
+            spec.file.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
+        }
+      : spec.schema
+        ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
+        : asProblem({ description: spec.description }, Number(status));
   }
   errorResponses(route, group, responses);
   responses.default = problemResponse('Any other error, as application/problem+json (e.g. 503 with `Retry-After`).');
