@@ -73,9 +73,10 @@ export function memoryFileStore(): FileStore {
       return files.has(sha256);
     },
     async release(sha256, holder) {
+      checkHolder(holder);
       const entry = files.get(sha256);
       if (!entry) return false;
-      entry.holders.delete(checkHolder(holder));
+      entry.holders.delete(holder);
       if (entry.holders.size > 0) return false;
       files.delete(sha256);
       return true;

@@ -128,6 +128,9 @@ function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObjec
       `The file's Content-Type is not one of ${request.upload.contentTypes.join(', ')} (\`UNSUPPORTED_MEDIA_TYPE\`).`,
     );
   }
+  if (Object.values(route.responses as Record<string, { file?: unknown }>).some((spec) => spec.file)) {
+    add(416, 'The `Range` starts past the end of the file (`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */size`).');
+  }
   if (route.method !== 'get') add(429, 'Over the write rate limit (`RATE_LIMITED`, with `Retry-After`).');
   for (const [status, description] of Object.entries(group.beforeErrors ?? {})) {
     const existing = responses[status] as JsonObject | undefined;
