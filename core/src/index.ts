@@ -38,9 +38,15 @@ export {
   type StoredFile,
   sha256Hex,
 } from './files/file-store.js';
-export type { PluginFiles } from './files/plugin-files.js';
-export { contentDisposition, FILE_CONTENT_SECURITY_POLICY, parseRange, type ServedFile, serveFile } from './files/serve-file.js';
 export { memoryFileStore } from './files/memory-file-store.js';
+export type { PluginFiles } from './files/plugin-files.js';
+export {
+  contentDisposition,
+  FILE_CONTENT_SECURITY_POLICY,
+  parseRange,
+  type ServedFile,
+  serveFile,
+} from './files/serve-file.js';
 export { sniffContentType } from './files/sniff.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
 export { afterIdCursor } from './http/id-cursor.js';

@@ -1,12 +1,5 @@
 import { Buffer } from 'node:buffer';
-import {
-  checkHolder,
-  type FileStore,
-  receive,
-  SHA256_HEX,
-  type StagedFile,
-  type StageOptions,
-} from './file-store.js';
+import { checkHolder, type FileStore, receive, SHA256_HEX, type StagedFile, type StageOptions } from './file-store.js';
 
 /** Files in memory: for tests and for `memory://` platforms, which keep nothing either. */
 export function memoryFileStore(): FileStore {

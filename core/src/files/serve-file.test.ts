@@ -5,9 +5,13 @@ import { contentDisposition, parseRange, serveFile } from './serve-file.js';
 const BYTES = new TextEncoder().encode('%PDF-1.7 0123456789abcdefghij');
 const store = memoryFileStore();
 const { sha256, size } = await store.put(BYTES);
-const file = { sha256, contentType: 'application/pdf', filename: 'évidence "1".pdf', disposition: 'attachment' as const };
-const get = (headers: Record<string, string> = {}) =>
-  serveFile(store, new Request('http://x/f', { headers }), file);
+const file = {
+  sha256,
+  contentType: 'application/pdf',
+  filename: 'évidence "1".pdf',
+  disposition: 'attachment' as const,
+};
+const get = (headers: Record<string, string> = {}) => serveFile(store, new Request('http://x/f', { headers }), file);
 const text = async (res: Response) => new TextDecoder().decode(await res.arrayBuffer());
 
 describe('serveFile', () => {

@@ -116,8 +116,16 @@ export function parseRange(header: string | null, size: number): ByteRange | nul
  * carries the full name percent-encoded.
  */
 export function contentDisposition(disposition: 'attachment' | 'inline', filename: string): string {
-  const name = filename.replace(/[\\/]/g, '_').replace(/\p{Cc}/gu, '').trim().slice(0, 200) || 'file';
+  const name =
+    filename
+      .replace(/[\\/]/g, '_')
+      .replace(/\p{Cc}/gu, '')
+      .trim()
+      .slice(0, 200) || 'file';
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["%;]/g, '_');
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

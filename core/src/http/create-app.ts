@@ -1,9 +1,9 @@
-import type { FileStore } from '../files/file-store.js';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { Logger } from 'pino';
 import { MethodNotAllowed, NotFound } from '../errors/core-errors.js';
+import type { FileStore } from '../files/file-store.js';
 import type { Principal } from '../identity/principal.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';

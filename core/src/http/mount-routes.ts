@@ -8,13 +8,13 @@ import {
   ValidationFailed,
 } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
+import type { FileStore, StagedFile } from '../files/file-store.js';
 import { isAllowed, PLATFORM_WIDE } from '../identity/authorize.js';
 import { normalizeHumanTextFields } from '../text/normalize-fields.js';
 import type { AppEnv } from './app-env.js';
 import { readJsonBody, rejectBadText } from './json-body.js';
 import { bodyStream, readBody } from './request-body.js';
 import type { AnyRoute, RouteGroup, StagedUpload, Upload, UploadSpec } from './route.js';
-import type { FileStore, StagedFile } from '../files/file-store.js';
 import { coerce, fieldErrors } from './validation.js';
 
 /** `/people/{learnerNumber}` → `/people/:learnerNumber` (Hono's syntax). */

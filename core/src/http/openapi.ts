@@ -129,7 +129,10 @@ function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObjec
     );
   }
   if (Object.values(route.responses as Record<string, { file?: unknown }>).some((spec) => spec.file)) {
-    add(416, 'The `Range` starts past the end of the file (`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */size`).');
+    add(
+      416,
+      'The `Range` starts past the end of the file (`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */size`).',
+    );
   }
   if (route.method !== 'get') add(429, 'Over the write rate limit (`RATE_LIMITED`, with `Retry-After`).');
   for (const [status, description] of Object.entries(group.beforeErrors ?? {})) {
@@ -153,7 +156,10 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
   const isPublic = 'public' in route.access;
   const responses: JsonObject = {};
   for (const [status, spec] of Object.entries(
-    route.responses as Record<string, { description: string; schema?: TSchema; file?: { contentTypes: readonly string[] } }>,
+    route.responses as Record<
+      string,
+      { description: string; schema?: TSchema; file?: { contentTypes: readonly string[] } }
+    >,
   )) {
     responses[status] = spec.file
       ? {
