@@ -4,6 +4,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { TeacherDevelopmentConfig } from './config.js';
 import { registerCourses } from './courses/routes.js';
 import { registerLearning } from './learning/routes.js';
+import { registerMedia } from './media/routes.js';
 import { permissions, roles } from './permissions.js';
 import { registerPricing } from './pricing/routes.js';
 import { registerQuality } from './quality/routes.js';
@@ -35,6 +36,7 @@ const teacherDevelopment = definePlugin({
   roles,
   register(p) {
     registerTeachers(p);
+    registerMedia(p);
     registerCourses(p);
     registerLearning(p);
     registerPricing(p);
