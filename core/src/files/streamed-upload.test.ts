@@ -83,7 +83,7 @@ describe('streamed uploads', () => {
   it('are received chunk by chunk, hashed, and kept when the handler keeps them', async () => {
     const res = await chunked([PDF.slice(0, 10), PDF.slice(10, 30_000), PDF.slice(30_000)]);
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = (await res.json()) as { sha256: string; size: number };
     expect(body.size).toBe(PDF.byteLength);
     expect(Buffer.from((await t.platform.files.get(body.sha256)) ?? [])).toEqual(Buffer.from(PDF));
   });
@@ -118,7 +118,7 @@ describe('streamed uploads', () => {
 
 describe('served files', () => {
   it('keep their own headers through the shell: range, ETag, CSP with media-src, nosniff', async () => {
-    const { sha256 } = await (await chunked([PDF])).json();
+    const { sha256 } = (await (await chunked([PDF])).json()) as { sha256: string };
     const res = await t.request(`/v1/streaming/files/${sha256}`, { auth: token, headers: { Range: 'bytes=0-7' } });
     expect(res.status).toBe(206);
     expect(await res.text()).toBe('%PDF-1.7');
