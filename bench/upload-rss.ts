@@ -6,6 +6,9 @@
 //   npx tsx bench/upload-rss.ts                                  # PGlite in the server process
 //   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npx tsx bench/upload-rss.ts
 //
+// With DATABASE_URL (an admin connection, as for `npm run bench`) the server runs on a scratch
+// database (`lifelong_bench_upload_rss`), created for the run and dropped after.
+//
 // Built packages (npm run build), as bench/first-party-plugins.ts uses them. Prints one JSON line:
 // `{ bytes, seconds, rssBeforeMiB, rssPeakMiB, growthMiB, limitMiB, ok }`; exits 1 over the limit.
 import { spawn } from 'node:child_process';
@@ -13,11 +16,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createDatabase, dropDatabase } from './lib/databases.js';
 
 const MiB = 1024 * 1024;
 const BYTES = Number(process.env.UPLOAD_BYTES ?? 200 * MiB);
 const LIMIT_MIB = 50;
 const ADMIN_KEY = 'llk_bench-admin-key-000000000000000000';
+const SCRATCH = 'lifelong_bench_upload_rss';
 
 if (process.env.UPLOAD_RSS_ROLE === 'server') await serve();
 else await measure();
@@ -107,8 +112,15 @@ function body(size: number): ReadableStream<Uint8Array> {
 
 async function measure(): Promise<void> {
   const files = await mkdtemp(join(tmpdir(), 'lifelong-upload-rss-'));
+  const admin = process.env.DATABASE_URL;
+  const database = admin ? await createDatabase(admin, SCRATCH) : undefined;
   const server = spawn(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname], {
-    env: { ...process.env, UPLOAD_RSS_ROLE: 'server', UPLOAD_RSS_FILES: files },
+    env: {
+      ...process.env,
+      ...(database ? { DATABASE_URL: database } : {}),
+      UPLOAD_RSS_ROLE: 'server',
+      UPLOAD_RSS_FILES: files,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -151,8 +163,11 @@ async function measure(): Promise<void> {
     console.log(JSON.stringify(result));
     if (!result.ok) process.exitCode = 1;
   } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    await exited;
     await rm(files, { recursive: true, force: true });
+    if (admin) await dropDatabase(admin, SCRATCH);
   }
 }
 
