@@ -40,8 +40,26 @@ export { isTransientConflict, withRetry } from './db/retry-transaction.js';
 export * from './errors/index.js';
 export * from './events/index.js';
 export { diskFileStore } from './files/disk-file-store.js';
-export { type FileStore, type StoredFile, sha256Hex } from './files/file-store.js';
+export {
+  type ByteRange,
+  type FileSource,
+  type FileStore,
+  HEAD_BYTES,
+  type OpenedFile,
+  type StagedFile,
+  type StageOptions,
+  type StoredFile,
+  sha256Hex,
+} from './files/file-store.js';
 export { memoryFileStore } from './files/memory-file-store.js';
+export type { PluginFiles } from './files/plugin-files.js';
+export {
+  contentDisposition,
+  FILE_CONTENT_SECURITY_POLICY,
+  parseRange,
+  type ServedFile,
+  serveFile,
+} from './files/serve-file.js';
 export { sniffContentType } from './files/sniff.js';
 export type { AppEnv, AppVariables } from './http/app-env.js';
 export { afterIdCursor } from './http/id-cursor.js';
@@ -68,6 +86,7 @@ export {
   type RouteGroup,
   type RouteInput,
   type RouteReply,
+  type StagedUpload,
   type Upload,
   type UploadSpec,
 } from './http/route.js';

@@ -205,6 +205,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     bodyLimitBytes: settings.bodyLimitBytes,
     requestTimeoutMs: settings.requestTimeoutMs,
     idempotency: { db: () => requireDatabase().db },
+    files,
     rateLimits: {
       writes: { perMinute: settings.rateLimitWritesPerMinute, burst: settings.rateLimitWritesBurst },
       signIns: { perMinute: settings.rateLimitSignInsPerMinute, burst: settings.rateLimitSignInBurst },

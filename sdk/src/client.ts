@@ -1,5 +1,6 @@
 import {
   type AnyContract,
+  answersWithFile,
   bindContracts,
   bindPluginContracts,
   type CallContract,
@@ -128,6 +129,7 @@ export function createClient<const P extends readonly PluginContracts[] = []>(op
         retry: retryOf(contract),
         // Sign-in and refresh carry their own credentials; a stale stored token must not spoil them.
         anonymous: contract.rateLimit === 'signIn',
+        raw: answersWithFile(contract),
       },
       callOptions,
     );

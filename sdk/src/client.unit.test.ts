@@ -329,3 +329,49 @@ describe('plugin administration', () => {
     expect(puts).toBe(1);
   });
 });
+
+describe('file answers', () => {
+  it('resolve to the raw Response (200, 206, 304) and reject problems as LifelongError', async () => {
+    const { defineContract, definePluginClient } = await import('@lifelong/core/contract');
+    const { Type } = await import('@sinclair/typebox');
+    const teacherDevelopment = definePluginClient('teacher-development', {
+      getCourseMedia: defineContract({
+        operationId: 'courses.media.get',
+        method: 'get',
+        path: '/courses/{courseId}/media/{sha256}',
+        summary: 'A file answer',
+        access: { authenticated: 'anyone' },
+        request: { params: Type.Object({ courseId: Type.String(), sha256: Type.String() }) },
+        responses: {
+          200: { description: 'The file', file: { contentTypes: ['video/mp4'] } },
+          206: { description: 'Part of it', file: { contentTypes: ['video/mp4'] } },
+          304: { description: 'Not modified' },
+        },
+      }),
+    });
+    const path = `${BASE}/v1/teacher-development/courses/c1/media/${'a'.repeat(64)}`;
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(path, ({ request }) => {
+        seen.push(request.headers.get('range'));
+        if (request.headers.get('if-none-match')) return new HttpResponse(null, { status: 304 });
+        if (request.headers.get('range')) {
+          return new HttpResponse('ftyp', { status: 206, headers: { 'Content-Type': 'video/mp4' } });
+        }
+        return new HttpResponse('not json at all', { status: 200, headers: { 'Content-Type': 'video/mp4' } });
+      }),
+    );
+    const client = createClient({ baseUrl: BASE, auth: { token: 't' }, plugins: [teacherDevelopment] });
+    const input = { courseId: 'c1', sha256: 'a'.repeat(64) };
+    const whole = await client.teacherDevelopment.courses.media.get(input);
+    expect([whole.status, await whole.text()]).toEqual([200, 'not json at all']);
+    const part = await client.teacherDevelopment.courses.media.get(input, { headers: { Range: 'bytes=4-7' } });
+    expect([part.status, await part.text()]).toEqual([206, 'ftyp']);
+    const cached = await client.teacherDevelopment.courses.media.get(input, { headers: { 'If-None-Match': '"x"' } });
+    expect(cached.status).toBe(304);
+    expect(seen).toEqual([null, 'bytes=4-7', null]);
+
+    server.use(http.get(path, () => problem(404, 'TEACHER_DEVELOPMENT_COURSE_NOT_FOUND')));
+    await expect(client.teacherDevelopment.courses.media.get(input)).rejects.toBeInstanceOf(LifelongError);
+  });
+});

@@ -72,6 +72,8 @@ export interface RequestSpec {
   retry?: RetryKind;
   /** Send no credentials and never refresh (sign-in, refresh). */
   anonymous?: boolean;
+  /** Resolve to the unread `Response` (a file: 200, 206 or 304); errors still throw `LifelongError`. */
+  raw?: boolean;
 }
 
 export type Requester = <T>(spec: RequestSpec, options?: CallOptions) => Promise<T>;
@@ -175,6 +177,7 @@ export function createTransport(options: TransportOptions) {
       // Read globalThis.fetch at call time, so mocks installed later (msw) are used.
       const doFetch = options.fetch ?? ((r: Request) => globalThis.fetch(r));
       const response = await doFetch(request);
+      if (spec.raw && (response.ok || response.status === 304)) return { response, body: undefined };
       const text = await response.text();
       return { response, body: text ? safeJson(text) : undefined };
     } catch (error) {
@@ -241,10 +244,11 @@ export function createTransport(options: TransportOptions) {
     if (answer.response.status === 401 && canRefresh && (await refresh())) {
       answer = await withRetries(spec, call, idempotencyKey);
     }
+    if (spec.raw && answer.response.status === 304) return answer.response as T;
     if (!answer.response.ok) {
       throw new LifelongError(problemFromResponse(answer.response, answer.body), answer.response.headers);
     }
-    return answer.body as T;
+    return (spec.raw ? answer.response : answer.body) as T;
   };
 
   return { request, store };

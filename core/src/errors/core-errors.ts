@@ -13,6 +13,11 @@ export const UnsupportedMediaType = defineError(
   415,
   'The request body must be application/json',
 );
+export const RangeNotSatisfiable = defineError(
+  'RANGE_NOT_SATISFIABLE',
+  416,
+  'The requested range is not within the file',
+);
 export const RateLimited = defineError('RATE_LIMITED', 429, 'Too many requests');
 export const RequestTimedOut = defineError('REQUEST_TIMED_OUT', 503, 'The request took too long');
 export const ServiceUnavailable = defineError('SERVICE_UNAVAILABLE', 503, 'The service is unavailable');

@@ -16,6 +16,13 @@ export type ContractSet = Readonly<Record<string, unknown>>;
 export const isContract = (value: unknown): value is AnyContract =>
   typeof value === 'object' && value !== null && 'operationId' in value && 'method' in value && 'responses' in value;
 
+/**
+ * Whether the operation answers with a file (a response declared with `file`): clients then hand
+ * back the raw `Response` (200, 206 or 304) instead of parsing JSON.
+ */
+export const answersWithFile = (contract: AnyContract): boolean =>
+  Object.values(contract.responses as Record<string, { file?: unknown }>).some((spec) => Boolean(spec.file));
+
 /** An upload operation's input: the file and its media type. */
 export interface FileInput {
   body: Blob | Uint8Array | ArrayBuffer;
@@ -43,9 +50,11 @@ export type OutputOf<C> =
   C extends RouteContract<string, infer _Q, infer R>
     ? {
         [K in keyof R & number]: `${K}` extends `2${string}`
-          ? R[K] extends { schema: infer S extends TSchema }
-            ? Static<S>
-            : undefined
+          ? R[K] extends { file: object }
+            ? Response
+            : R[K] extends { schema: infer S extends TSchema }
+              ? Static<S>
+              : undefined
           : never;
       }[keyof R & number]
     : never;

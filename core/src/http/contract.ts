@@ -38,6 +38,13 @@ export interface RequestSpec {
 export interface UploadSpec {
   contentTypes: readonly string[];
   maxBytes: number;
+  /**
+   * Stream the file into the platform's file store as it arrives (hashed on the way, refused with
+   * 413 as soon as it passes `maxBytes`) instead of buffering it: the handler gets a
+   * `StagedUpload` to check (`head` for sniffing, `size` for limits and quotas) and `keep`; what
+   * it does not keep is discarded after it answers. For large files (media, evidence).
+   */
+  stream?: boolean;
   /** What the file holds, for OpenAPI's request body (the size limit is added to it). */
   description?: string;
   /**
@@ -51,6 +58,12 @@ export interface ResponseSpec {
   description: string;
   /** The JSON body; omit for responses without content. */
   schema?: TSchema;
+  /**
+   * A binary body (a file) of one of these media types instead of JSON: OpenAPI shows
+   * `format: binary`, and clients resolve such a call to the raw `Response` (stream it, or
+   * `blob()` it) rather than parsing JSON. A handler answers it with `{ response }` (`serveFile`).
+   */
+  file?: { contentTypes: readonly string[] };
 }
 
 export type ResponseSpecs = Record<number, ResponseSpec>;

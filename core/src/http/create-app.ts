@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { Logger } from 'pino';
 import { MethodNotAllowed, NotFound } from '../errors/core-errors.js';
+import type { FileStore } from '../files/file-store.js';
 import type { Principal } from '../identity/principal.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
@@ -30,6 +31,8 @@ export interface HttpAppOptions {
   info: OpenApiInfo;
   /** Where POST routes keep their Idempotency-Keys; absent: keys are ignored. */
   idempotency?: IdempotencyOptions;
+  /** Where streamed uploads (`upload.stream`) are received. */
+  files?: FileStore;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -48,6 +51,7 @@ export function createHttpApp({
   rateLimits,
   info,
   idempotency,
+  files,
 }: HttpAppOptions): Hono<AppEnv> {
   // Every POST route, core or plugin, honours an Idempotency-Key (and lists its errors in OpenAPI).
   const groups = idempotency ? declared.map((group) => idempotentRoutes(group, idempotency)) : declared;
@@ -63,7 +67,7 @@ export function createHttpApp({
 
   const guard = rateLimits ? rateLimiter(rateLimits) : undefined;
   for (const group of groups) {
-    mountRouteGroup(app, group, bodyLimitBytes, guard);
+    mountRouteGroup(app, group, bodyLimitBytes, guard, files);
     for (const route of group.routes) {
       endpoints.add(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), true);
     }

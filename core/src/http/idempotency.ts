@@ -9,7 +9,7 @@ import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { idempotencyKeys } from '../plugins/schema.js';
 import type { AppEnv } from './app-env.js';
 import { keyDigest, openAnswer, sealAnswer } from './idempotency-seal.js';
-import type { AnyRoute, RouteGroup, Upload } from './route.js';
+import type { AnyRoute, RouteGroup, StagedUpload, Upload } from './route.js';
 
 /*
  * `Idempotency-Key` on every POST route, the core's and plugins' alike: a retried request with
@@ -57,7 +57,7 @@ export const keyOwner = (principal: AuthenticatedPrincipal) => `${principal.kind
 export function requestHash(
   method: string,
   path: string,
-  input: { params?: unknown; query?: unknown; body?: unknown; upload?: Upload | undefined },
+  input: { params?: unknown; query?: unknown; body?: unknown; upload?: Upload | StagedUpload | undefined },
 ): string {
   return createHash('sha256')
     .update(
@@ -67,7 +67,9 @@ export function requestHash(
         input.params ?? null,
         input.query ?? null,
         input.body ?? null,
-        input.upload ? [input.upload.contentType, sha256Hex(input.upload.bytes)] : null,
+        input.upload
+          ? [input.upload.contentType, 'sha256' in input.upload ? input.upload.sha256 : sha256Hex(input.upload.bytes)]
+          : null,
       ]),
     )
     .digest('hex');

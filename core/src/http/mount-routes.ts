@@ -8,12 +8,13 @@ import {
   ValidationFailed,
 } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
+import type { FileStore, StagedFile } from '../files/file-store.js';
 import { isAllowed, PLATFORM_WIDE } from '../identity/authorize.js';
 import { normalizeHumanTextFields } from '../text/normalize-fields.js';
 import type { AppEnv } from './app-env.js';
 import { readJsonBody, rejectBadText } from './json-body.js';
-import { readBody } from './request-body.js';
-import type { AnyRoute, RouteGroup, Upload, UploadSpec } from './route.js';
+import { bodyStream, readBody } from './request-body.js';
+import type { AnyRoute, RouteGroup, StagedUpload, Upload, UploadSpec } from './route.js';
 import { coerce, fieldErrors } from './validation.js';
 
 /** `/people/{learnerNumber}` → `/people/:learnerNumber` (Hono's syntax). */
@@ -21,19 +22,42 @@ export function toHonoPath(path: string): string {
   return path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1');
 }
 
-/** A file body: the declared type must be accepted and the size within the route's limit. */
-async function readUpload(c: Context<AppEnv>, spec: UploadSpec): Promise<Upload> {
+/** The declared media type, which the route must accept (else 415). */
+function uploadType(c: Context<AppEnv>, spec: UploadSpec): string {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!spec.contentTypes.includes(contentType)) {
     throw UnsupportedMediaType({
       detail: `Got Content-Type "${contentType || '(none)'}"; this route accepts ${spec.contentTypes.join(', ')}.`,
     });
   }
+  return contentType;
+}
+
+const emptyFile = () =>
+  ValidationFailed({ errors: [{ path: '/body', rule: 'minLength', message: 'The file is empty' }] });
+
+/**
+ * A streamed file body: written to the store's staging area as it arrives, before the handler's
+ * transaction opens (a slow client holds no database connection), refused with 413 as soon as it
+ * passes the route's limit.
+ */
+async function stageUpload(c: Context<AppEnv>, spec: UploadSpec, files: FileStore): Promise<StagedFile & StagedUpload> {
+  const contentType = uploadType(c, spec);
+  const tooLarge = () => uploadTooLarge(spec);
+  const staged = await files.stage(bodyStream(c, spec.maxBytes, tooLarge), { maxBytes: spec.maxBytes, tooLarge });
+  if (staged.size === 0) {
+    await staged.discard();
+    throw emptyFile();
+  }
+  return Object.assign(staged, { contentType });
+}
+
+/** A file body: the declared type must be accepted and the size within the route's limit. */
+async function readUpload(c: Context<AppEnv>, spec: UploadSpec): Promise<Upload> {
+  const contentType = uploadType(c, spec);
   const body = await readBody(c, spec.maxBytes, () => uploadTooLarge(spec));
   const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (bytes.byteLength === 0) {
-    throw ValidationFailed({ errors: [{ path: '/body', rule: 'minLength', message: 'The file is empty' }] });
-  }
+  if (bytes.byteLength === 0) throw emptyFile();
   return { bytes, contentType };
 }
 
@@ -69,8 +93,10 @@ function routeHandler(
   before: RouteGroup['before'],
   guard: RouteGuard | undefined,
   bodyLimitBytes: number,
+  files: FileStore | undefined,
 ) {
   const { params: paramsSchema, query: querySchema, body: bodySchema, upload: uploadSpec } = route.request ?? {};
+  if (uploadSpec?.stream && !files) throw new Error(`${route.path}: a streamed upload needs the platform's file store`);
   return async function handleRoute(c: Context<AppEnv>): Promise<Response> {
     guard?.(route, c);
     // Access first: a group's `before` may refuse with what it knows (a plugin off in this
@@ -95,13 +121,26 @@ function routeHandler(
     if (paramsSchema) normalizeHumanTextFields(paramsSchema, params);
     if (querySchema) normalizeHumanTextFields(querySchema, query);
     if (bodySchema) body = normalizeHumanTextFields(bodySchema, body);
+    if (uploadSpec?.stream) {
+      const staged = await stageUpload(c, uploadSpec, files as FileStore);
+      // Whatever the handler did not keep (a refused type, an exceeded quota, an error) goes.
+      try {
+        return await answer(route, c, { params, query, body, upload: staged });
+      } finally {
+        await staged.discard();
+      }
+    }
     const upload = uploadSpec ? await readUpload(c, uploadSpec) : undefined;
-
-    const reply = await route.handler({ params, query, body, upload }, c);
-    if ('response' in reply) return reply.response;
-    if (reply.body === undefined) return c.body(null, reply.status as StatusCode, reply.headers);
-    return c.json(reply.body, reply.status as ContentfulStatusCode, reply.headers);
+    return answer(route, c, { params, query, body, upload });
   };
+}
+
+/** Runs the handler and turns its reply into the response. */
+async function answer(route: AnyRoute, c: Context<AppEnv>, input: Parameters<AnyRoute['handler']>[0]) {
+  const reply = await route.handler(input, c);
+  if ('response' in reply) return reply.response;
+  if (reply.body === undefined) return c.body(null, reply.status as StatusCode, reply.headers);
+  return c.json(reply.body, reply.status as ContentfulStatusCode, reply.headers);
 }
 
 /**
@@ -114,10 +153,11 @@ export function mountRouteGroup(
   group: RouteGroup,
   bodyLimitBytes: number,
   guard?: RouteGuard,
+  files?: FileStore,
 ): void {
   for (const route of group.routes) {
     const method = route.method.toUpperCase();
     const path = toHonoPath(`${group.prefix}${route.path}`);
-    app.on(method, path, routeHandler(route, group.before, guard, bodyLimitBytes));
+    app.on(method, path, routeHandler(route, group.before, guard, bodyLimitBytes, files));
   }
 }

@@ -128,6 +128,12 @@ function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObjec
       `The file's Content-Type is not one of ${request.upload.contentTypes.join(', ')} (\`UNSUPPORTED_MEDIA_TYPE\`).`,
     );
   }
+  if (Object.values(route.responses as Record<string, { file?: unknown }>).some((spec) => spec.file)) {
+    add(
+      416,
+      'The `Range` starts past the end of the file (`RANGE_NOT_SATISFIABLE`, with `Content-Range: bytes */size`).',
+    );
+  }
   if (route.method !== 'get') add(429, 'Over the write rate limit (`RATE_LIMITED`, with `Retry-After`).');
   for (const [status, description] of Object.entries(group.beforeErrors ?? {})) {
     const existing = responses[status] as JsonObject | undefined;
@@ -150,11 +156,21 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
   const isPublic = 'public' in route.access;
   const responses: JsonObject = {};
   for (const [status, spec] of Object.entries(
-    route.responses as Record<string, { description: string; schema?: TSchema }>,
+    route.responses as Record<
+      string,
+      { description: string; schema?: TSchema; file?: { contentTypes: readonly string[] } }
+    >,
   )) {
-    responses[status] = spec.schema
-      ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
-      : asProblem({ description: spec.description }, Number(status));
+    responses[status] = spec.file
+      ? {
+          description: spec.description,
+          content: Object.fromEntries(
+            spec.file.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
+        }
+      : spec.schema
+        ? { description: spec.description, content: { 'application/json': { schema: jsonSchema(spec.schema) } } }
+        : asProblem({ description: spec.description }, Number(status));
   }
   errorResponses(route, group, responses);
   responses.default = problemResponse('Any other error, as application/problem+json (e.g. 503 with `Retry-After`).');

@@ -63,3 +63,16 @@ export function readBody(c: Context<AppEnv>, maxBytes: number, tooLarge: () => E
   (c as unknown as { [BODY]?: Promise<Buffer> })[BODY] = body;
   return body;
 }
+
+/**
+ * The request's body as a stream of chunks, for uploads that go to the file store as they arrive
+ * (never buffered whole). The size limit is the reader's to enforce; a declared Content-Length
+ * over `maxBytes` is refused before any byte is read.
+ */
+export function bodyStream(c: Context<AppEnv>, maxBytes: number, tooLarge: () => Error): AsyncIterable<Uint8Array> {
+  if (Number(c.req.header('content-length')) > maxBytes) throw tooLarge();
+  const incoming = nodeRequest(c);
+  if (incoming) return incoming as AsyncIterable<Buffer>;
+  const body = c.req.raw.body;
+  return body ? (body as unknown as AsyncIterable<Uint8Array>) : (async function* () {})();
+}

@@ -1,5 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Context } from 'hono';
+import type { StagedFile } from '../files/file-store.js';
 import type { AppEnv } from './app-env.js';
 import type { RequestSpec, ResponseSpecs, RouteContract, UploadSpec } from './contract.js';
 
@@ -20,6 +21,16 @@ export interface Upload {
   contentType: string;
 }
 
+/**
+ * A streamed upload (`upload.stream`), already received into the file store's staging area:
+ * hashed, sized, its first bytes at hand. Check it, then keep it (`ctx.files.keep(upload)` in a
+ * plugin); it is discarded after the handler otherwise.
+ */
+export interface StagedUpload extends Omit<StagedFile, 'discard'> {
+  /** The declared media type, without parameters, lower-cased (the client's claim: sniff `head`). */
+  contentType: string;
+}
+
 type StaticOr<T, Fallback> = T extends TSchema ? Static<T> : Fallback;
 
 /** What a handler receives: the validated, typed request parts. */
@@ -27,7 +38,7 @@ export interface RouteInput<Q extends RequestSpec> {
   params: StaticOr<Q['params'], Record<string, never>>;
   query: StaticOr<Q['query'], Record<string, never>>;
   body: StaticOr<Q['body'], undefined>;
-  upload: Q['upload'] extends UploadSpec ? Upload : undefined;
+  upload: Q['upload'] extends UploadSpec ? (Q['upload'] extends { stream: true } ? StagedUpload : Upload) : undefined;
 }
 
 /** What a handler returns: one of the declared responses, typed by its status. */

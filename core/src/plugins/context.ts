@@ -7,7 +7,7 @@ import type { Queryable, Transaction } from '../db/database.js';
 import type { LifelongError } from '../errors/lifelong-error.js';
 import type { EmitOptions, EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
-import type { FileStore } from '../files/file-store.js';
+import type { PluginFiles } from '../files/plugin-files.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { Target } from '../identity/authorize.js';
 import type { Principal } from '../identity/principal.js';
@@ -82,8 +82,8 @@ export interface PluginContext<C extends TObject = TObject> {
   ): Promise<string[]>;
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
-  /** Content-addressed file storage shared by all plugins (evidence, media); see `FileStore`. */
-  readonly files: FileStore;
+  /** Content-addressed file storage shared by all plugins (evidence, media), held in this plugin's name. */
+  readonly files: PluginFiles;
   /** Regions where this plugin is enabled now (for jobs that work region by region). */
   enabledRegions(): Promise<string[]>;
   now(): Date;

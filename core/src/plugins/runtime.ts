@@ -12,6 +12,7 @@ import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
 import type { DeliveredEvent, Subscription } from '../events/subscriptions.js';
 import type { FileStore } from '../files/file-store.js';
+import { pluginFiles } from '../files/plugin-files.js';
 import type { AppEnv } from '../http/app-env.js';
 import type { RouteContract } from '../http/contract.js';
 import { camelId } from '../http/contract-client.js';
@@ -370,7 +371,7 @@ export class PluginRuntime {
       service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
       get files() {
         if (!runtime.options.files) throw new Error('This platform has no file store');
-        return runtime.options.files;
+        return pluginFiles(runtime.options.files, plugin.id);
       },
       enabledRegions: () => asCore((db) => enabledRegions(db, plugin.id)),
       now: () => (this.options.now ?? (() => new Date()))(),

@@ -2,6 +2,7 @@ import type { PluginRegistrar } from '@lifelong/core';
 import { Type } from '@sinclair/typebox';
 import { CoursesConfig } from './courses/config.js';
 import { LearningConfig } from './learning/config.js';
+import { MediaConfig } from './media/config.js';
 import { PricingConfig } from './pricing/config.js';
 import { QualityConfig } from './quality/config.js';
 import { RecommendationsConfig } from './recommendations/config.js';
@@ -13,6 +14,7 @@ import { TextbooksConfig } from './textbooks/config.js';
 export const TeacherDevelopmentConfig = Type.Object({
   teachers: TeachersConfig,
   courses: CoursesConfig,
+  media: MediaConfig,
   learning: LearningConfig,
   pricing: PricingConfig,
   quality: QualityConfig,

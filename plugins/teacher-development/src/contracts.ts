@@ -2,6 +2,7 @@
 // the routes serve and the `./client` entry binds. Server-free, like the contracts themselves.
 export * from './courses/contract.js';
 export * from './learning/contract.js';
+export * from './media/contract.js';
 export * from './pricing/contract.js';
 export * from './quality/contract.js';
 export * from './recommendations/contract.js';

@@ -5,6 +5,7 @@ import { TeacherDevelopmentConfig } from './config.js';
 import { registerCourses } from './courses/routes.js';
 import { distribution } from './distribution.js';
 import { registerLearning } from './learning/routes.js';
+import { registerMedia } from './media/routes.js';
 import { permissions, roles } from './permissions.js';
 import { registerPricing } from './pricing/routes.js';
 import { registerQuality } from './quality/routes.js';
@@ -38,6 +39,7 @@ const teacherDevelopment = definePlugin({
   roles,
   register(p) {
     registerTeachers(p);
+    registerMedia(p);
     registerCourses(p);
     registerLearning(p);
     registerPricing(p);

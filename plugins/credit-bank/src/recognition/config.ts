@@ -12,6 +12,18 @@ export const RecognitionConfig = Type.Object(
       default: 5_000_000,
       description: 'Largest evidence file accepted (bytes).',
     }),
+    personQuotaBytes: Type.Integer({
+      minimum: 0,
+      default: 200_000_000,
+      description:
+        'Most bytes of evidence one person may keep (every file they uploaded and still hold, attached or not).',
+    }),
+    unattachedEvidenceHours: Type.Integer({
+      minimum: 1,
+      maximum: 24 * 365,
+      default: 24 * 7,
+      description: 'Evidence no certificate cites is removed this many hours after its upload.',
+    }),
   },
   { default: {} },
 );

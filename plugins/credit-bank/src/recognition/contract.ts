@@ -8,10 +8,12 @@ import {
   PersonNotVerified,
 } from '../shared/errors.js';
 import { EVIDENCE_CEILING_BYTES } from './config.js';
+import { EvidenceQuotaExceeded } from './errors.js';
 import {
   AddEvidenceBody,
   Certificate,
   CertificateDecisionBody,
+  CertificateEvidenceParams,
   CertificateListQuery,
   CertificatePage,
   CertificateParams,
@@ -25,12 +27,13 @@ export const uploadEvidence = defineContract({
   operationId: 'evidence.upload',
   method: 'post',
   path: '/evidence',
-  errors: [EvidenceTooLarge, EvidenceTypeMismatch],
+  errors: [EvidenceTooLarge, EvidenceTypeMismatch, EvidenceQuotaExceeded],
   summary: 'Upload an evidence file (PDF, PNG, JPEG or WebP) for a certificate',
   description:
-    "The body is the file. Its bytes must be what the Content-Type says (415 otherwise) and no larger than the region's maxEvidenceBytes (413).",
+    "The body is the file, streamed to the file store. Its bytes must be what the Content-Type says (415 otherwise), no larger than the region's `recognition.maxEvidenceBytes` (413 `CREDIT_BANK_EVIDENCE_TOO_LARGE`) and within the person's `recognition.personQuotaBytes` (413 `CREDIT_BANK_EVIDENCE_PERSON_QUOTA_EXCEEDED`, with `quotaBytes` and `usedBytes`). " +
+    'A file no certificate cites is removed `recognition.unattachedEvidenceHours` after its upload.',
   access: { authenticated: 'a signed-in person (the file is theirs to attach)' },
-  request: { upload: { contentTypes: EVIDENCE_TYPES, maxBytes: EVIDENCE_CEILING_BYTES } },
+  request: { upload: { contentTypes: EVIDENCE_TYPES, maxBytes: EVIDENCE_CEILING_BYTES, stream: true } },
   responses: { 201: { description: 'The stored file', schema: EvidenceFile } },
 });
 
@@ -125,4 +128,24 @@ export const decideCertificate = defineContract({
   access: { permission: 'certificates.review' },
   request: { params: CertificateParams, body: CertificateDecisionBody },
   responses: { 200: { description: 'The certificate after the decision', schema: Certificate } },
+});
+
+export const getCertificateEvidence = defineContract({
+  operationId: 'certificates.evidence.get',
+  method: 'get',
+  path: '/certificates/{certificateId}/evidence/{sha256}',
+  summary: "Download one of a certificate's evidence files (its submitter and its reviewers)",
+  description:
+    'The submitter, their guardian while they are a minor, and whoever may decide the certificate (holders of ' +
+    '`certificates.review` in its region, or for the issuing institution while it is accredited to verify that ' +
+    'learning). Anyone else, and a file the certificate does not cite, gets 404 (the same answer as an unknown ' +
+    'certificate). Served as an attachment with its sniffed type, `nosniff` and a sandboxing CSP; supports ' +
+    '`Range` (206, 416) and `If-None-Match` with the `ETag` (the file hash, 304).',
+  access: { authenticated: 'the submitter, their guardian while a minor, and the certificate’s reviewers' },
+  request: { params: CertificateEvidenceParams },
+  responses: {
+    200: { description: 'The file', file: { contentTypes: EVIDENCE_TYPES } },
+    206: { description: 'The requested byte range of the file', file: { contentTypes: EVIDENCE_TYPES } },
+    304: { description: 'Not modified: the `If-None-Match` tag is the file’s' },
+  },
 });

@@ -1,11 +1,18 @@
-import { Forbidden, NotFound } from '@lifelong/core';
+import { Forbidden, NotFound, serveFile } from '@lifelong/core';
 import type { CreditBankRegistrar } from '../config.js';
 import { PeopleOnly } from '../shared/errors.js';
 import * as contract from './contract.js';
-import { addEvidence, decide, storeEvidence, submitCertificate } from './service.js';
+import {
+  addEvidence,
+  decide,
+  evidenceToServe,
+  removeUnattachedEvidence,
+  storeEvidence,
+  submitCertificate,
+} from './service.js';
 import { findCertificate, listCertificates, requireReadCertificate, viewOf } from './store.js';
 
-/** Declares recognition: evidence upload, certificate submission and review. */
+/** Declares recognition: evidence upload and download, certificate submission and review, evidence clean-up. */
 export function registerRecognition(p: CreditBankRegistrar): void {
   p.route(contract.uploadEvidence, async ({ upload }, ctx) => ({
     status: 201,
@@ -61,5 +68,18 @@ export function registerRecognition(p: CreditBankRegistrar): void {
   p.route(contract.decideCertificate, async ({ params, body }, ctx) => {
     const row = await decide(ctx, params.certificateId, body);
     return { status: 200, body: await viewOf(ctx.db, row) };
+  });
+
+  p.route(contract.getCertificateEvidence, async ({ params }, ctx) => ({
+    response: await serveFile(
+      ctx.files,
+      ctx.c.req.raw,
+      await evidenceToServe(ctx, params.certificateId, params.sha256),
+    ),
+  }));
+
+  p.every('remove-unattached-evidence', { intervalMs: 3_600_000 }, async (ctx) => {
+    const removed = await removeUnattachedEvidence(ctx);
+    if (removed > 0) ctx.logger.info({ removed }, 'removed unattached evidence');
   });
 }

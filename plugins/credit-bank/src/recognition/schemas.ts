@@ -12,6 +12,8 @@ export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'im
 export const EvidenceFile = Type.Object({ sha256: Sha256, size: Type.Integer(), contentType: Type.String() });
 export type EvidenceFile = Static<typeof EvidenceFile>;
 
+export const CertificateEvidenceParams = Type.Object({ certificateId: Id, sha256: Sha256 });
+
 export const SubmitCertificateBody = Type.Object(
   {
     issuingInstitutionId: Id,

@@ -1,8 +1,10 @@
 import {
   Forbidden,
+  type PluginContext,
   type PluginRequestContext,
+  type ServedFile,
+  type StagedUpload,
   sniffContentType,
-  type Upload,
   uuidv7,
   ValidationFailed,
 } from '@lifelong/core';
@@ -10,6 +12,7 @@ import { actorId } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
 import { CertificateReviewed } from '../events.js';
 import {
+  CertificateNotFound,
   CertificateNotPending,
   EvidenceAlreadyCredited,
   EvidenceTooLarge,
@@ -20,6 +23,7 @@ import {
 import { isAccreditedProvider } from '../shared/providers/accreditation.js';
 import { awardRecord } from '../shared/records/award.js';
 import { futureDateError } from '../shared/records/dates.js';
+import { EvidenceQuotaExceeded } from './errors.js';
 import type { AddEvidenceBody, CertificateDecisionBody, SubmitCertificateBody } from './schemas.js';
 import {
   type CertificateRow,
@@ -27,33 +31,49 @@ import {
   claimEvidence,
   creditedAmong,
   type DecisionInsert,
+  deleteUnattachedEvidence,
+  evidenceBytesOf,
+  evidenceFileOf,
+  evidenceHeld,
   findCertificate,
+  holdsEvidence,
   insertCertificate,
   insertDecision,
   insertEvidenceFile,
   requireOwnEvidence,
+  unattachedEvidence,
   updateCertificate,
 } from './store.js';
 
 type Ctx = PluginRequestContext<typeof CreditBankConfig>;
 
 /**
- * Keeps an evidence file of the signed-in person in the file store, if its bytes are what its
- * Content-Type says and it is within the region's size limit.
+ * Keeps an evidence file of the signed-in person (streamed into the file store's staging area by
+ * the platform), if its bytes are what its Content-Type says, it is within the region's size limit
+ * and the person's quota. A file they already hold costs nothing more.
  */
-export async function storeEvidence(ctx: Ctx, upload: Upload) {
+export async function storeEvidence(ctx: Ctx, upload: StagedUpload) {
   const personId = ctx.requirePerson(PeopleOnly);
-  const max = ctx.config.recognition.maxEvidenceBytes;
-  if (upload.bytes.length > max) {
+  const { maxEvidenceBytes: max, personQuotaBytes } = ctx.config.recognition;
+  if (upload.size > max) {
     throw EvidenceTooLarge({ detail: `At most ${max} bytes.`, extensions: { maxBytes: max } });
   }
-  const sniffed = sniffContentType(upload.bytes);
+  const sniffed = sniffContentType(upload.head);
   if (sniffed !== upload.contentType) {
     throw EvidenceTypeMismatch({
       detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.`,
     });
   }
-  const stored = await ctx.files.put(upload.bytes);
+  if (!(await holdsEvidence(ctx.db, personId, upload.sha256))) {
+    const usedBytes = await evidenceBytesOf(ctx.db, personId);
+    if (usedBytes + upload.size > personQuotaBytes) {
+      throw EvidenceQuotaExceeded({
+        detail: `You keep ${usedBytes} bytes of evidence; this file of ${upload.size} bytes would pass your quota of ${personQuotaBytes}.`,
+        extensions: { quota: 'person', quotaBytes: personQuotaBytes, usedBytes },
+      });
+    }
+  }
+  const stored = await ctx.files.keep(upload);
   await insertEvidenceFile(ctx.db, {
     personId,
     sha256: stored.sha256,
@@ -63,6 +83,79 @@ export async function storeEvidence(ctx: Ctx, upload: Upload) {
   });
   return { sha256: stored.sha256, size: stored.size, contentType: sniffed };
 }
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+/**
+ * One evidence file of a certificate, for its submitter, their guardian while a minor, and its
+ * reviewers. Everyone else gets the answer an unknown certificate gets (404), so the route tells
+ * nobody which certificates exist or which files they cite.
+ */
+export async function evidenceToServe(ctx: Ctx, certificateId: string, sha256: string): Promise<ServedFile> {
+  const hidden = () => CertificateNotFound({ detail: `Certificate ${certificateId} has no such evidence for you.` });
+  const row = await findCertificate(ctx.db, certificateId).catch(() => null);
+  if (!row) throw hidden();
+  if (!row.evidence.includes(sha256) || !(await mayReadEvidence(ctx, row))) throw hidden();
+  const file = await evidenceFileOf(ctx.db, row.personId, sha256);
+  if (!file) throw hidden();
+  return {
+    sha256,
+    contentType: file.contentType,
+    filename: `certificate-${row.id.slice(0, 8)}-evidence-${sha256.slice(0, 12)}.${EXTENSIONS[file.contentType] ?? 'bin'}`,
+    disposition: 'attachment',
+  };
+}
+
+async function mayReadEvidence(ctx: Ctx, row: CertificateRow): Promise<boolean> {
+  if (ctx.principal.kind === 'person') {
+    if (ctx.principal.id === row.personId) return true;
+    const person = await ctx.identity.personById(row.personId);
+    if (person?.isMinor && (await ctx.identity.isGuardianOf(ctx.principal.id, person.id))) return true;
+  }
+  return isReviewer(ctx, row);
+}
+
+/**
+ * Removes evidence that no certificate of its uploader cites, uploaded longer ago than the
+ * uploader's region allows (`recognition.unattachedEvidenceHours`), and releases the bytes when no
+ * other upload of theirs or anyone's holds them. Each file in its own savepoint: one that fails is
+ * logged and skipped, the others go on. Safe to run twice.
+ */
+export async function removeUnattachedEvidence(ctx: PluginContext<typeof CreditBankConfig>): Promise<number> {
+  const now = ctx.now().getTime();
+  const regions = await ctx.enabledRegions();
+  if (regions.length === 0) return 0;
+  const hours = new Map<string, number>();
+  for (const regionId of regions) {
+    hours.set(regionId, (await ctx.configFor(regionId)).recognition.unattachedEvidenceHours);
+  }
+  // Candidates are old enough for the most eager region; each one is then held to its own.
+  const youngest = new Date(now - Math.min(...hours.values()) * HOUR);
+  let removed = 0;
+  for (const candidate of await unattachedEvidence(ctx.db, youngest, CLEANUP_BATCH)) {
+    try {
+      await ctx.transaction(async () => {
+        const person = await ctx.identity.personById(candidate.personId);
+        const limit = (person && hours.get(person.regionId)) ?? Math.max(...hours.values());
+        const cutoff = new Date(now - limit * HOUR);
+        if (!(await deleteUnattachedEvidence(ctx.db, candidate.personId, candidate.sha256, cutoff))) return;
+        if (!(await evidenceHeld(ctx.db, candidate.sha256))) await ctx.files.release(candidate.sha256);
+        removed++;
+      });
+    } catch (error) {
+      ctx.logger.error({ err: error, sha256: candidate.sha256 }, 'could not remove unattached evidence; skipped');
+    }
+  }
+  return removed;
+}
+
+const HOUR = 3_600_000;
+const CLEANUP_BATCH = 500;
 
 /** Submits a certificate for review: the issuer must be an accredited provider of that learning. */
 export async function submitCertificate(ctx: Ctx, body: SubmitCertificateBody): Promise<CertificateRow> {
@@ -215,25 +308,29 @@ export async function decide(ctx: Ctx, certificateId: string, body: CertificateD
  * institution's own verifiers are the exception by design: the region accredited them to
  * `verify` exactly these certificates.
  */
-async function requireReviewer(ctx: Ctx, row: CertificateRow): Promise<void> {
-  const action = 'review this certificate';
-  await ctx.refuseConflictOfInterest({ action, personIds: [row.personId] });
-  if (ctx.can('certificates.review', { regionId: row.regionId })) {
-    if (!ctx.can('certificates.review', { institutionId: row.issuingInstitutionId })) {
-      await ctx.refuseConflictOfInterest({ action, institutionIds: [row.issuingInstitutionId] });
-    }
-    return;
-  }
-  if (
+async function isReviewer(ctx: Ctx, row: CertificateRow): Promise<boolean> {
+  if (ctx.can('certificates.review', { regionId: row.regionId })) return true;
+  return (
     canReview(ctx, row) &&
     (await isAccreditedProvider(ctx, row.issuingInstitutionId, 'verify', {
       stage: row.stage,
       level: row.level,
       at: row.completedAt,
     }))
+  );
+}
+
+/** Reviewers only, and nobody with a conflict of interest (see `isReviewer`). */
+async function requireReviewer(ctx: Ctx, row: CertificateRow): Promise<void> {
+  const action = 'review this certificate';
+  await ctx.refuseConflictOfInterest({ action, personIds: [row.personId] });
+  if (
+    ctx.can('certificates.review', { regionId: row.regionId }) &&
+    !ctx.can('certificates.review', { institutionId: row.issuingInstitutionId })
   ) {
-    return;
+    await ctx.refuseConflictOfInterest({ action, institutionIds: [row.issuingInstitutionId] });
   }
+  if (await isReviewer(ctx, row)) return;
   throw Forbidden({
     detail: "Reviewers are the issuing institution's accredited verifiers and the region's registrars.",
   });

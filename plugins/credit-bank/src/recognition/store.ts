@@ -6,7 +6,7 @@ import {
   toPage,
   ValidationFailed,
 } from '@lifelong/core';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { canReadPerson } from '../access.js';
 import { CertificateNotFound } from '../shared/errors.js';
 import { certificateDecisions, certificates, creditedEvidence, evidenceFiles } from './schema.js';
@@ -196,4 +196,79 @@ export async function claimEvidence(
     .onConflictDoNothing()
     .returning({ sha256: creditedEvidence.sha256 });
   return claimed.map((c) => c.sha256);
+}
+
+/** Whether the person already holds this file (a re-upload costs no quota). */
+export async function holdsEvidence(db: Queryable, personId: string, sha256: string): Promise<boolean> {
+  const [row] = await db
+    .select({ sha256: evidenceFiles.sha256 })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.personId, personId), eq(evidenceFiles.sha256, sha256)));
+  return row !== undefined;
+}
+
+/** Bytes of evidence the person holds, attached or not: what their quota counts. */
+export async function evidenceBytesOf(db: Queryable, personId: string): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${evidenceFiles.size}), 0)` })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.personId, personId));
+  return Number(row?.bytes ?? 0);
+}
+
+/** The person's upload of this file (its sniffed type), or null. */
+export async function evidenceFileOf(db: Queryable, personId: string, sha256: string) {
+  const [row] = await db
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.personId, personId), eq(evidenceFiles.sha256, sha256)));
+  return row ?? null;
+}
+
+/** No certificate of the uploader cites the file. */
+const unattached = sql`not exists (
+  select 1 from ${certificates}
+  where ${certificates.personId} = ${evidenceFiles.personId}
+    and ${certificates.evidence} @> jsonb_build_array(${evidenceFiles.sha256})
+)`;
+
+/** Uploads older than `before` that no certificate of their uploader cites, oldest first. */
+export async function unattachedEvidence(db: Queryable, before: Date, limit: number) {
+  return db
+    .select({ personId: evidenceFiles.personId, sha256: evidenceFiles.sha256 })
+    .from(evidenceFiles)
+    .where(and(lt(evidenceFiles.uploadedAt, before), unattached))
+    .orderBy(evidenceFiles.uploadedAt)
+    .limit(limit);
+}
+
+/** Deletes the upload if it is still unattached and older than `before` (checked in the statement). */
+export async function deleteUnattachedEvidence(
+  db: Queryable,
+  personId: string,
+  sha256: string,
+  before: Date,
+): Promise<boolean> {
+  const deleted = await db
+    .delete(evidenceFiles)
+    .where(
+      and(
+        eq(evidenceFiles.personId, personId),
+        eq(evidenceFiles.sha256, sha256),
+        lt(evidenceFiles.uploadedAt, before),
+        unattached,
+      ),
+    )
+    .returning({ sha256: evidenceFiles.sha256 });
+  return deleted.length > 0;
+}
+
+/** Whether anyone still holds an upload of the file (then its bytes stay). */
+export async function evidenceHeld(db: Queryable, sha256: string): Promise<boolean> {
+  const [row] = await db
+    .select({ sha256: evidenceFiles.sha256 })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.sha256, sha256))
+    .limit(1);
+  return row !== undefined;
 }

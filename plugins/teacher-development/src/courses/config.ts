@@ -7,12 +7,3 @@ export const CoursesConfig = Type.Object(
   },
   { default: {} },
 );
-
-/**
- * The media upload limit. Upload limits are fixed when routes are declared (before any region is
- * known), so this is the platform-wide ceiling rather than a per-region setting.
- */
-export const MEDIA_MAX_BYTES = 200 * 1024 * 1024;
-
-/** What a lesson's media may be. The sniffed type of the bytes must equal the declared one. */
-export const MEDIA_TYPES = ['video/mp4', 'video/webm', 'audio/mpeg', 'application/pdf', 'image/png', 'image/jpeg'];

@@ -1,7 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
-import { CourseParams, MediaFile } from '../common-schemas.js';
-import { MediaMismatch, NotAnApprovedTeacher, PeopleOnly, WrongCourseState } from '../errors.js';
-import { MEDIA_MAX_BYTES, MEDIA_TYPES } from './config.js';
+import { CourseParams } from '../common-schemas.js';
+import { NotAnApprovedTeacher, PeopleOnly, WrongCourseState } from '../errors.js';
 import {
   Course,
   CourseContentBody,
@@ -12,23 +11,6 @@ import {
   CreateCourseBody,
   ReviewCourseBody,
 } from './schemas.js';
-
-export const uploadMedia = defineContract({
-  operationId: 'media.upload',
-  method: 'post',
-  path: '/media',
-  summary: 'Upload a lesson media file (approved teachers); the bytes must be of the declared type',
-  description:
-    'Only approved teachers of the region (403 `TEACHER_DEVELOPMENT_NOT_AN_APPROVED_TEACHER` otherwise). ' +
-    'The raw body is one file of at most 200 MiB (`video/mp4`, `video/webm`, `audio/mpeg`, ' +
-    '`application/pdf`, `image/png` or `image/jpeg`); its bytes are sniffed and must match the declared ' +
-    '`Content-Type` (415 `TEACHER_DEVELOPMENT_MEDIA_TYPE_MISMATCH`). Lessons then refer to the file by ' +
-    'its `sha256`.',
-  access: { authenticated: 'approved teachers of the region' },
-  request: { upload: { contentTypes: MEDIA_TYPES, maxBytes: MEDIA_MAX_BYTES } },
-  responses: { 201: { description: 'Stored, by content hash', schema: MediaFile } },
-  errors: [PeopleOnly, NotAnApprovedTeacher, MediaMismatch],
-});
 
 export const createCourse = defineContract({
   operationId: 'courses.create',

@@ -2,13 +2,8 @@ import type { TeacherDevelopmentRegistrar } from '../config.js';
 import * as contract from './contract.js';
 import * as service from './service.js';
 
-/** Serves the courses feature: media uploads, course content and versions, review and publication. */
+/** Serves the courses feature: course content and versions, review and publication (media: see media/). */
 export function registerCourses(p: TeacherDevelopmentRegistrar): void {
-  p.route(contract.uploadMedia, async ({ upload }, ctx) => ({
-    status: 201,
-    body: await service.uploadMedia(ctx, upload),
-  }));
-
   p.route(contract.createCourse, async ({ body }, ctx) => ({ status: 201, body: await service.create(ctx, body) }));
 
   p.route(contract.listCourses, async ({ query }, ctx) => ({ status: 200, body: await service.list(ctx, query) }));

@@ -24,8 +24,14 @@ export const media = teacherDevelopment.table(
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    /** The institution the teacher uploaded it for (its quota counts it), if any. */
+    institutionId: uuid('institution_id'),
   },
-  (t) => [primaryKey({ columns: [t.teacherId, t.sha256] })],
+  (t) => [
+    primaryKey({ columns: [t.teacherId, t.sha256] }),
+    index('media_institution_idx').on(t.institutionId),
+    index('media_uploaded_at_idx').on(t.uploadedAt),
+  ],
 );
 
 /**

@@ -1,7 +1,6 @@
-import { sniffContentType, type Upload } from '@lifelong/core';
 import type { Static } from '@sinclair/typebox';
 import type { Ctx } from '../context.js';
-import { CourseNotFound, MediaMismatch, WrongCourseState } from '../errors.js';
+import { CourseNotFound, WrongCourseState } from '../errors.js';
 import { CoursePublished } from '../events.js';
 import { invalidField } from '../field-error.js';
 import { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
@@ -11,7 +10,6 @@ import {
   courseView,
   findCourse,
   insertCourse,
-  insertMedia,
   markLive,
   markRetired,
   nextVersionNumber,
@@ -23,7 +21,7 @@ import {
   writeContent,
 } from './store.js';
 
-// Courses' rules: approved teachers upload media and edit drafts; reviewers review and publish;
+// Courses' rules: approved teachers edit drafts (with the media they uploaded, media/); reviewers review and publish;
 // the live version never changes under learners. Each function runs in the request's transaction.
 
 const mayReview = (ctx: Ctx, course: CourseRow) => ctx.can('courses.review', { regionId: course.regionId });
@@ -60,26 +58,6 @@ async function requireOpen(ctx: Ctx, course: CourseRow, status: string) {
     });
   }
   return open;
-}
-
-/** Stores an approved teacher's media file, by content hash, when its bytes are of the declared type. */
-export async function uploadMedia(ctx: Ctx, upload: Upload) {
-  const teacher = await approvedTeacher(ctx);
-  const sniffed = sniffContentType(upload.bytes);
-  if (sniffed !== upload.contentType) {
-    throw MediaMismatch({
-      detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.`,
-    });
-  }
-  const stored = await ctx.files.put(upload.bytes);
-  await insertMedia(ctx.db, {
-    teacherId: teacher.id,
-    sha256: stored.sha256,
-    contentType: sniffed,
-    size: stored.size,
-    uploadedAt: ctx.now(),
-  });
-  return { sha256: stored.sha256, contentType: sniffed, size: stored.size };
 }
 
 /** A draft course of the caller, optionally for one of their institutions. */

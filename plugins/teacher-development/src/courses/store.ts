@@ -144,10 +144,6 @@ export async function writeContent(
   );
 }
 
-export async function insertMedia(db: Queryable, values: typeof media.$inferInsert): Promise<void> {
-  await db.insert(media).values(values).onConflictDoNothing();
-}
-
 export async function insertCourse(db: Queryable, values: Omit<typeof courses.$inferInsert, 'id'>) {
   const [course] = await db
     .insert(courses)
