@@ -181,6 +181,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     bodyLimitBytes: settings.bodyLimitBytes,
     requestTimeoutMs: settings.requestTimeoutMs,
     idempotency: { db: () => requireDatabase().db },
+    ...(settings.siteDir ? { site: { dir: settings.siteDir } } : {}),
     rateLimits: {
       writes: { perMinute: settings.rateLimitWritesPerMinute, burst: settings.rateLimitWritesBurst },
       signIns: { perMinute: settings.rateLimitSignInsPerMinute, burst: settings.rateLimitSignInBurst },

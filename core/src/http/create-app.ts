@@ -4,6 +4,7 @@ import { PatternRouter } from 'hono/router/pattern-router';
 import type { Logger } from 'pino';
 import { MethodNotAllowed, NotFound } from '../errors/core-errors.js';
 import type { Principal } from '../identity/principal.js';
+import { mountSite, type SiteOptions } from '../site/static-site.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { mountDocsPage } from './docs-page.js';
@@ -30,6 +31,8 @@ export interface HttpAppOptions {
   info: OpenApiInfo;
   /** Where POST routes keep their Idempotency-Keys; absent: keys are ignored. */
   idempotency?: IdempotencyOptions;
+  /** A built web site served at `/` (after every API route, never shadowing one); absent: `/` is a 404. */
+  site?: SiteOptions;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -48,6 +51,7 @@ export function createHttpApp({
   rateLimits,
   info,
   idempotency,
+  site,
 }: HttpAppOptions): Hono<AppEnv> {
   // Every POST route, core or plugin, honours an Idempotency-Key (and lists its errors in OpenAPI).
   const groups = idempotency ? declared.map((group) => idempotentRoutes(group, idempotency)) : declared;
@@ -76,6 +80,8 @@ export function createHttpApp({
   });
   mountDocsPage(app);
   for (const path of ['/openapi.json', '/docs', '/docs/assets/:file']) endpoints.add('GET', path, true);
+  // Registered last: every API route above answers first, and the site refuses reserved paths.
+  if (site) mountSite(app, site);
 
   app.notFound((c) => {
     const allowed = METHODS.filter((method) => (endpoints.match(method, c.req.path)[0] as unknown[]).length > 0);
