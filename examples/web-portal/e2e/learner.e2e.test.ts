@@ -133,28 +133,28 @@ describe.skipIf(!hasChromium)('the web portal, in a browser', () => {
       assessment: { type: 'practical' },
       form: 'offline',
     };
-    const job = await issuer.creditBank.imports.create({
-      body: {
-        rows: [
-          {
-            ...base,
-            externalId: 'e2e-1',
-            title: 'Welding basics',
-            stage: 'vocational',
-            workloadHours: 25,
-            completedAt: '2025-05-01T00:00:00Z',
-          },
-          {
-            ...base,
-            externalId: 'e2e-2',
-            title: 'Safety first',
-            stage: 'vocational',
-            workloadHours: 50,
-            completedAt: '2026-06-01T00:00:00Z',
-          },
-        ],
+    const rows = [
+      {
+        ...base,
+        externalId: 'e2e-1',
+        title: 'Welding basics',
+        stage: 'vocational',
+        workloadHours: 25,
+        completedAt: '2025-05-01T00:00:00Z',
       },
-    } as never);
+      {
+        ...base,
+        externalId: 'e2e-2',
+        title: 'Safety first',
+        stage: 'vocational',
+        workloadHours: 50,
+        completedAt: '2026-06-01T00:00:00Z',
+      },
+    ];
+    const job = await issuer.creditBank.imports.create({
+      body: new Blob([JSON.stringify({ rows })], { type: 'application/json' }),
+      contentType: 'application/json',
+    });
     expect(job).toMatchObject({ created: 2, failed: 0 });
   });
 

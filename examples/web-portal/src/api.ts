@@ -1,5 +1,5 @@
 import creditBank from '@lifelong/plugin-credit-bank/client';
-import { createClient, type IssuedSession } from '@lifelong/sdk';
+import { createClient, type IssuedSession, type LifelongClient } from '@lifelong/sdk';
 
 // The session lives in sessionStorage: it survives a reload but not the tab, and no other site can
 // read it (the CSP allows no script but the portal's own).
@@ -35,7 +35,10 @@ const sessionStore = {
   },
 };
 
-const makeClient = (region: string) =>
+/** The portal's client: the core and the credit bank. */
+export type Client = LifelongClient<[typeof creditBank]>;
+
+const makeClient = (region: string): Client =>
   createClient({
     baseUrl: window.location.origin,
     region,
@@ -43,8 +46,6 @@ const makeClient = (region: string) =>
     plugins: [creditBank],
     timeoutMs: 15_000,
   });
-
-export type Client = ReturnType<typeof makeClient>;
 
 let region: string = read<string>(storage('localStorage'), REGION_KEY) ?? 'default';
 let client: Client = makeClient(region);

@@ -35,7 +35,7 @@ export async function restore(): Promise<void> {
 }
 
 async function loadMe(): Promise<void> {
-  const me = await api().sessions.me.get();
+  const me = await api().me.get();
   state.me = me;
   const region = me.person?.regionId;
   if (region && region !== currentRegion()) {
