@@ -80,10 +80,13 @@ describe.skipIf(!hasChromium)('the web portal, in a browser', () => {
     await page.getByLabel('Identity document number').fill(testNationalId(DATE_OF_BIRTH));
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Register' }).click();
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).not.toBe('');
-    await expect.poll(() => page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('alert').waitFor();
+    // The problem's `errors` name /body/password: its message sits under the field, tied to it.
+    const password = page.getByLabel('Password');
+    await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
+    expect(await password.getAttribute('aria-describedby')).toContain('new-password-error');
+    expect(await page.locator('#new-password-error').textContent()).toContain('10');
+    expect(await page.getByTestId('learner-number').count()).toBe(0);
     await checkPage('04-register-refused');
   });
 
