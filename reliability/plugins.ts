@@ -8,3 +8,12 @@ import readingClub from '@lifelong-examples/plugin-reading-club';
  * Add each new first-party plugin here (this is the only list).
  */
 export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, readingClub];
+
+/**
+ * Mail and SMS are external services: these stand-ins accept every message, so the scenarios
+ * test our server (a missing channel would be a documented 503, not a fault).
+ */
+export const ACCEPTING_MESSAGING = {
+  email: { send: async () => {} },
+  sms: { send: async () => {} },
+};

@@ -7,10 +7,13 @@ import * as groups from './groups/contract.js';
 import * as health from './health/contract.js';
 import { isContract } from './http/contract-client.js';
 import * as access from './identity/routes/access-contract.js';
+import * as contacts from './identity/routes/contact-contract.js';
 import * as institutions from './identity/routes/institution-contract.js';
+import * as passwords from './identity/routes/password-contract.js';
 import * as people from './identity/routes/people-contract.js';
 import * as sessions from './identity/routes/session-contract.js';
 import * as ledger from './ledger/contract.js';
+import * as notifications from './notifications/contract.js';
 import * as plugins from './plugins/contract.js';
 import * as regions from './regions/contract.js';
 
@@ -33,6 +36,8 @@ export const coreContracts = pickContracts(
   health,
   people,
   sessions,
+  passwords,
+  contacts,
   access,
   institutions,
   groups,
@@ -40,6 +45,7 @@ export const coreContracts = pickContracts(
   audit,
   events,
   ledger,
+  notifications,
   plugins,
 );
 

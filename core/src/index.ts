@@ -13,6 +13,19 @@ export {
   resultRows,
   type Transaction,
 } from './db/database.js';
+export type {
+  CoordinatorLocalTable,
+  DistributedTable,
+  ReferenceTable,
+  TableDistribution,
+  TableRef,
+} from './db/distribution.js';
+export {
+  type DistributionCheckOptions,
+  type DistributionRule,
+  type DistributionViolation,
+  distributionViolations,
+} from './db/distribution-check.js';
 export {
   type AppliedMigration,
   type Migration,
@@ -101,6 +114,15 @@ export { type LedgerRouteDeps, ledgerRoutes } from './ledger/routes.js';
 export * from './ledger/types.js';
 export { type VerifyReport, verifyLedger } from './ledger/verify.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
+export {
+  defineNotification,
+  NOTIFICATION_LOCALES,
+  type NotificationLocale,
+  type NotificationRef,
+  type NotificationText,
+  pickLocale,
+} from './notifications/notification-ref.js';
+export type { NotifyOptions } from './notifications/notifier.js';
 export {
   createPlatform,
   type Platform,

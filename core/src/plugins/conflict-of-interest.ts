@@ -1,9 +1,15 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import type { Principal } from '../identity/principal.js';
 import { guardianships, roleGrants } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 import { ConflictOfInterestError } from './errors.js';
+
+/**
+ * Roles that make a person a member of an institution, not someone acting for it: a school's own
+ * students may take its courses and earn its credits; its teachers, issuers and admins may not.
+ */
+const MEMBER_ROLES = ['learner', 'guardian'];
 
 /** Who owns the thing being earned from, rated, reviewed or recognised. */
 export interface Owners {
@@ -25,7 +31,7 @@ export interface ConflictOfInterest {
 /**
  * The one self-dealing rule of the platform (docs/plugins.md). Guardianship counts after the
  * ward comes of age too: the row is kept as history exactly so that a parent never reviews their
- * grown child's certificate.
+ * grown child's certificate. An institution's learners are not in conflict with it, its staff are.
  */
 export async function conflictOfInterest(
   db: Queryable,
@@ -62,6 +68,7 @@ export async function conflictOfInterest(
           eq(roleGrants.personId, personId),
           eq(roleGrants.scopeType, 'institution'),
           inArray(roleGrants.scopeId, institutions),
+          notInArray(roleGrants.role, MEMBER_ROLES),
           isNull(roleGrants.revokedAt),
         ),
       )

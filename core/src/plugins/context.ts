@@ -13,6 +13,8 @@ import type { Target } from '../identity/authorize.js';
 import type { Principal } from '../identity/principal.js';
 import type { CreateAccountInput } from '../ledger/accounts.js';
 import type { Account, Asset, TransferInput, TransferResult } from '../ledger/types.js';
+import type { NotificationRef } from '../notifications/notification-ref.js';
+import type { NotifyOptions } from '../notifications/notifier.js';
 import type { Owners } from './conflict-of-interest.js';
 import type { PluginIdentity } from './core-services.js';
 import type { TransferOrThrowOptions } from './ledger-outcome.js';
@@ -64,6 +66,20 @@ export interface PluginContext<C extends TObject = TObject> {
    * imports), in order; all or nothing. In a request, `regionId` defaults to the request's region.
    */
   emitMany<T>(event: EventRef<T>, items: readonly EventItem<NoInfer<T>>[]): Promise<string[]>;
+  /**
+   * Puts a notification (declared in `definePlugin({ notifications })`) in each person's inbox, in
+   * the current transaction: a rolled-back change notifies nobody. Params are checked against the
+   * notification's schema. In a request, `regionId` defaults to the request's region.
+   *
+   * @example
+   * await ctx.notify(CertificateDecided, [certificate.personId], { title, decision }, { link: `/certificates/${id}` });
+   */
+  notify<P>(
+    ref: NotificationRef<P>,
+    personIds: readonly string[],
+    params: NoInfer<P>,
+    options?: NotifyOptions,
+  ): Promise<string[]>;
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
   /** Content-addressed file storage shared by all plugins (evidence, media); see `FileStore`. */

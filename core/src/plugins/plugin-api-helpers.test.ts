@@ -128,6 +128,13 @@ describe('ctx.refuseConflictOfInterest', () => {
     expect((await asKey.json()).rule).toBe('institution');
   });
 
+  it("lets the institution's own learners through: members, not staff", async () => {
+    const student = await t.person({
+      roles: [{ role: 'learner', scope: { type: 'institution', id: p.institution.id } }],
+    });
+    expect((await judge(student.token, { institutionIds: [p.institution.id] })).status).toBe(201);
+  });
+
   it('lets everyone else through, including for malformed ids', async () => {
     expect(
       (await judge(p.otherLearner.token, { personIds: [p.learner.id], institutionIds: [p.institution.id] })).status,

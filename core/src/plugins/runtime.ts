@@ -22,6 +22,9 @@ import type { IdentityContext } from '../identity/context.js';
 import type { PermissionRegistry } from '../identity/permission-registry.js';
 import type { LedgerActor } from '../ledger/actor.js';
 import type { Ledger } from '../ledger/ledger.js';
+import type { NotificationRef } from '../notifications/notification-ref.js';
+import { type NotifyOptions, notify } from '../notifications/notifier.js';
+import type { NotificationRegistry } from '../notifications/registry.js';
 import { apiKeyConflict, conflictProblem, type Owners } from './conflict-of-interest.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
@@ -65,6 +68,8 @@ export interface PluginRuntimeOptions {
   now?: () => Date;
   /** The file store plugins share (`ctx.files`). */
   files?: FileStore;
+  /** Notification kinds, core's and plugins' (`ctx.notify`). */
+  notifications?: NotificationRegistry;
 }
 
 /**
@@ -252,6 +257,8 @@ export class PluginRuntime {
           event,
           items.map((item) => ({ regionId, ...item })),
         ),
+      notify: (ref: NotificationRef, personIds: readonly string[], params: unknown, options?: NotifyOptions) =>
+        base.notify(ref, personIds, params as Record<string, unknown>, { regionId, ...options }),
       principal,
       actor: actorOf(c),
       requestId: c.get('requestId'),
@@ -354,6 +361,11 @@ export class PluginRuntime {
         const events = runtime.options.events;
         if (!events) throw new Error('This platform has no event system');
         return asCore((db) => events.emitMany(db, event, items));
+      },
+      notify: (ref, personIds, params, options) => {
+        const registry = runtime.options.notifications;
+        if (!registry) throw new Error('This platform has no notifications');
+        return asCore((db) => notify(db, registry, plugin.id, ref, personIds, params, options));
       },
       service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
       get files() {

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../schema.js';
@@ -60,3 +61,10 @@ export const poolSpendApprovals = creditBank.table(
   },
   (t) => [primaryKey({ columns: [t.requestId, t.personId] })],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): a pool's rows with its group. */
+export const poolsDistribution: readonly TableDistribution[] = [
+  { table: poolMovements, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: poolSpendRequests, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: poolSpendApprovals, kind: 'distributed', column: 'group_id', colocation: 'group' },
+];

@@ -1,7 +1,7 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../../schema.js';
-
 import { REDEMPTION_STATUSES, RESOURCE_KINDS } from './kinds.js';
 
 export { LEARNING_KINDS } from './kinds.js';
@@ -69,3 +69,9 @@ export const exchangeRedemptions = creditBank.table(
     index('exchange_redemptions_held_idx').on(t.expiresAt).where(sql`${t.status} = 'held'`),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): the offer is a catalogue, a redemption goes with who redeemed. */
+export const exchangeDistribution: readonly TableDistribution[] = [
+  { table: exchangeResources, kind: 'reference' },
+  { table: exchangeRedemptions, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];
