@@ -44,6 +44,16 @@ export default defineConfig({
         test: { name: 'examples', include: ['examples/*/{src,test}/**/*.test.ts'], ...timeouts },
       },
       {
+        // The web portal in Debian's Chromium against a real platform serving its build; each file
+        // skips (loudly) where /usr/bin/chromium is missing. .ci/run installs it, so CI always runs them.
+        test: {
+          name: 'portal-e2e',
+          include: ['examples/web-portal/e2e/**/*.test.ts'],
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
+      },
+      {
         // The benchmark's report logic only; the benchmarks themselves are never tests.
         test: { name: 'bench', include: ['bench/lib/**/*.test.ts'] },
       },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`'s first step: builds the packages the platform runs from (core, the SDK and the
-// plugins, through turbo's cache). On a fresh clone that takes a minute or two, so it says what it
+// `npm start`'s first step: builds the packages the platform runs from (core, the SDK, the plugins
+// and the web portal, through turbo's cache). On a fresh clone that takes a minute or two, so it says what it
 // is doing and which package it is on; when everything is cached it prints nothing. On a failure
 // it prints the failing packages' build output.
 import { spawn } from 'node:child_process';
@@ -8,7 +8,15 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const args = ['run', 'build', '--filter=./plugins/*...', '--output-logs=new-only', '--log-order=stream'];
+// The plugins (and what they depend on) and the web portal the default deployment serves at `/`.
+const args = [
+  'run',
+  'build',
+  '--filter=./plugins/*...',
+  '--filter=./examples/web-portal...',
+  '--output-logs=new-only',
+  '--log-order=stream',
+];
 const turbo = spawn(process.platform === 'win32' ? 'turbo.cmd' : 'turbo', args, {
   cwd: root,
   env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },

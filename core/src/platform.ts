@@ -206,6 +206,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     requestTimeoutMs: settings.requestTimeoutMs,
     idempotency: { db: () => requireDatabase().db },
     files,
+    ...(settings.siteDir ? { site: { dir: settings.siteDir } } : {}),
     rateLimits: {
       writes: { perMinute: settings.rateLimitWritesPerMinute, burst: settings.rateLimitWritesBurst },
       signIns: { perMinute: settings.rateLimitSignInsPerMinute, burst: settings.rateLimitSignInBurst },

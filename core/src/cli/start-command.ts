@@ -22,6 +22,7 @@ export async function runStart({ configPath }: StartCommandOptions): Promise<num
   const lines = [
     '',
     `  Lifelong ${coreVersion()} is running at ${url}`,
+    ...(platform.settings.siteDir ? [`  Web portal:     ${url}/`] : []),
     `  API reference:  ${url}/docs`,
     `  Database:       ${platform.database.description}`,
     `  Config:         ${file ?? '(none found: defaults and environment)'}`,

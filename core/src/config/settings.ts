@@ -26,6 +26,14 @@ export const Settings = Type.Object(
       description:
         'Where uploaded files (evidence, course media) are kept, by content hash; `memory://` keeps them in memory. Several instances need one shared folder.',
     }),
+    siteDir: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "Folder of a built web site (e.g. the web portal's `dist`) served at `/`; unset: `/` answers 404. " +
+          'Never shadows `/v1`, `/docs`, `/health` or `/openapi.json`.',
+      }),
+    ),
     adminKey: Type.Optional(
       Type.String({
         minLength: 24,
@@ -181,6 +189,7 @@ export const SETTINGS_ENV = {
   DATABASE_URL: 'databaseUrl',
   LIFELONG_DATA_DIR: 'dataDir',
   LIFELONG_FILES_DIR: 'filesDir',
+  LIFELONG_SITE_DIR: 'siteDir',
   LIFELONG_ADMIN_KEY: 'adminKey',
   LOG_LEVEL: 'logLevel',
   LIFELONG_MIGRATE_ON_START: 'migrateOnStart',

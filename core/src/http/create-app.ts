@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { MethodNotAllowed, NotFound } from '../errors/core-errors.js';
 import type { FileStore } from '../files/file-store.js';
 import type { Principal } from '../identity/principal.js';
+import { mountSite, type SiteOptions } from '../site/static-site.js';
 import type { AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { mountDocsPage } from './docs-page.js';
@@ -33,6 +34,8 @@ export interface HttpAppOptions {
   idempotency?: IdempotencyOptions;
   /** Where streamed uploads (`upload.stream`) are received. */
   files?: FileStore;
+  /** A built web site served at `/` (after every API route, never shadowing one); absent: `/` is a 404. */
+  site?: SiteOptions;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -52,6 +55,7 @@ export function createHttpApp({
   info,
   idempotency,
   files,
+  site,
 }: HttpAppOptions): Hono<AppEnv> {
   // Every POST route, core or plugin, honours an Idempotency-Key (and lists its errors in OpenAPI).
   const groups = idempotency ? declared.map((group) => idempotentRoutes(group, idempotency)) : declared;
@@ -80,6 +84,8 @@ export function createHttpApp({
   });
   mountDocsPage(app);
   for (const path of ['/openapi.json', '/docs', '/docs/assets/:file']) endpoints.add('GET', path, true);
+  // Registered last: every API route above answers first, and the site refuses reserved paths.
+  if (site) mountSite(app, site);
 
   app.notFound((c) => {
     const allowed = METHODS.filter((method) => (endpoints.match(method, c.req.path)[0] as unknown[]).length > 0);

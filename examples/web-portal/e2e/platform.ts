@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { createPlatform, type Platform } from '@lifelong/core';
+import { createTestDatabase, TEST_ADMIN_KEY, TEST_SECRETS } from '@lifelong/core/testing';
+import creditBank from '@lifelong/plugin-credit-bank';
+import teacherDevelopment from '@lifelong/plugin-teacher-development';
+
+/** The built portal, as the default deployment serves it. */
+export const PORTAL_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+
+export interface RunningPlatform {
+  platform: Platform;
+  url: string;
+  adminKey: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real platform listening on a free port, with the default deployment's plugins, serving the
+ * built portal at `/` — on a fresh test database (PGlite, or a new database on `DATABASE_URL`'s server).
+ */
+export async function startPlatform(): Promise<RunningPlatform> {
+  const database = await createTestDatabase();
+  const platform = createPlatform({
+    database,
+    env: {},
+    settings: {
+      port: 0,
+      host: '127.0.0.1',
+      filesDir: 'memory://',
+      siteDir: PORTAL_DIST,
+      adminKey: TEST_ADMIN_KEY,
+      passwordHashCost: 10,
+      logLevel: 'warn',
+      ...TEST_SECRETS,
+    },
+    plugins: [creditBank, teacherDevelopment],
+    scheduleJobs: false,
+  });
+  const { url } = await platform.start();
+  if (!url) throw new Error('the platform did not listen');
+  return {
+    platform,
+    url,
+    adminKey: TEST_ADMIN_KEY,
+    async stop() {
+      await platform.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import creditBank from '@lifelong/plugin-credit-bank/client';
+import { createClient, type IssuedSession, type LifelongClient } from '@lifelong/sdk';
+
+// The session lives in sessionStorage: it survives a reload but not the tab, and no other site can
+// read it (the CSP allows no script but the portal's own).
+const SESSION_KEY = 'lifelong.session';
+const REGION_KEY = 'lifelong.region';
+
+function read<T>(storage: Storage | undefined, key: string): T | undefined {
+  try {
+    const raw = storage?.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storage(kind: 'sessionStorage' | 'localStorage'): Storage | undefined {
+  try {
+    return globalThis[kind];
+  } catch {
+    return undefined;
+  }
+}
+
+let session: IssuedSession | undefined = read(storage('sessionStorage'), SESSION_KEY);
+
+/** A session store over sessionStorage, so the SDK refreshes and keeps the token across reloads. */
+const sessionStore = {
+  get: () => session,
+  set: (next: IssuedSession | undefined) => {
+    session = next;
+    if (next) storage('sessionStorage')?.setItem(SESSION_KEY, JSON.stringify(next));
+    else storage('sessionStorage')?.removeItem(SESSION_KEY);
+  },
+};
+
+/** The portal's client: the core and the credit bank. */
+export type Client = LifelongClient<[typeof creditBank]>;
+
+const makeClient = (region: string): Client =>
+  createClient({
+    baseUrl: window.location.origin,
+    region,
+    auth: sessionStore,
+    plugins: [creditBank],
+    timeoutMs: 15_000,
+  });
+
+let region: string = read<string>(storage('localStorage'), REGION_KEY) ?? 'default';
+let client: Client = makeClient(region);
+
+/** The SDK client for the current region (the signed-in person's region once known). */
+export const api = (): Client => client;
+
+/** The region calls go to. */
+export const currentRegion = (): string => region;
+
+/** Follows the signed-in person to their region: plugins are enabled and configured per region. */
+export function useRegion(next: string): void {
+  if (next === region) return;
+  region = next;
+  storage('localStorage')?.setItem(REGION_KEY, JSON.stringify(next));
+  client = makeClient(next);
+}
+
+/** Whether a session is stored (it may still turn out expired). */
+export const hasSession = (): boolean => session !== undefined;
+
+/** Forgets the session locally (after sign-out, or when the platform no longer accepts it). */
+export const clearSession = (): void => sessionStore.set(undefined);
