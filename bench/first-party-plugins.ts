@@ -2,12 +2,13 @@
 // /health/ready) are measured with all of them enabled, through startup/lifelong.config.ts.
 // When a first-party plugin lands, add its import here and its package to bench/package.json.
 
+import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
-// The credit bank before teacher development, which requires it.
-export const firstPartyPlugins = [creditBank, teacherDevelopment, readingClub];
+// Teacher development requires the credit bank and assessments.
+export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

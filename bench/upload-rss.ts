@@ -32,10 +32,11 @@ async function serve(): Promise<void> {
   const { createLogger, createPlatform } = await import('@lifelong/core');
   const { testNationalId } = await import('@lifelong/core/testing');
   const creditBank = (await import('@lifelong/plugin-credit-bank')).default;
+  const assessments = (await import('@lifelong/plugin-assessments')).default;
   const teacherDevelopment = (await import('@lifelong/plugin-teacher-development')).default;
   const platform = createPlatform({
     env: {},
-    plugins: [creditBank, teacherDevelopment],
+    plugins: [creditBank, assessments, teacherDevelopment],
     settings: {
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: 'memory://' }),
       filesDir: process.env.UPLOAD_RSS_FILES as string,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createPlatform, type Platform } from '@lifelong/core';
 import { createTestDatabase, TEST_ADMIN_KEY, TEST_SECRETS } from '@lifelong/core/testing';
+import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
@@ -33,7 +34,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
       logLevel: 'warn',
       ...TEST_SECRETS,
     },
-    plugins: [creditBank, teacherDevelopment],
+    plugins: [creditBank, assessments, teacherDevelopment],
     scheduleJobs: false,
   });
   const { url } = await platform.start();

@@ -1,4 +1,5 @@
 import { definePlugin } from '@lifelong/core';
+import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
 import pkg from '../package.json' with { type: 'json' };
 import { TeacherDevelopmentConfig } from './config.js';
@@ -30,7 +31,8 @@ const teacherDevelopment = definePlugin({
   id: 'teacher-development',
   version: pkg.version,
   description: 'Teachers, courses, pricing after the free week, quality teachers, studios and textbooks',
-  requires: { core: '^0.1.0', plugins: { [creditBank.id]: '^0.1.0' } },
+  // Assessments answers the "assessment passed" completion rule (learning.completion.requireAssessmentPassed).
+  requires: { core: '^0.1.0', plugins: { [creditBank.id]: '^0.1.0', [assessments.id]: '^0.1.0' } },
   config: TeacherDevelopmentConfig,
   migrations: new URL('../drizzle', import.meta.url),
   // Where each table goes on a distributed cluster (docs/scale.md), declared next to each table.

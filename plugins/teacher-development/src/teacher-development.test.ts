@@ -1,18 +1,21 @@
 import { createTestPlatform, type TestPlatform } from '@lifelong/core/testing';
+import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import teacherDevelopment from './index.js';
 
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [teacherDevelopment, creditBank] });
+  t = await createTestPlatform({ plugins: [teacherDevelopment, creditBank, assessments] });
 });
 afterAll(() => t.close());
 
-it('installs after the credit bank it requires, and is enabled in the default region', async () => {
+it('installs after the credit bank and assessments it requires, and is enabled in the default region', async () => {
   const res = await t.request('/v1/plugins');
   const ids = (await res.json()).items.map((p: { id: string }) => p.id);
   expect(ids.indexOf('credit-bank')).toBeLessThan(ids.indexOf('teacher-development'));
+  expect(ids.indexOf('assessments')).toBeGreaterThanOrEqual(0);
+  expect(ids.indexOf('assessments')).toBeLessThan(ids.indexOf('teacher-development'));
 });
 
 it('publishes its routes in OpenAPI with their permissions and access rules', async () => {

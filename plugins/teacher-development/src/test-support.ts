@@ -1,6 +1,7 @@
 // Shared by the center's tests (not part of the package's entry points): a platform with the
 // credit bank, a movable clock, and shortcuts for the flows other flows stand on.
 import { createTestPlatform, type TestPerson, type TestPlatform, type TestResponse } from '@lifelong/core/testing';
+import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
@@ -19,7 +20,7 @@ export interface Harness {
 export async function harness(options: { regionConfig?: Record<string, unknown> } = {}): Promise<Harness> {
   const clock = { now: new Date('2026-03-02T09:00:00Z') };
   const t = await createTestPlatform({
-    plugins: [teacherDevelopment, creditBank],
+    plugins: [teacherDevelopment, creditBank, assessments],
     regions: [
       {
         id: 'default',
@@ -91,6 +92,7 @@ export const courseContent = (
   learningOutcomes: string[];
   workloadHours: number;
   lessons: { title: string; media: string[]; durationSeconds?: number }[];
+  assessmentFormId?: string;
 } => ({
   title: 'Fractions for adults',
   description: 'Fractions, slowly.',

@@ -75,6 +75,12 @@ export const courseVersions = teacherDevelopment.table(
     level: text('level').notNull(),
     learningOutcomes: jsonb('learning_outcomes').$type<string[]>().notNull(),
     workloadHours: doublePrecision('workload_hours').notNull(),
+    /**
+     * The assessments form a learner must pass to complete this version, where the region's
+     * completion rule asks for a passed assessment (`learning.completion.requireAssessmentPassed`).
+     * Another plugin's id: no foreign key, the assessments plugin answers for it.
+     */
+    assessmentFormId: uuid('assessment_form_id'),
     reviewNote: text('review_note'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

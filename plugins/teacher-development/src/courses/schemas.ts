@@ -30,6 +30,13 @@ export const CourseContentBody = Type.Object(
     learningOutcomes: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 50 }),
     workloadHours: Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }),
     lessons: Type.Array(LessonInput, { minItems: 1, maxItems: 500 }),
+    assessmentFormId: Type.Optional(
+      Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+        description:
+          'An assessments form (`/v1/assessments/forms/{id}`) the learner must pass to complete this version, ' +
+          "where the region's `learning.completion.requireAssessmentPassed` is true. Omitted or null: none.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -70,6 +77,8 @@ export const CourseVersion = Type.Object({
   level: Level,
   learningOutcomes: Type.Array(Type.String()),
   workloadHours: Type.Number(),
+  /** The assessments form completing this version asks the learner to pass (where the region requires it). */
+  assessmentFormId: Type.Union([Id, Type.Null()]),
   reviewNote: Type.Union([Type.String(), Type.Null()]),
   lessons: Type.Array(Lesson),
 });

@@ -32,6 +32,7 @@ export async function versionView(db: Queryable, row: CourseVersionRow): Promise
     level: row.level as CourseVersion['level'],
     learningOutcomes: row.learningOutcomes,
     workloadHours: row.workloadHours,
+    assessmentFormId: row.assessmentFormId,
     reviewNote: row.reviewNote,
     lessons: rows.map((l) => ({
       id: l.id,
@@ -119,6 +120,7 @@ export async function writeContent(
     level: body.level,
     learningOutcomes: body.learningOutcomes,
     workloadHours: body.workloadHours,
+    assessmentFormId: body.assessmentFormId ?? null,
     reviewNote: null,
     updatedAt: ctx.now(),
   };

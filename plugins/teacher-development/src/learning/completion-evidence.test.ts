@@ -160,9 +160,9 @@ describe('the completion rule per region', () => {
     }
   });
 
-  it('refuses an "assessment passed" rule: it is not yet available', async () => {
+  it('takes the "assessment passed" rule as a boolean only', async () => {
     await expect(
-      harness({ regionConfig: { learning: { completion: { requireAssessmentPassed: true } } } }),
+      harness({ regionConfig: { learning: { completion: { requireAssessmentPassed: 'yes' } } } }),
     ).rejects.toThrow();
   });
 });

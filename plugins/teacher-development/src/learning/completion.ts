@@ -1,3 +1,4 @@
+import { assessmentResults } from '@lifelong/plugin-assessments';
 import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit-bank';
 import type { Ctx } from '../context.js';
 import { CompletionEvidenceMissing } from '../errors.js';
@@ -8,21 +9,51 @@ import { type MissingEvidence, missingEvidence } from './engagement.js';
 import type { EnrolmentRow } from './schema.js';
 import { markCompleted, progressOfEnrolment, updateEnrolment } from './store.js';
 
-/** The 409 a completion without enough evidence answers: which lessons lack how many seconds. */
-export const evidenceProblem = (missing: MissingEvidence[]) =>
+/** The assessment a completion still lacks: the form to pass and the learner's best score so far (null: no attempt). */
+export interface MissingAssessment {
+  formId: string;
+  bestScorePercent: number | null;
+}
+
+/**
+ * The 409 a completion without enough evidence answers: which lessons lack how many seconds
+ * (`lessons`, possibly empty) and, when the version's assessment is not passed yet, `assessment`.
+ */
+export const evidenceProblem = (missing: MissingEvidence[], assessment: MissingAssessment | null = null) =>
   CompletionEvidenceMissing({
-    detail: missing
-      .map(
+    detail: [
+      ...missing.map(
         (m) =>
           `Lesson ${m.position} needs ${m.missingSeconds} more engaged seconds (${m.engagedSeconds} of ${m.requiredSeconds}).`,
-      )
-      .join(' '),
-    extensions: { lessons: missing },
+      ),
+      ...(assessment
+        ? [
+            `Assessment form ${assessment.formId} must be passed first (best score: ${
+              assessment.bestScorePercent === null ? 'no attempt' : `${assessment.bestScorePercent} %`
+            }).`,
+          ]
+        : []),
+    ].join(' '),
+    extensions: { lessons: missing, ...(assessment ? { assessment } : {}) },
   });
 
 /**
+ * The assessment the version asks for and the learner has not passed, or null when there is none
+ * to pass: the region does not require one, or the version names no form (a course without a form
+ * has no assessment rule, so a region can turn the rule on without blocking its existing courses).
+ */
+async function missingAssessment(ctx: Ctx, personId: string, formId: string | null): Promise<MissingAssessment | null> {
+  if (!ctx.config.learning.completion.requireAssessmentPassed || formId === null) return null;
+  const best = await ctx.service(assessmentResults).bestAttempt(personId, formId);
+  if (best?.passed) return null;
+  return { formId, bestScorePercent: best ? best.scorePercent : null };
+}
+
+/**
  * Completes the enrolment when every lesson of its version is completed, each with the engaged time
- * the region's completion rule asks for (409 naming the lessons that lack it otherwise): marks it (a guarded
+ * the region's completion rule asks for, and — where the region requires it and the version names a
+ * form — the learner's best attempt at that form passed (409 naming what is missing otherwise, so
+ * the last lesson's completion is not recorded until then): marks it (a guarded
  * update, so only one request ever completes it), has the credit bank award it in the same
  * transaction, and announces it. The credit bank is idempotent on (source, enrolment id) too, and
  * the equivalence key (the course id) keeps one course from being credited twice to one person.
@@ -36,7 +67,10 @@ export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: 
   // Lessons completed under a laxer rule (or before it existed) are held to today's rule here.
   const engaged = new Map(progress.map((p) => [p.lessonId, p.secondsSpent]));
   const missing = missingEvidence(lessonRows, engaged, ctx.config.learning.completion);
-  if (missing.length) throw evidenceProblem(missing);
+  const version = await versionRow(ctx.db, enrolment.courseId, enrolment.version);
+  if (!version) throw new Error(`Course ${enrolment.courseId} has no version ${enrolment.version}`);
+  const assessment = await missingAssessment(ctx, enrolment.personId, version.assessmentFormId);
+  if (missing.length || assessment) throw evidenceProblem(missing, assessment);
 
   const marked = await markCompleted(ctx.db, enrolment.id, ctx.now());
   if (!marked) return enrolment;

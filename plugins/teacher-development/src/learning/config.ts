@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 /**
  * What a completion needs as evidence. Each lesson needs engaged time — seconds the server credited
  * from the player's progress events — of at least `minEngagedRatio` × its media duration
- * (`secondsWithoutDuration` for a lesson that declares none).
+ * (`secondsWithoutDuration` for a lesson that declares none); with `requireAssessmentPassed`, a
+ * passed attempt at the version's assessments form as well.
  */
 export const CompletionRuleConfig = Type.Object(
   {
@@ -25,9 +26,11 @@ export const CompletionRuleConfig = Type.Object(
       default: 300,
       description: 'The most engaged seconds one progress event is credited, however long since the last one.',
     }),
-    requireAssessmentPassed: Type.Literal(false, {
+    requireAssessmentPassed: Type.Boolean({
       default: false,
-      description: 'Reserved: an "assessment passed" completion rule is not yet available; only false is accepted.',
+      description:
+        "Completing a course version that names an assessments form (`assessmentFormId`) also needs the learner's " +
+        'best attempt at that form to have passed. Versions naming no form have no assessment rule.',
     }),
   },
   { additionalProperties: false, default: {} },

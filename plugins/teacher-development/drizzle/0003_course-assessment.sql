@@ -1,0 +1,1 @@
+ALTER TABLE "teacher_development"."course_versions" ADD COLUMN "assessment_form_id" uuid;
