@@ -5,18 +5,24 @@ import { requestTransaction } from '../db/request-transaction.js';
 import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import { decodeCursor, toPage } from '../http/pagination.js';
+import { decodeCursor, isUuidKey, toPage } from '../http/pagination.js';
 import { actorOf } from '../http/request-context.js';
 import { type RouteGroup, route } from '../http/route.js';
 import { isPlatformAdmin } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { UUID_PATTERN } from '../ids/uuid.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
-import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
+import { type EntryCursor, listAccountsOf, listEntryRows, ownersOf } from './accounts.js';
 import * as contract from './contract.js';
-import { LedgerAccountNotFound, LedgerTransferForbidden, LedgerTransferNotFound } from './errors.js';
+import {
+  LedgerAccountNotFound,
+  LedgerAccountsForbidden,
+  LedgerTransferForbidden,
+  LedgerTransferNotFound,
+} from './errors.js';
 import type { Ledger } from './ledger.js';
-import type { AccountView, EntryView, TransferView } from './schemas.js';
+import type { AccountListQuery, AccountView, EntryView, StatementQuery, TransferView } from './schemas.js';
+import { balanceDelta, MAX_STATEMENT_DAYS, statementOf } from './statements.js';
 import type { Account, AccountOwner, Entry, Transfer, TransferInput } from './types.js';
 
 function accountView(a: Account): AccountView {
@@ -33,6 +39,8 @@ function accountView(a: Account): AccountView {
     balance: (a.creditsPosted - a.debitsPosted).toString(),
     version: a.version,
     createdAt: a.createdAt.toISOString(),
+    openedBy: a.openedBy,
+    purpose: a.purpose,
   };
 }
 
@@ -79,6 +87,41 @@ const isEntryCursor = (key: unknown): key is EntryCursor =>
   typeof (key as EntryCursor).accountId === 'string' &&
   new RegExp(UUID_PATTERN).test((key as EntryCursor).accountId) &&
   Number.isSafeInteger((key as EntryCursor).version);
+
+const invalid = (path: string, rule: string, message: string) =>
+  ValidationFailed({ errors: [{ path, rule, message }] });
+
+/** Whose accounts `GET /v1/ledger/accounts` lists: the one named, or the caller's own. */
+function listedOwner(principal: AuthenticatedPrincipal, query: AccountListQuery): AccountOwner {
+  const { ownerType, ownerId } = query;
+  if (ownerType === undefined) {
+    if (ownerId !== undefined) throw invalid('/query/ownerType', 'required', 'Required with ownerId');
+    if (principal.kind === 'person') return { type: 'person', id: principal.id };
+    if (principal.kind === 'apiKey' && principal.institutionId) {
+      return { type: 'institution', id: principal.institutionId };
+    }
+    throw invalid('/query/ownerType', 'required', 'This caller owns no accounts: name the owner');
+  }
+  if (ownerType === 'platform') {
+    if (ownerId !== undefined) throw invalid('/query/ownerId', 'mustBeAbsent', 'The platform has no owner id');
+    return { type: 'platform', id: null };
+  }
+  if (ownerId === undefined) throw invalid('/query/ownerId', 'required', 'Required unless the owner is the platform');
+  return { type: ownerType, id: ownerId };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The statement's period [from, to), checked: `to` after `from`, at most MAX_STATEMENT_DAYS. */
+function statementPeriod(query: StatementQuery, now: Date): { from: Date; to: Date } {
+  const from = new Date(query.from);
+  const to = query.to === undefined ? now : new Date(query.to);
+  if (to.getTime() <= from.getTime()) throw invalid('/query/to', 'afterFrom', 'Must be after from');
+  if (to.getTime() - from.getTime() > MAX_STATEMENT_DAYS * DAY_MS) {
+    throw invalid('/query/to', 'maxPeriod', `A statement covers at most ${MAX_STATEMENT_DAYS} days`);
+  }
+  return { from, to };
+}
 
 /** `/v1/ledger`: accounts, entries, transfer batches. */
 export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): RouteGroup {
@@ -133,6 +176,17 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         );
         return { status: 201, body: accountView(account) };
       }),
+      route(contract.listAccounts, async ({ query }, c) => {
+        const principal = principalOf(c);
+        const owner = listedOwner(principal, query);
+        if (!(await access.canReadOwner(principal, owner))) {
+          throw LedgerAccountsForbidden({ detail: `You may not see the accounts of ${owner.type} ${owner.id ?? ''}.` });
+        }
+        const limit = query.limit ?? 50;
+        const after = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : null;
+        const rows = await listAccountsOf(db(), owner, limit, after);
+        return { status: 200, body: toPage(rows, limit, (a) => ({ id: a.id }), accountView) };
+      }),
       route(contract.getAccount, async ({ params }, c) => ({
         status: 200,
         body: accountView(await readableAccount(c, params.accountId)),
@@ -165,6 +219,35 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         return {
           status: 200,
           body: toPage(rows, limit, (e) => ({ accountId: e.accountId, version: e.version }), entryView),
+        };
+      }),
+      route(contract.getStatement, async ({ params, query }, c) => {
+        const account = await readableAccount(c, params.accountId);
+        const period = statementPeriod(query, new Date());
+        const limit = query.limit ?? 50;
+        const after = query.cursor ? decodeCursor(query.cursor, isEntryCursor) : null;
+        // One snapshot, so both balances and the entries agree even while transfers commit.
+        const statement = await db().transaction((tx) => statementOf(tx, account.id, period, limit, after), {
+          isolationLevel: 'repeatable read',
+          accessMode: 'read only',
+        });
+        const page = toPage(
+          statement.entries,
+          limit,
+          (e) => ({ accountId: e.accountId, version: e.version }),
+          (e) => ({ ...entryView(e), balanceDelta: balanceDelta(e).toString() }),
+        );
+        return {
+          status: 200,
+          body: {
+            accountId: account.id,
+            asset: account.asset,
+            from: period.from.toISOString(),
+            to: period.to.toISOString(),
+            openingBalance: statement.opening.toString(),
+            closingBalance: statement.closing.toString(),
+            ...page,
+          },
         };
       }),
       route(contract.createTransfers, async ({ body }, c) => {

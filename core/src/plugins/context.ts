@@ -73,7 +73,8 @@ export interface PluginContext<C extends TObject = TObject> {
 /** The ledger as plugins use it. */
 export interface PluginLedger {
   transfer(transfers: readonly TransferInput[]): Promise<TransferResult[]>;
-  createAccount(input: CreateAccountInput): Promise<Account>;
+  /** Opens an account; the ledger records this plugin as its opener (`openedBy`). */
+  createAccount(input: Omit<CreateAccountInput, 'openedBy'>): Promise<Account>;
   getAccount(id: string): Promise<Account | null>;
   /** Closes an account: later transfers touching it are refused with `accountClosed`. */
   closeAccount(id: string): Promise<Account>;
