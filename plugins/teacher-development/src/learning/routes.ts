@@ -78,13 +78,20 @@ export function registerLearning(p: TeacherDevelopmentRegistrar): void {
     };
     const [recorded] = await ctx.db
       .update(enrolments)
-      .set({ transferIds: paid.transferIds, shares })
+      .set({ transferIds: paid.transferIds, shares, asset: paid.asset })
       .where(eq(enrolments.id, row.id))
       .returning();
     if (!recorded) throw new Error('update returned no row');
     await ctx.emit(
       EnrolmentPaid,
-      { enrolmentId: row.id, courseId: course.id, personId, regionId: ctx.regionId, asset, amount: String(price) },
+      {
+        enrolmentId: row.id,
+        courseId: course.id,
+        personId,
+        regionId: ctx.regionId,
+        asset: paid.asset,
+        amount: String(price),
+      },
       { key: personId },
     );
     return { status: 201, body: await enrolmentView(ctx.db, recorded) };
