@@ -112,8 +112,20 @@ function listedOwner(principal: AuthenticatedPrincipal, query: AccountListQuery)
 
 const DAY_MS = 86_400_000;
 
+/** An instant whose UTC year PostgreSQL's timestamps hold and JavaScript prints plainly: 1–9999. */
+function storableInstant(value: string): boolean {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 /** The statement's period [from, to), checked: `to` after `from`, at most MAX_STATEMENT_DAYS. */
 function statementPeriod(query: StatementQuery, now: Date): { from: Date; to: Date } {
+  // Dates JavaScript parses but PostgreSQL cannot store (year 0, past 9999) are a 400, not a 500.
+  for (const [name, value] of [['from', query.from] as const, ['to', query.to] as const]) {
+    if (value !== undefined && !storableInstant(value)) {
+      throw invalid(`/query/${name}`, 'range', 'Must lie within the years 1 to 9999');
+    }
+  }
   const from = new Date(query.from);
   const to = query.to === undefined ? now : new Date(query.to);
   if (to.getTime() <= from.getTime()) throw invalid('/query/to', 'afterFrom', 'Must be after from');

@@ -84,7 +84,7 @@ describe('statements', () => {
             await sleep(3);
             const transfers: TransferInput[] = batch.map((o) => {
               const id = uuidv7();
-              if (o.kind === 'post' || o.kind === 'void') {
+              if ('which' in o) {
                 const pendingId = pendings[o.which % Math.max(pendings.length, 1)] ?? uuidv7();
                 return {
                   id,

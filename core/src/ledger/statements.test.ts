@@ -178,6 +178,17 @@ describe("an account's statement", () => {
     });
   });
 
+  it.each([
+    ['from', { from: '0000-06-01T00:00:00Z', to: '0000-07-01T00:00:00Z' }],
+    ['to', { from: '9999-12-31T00:00:00Z', to: '9999-12-31T23:00:00-12:00' }],
+  ])('refuses a %s PostgreSQL cannot store with 400, rule range', async (field, period) => {
+    const refused = await problemOf(t.client('admin').ledger.accounts.statement({ accountId: issuance, ...period }));
+    expect(refused).toMatchObject({
+      status: 400,
+      problem: { errors: [expect.objectContaining({ path: `/query/${field}`, rule: 'range' })] },
+    });
+  });
+
   it('accepts a period of exactly 366 days', async () => {
     const statement = await t
       .client('admin')
