@@ -83,8 +83,24 @@ export type AccountView = Static<typeof AccountView>;
  */
 export const AccountListQuery = Type.Object(
   {
-    ownerType: Type.Optional(Type.Union(OWNER_TYPES.map((t) => Type.Literal(t)))),
-    ownerId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: OWNER_ID_PATTERN })),
+    ownerType: Type.Optional(
+      Type.Union(
+        OWNER_TYPES.map((t) => Type.Literal(t)),
+        {
+          description:
+            "Whose accounts. Omitted (with ownerId): the caller's own, which callers other than people and institution API keys do not have (400, rule `ownerOfCaller`); required with ownerId (rule `ownerComplete`).",
+        },
+      ),
+    ),
+    ownerId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: OWNER_ID_PATTERN,
+        description:
+          "The owner's id, as in `owner.id`: required with every ownerType but `platform` (400, rule `ownerComplete`), absent with it (rule `mustBeAbsent`).",
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
     cursor: Type.Optional(
       Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'From the previous page.' }),
@@ -102,7 +118,8 @@ export const StatementQuery = Type.Object(
       Type.String({
         format: 'date-time',
         maxLength: 40,
-        description: 'End of the period (excluded); default now. At most 366 days after `from`.',
+        description:
+          'End of the period (excluded); default now. After `from` (400, rule `afterFrom`) and at most 366 days after it (rule `maxPeriod`). Both dates lie in the years 1–9999 (rule `range`).',
       }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
