@@ -1,4 +1,5 @@
 import type { AnyPlugin } from '@lifelong/core';
+import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
@@ -7,4 +8,13 @@ import readingClub from '@lifelong-examples/plugin-reading-club';
  * Every first-party plugin, loaded by the fuzzing scenario so that every route is exercised.
  * Add each new first-party plugin here (this is the only list).
  */
-export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, readingClub];
+export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, assessments, readingClub];
+
+/**
+ * Mail and SMS are external services: these stand-ins accept every message, so the scenarios
+ * test our server (a missing channel would be a documented 503, not a fault).
+ */
+export const ACCEPTING_MESSAGING = {
+  email: { send: async () => {} },
+  sms: { send: async () => {} },
+};

@@ -7,10 +7,13 @@ import * as groups from './groups/contract.js';
 import * as health from './health/contract.js';
 import { isContract } from './http/contract-client.js';
 import * as access from './identity/routes/access-contract.js';
+import * as contacts from './identity/routes/contact-contract.js';
 import * as institutions from './identity/routes/institution-contract.js';
+import * as passwords from './identity/routes/password-contract.js';
 import * as people from './identity/routes/people-contract.js';
 import * as sessions from './identity/routes/session-contract.js';
 import * as ledger from './ledger/contract.js';
+import * as notifications from './notifications/contract.js';
 import * as plugins from './plugins/contract.js';
 import * as regions from './regions/contract.js';
 
@@ -18,6 +21,12 @@ import * as regions from './regions/contract.js';
 export { defineError, type ErrorKind, LifelongError } from './errors/lifelong-error.js';
 export * from './http/contract.js';
 export * from './http/contract-client.js';
+export {
+  ConflictOfInterestError,
+  LedgerInsufficientFunds,
+  LedgerTransferRefused,
+  PersonRequired,
+} from './plugins/errors.js';
 
 /**
  * Every core operation, by name. `bindContracts(coreContracts, call)` nests them by operationId:
@@ -27,6 +36,8 @@ export const coreContracts = pickContracts(
   health,
   people,
   sessions,
+  passwords,
+  contacts,
   access,
   institutions,
   groups,
@@ -34,6 +45,7 @@ export const coreContracts = pickContracts(
   audit,
   events,
   ledger,
+  notifications,
   plugins,
 );
 

@@ -6,12 +6,16 @@ import { groupRoutes } from './groups/routes.js';
 import type { RouteGroup } from './http/route.js';
 import type { IdentityContext } from './identity/context.js';
 import { accessRoutes } from './identity/routes/access-routes.js';
+import { contactRoutes } from './identity/routes/contact-routes.js';
 import { institutionRoutes } from './identity/routes/institution-routes.js';
+import { passwordRoutes } from './identity/routes/password-routes.js';
 import { peopleRoutes } from './identity/routes/people-routes.js';
 import { sessionRoutes } from './identity/routes/session-routes.js';
 import { identityLedgerAccess, identityOwnerCheck } from './ledger/identity-access-policy.js';
 import type { Ledger } from './ledger/ledger.js';
 import { ledgerRoutes } from './ledger/routes.js';
+import type { NotificationRegistry } from './notifications/registry.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { regionRoutes } from './regions/routes.js';
 
 /** What core route groups are built from. `db()` and `identity()` throw 503 until the platform has started. */
@@ -24,6 +28,7 @@ export interface CoreRouteDeps {
   ledger: Ledger;
   /** Ids of the registered national ID schemes (documented as the registration body's enum). */
   nationalIdSchemes?: readonly string[];
+  notifications: NotificationRegistry;
 }
 
 /** The core's own route groups, each a tag in OpenAPI. */
@@ -40,6 +45,18 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       tag: 'Sessions',
       description: 'Password sign-in, token refresh and sign-out.',
       routes: sessionRoutes(deps.identity, deps.settings.trustProxy),
+    },
+    {
+      prefix: '',
+      tag: 'Passwords',
+      description: 'Changing a password, resetting one with a code, and guardians setting a minor’s.',
+      routes: passwordRoutes(deps.identity, deps.settings.trustProxy),
+    },
+    {
+      prefix: '',
+      tag: 'Contacts',
+      description: 'A person’s email and mobile number, verified by one-time codes; password reset codes.',
+      routes: contactRoutes(deps.identity, deps.settings.trustProxy),
     },
     { prefix: '', tag: 'Access', description: 'Role grants and API keys.', routes: accessRoutes(deps.identity) },
     {
@@ -61,6 +78,12 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       routes: regionRoutes(deps.db),
     },
     { prefix: '', tag: 'Audit', description: 'The append-only audit log.', routes: auditRoutes(deps.db) },
+    {
+      prefix: '',
+      tag: 'Notifications',
+      description: "A person's in-app inbox: what the platform and its centers have told them, in their language.",
+      routes: notificationRoutes(deps.db, deps.notifications, () => deps.identity().now()),
+    },
     ledgerRoutes({
       db: deps.db,
       ledger: deps.ledger,

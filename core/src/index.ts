@@ -13,6 +13,19 @@ export {
   resultRows,
   type Transaction,
 } from './db/database.js';
+export type {
+  CoordinatorLocalTable,
+  DistributedTable,
+  ReferenceTable,
+  TableDistribution,
+  TableRef,
+} from './db/distribution.js';
+export {
+  type DistributionCheckOptions,
+  type DistributionRule,
+  type DistributionViolation,
+  distributionViolations,
+} from './db/distribution-check.js';
 export {
   type AppliedMigration,
   type Migration,
@@ -102,13 +115,23 @@ export * from './ledger/types.js';
 export { type VerifyReport, verifyLedger } from './ledger/verify.js';
 export { createLogger, type Logger, type LoggerOptions } from './logging/logger.js';
 export {
+  defineNotification,
+  NOTIFICATION_LOCALES,
+  type NotificationLocale,
+  type NotificationRef,
+  type NotificationText,
+  pickLocale,
+} from './notifications/notification-ref.js';
+export type { NotifyOptions } from './notifications/notifier.js';
+export {
   createPlatform,
   type Platform,
   type PlatformOptions,
   type StartOptions,
   type StartResult,
 } from './platform.js';
-export type { PluginContext, PluginRequestContext } from './plugins/context.js';
+export type { ConflictOfInterest, Owners } from './plugins/conflict-of-interest.js';
+export type { PluginContext, PluginLedger, PluginRequestContext } from './plugins/context.js';
 export type {
   GroupMember,
   GroupSummary,
@@ -127,6 +150,13 @@ export {
   type PluginRegistrar,
   type PluginRoute,
 } from './plugins/define-plugin.js';
+export {
+  ConflictOfInterestError,
+  LedgerInsufficientFunds,
+  LedgerTransferRefused,
+  PersonRequired,
+} from './plugins/errors.js';
+export { type FailedTransfer, failedTransfer, type TransferOrThrowOptions } from './plugins/ledger-outcome.js';
 export { PluginPreflightError, type PreflightCode, type PreflightIssue } from './plugins/preflight.js';
 export { createServiceRef, type ServiceRef } from './plugins/refs.js';
 export type { PluginSeed, RegionSeed } from './plugins/region-seeds.js';

@@ -25,6 +25,7 @@ import { CORE_EVENTS } from './identity/events.js';
 import { cnResidentId } from './identity/national-id/cn-ric.js';
 import { nationalIdKeyIssues } from './identity/national-id/keys.js';
 import type { NationalIdScheme } from './identity/national-id/scheme.js';
+import { CORE_NOTIFICATIONS } from './identity/notifications.js';
 import { PermissionRegistry } from './identity/permission-registry.js';
 import { pruneRetiredRefreshTokens, resolveSession } from './identity/sessions-service.js';
 import type { IdentityVerifier } from './identity/verifier.js';
@@ -32,6 +33,8 @@ import { emitPostedTransfers, TransfersPosted } from './ledger/events.js';
 import { identityOwnerDirectory } from './ledger/identity-owner-directory.js';
 import { createLedger, type Ledger } from './ledger/ledger.js';
 import { createLogger } from './logging/logger.js';
+import { type MessageChannels, smtpChannel } from './messaging/channels.js';
+import { NotificationRegistry } from './notifications/registry.js';
 import { type AnyPlugin, mintableAssets } from './plugins/define-plugin.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
 import { pluginRoutes } from './plugins/routes.js';
@@ -61,6 +64,11 @@ export interface PlatformOptions {
   now?: () => Date;
   /** Where plugins keep uploaded files (default: on disk at `filesDir`, in memory for `memory://`). */
   files?: FileStore;
+  /**
+   * How one-time codes reach people: `email` (default: SMTP at `smtpUrl`, when set) and `sms` (a
+   * provider the region contracts; none by default). A missing channel answers 503 for its codes.
+   */
+  messaging?: MessageChannels;
   /** Run plugins' jobs on their timers (default true; tests turn it off and run jobs by hand). */
   scheduleJobs?: boolean;
 }
@@ -150,8 +158,14 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
   const files =
     options.files ?? (settings.filesDir.startsWith('memory://') ? memoryFileStore() : diskFileStore(settings.filesDir));
   emitPostedTransfers(ledger, events);
+  const notifications = new NotificationRegistry();
+  for (const ref of CORE_NOTIFICATIONS) notifications.add('core', ref);
+  for (const plugin of options.plugins ?? []) {
+    for (const ref of plugin.notifications ?? []) notifications.add(plugin.id, ref);
+  }
   // Preflight runs here, before anything starts: a bad plugin set never half-boots.
   const runtime = new PluginRuntime({
+    notifications,
     plugins: options.plugins ?? [],
     regions: options.regions ?? [],
     coreVersion: coreVersion(),
@@ -163,7 +177,17 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     ...(options.now ? { now: options.now } : {}),
   });
   for (const subscription of runtime.subscriptions()) events.subscribe(subscription);
+  const channels: MessageChannels = {
+    ...(options.messaging?.email
+      ? { email: options.messaging.email }
+      : settings.smtpUrl
+        ? { email: smtpChannel(settings.smtpUrl, settings.mailFrom) }
+        : {}),
+    ...(options.messaging?.sms ? { sms: options.messaging.sms } : {}),
+  };
   const identity = new IdentityModule({
+    notifications,
+    channels,
     settings,
     logger,
     permissions,
@@ -200,6 +224,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         logger,
         settings,
         ledger,
+        notifications,
         nationalIdSchemes: [
           ...new Set([cnResidentId.id, ...(options.nationalIdSchemes ?? []).map((scheme) => scheme.id)]),
         ],

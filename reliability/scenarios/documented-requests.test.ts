@@ -3,7 +3,7 @@ import { ValueErrorType } from '@sinclair/typebox/value';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FIRST_PARTY_PLUGINS } from '../plugins.js';
+import { ACCEPTING_MESSAGING, FIRST_PARTY_PLUGINS } from '../plugins.js';
 import { buildPath, type Operation, operationsOf, validParams, validQuery } from '../support/mutations.js';
 import { type JsonSchema, sample } from '../support/schema-sample.js';
 
@@ -17,7 +17,7 @@ import { type JsonSchema, sample } from '../support/schema-sample.js';
  */
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: FIRST_PARTY_PLUGINS });
+  t = await createTestPlatform({ plugins: FIRST_PARTY_PLUGINS, messaging: ACCEPTING_MESSAGING });
 });
 afterAll(() => t?.close());
 

@@ -1,7 +1,7 @@
 import { openDatabase } from '@lifelong/core';
 import { createTestPlatform, type TestPlatform, type TestPrincipals } from '@lifelong/core/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FIRST_PARTY_PLUGINS } from '../plugins.js';
+import { ACCEPTING_MESSAGING, FIRST_PARTY_PLUGINS } from '../plugins.js';
 import { type ScratchDatabase, scratchDatabase } from '../support/database.js';
 import { type FuzzRequest, mutatedRequests, type Operation, operationsOf, validRequest } from '../support/mutations.js';
 import { changedTables, type Snapshot, snapshot } from '../support/snapshot.js';
@@ -26,6 +26,7 @@ beforeAll(async () => {
   t = await createTestPlatform({
     database: await openDatabase({ url: db.url }),
     plugins: FIRST_PARTY_PLUGINS,
+    messaging: ACCEPTING_MESSAGING,
     settings: { bodyLimitBytes: BODY_LIMIT },
   });
 });

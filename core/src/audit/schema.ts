@@ -1,5 +1,6 @@
 import { index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 /**
  * Who did what to whom. Append-only: a trigger (migration 0001) rejects UPDATE and DELETE for
@@ -25,3 +26,8 @@ export const auditLog = coreSchema.table(
     index('audit_log_action_idx').on(t.action),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): an append-only log, spread by its own id. */
+export const auditDistribution: readonly TableDistribution[] = [
+  { table: auditLog, kind: 'distributed', column: 'id', colocation: 'audit' },
+];

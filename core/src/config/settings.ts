@@ -151,6 +151,19 @@ export const Settings = Type.Object(
       default: 8,
       description: 'Delivery attempts before an event delivery is dead-lettered.',
     }),
+    smtpUrl: Type.Optional(
+      Type.String({
+        pattern: '^smtps?://',
+        description:
+          'Mail server for verification and reset codes (smtp:// or smtps://, credentials in the URL); unset: email codes cannot be sent (503).',
+      }),
+    ),
+    mailFrom: Type.String({
+      minLength: 3,
+      maxLength: 200,
+      default: 'Lifelong <no-reply@localhost>',
+      description: 'The From address of mail the platform sends.',
+    }),
     trustProxy: Type.Boolean({
       default: false,
       description: 'Take the client address from X-Forwarded-For (only behind a trusted proxy).',
@@ -185,6 +198,8 @@ export const SETTINGS_ENV = {
   LIFELONG_REFRESH_TTL_SECONDS: 'refreshTtlSeconds',
   LIFELONG_MINOR_AGE_YEARS: 'minorAgeYears',
   LIFELONG_TRUST_PROXY: 'trustProxy',
+  LIFELONG_SMTP_URL: 'smtpUrl',
+  LIFELONG_MAIL_FROM: 'mailFrom',
   LIFELONG_NATS_URL: 'natsUrl',
   LIFELONG_EVENTS_POLL_INTERVAL_MS: 'eventsPollIntervalMs',
   LIFELONG_EVENTS_MAX_ATTEMPTS: 'eventsMaxAttempts',

@@ -4,6 +4,7 @@ export * from '../events/schema.js';
 export * from '../groups/schema.js';
 export * from '../identity/schema.js';
 export * from '../ledger/schema.js';
+export * from '../notifications/schema.js';
 export * from '../plugins/schema.js';
 export * from '../regions/schema.js';
 export { coreSchema } from './core-schema.js';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 /**
  * The outbox: one row per emitted event, written in the emitter's transaction. `seq` (an
@@ -79,3 +80,13 @@ export const eventSubscriptions = coreSchema.table('event_subscriptions', {
   eventName: text('event_name').notNull(),
   registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): the outbox per shard, by ordering key, so
+ * one key's events and deliveries stay on one shard in order; subscribers are a catalogue.
+ */
+export const eventsDistribution: readonly TableDistribution[] = [
+  { table: events, kind: 'distributed', column: 'key', colocation: 'event-key' },
+  { table: eventDeliveries, kind: 'distributed', column: 'key', colocation: 'event-key' },
+  { table: eventSubscriptions, kind: 'reference' },
+];

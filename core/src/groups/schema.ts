@@ -1,5 +1,6 @@
 import { index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { people } from '../identity/schema.js';
 import { regions } from '../regions/schema.js';
 
@@ -64,3 +65,10 @@ export const groupInvitations = coreSchema.table(
   },
   (t) => [index('group_invitations_invitee_idx').on(t.inviteeId), index('group_invitations_group_idx').on(t.groupId)],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): a group's rows on the group's shard. */
+export const groupsDistribution: readonly TableDistribution[] = [
+  { table: groups, kind: 'distributed', column: 'id', colocation: 'group' },
+  { table: groupMembers, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: groupInvitations, kind: 'distributed', column: 'group_id', colocation: 'group' },
+];

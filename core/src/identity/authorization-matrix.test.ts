@@ -97,6 +97,15 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'PUT /v1/people/{learnerNumber}/password',
+    // Only the guardian: the minor changes their own with POST /v1/me/password (and the current one).
+    allowed: ['guardian'],
+    request: async ({ child }) => [
+      `/v1/people/${child.learnerNumber}/password`,
+      { method: 'PUT', json: { newPassword: 'a fresh start for you' } },
+    ],
+  },
+  {
     name: 'POST /v1/people/{learnerNumber}/merge',
     allowed: ['regionAdmin'],
     request: async ({ child }) => [

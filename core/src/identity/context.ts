@@ -3,6 +3,8 @@ import type { Settings } from '../config/settings.js';
 import type { Database } from '../db/database.js';
 import { ServiceUnavailable } from '../errors/core-errors.js';
 import type { EventSystem } from '../events/event-system.js';
+import type { MessageChannels } from '../messaging/channels.js';
+import type { NotificationRegistry } from '../notifications/registry.js';
 import { cnResidentId } from './national-id/cn-ric.js';
 import { resolveNationalIdKeys } from './national-id/keys.js';
 import { NationalIdProtector } from './national-id/protector.js';
@@ -24,9 +26,15 @@ export interface IdentityContext {
   emit: EventSystem['emit'];
   /** The time now; tests pass a fixed clock. */
   now: () => Date;
+  /** Notification kinds, to put core notifications in inboxes (`notify`). */
+  notifications: NotificationRegistry;
+  /** Email and SMS, for one-time codes (contact verification, password resets). */
+  channels: MessageChannels;
 }
 
 export interface IdentityModuleOptions {
+  notifications: NotificationRegistry;
+  channels: MessageChannels;
   settings: Settings;
   logger: Logger;
   /** National ID schemes besides CN-RIC (one per country or document kind). */
@@ -55,6 +63,8 @@ export class IdentityModule {
       emit: this.options.events.emit,
       verifierFor: (regionId) => this.options.verifiers?.[regionId] ?? registrarVerifier,
       now: this.options.now ?? (() => new Date()),
+      notifications: this.options.notifications,
+      channels: this.options.channels,
     };
   }
 

@@ -54,3 +54,17 @@ export const LastPlatformAdminKey = defineError(
   409,
   'The last active platform-admin API key cannot be revoked',
 );
+export const PasswordIncorrect = defineError('IDENTITY_PASSWORD_INCORRECT', 403, 'The current password is wrong');
+export const CodeCooldown = defineError('IDENTITY_CODE_COOLDOWN', 429, 'A code was sent a moment ago');
+/** Extensions: `reason` — `none` (nothing pending), `expired`, `attempts` (too many wrong codes). */
+export const ContactCodeUnusable = defineError(
+  'IDENTITY_CONTACT_CODE_UNUSABLE',
+  409,
+  'No usable code for this contact',
+);
+export const ContactNotFound = defineError('IDENTITY_CONTACT_NOT_FOUND', 404, 'No such contact');
+export const ResetCodeInvalid = defineError(
+  'IDENTITY_RESET_CODE_INVALID',
+  400,
+  'The learner number or the reset code is wrong, expired or used',
+);

@@ -8,6 +8,7 @@ import { isAllowed, requirePermission } from './authorize.js';
 import type { IdentityContext } from './context.js';
 import { ConflictOfInterest, NotAMinor, PersonNotFound } from './errors.js';
 import { guardiansOf, isGuardianOf, isMinor } from './guardians.js';
+import { requirePasswordPolicy } from './password-service.js';
 import { hashPassword } from './passwords.js';
 import type { Evidence, GuardianBody, GuardianReassignmentBody } from './people-schemas.js';
 import {
@@ -123,6 +124,7 @@ export async function reassignGuardians(
   const { principal } = actor;
   const subject = await requireActivePerson(ctx.db, minorNumber);
   requirePermission(principal, MANAGE, { regionId: subject.regionId });
+  if (body.minorPassword) requirePasswordPolicy('/body/minorPassword', body.minorPassword, [minorNumber]);
   const passwordHash = body.minorPassword
     ? await hashPassword(body.minorPassword, ctx.settings.passwordHashCost)
     : undefined;

@@ -12,7 +12,12 @@ export const LearnerNumber = learnerNumber();
 /** Letters of any script, spaces, and the punctuation names use (see HumanText). */
 const LegalName = HumanText({ minLength: 1, maxLength: 200, description: 'Legal name as on the identity document.' });
 
-const Password = Type.String({ minLength: 10, maxLength: 200, description: 'At least 10 characters.' });
+export const Password = Type.String({
+  minLength: 10,
+  maxLength: 200,
+  description:
+    'At least 10 characters; not a common password, a keyboard run, a repeated pattern or your own learner or ID number (docs/identity.md).',
+});
 
 /**
  * A national ID. `schemes` are the platform's registered scheme ids, listed as the `enum` of

@@ -22,6 +22,7 @@ import { PersonMerged, PersonRegistered } from './events.js';
 import { isGuardianOf, isMinor, type MinorClock } from './guardians.js';
 import { generateLearnerNumber, isValidLearnerNumber } from './learner-number.js';
 import { nationalIdErrors } from './national-id/scheme.js';
+import { passwordRuleBreak } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 import type { PersonView, RegisterPersonBody } from './people-schemas.js';
 import { guardianships, passwords, people, roleGrants, sessions } from './schema.js';
@@ -106,6 +107,8 @@ function validateRegistration(ctx: IdentityContext, body: RegisterPersonBody): v
     errors.push({ path: '/body/legalName', rule: 'trimmed', message: 'Must not start or end with spaces' });
   }
   if (errors.length === 0) errors.push(...nationalIdErrors(ctx.schemes, body.nationalId, body.dateOfBirth));
+  const weak = passwordRuleBreak(body.password, [body.nationalId.number]);
+  if (weak) errors.push({ path: '/body/password', ...weak });
   if (errors.length > 0) throw ValidationFailed({ errors });
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
 export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged'] as const;
@@ -171,3 +172,72 @@ export const signInThrottles = coreSchema.table(
   },
   (t) => [check('sign_in_throttles_failures_positive', sql`${t.failures} > 0`)],
 );
+
+/**
+ * A person's email address and mobile number, one of each (`kind`). Values are encrypted like
+ * national IDs (AES-256-GCM, the kind bound as associated data) and shown only masked. A change is
+ * `pending` until its one-time code comes back; the verified value stays in use until then.
+ */
+export const contacts = coreSchema.table(
+  'contacts',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    kind: text('kind', { enum: ['email', 'phone'] }).notNull(),
+    ciphertext: text('ciphertext'),
+    keyId: text('key_id'),
+    masked: text('masked'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    pendingCiphertext: text('pending_ciphertext'),
+    pendingKeyId: text('pending_key_id'),
+    pendingMasked: text('pending_masked'),
+    /** HMAC of the one-time code, never the code. */
+    codeHash: text('code_hash'),
+    codeExpiresAt: timestamp('code_expires_at', { withTimezone: true }),
+    codeSentAt: timestamp('code_sent_at', { withTimezone: true }),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
+);
+
+/** One-time password reset codes sent to a verified contact: single use, expiring, few attempts. */
+export const passwordResets = coreSchema.table(
+  'password_resets',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    id: uuid('id').notNull(),
+    channel: text('channel', { enum: ['email', 'phone'] }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.id] })],
+);
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): a person's rows on the person's shard;
+ * institutions are a catalogue; API keys and sign-in back-off stay on the coordinator.
+ */
+export const identityDistribution: readonly TableDistribution[] = [
+  { table: people, kind: 'distributed', column: 'id', colocation: 'person' },
+  { table: passwords, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: sessions, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: retiredRefreshTokens, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: guardianships, kind: 'distributed', column: 'minor_id', colocation: 'person' },
+  { table: roleGrants, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: institutions, kind: 'reference' },
+  {
+    table: apiKeys,
+    kind: 'local',
+    reason: 'thousands of keys, looked up alone by hash on each call, never joined with learner data',
+  },
+  { table: signInThrottles, kind: 'local', reason: 'recent failures only, pruned; looked up alone by key' },
+  { table: contacts, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: passwordResets, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

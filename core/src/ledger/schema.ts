@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 // Amounts are bigint minor units; `mode: 'bigint'` keeps them exact in JS (2^63-1 > 2^53).
 const amount = (name: string) => bigint(name, { mode: 'bigint' });
@@ -210,3 +211,16 @@ export const ledgerBlocks = coreSchema.table('ledger_blocks', {
   hash: text('hash').notNull(),
   sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): accounts and entries by account, a
+ * transfer (and its two-phase state) with its debit account, sealed blocks on the coordinator.
+ */
+export const ledgerDistribution: readonly TableDistribution[] = [
+  { table: ledgerAssets, kind: 'reference' },
+  { table: ledgerAccounts, kind: 'distributed', column: 'id', colocation: 'account' },
+  { table: ledgerEntries, kind: 'distributed', column: 'account_id', colocation: 'account' },
+  { table: ledgerTransfers, kind: 'distributed', column: 'debit_account_id', colocation: 'account' },
+  { table: ledgerPendingTransfers, kind: 'distributed', column: 'debit_account_id', colocation: 'account' },
+  { table: ledgerBlocks, kind: 'local', reason: 'one small row per sealed block; the sealer runs on the coordinator' },
+];

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Actor } from '../audit/record.js';
 import type { Queryable, Transaction } from '../db/database.js';
+import type { LifelongError } from '../errors/lifelong-error.js';
 import type { EmitOptions, EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { FileStore } from '../files/file-store.js';
@@ -12,7 +13,11 @@ import type { Target } from '../identity/authorize.js';
 import type { Principal } from '../identity/principal.js';
 import type { CreateAccountInput } from '../ledger/accounts.js';
 import type { Account, Asset, TransferInput, TransferResult } from '../ledger/types.js';
+import type { NotificationRef } from '../notifications/notification-ref.js';
+import type { NotifyOptions } from '../notifications/notifier.js';
+import type { Owners } from './conflict-of-interest.js';
 import type { PluginIdentity } from './core-services.js';
+import type { TransferOrThrowOptions } from './ledger-outcome.js';
 import type { ServiceRef } from './refs.js';
 
 /** The transaction a plugin's code is running in, and the role it runs as. */
@@ -61,6 +66,20 @@ export interface PluginContext<C extends TObject = TObject> {
    * imports), in order; all or nothing. In a request, `regionId` defaults to the request's region.
    */
   emitMany<T>(event: EventRef<T>, items: readonly EventItem<NoInfer<T>>[]): Promise<string[]>;
+  /**
+   * Puts a notification (declared in `definePlugin({ notifications })`) in each person's inbox, in
+   * the current transaction: a rolled-back change notifies nobody. Params are checked against the
+   * notification's schema. In a request, `regionId` defaults to the request's region.
+   *
+   * @example
+   * await ctx.notify(CertificateDecided, [certificate.personId], { title, decision }, { link: `/certificates/${id}` });
+   */
+  notify<P>(
+    ref: NotificationRef<P>,
+    personIds: readonly string[],
+    params: NoInfer<P>,
+    options?: NotifyOptions,
+  ): Promise<string[]>;
   /** A service of a plugin this one requires, typed by its ref. */
   service<T>(ref: ServiceRef<T>): T;
   /** Content-addressed file storage shared by all plugins (evidence, media); see `FileStore`. */
@@ -73,6 +92,16 @@ export interface PluginContext<C extends TObject = TObject> {
 /** The ledger as plugins use it. */
 export interface PluginLedger {
   transfer(transfers: readonly TransferInput[]): Promise<TransferResult[]>;
+  /**
+   * `transfer`, throwing unless every transfer was applied (`created`, or `exists`: an idempotent
+   * replay), so the request rolls back whole. A refusal becomes `options.insufficientFunds` /
+   * `options.refused` (a plugin's own codes) or core `LEDGER_INSUFFICIENT_FUNDS` /
+   * `LEDGER_TRANSFER_REFUSED` (409), naming the transfer that broke the batch.
+   *
+   * @example
+   * await ctx.ledger.transferOrThrow([payment], { what: 'Course payment', insufficientFunds: () => NotEnough() });
+   */
+  transferOrThrow(transfers: readonly TransferInput[], options?: TransferOrThrowOptions): Promise<TransferResult[]>;
   /** Opens an account; the ledger records this plugin as its opener (`openedBy`). */
   createAccount(input: Omit<CreateAccountInput, 'openedBy'>): Promise<Account>;
   getAccount(id: string): Promise<Account | null>;
@@ -95,6 +124,20 @@ export interface PluginRequestContext<C extends TObject = TObject> extends Plugi
   can(permission: string, target?: Target): boolean;
   /** Throws 403 unless `can(permission, target)`. */
   require(permission: string, target?: Target): void;
+  /**
+   * The signed-in person's id. API keys act for institutions and services, never as a learner or
+   * teacher: for them this throws `error()` when given (a plugin's own code) or `PERSON_REQUIRED` (403).
+   */
+  requirePerson(error?: () => LifelongError): string;
+  /**
+   * Throws 403 `CONFLICT_OF_INTEREST` when the caller would deal with their own: a person who owns
+   * the thing, is a guardian or ward of an owner, or holds a role in an owning institution; an API
+   * key of an owning institution. The one self-dealing rule every center uses (docs/plugins.md).
+   *
+   * @example
+   * await ctx.refuseConflictOfInterest({ action: 'rate this course', personIds: [course.teacherPersonId] });
+   */
+  refuseConflictOfInterest(subject: Owners & { action: string }): Promise<void>;
   /** The raw request, for headers and the like. */
   readonly c: Context<AppEnv>;
 }

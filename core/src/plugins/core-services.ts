@@ -6,6 +6,7 @@ import { guardiansOf, isGuardianOf, isMinor } from '../identity/guardians.js';
 import { findPerson, findPersonById, type PersonRow } from '../identity/people-service.js';
 import { institutions } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
+import { type ConflictOfInterest, conflictOfInterest, type Owners } from './conflict-of-interest.js';
 
 /** What plugins see of a person: never the national ID or other personal details beyond these. */
 export interface PersonSummary {
@@ -61,6 +62,8 @@ export interface PluginIdentity {
   groupRole(groupId: string, personId: string): Promise<string | null>;
   /** A group's members in a stable order, a page at a time (`after` is the last person id seen). */
   groupMembers(groupId: string, page?: { limit?: number; after?: string }): Promise<GroupMember[]>;
+  /** Why `personId` may not deal with something `owners` own, or null (see `ConflictOfInterest`). */
+  conflictOfInterest(personId: string, owners: Owners): Promise<ConflictOfInterest | null>;
 }
 
 /**
@@ -145,5 +148,6 @@ export function pluginIdentity(
               .limit(Math.min(Math.max(page.limit ?? 500, 1), 1000)),
           )
         : Promise.resolve([]),
+    conflictOfInterest: (personId, owners) => asCore((db) => conflictOfInterest(db, personId, owners)),
   };
 }

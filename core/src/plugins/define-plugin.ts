@@ -1,9 +1,11 @@
 import type { Static, TObject } from '@sinclair/typebox';
+import { resolveDistribution, type TableDistribution } from '../db/distribution.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { DeliveredEvent } from '../events/subscriptions.js';
 import type { RouteContract } from '../http/contract.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
 import type { AssetDeclaration } from '../ledger/accounts.js';
+import type { NotificationRef } from '../notifications/notification-ref.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
 import type { ServiceRef } from './refs.js';
 
@@ -84,8 +86,18 @@ export interface PluginManifest<C extends TObject> {
    * so an operator sees which installed code can create credits.
    */
   mints?: readonly string[];
+  /**
+   * Where each of the plugin's tables goes on a distributed cluster (docs/scale.md): one
+   * declaration per table of its schema, a plain object next to the table (`{ table, kind:
+   * 'distributed', column, colocation }`, `{ table, kind: 'reference' }` or `{ table, kind:
+   * 'local', reason }`). `pluginDistributionViolations` (from
+   * `@lifelong/core/testing`) checks them against the migrated catalog.
+   */
+  distribution?: readonly TableDistribution[];
   /** Which roles get which of this plugin's permissions, by local name. */
   roles?: Readonly<Record<string, readonly string[]>>;
+  /** The notifications this plugin sends (`ctx.notify`), with their text in every platform language. */
+  notifications?: readonly NotificationRef[];
   register(p: PluginRegistrar<C>): void;
 }
 
@@ -128,10 +140,19 @@ export function definePlugin<C extends TObject = TObject>(manifest: PluginManife
   if (typeof manifest.register !== 'function') {
     throw new TypeError(`Plugin "${manifest.id}" must have a register(p) function`);
   }
+  const schemaName = manifest.id.replaceAll('-', '_');
+  for (const declaration of manifest.distribution ?? []) {
+    const d = resolveDistribution(declaration);
+    if (d.schema !== schemaName) {
+      throw new TypeError(
+        `Plugin "${manifest.id}" declares the distribution of ${d.schema}.${d.table}: a plugin declares only tables of its schema "${schemaName}"`,
+      );
+    }
+  }
   return Object.freeze({
     ...manifest,
     $$type: '@lifelong/plugin' as const,
-    schemaName: manifest.id.replaceAll('-', '_'),
+    schemaName,
     toString: () => `plugin{${manifest.id}@${manifest.version}}`,
   });
 }

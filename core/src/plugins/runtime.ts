@@ -6,6 +6,7 @@ import { type Database, type Queryable, resultRows, type Transaction } from '../
 import type { MigrationSource } from '../db/migrator.js';
 import { requestTransaction } from '../db/request-transaction.js';
 import { NotFound } from '../errors/core-errors.js';
+import type { LifelongError } from '../errors/lifelong-error.js';
 import type { EventItem } from '../events/emit.js';
 import type { EventRef } from '../events/event-ref.js';
 import type { EventSystem } from '../events/event-system.js';
@@ -21,10 +22,16 @@ import type { IdentityContext } from '../identity/context.js';
 import type { PermissionRegistry } from '../identity/permission-registry.js';
 import type { LedgerActor } from '../ledger/actor.js';
 import type { Ledger } from '../ledger/ledger.js';
+import type { NotificationRef } from '../notifications/notification-ref.js';
+import { type NotifyOptions, notify } from '../notifications/notifier.js';
+import type { NotificationRegistry } from '../notifications/registry.js';
+import { apiKeyConflict, conflictProblem, type Owners } from './conflict-of-interest.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
 import type { AnyPlugin, PluginRegistrar, PluginRoute } from './define-plugin.js';
+import { PersonRequired } from './errors.js';
 import { grantPluginRoles, pluginRole, setRole, withRole } from './isolation.js';
+import { throwUnlessApplied } from './ledger-outcome.js';
 import { dependencyOrder, PluginPreflightError, preflight } from './preflight.js';
 import type { ServiceRef } from './refs.js';
 import { DEFAULT_REGION_SEED, type RegionSeed } from './region-seeds.js';
@@ -61,6 +68,8 @@ export interface PluginRuntimeOptions {
   now?: () => Date;
   /** The file store plugins share (`ctx.files`). */
   files?: FileStore;
+  /** Notification kinds, core's and plugins' (`ctx.notify`). */
+  notifications?: NotificationRegistry;
 }
 
 /**
@@ -248,6 +257,8 @@ export class PluginRuntime {
           event,
           items.map((item) => ({ regionId, ...item })),
         ),
+      notify: (ref: NotificationRef, personIds: readonly string[], params: unknown, options?: NotifyOptions) =>
+        base.notify(ref, personIds, params as Record<string, unknown>, { regionId, ...options }),
       principal,
       actor: actorOf(c),
       requestId: c.get('requestId'),
@@ -256,6 +267,17 @@ export class PluginRuntime {
       can,
       require: (permission: string, target?: Target) =>
         requirePermission(principal, this.qualify(plugin, permission), target),
+      requirePerson: (error?: () => LifelongError) => {
+        if (principal.kind === 'person') return principal.id;
+        throw error ? error() : PersonRequired();
+      },
+      refuseConflictOfInterest: async ({ action, ...owners }: Owners & { action: string }) => {
+        const conflict =
+          principal.kind === 'person'
+            ? await base.identity.conflictOfInterest(principal.id, owners)
+            : apiKeyConflict(principal, owners);
+        if (conflict) throw conflictProblem(action, conflict);
+      },
       c,
     }) as PluginRequestContext<C>;
   }
@@ -295,6 +317,16 @@ export class PluginRuntime {
       return withRole(scope.tx, null, scope.role, () => pluginScope.run({ ...scope, role: null }, () => fn(scope.tx)));
     };
     const identity: PluginIdentity = pluginIdentity(() => runtime.requireIdentity(), asCore);
+    const transfer = (transfers: Parameters<PluginContext['ledger']['transfer']>[0]) => {
+      const request = pluginScope.getStore()?.request;
+      const actor: LedgerActor = {
+        kind: 'plugin',
+        pluginId: plugin.id,
+        principal: request && request.principal.kind !== 'anonymous' ? request.principal : undefined,
+        requestId: request?.requestId,
+      };
+      return asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers, actor));
+    };
     return {
       pluginId: plugin.id,
       get db() {
@@ -309,15 +341,11 @@ export class PluginRuntime {
         ) as Any,
       identity,
       ledger: {
-        transfer: (transfers) => {
-          const request = pluginScope.getStore()?.request;
-          const actor: LedgerActor = {
-            kind: 'plugin',
-            pluginId: plugin.id,
-            principal: request && request.principal.kind !== 'anonymous' ? request.principal : undefined,
-            requestId: request?.requestId,
-          };
-          return asCore((db) => runtime.requireLedger().transfer(db as Transaction, transfers, actor));
+        transfer,
+        async transferOrThrow(transfers, options) {
+          const results = await transfer(transfers);
+          throwUnlessApplied(results, options);
+          return results;
         },
         // The opener is recorded from the plugin's identity, never from what the plugin passes.
         createAccount: (input) =>
@@ -335,6 +363,11 @@ export class PluginRuntime {
         const events = runtime.options.events;
         if (!events) throw new Error('This platform has no event system');
         return asCore((db) => events.emitMany(db, event, items));
+      },
+      notify: (ref, personIds, params, options) => {
+        const registry = runtime.options.notifications;
+        if (!registry) throw new Error('This platform has no notifications');
+        return asCore((db) => notify(db, registry, plugin.id, ref, personIds, params, options));
       },
       service: <T>(ref: ServiceRef<T>) => runtime.serviceFor(plugin, ref),
       get files() {
@@ -393,7 +426,12 @@ export class PluginRuntime {
     this.db = db;
     this.identity = identity;
     await grantPluginRoles(db, this.plugins);
-    await seedRegions(db, this.regions, this.plugins);
+    for (const notice of await seedRegions(db, this.regions, this.plugins)) {
+      this.options.logger.warn(
+        notice,
+        `Plugin "${notice.pluginId}" starts disabled in region "${notice.regionId}": it requires ${notice.disabledRequirements.join(', ')}, disabled there. Enable them, then it, with PATCH /v1/regions/${notice.regionId}/plugins/{id}.`,
+      );
+    }
     const issues = await validateStoredConfigs(db, this.plugins);
     if (issues.length > 0) throw new PluginPreflightError(issues);
     for (const plugin of this.plugins) {

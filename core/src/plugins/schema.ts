@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
 /** A plugin's enablement and configuration in one region: data, changed at runtime by region admins. */
@@ -39,3 +40,12 @@ export const idempotencyKeys = coreSchema.table(
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): plugin state is a catalogue; idempotency
+ * keys are spread by principal, the key's scope.
+ */
+export const pluginsDistribution: readonly TableDistribution[] = [
+  { table: regionPlugins, kind: 'reference' },
+  { table: idempotencyKeys, kind: 'distributed', column: 'principal', colocation: 'principal' },
+];

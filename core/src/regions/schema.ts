@@ -1,5 +1,6 @@
 import { type AnyPgColumn, text, timestamp } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
+import type { TableDistribution } from '../db/distribution.js';
 
 /** Who operates a deployment's territory: a country, province or city. `default` always exists. */
 export const regions = coreSchema.table('regions', {
@@ -8,3 +9,6 @@ export const regions = coreSchema.table('regions', {
   parentId: text('parent_id').references((): AnyPgColumn => regions.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Placement on a distributed cluster (docs/scale.md). */
+export const regionsDistribution: readonly TableDistribution[] = [{ table: regions, kind: 'reference' }];

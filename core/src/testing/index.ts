@@ -5,6 +5,7 @@ import { memoryFileStore } from '../files/memory-file-store.js';
 import type { RouteGroup } from '../http/route.js';
 import type { IdentityVerifier } from '../identity/verifier.js';
 import { createLogger } from '../logging/logger.js';
+import type { MessageChannels } from '../messaging/channels.js';
 import { createPlatform, type Platform } from '../platform.js';
 import type { AnyPlugin } from '../plugins/define-plugin.js';
 import type { RegionSeed } from '../plugins/region-seeds.js';
@@ -15,6 +16,8 @@ export { assertActorInvariants, assertLedgerInvariants } from '../ledger/testing
 
 import { actorViolations } from '../ledger/testing/invariants.js';
 
+export { CORE_DISTRIBUTION } from '../db/core-distribution.js';
+export { pluginDistributionViolations } from './distribution.js';
 export { featureBoundaryViolations } from './feature-boundaries.js';
 export { testNationalId } from './national-ids.js';
 export { packagesLoadedBy } from './packages-loaded-by.js';
@@ -82,6 +85,8 @@ export interface TestPlatformOptions {
   regions?: readonly RegionSeed[];
   /** Run plugins' jobs on their timers (default false: tests call `runJob`). */
   scheduleJobs?: boolean;
+  /** Email and SMS channels for one-time codes (e.g. a real SMTP server started by the test). */
+  messaging?: MessageChannels;
 }
 
 export interface RequestOptions extends Omit<RequestInit, 'body'> {
@@ -215,6 +220,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.identityVerifiers ? { identityVerifiers: options.identityVerifiers } : {}),
     ...(options.regions ? { regions: options.regions } : {}),
+    ...(options.messaging ? { messaging: options.messaging } : {}),
     files: memoryFileStore(),
     scheduleJobs: options.scheduleJobs ?? false,
   });

@@ -1,4 +1,6 @@
 import { createTestPlatform, type TestPlatform } from '@lifelong/core/testing';
+import assessments from '@lifelong/plugin-assessments';
+import assessmentsClient from '@lifelong/plugin-assessments/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
@@ -11,9 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments] });
 });
 afterAll(() => t.close());
+
+/** The client modules of the default deployment's plugins. */
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
@@ -44,7 +49,7 @@ describe('the SDK covers the default deployment', () => {
     const doc = await (await t.request('/openapi.json')).json();
     const client = createClient({
       baseUrl: 'http://lifelong.test',
-      plugins: [creditBankClient, teacherDevelopmentClient],
+      plugins: pluginClients,
     });
     const methods = methodsOf(client);
     const operations = documentedOperations(doc);
@@ -54,7 +59,7 @@ describe('the SDK covers the default deployment', () => {
     expect(missing).toEqual([]);
     for (const { path, method, operationId } of operations) {
       const { contract } = methods.get(operationId) as Bound;
-      const plugin = [creditBankClient, teacherDevelopmentClient].find((p) => path.startsWith(`/v1/${p.id}/`));
+      const plugin = pluginClients.find((p) => path.startsWith(`/v1/${p.id}/`));
       expect({
         operationId,
         method: contract.method,

@@ -1,12 +1,5 @@
 import type { PersonSummary, PluginRequestContext } from '@lifelong/core';
 import { Forbidden } from '@lifelong/core';
-import { PeopleOnly } from './shared/errors.js';
-
-/** The signed-in person's id; API keys cannot act as a learner. */
-export function personOf(ctx: PluginRequestContext): string {
-  if (ctx.principal.kind !== 'person') throw PeopleOnly();
-  return ctx.principal.id;
-}
 
 /**
  * Who may read a person's records and transcript: the person, a guardian of theirs while they
@@ -20,12 +13,25 @@ export async function canReadPerson(ctx: PluginRequestContext, person: PersonSum
   return ctx.can('records.read', { regionId: person.regionId });
 }
 
+const READERS_ONLY =
+  "Only the person, their guardian while a minor, or a records reader of the person's region may see this.";
+
 export async function requireReadPerson(ctx: PluginRequestContext, person: PersonSummary): Promise<void> {
   if (!(await canReadPerson(ctx, person))) {
-    throw Forbidden({
-      detail: "Only the person, their guardian while a minor, or a records reader of the person's region may see this.",
-    });
+    throw Forbidden({ detail: READERS_ONLY });
   }
+}
+
+/**
+ * The person with this learner number, if the caller may read their records. An unknown number
+ * is the same 403 as a person the caller may not read (no existence oracle: a learner number
+ * alone never tells whether someone is registered).
+ */
+export async function readablePerson(ctx: PluginRequestContext, learnerNumber: string): Promise<PersonSummary> {
+  const person = await ctx.identity.person(learnerNumber);
+  if (!person) throw Forbidden({ detail: READERS_ONLY });
+  await requireReadPerson(ctx, person);
+  return person;
 }
 
 /** Who did something, for audit columns: `person:<id>` or `apiKey:<id>`. */

@@ -50,6 +50,30 @@ export const ResourceRedeemed = defineEvent(
   }),
 );
 
+const RedemptionApprovalFields = {
+  redemptionId: Type.String(),
+  resourceId: Type.String(),
+  /** The minor who redeemed. */
+  personId: Type.String(),
+  regionId: Type.String(),
+};
+
+/** A minor's redemption waits for a guardian: sent to their guardians (`guardianIds`). */
+export const RedemptionApprovalRequested = defineEvent(
+  'credit-bank.redemption-approval.requested',
+  Type.Object({ ...RedemptionApprovalFields, guardianIds: Type.Array(Type.String()), points: Type.String() }),
+);
+
+/** A guardian approved or declined a minor's redemption. */
+export const RedemptionApprovalDecided = defineEvent(
+  'credit-bank.redemption-approval.decided',
+  Type.Object({
+    ...RedemptionApprovalFields,
+    guardianId: Type.String(),
+    decision: Type.Union([Type.Literal('approved'), Type.Literal('declined')]),
+  }),
+);
+
 export const FamilyTransferMade = defineEvent(
   'credit-bank.family-transfer.made',
   Type.Object({
@@ -69,5 +93,7 @@ export const CREDIT_BANK_EVENTS = [
   CreditAwarded,
   CertificateReviewed,
   ResourceRedeemed,
+  RedemptionApprovalRequested,
+  RedemptionApprovalDecided,
   FamilyTransferMade,
 ];

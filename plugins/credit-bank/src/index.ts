@@ -1,6 +1,7 @@
 import { definePlugin } from '@lifelong/core';
 import pkg from '../package.json' with { type: 'json' };
 import { CreditBankConfig } from './config.js';
+import { distribution } from './distribution.js';
 import { registerExchange } from './exchange/routes.js';
 import { registerFamily } from './family/routes.js';
 import { registerImports } from './imports/routes.js';
@@ -31,6 +32,8 @@ const creditBank = definePlugin({
   requires: { core: '^0.1.0' },
   config: CreditBankConfig,
   migrations: new URL('../drizzle', import.meta.url),
+  // Where each table goes on a distributed cluster (docs/scale.md), declared next to each table.
+  distribution,
   // Learning vouchers: what family transfers convert points into (see family/).
   assets: [{ code: 'VOUCHER', scale: 0 }],
   // Awards mint lifetime credits and spendable points (records/award.ts).

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { index, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** The credit bank's own PostgreSQL schema; every feature folder adds its tables to it. */
@@ -24,3 +25,8 @@ export const accounts = creditBank.table(
     index('accounts_owner_idx').on(t.ownerType, t.ownerId),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): an owner's accounts are looked up together. */
+export const accountsDistribution: readonly TableDistribution[] = [
+  { table: accounts, kind: 'distributed', column: 'owner_id', colocation: 'credit-bank-owner' },
+];

@@ -18,6 +18,9 @@ export const Lesson = Type.Object({
   position: Type.Integer({ minimum: 1 }),
   title: Type.String(),
   media: Type.Array(MediaFile),
+  durationSeconds: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+    description: "How long the lesson's media plays (null: not declared); completion needs engaged time against it.",
+  }),
 });
 export type Lesson = Static<typeof Lesson>;
 

@@ -1,17 +1,10 @@
 import type { PluginContext, PluginRequestContext } from '@lifelong/core';
 import type { TeacherDevelopmentConfig } from './config.js';
-import { PeopleOnly } from './errors.js';
 
 /** A route handler's context, typed with the center's config. */
 export type Ctx = PluginRequestContext<typeof TeacherDevelopmentConfig>;
 /** A job's or service's context (no request, no principal). */
 export type JobCtx = PluginContext<typeof TeacherDevelopmentConfig>;
-
-/** The signed-in person's id; API keys may call some routes but are never teachers or learners. */
-export function personOf(ctx: Ctx): string {
-  if (ctx.principal.kind !== 'person') throw PeopleOnly();
-  return ctx.principal.id;
-}
 
 export const isPerson = (ctx: Ctx) => ctx.principal.kind === 'person';
 

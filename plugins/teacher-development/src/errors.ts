@@ -116,3 +116,13 @@ export const WrongTextbookState = defineError(
   409,
   'The textbook is not in a state that allows this',
 );
+export const CompletionEvidenceMissing = defineError(
+  'TEACHER_DEVELOPMENT_COMPLETION_EVIDENCE_MISSING',
+  409,
+  'Not enough engaged time was recorded to complete this',
+);
+export const SaleReportConflict = defineError(
+  'TEACHER_DEVELOPMENT_SALE_REPORT_CONFLICT',
+  409,
+  'This report reference was already used for a different sale',
+);

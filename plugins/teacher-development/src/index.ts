@@ -3,6 +3,7 @@ import creditBank from '@lifelong/plugin-credit-bank';
 import pkg from '../package.json' with { type: 'json' };
 import { TeacherDevelopmentConfig } from './config.js';
 import { registerCourses } from './courses/routes.js';
+import { distribution } from './distribution.js';
 import { registerLearning } from './learning/routes.js';
 import { permissions, roles } from './permissions.js';
 import { registerPricing } from './pricing/routes.js';
@@ -31,6 +32,8 @@ const teacherDevelopment = definePlugin({
   requires: { core: '^0.1.0', plugins: { [creditBank.id]: '^0.1.0' } },
   config: TeacherDevelopmentConfig,
   migrations: new URL('../drizzle', import.meta.url),
+  // Where each table goes on a distributed cluster (docs/scale.md), declared next to each table.
+  distribution,
   permissions,
   roles,
   register(p) {

@@ -77,8 +77,21 @@ export async function approvedTeacher(h: Harness, institutionIds: string[] = [])
 }
 
 export const PDF = new TextEncoder().encode('%PDF-1.7 lesson notes');
+/** Bytes the file store sniffs as an MP4 video. */
+export const MP4 = new TextEncoder().encode('\0\0\0\x18ftypmp42 a lesson video');
 
-export const courseContent = (lessons = 2, media: string[] = []) => ({
+export const courseContent = (
+  lessons = 2,
+  media: string[] = [],
+): {
+  title: string;
+  description: string;
+  stage: string;
+  level: string;
+  learningOutcomes: string[];
+  workloadHours: number;
+  lessons: { title: string; media: string[]; durationSeconds?: number }[];
+} => ({
   title: 'Fractions for adults',
   description: 'Fractions, slowly.',
   stage: 'social-in-service',
@@ -92,13 +105,13 @@ export const courseContent = (lessons = 2, media: string[] = []) => ({
 export async function publishedCourse(
   h: Harness,
   teacherToken: string,
-  extra: { lessons?: number; institutionId?: string } = {},
+  extra: { lessons?: number; institutionId?: string; content?: ReturnType<typeof courseContent> } = {},
 ) {
   const { regionAdmin } = await h.t.principals();
   const created = await h.call('POST', '/courses', {
     auth: teacherToken,
     json: {
-      ...courseContent(extra.lessons ?? 2),
+      ...(extra.content ?? courseContent(extra.lessons ?? 2)),
       ...(extra.institutionId ? { institutionId: extra.institutionId } : {}),
     },
   });
@@ -147,4 +160,31 @@ export async function balanceOf(h: Harness, accountId: string): Promise<bigint> 
   const res = await h.t.request(`/v1/ledger/accounts/${accountId}`, { auth: 'admin' });
   expect(res.status).toBe(200);
   return BigInt((await res.json()).balance);
+}
+
+/**
+ * Plays a lesson the way a player does: a `started` event, then a heartbeat every `step` seconds
+ * of test-clock time until `seconds` have passed, then `completed`. Answers the last response.
+ */
+export async function watchLesson(
+  h: Harness,
+  enrolmentId: string,
+  lessonId: string,
+  token: string,
+  { seconds = 60, step = 60, complete = true }: { seconds?: number; step?: number; complete?: boolean } = {},
+): Promise<TestResponse> {
+  const path = `/enrolments/${enrolmentId}/lessons/${lessonId}/events`;
+  const started = await h.call('POST', path, { auth: token, json: { type: 'started', secondsSpent: 0 } });
+  expect(started.status).toBe(200);
+  let left = seconds;
+  let last = started;
+  while (left > 0) {
+    const chunk = Math.min(step, left);
+    h.clock.now = new Date(h.clock.now.getTime() + chunk * 1000);
+    left -= chunk;
+    const type = complete && left === 0 ? 'completed' : 'progressed';
+    last = await h.call('POST', path, { auth: token, json: { type, secondsSpent: chunk } });
+    if (type === 'progressed') expect(last.status).toBe(200);
+  }
+  return last;
 }

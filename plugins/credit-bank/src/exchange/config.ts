@@ -9,6 +9,14 @@ export const ExchangeConfig = Type.Object(
       default: 72,
       description: 'Hours a redemption holds the points before `expire-redemptions` voids it and restocks.',
     }),
+    minorSpendingApprovalAbove: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          "A minor's redemption priced above this many points (or vouchers) waits for a guardian's approval " +
+          '(`pending-approval`); absent: minors redeem like adults. 0: every redemption by a minor needs approval.',
+      }),
+    ),
   },
   { default: {} },
 );

@@ -6,3 +6,8 @@ export const RedemptionNotHeld = defineError(
   409,
   'The redemption was already delivered, cancelled or expired',
 );
+export const RedemptionNotAwaitingApproval = defineError(
+  'CREDIT_BANK_REDEMPTION_NOT_AWAITING_APPROVAL',
+  409,
+  "The redemption is not waiting for a guardian's approval",
+);

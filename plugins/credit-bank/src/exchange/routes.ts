@@ -2,12 +2,14 @@ import type { CreditBankRegistrar } from '../config.js';
 import * as contract from './contract.js';
 import {
   cancel,
+  decideApproval,
   deliver,
   expireDueRedemptions,
   getResource,
   listResources,
   myRedemptions,
   offerResource,
+  personRedemptions,
   redeemForPerson,
   resourceRedemptions,
   updateResource,
@@ -54,8 +56,23 @@ export function registerExchange(p: CreditBankRegistrar): void {
     body: await cancel(ctx, params.redemptionId),
   }));
 
+  p.route(contract.listPersonRedemptions, async ({ params, query }, ctx) => ({
+    status: 200,
+    body: await personRedemptions(ctx, params.learnerNumber, query),
+  }));
+
+  p.route(contract.approveRedemption, async ({ params }, ctx) => ({
+    status: 200,
+    body: await decideApproval(ctx, params.redemptionId, 'approved'),
+  }));
+
+  p.route(contract.declineRedemption, async ({ params }, ctx) => ({
+    status: 200,
+    body: await decideApproval(ctx, params.redemptionId, 'declined'),
+  }));
+
   p.every('expire-redemptions', { intervalMs: 60_000 }, async (ctx) => {
-    const expired = await expireDueRedemptions(ctx);
-    if (expired > 0) ctx.logger.info({ expired }, 'expired held redemptions');
+    const { expired, failed } = await expireDueRedemptions(ctx);
+    if (expired > 0 || failed > 0) ctx.logger.info({ expired, failed }, 'expired held redemptions');
   });
 }

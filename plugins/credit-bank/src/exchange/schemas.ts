@@ -82,10 +82,23 @@ export const Redemption = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
   createdAt: Type.String({ format: 'date-time' }),
   resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  approval: Type.Union(
+    [
+      Type.Object({
+        by: Type.String({ format: 'uuid', description: 'The guardian who approved or declined.' }),
+        at: Type.String({ format: 'date-time' }),
+      }),
+      Type.Null(),
+    ],
+    { description: "A guardian's decision on a minor's redemption (see `pending-approval`); null otherwise." },
+  ),
 });
 export type Redemption = Static<typeof Redemption>;
 
 export const RedemptionParams = Type.Object({ redemptionId: Type.String({ format: 'uuid' }) });
+export const PersonRedemptionParams = Type.Object({
+  learnerNumber: Type.String({ minLength: 1, maxLength: 32, description: "The minor's lifelong learner number." }),
+});
 export const RedemptionListQuery = Type.Composite(
   [PageQuery, Type.Object({ status: Type.Optional(RedemptionStatus) })],
   { additionalProperties: false },

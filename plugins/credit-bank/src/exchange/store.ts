@@ -1,5 +1,5 @@
-import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { afterIdCursor, decodeCursor, isUuidKey, type Queryable, toPage } from '@lifelong/core';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { RedemptionRow, ResourceRow } from '../shared/exchange/resources.js';
 import { exchangeRedemptions, exchangeResources, LEARNING_KINDS } from '../shared/exchange/schema.js';
 import type { Redemption, Resource } from './schemas.js';
@@ -35,6 +35,10 @@ export const redemptionView = (row: RedemptionRow): Redemption => ({
   expiresAt: row.expiresAt.toISOString(),
   createdAt: row.createdAt.toISOString(),
   resolvedAt: row.resolvedAt?.toISOString() ?? null,
+  approval:
+    row.approvalDecidedBy && row.approvalDecidedAt
+      ? { by: row.approvalDecidedBy, at: row.approvalDecidedAt.toISOString() }
+      : null,
 });
 
 export async function insertResource(
@@ -92,13 +96,18 @@ export async function returnToStock(db: Queryable, resourceId: string): Promise<
     .where(eq(exchangeResources.id, resourceId));
 }
 
-/** A page of redemptions, oldest first: of one resource, or paid by one person. */
+/**
+ * A page of redemptions: of one resource (newest first, for its provider) or paid by one person
+ * themselves (oldest first). The cursor is the last id seen, read in the page's own direction.
+ */
 export async function redemptionsPage(
   db: Queryable,
   of: { resourceId: string } | { personId: string },
   query: { status?: RedemptionRow['status']; cursor?: string; limit?: number },
 ) {
   const limit = query.limit ?? 50;
+  const newestFirst = 'resourceId' in of;
+  const after = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : undefined;
   const rows = await db
     .select()
     .from(exchangeRedemptions)
@@ -108,10 +117,14 @@ export async function redemptionsPage(
           ? eq(exchangeRedemptions.resourceId, of.resourceId)
           : and(eq(exchangeRedemptions.personId, of.personId), eq(exchangeRedemptions.payerType, 'person')),
         query.status ? eq(exchangeRedemptions.status, query.status) : undefined,
-        afterIdCursor(exchangeRedemptions.id, query.cursor),
+        after === undefined
+          ? undefined
+          : newestFirst
+            ? lt(exchangeRedemptions.id, after)
+            : afterIdCursor(exchangeRedemptions.id, query.cursor),
       ),
     )
-    .orderBy(exchangeRedemptions.id)
+    .orderBy(newestFirst ? desc(exchangeRedemptions.id) : asc(exchangeRedemptions.id))
     .limit(limit + 1);
   return toPage(rows, limit, (row) => ({ id: row.id }), redemptionView);
 }
@@ -127,23 +140,59 @@ export async function lockRedemption(db: Queryable, id: string, regionId: string
 }
 
 /**
- * Held redemptions past their expiry, locked; SKIP LOCKED leaves a redemption being delivered or
- * cancelled right now to that request.
+ * Held (and awaiting-approval) redemptions past their expiry, locked; SKIP LOCKED leaves a
+ * redemption being delivered or cancelled right now to that request. One whose expiry failed
+ * since `retryFailedBefore` waits, so a broken row is not retried every run.
  */
-export async function lockDueRedemptions(db: Queryable, now: Date, batch: number): Promise<RedemptionRow[]> {
+export async function lockDueRedemptions(
+  db: Queryable,
+  now: Date,
+  batch: number,
+  retryFailedBefore: Date,
+): Promise<RedemptionRow[]> {
   return db
     .select()
     .from(exchangeRedemptions)
-    .where(and(eq(exchangeRedemptions.status, 'held'), lte(exchangeRedemptions.expiresAt, now)))
+    .where(
+      and(
+        inArray(exchangeRedemptions.status, ['held', 'pending-approval']),
+        lte(exchangeRedemptions.expiresAt, now),
+        or(isNull(exchangeRedemptions.expiryFailedAt), lte(exchangeRedemptions.expiryFailedAt, retryFailedBefore)),
+      ),
+    )
     .orderBy(asc(exchangeRedemptions.expiresAt))
     .limit(batch)
     .for('update', { skipLocked: true });
 }
 
+/** Records a failed expiry attempt (after its own changes were rolled back). */
+export async function recordExpiryFailure(db: Queryable, id: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(exchangeRedemptions)
+    .set({
+      expiryFailures: sql`${exchangeRedemptions.expiryFailures} + 1`,
+      expiryFailureReason: reason.slice(0, 1000),
+      expiryFailedAt: at,
+    })
+    .where(eq(exchangeRedemptions.id, id));
+}
+
+/** A guardian's approval of a minor's redemption: it becomes `held`, deliverable. */
+export async function markApproval(
+  db: Queryable,
+  id: string,
+  values: Pick<RedemptionRow, 'status' | 'approvalDecidedBy' | 'approvalDecidedAt'>,
+): Promise<RedemptionRow> {
+  const [updated] = await db.update(exchangeRedemptions).set(values).where(eq(exchangeRedemptions.id, id)).returning();
+  if (!updated) throw new Error(`Redemption ${id} vanished`);
+  return updated;
+}
+
 export async function markResolved(
   db: Queryable,
   id: string,
-  values: Pick<RedemptionRow, 'status' | 'resolveTransferId' | 'resolvedAt' | 'resolvedBy'>,
+  values: Pick<RedemptionRow, 'status' | 'resolveTransferId' | 'resolvedAt' | 'resolvedBy'> &
+    Partial<Pick<RedemptionRow, 'approvalDecidedBy' | 'approvalDecidedAt'>>,
 ): Promise<RedemptionRow> {
   const [updated] = await db.update(exchangeRedemptions).set(values).where(eq(exchangeRedemptions.id, id)).returning();
   if (!updated) throw new Error(`Redemption ${id} vanished`);

@@ -51,7 +51,9 @@ export const listFamilyTransfers = defineContract({
   summary: "The family group's transfers, oldest first",
   description:
     'Any member of the group sees every transfer made in it, a page at a time (`?limit=&cursor=`). Non-members get ' +
-    '403 `CREDIT_BANK_NOT_A_GROUP_MEMBER`; a group of another region is a 404.',
+    '403 `CREDIT_BANK_NOT_A_GROUP_MEMBER`; a group of another region is a 404; a group that is not a family is ' +
+    'refused like a transfer in it (`CREDIT_BANK_NOT_A_FAMILY`).',
+  errors: [NotAFamily],
   access: { authenticated: 'members of the family group' },
   request: { params: FamilyGroupParams, query: FamilyTransferListQuery },
   responses: { 200: { description: 'A page of transfers', schema: FamilyTransferPage } },

@@ -1,5 +1,5 @@
 import type { CreditBankRegistrar } from '../config.js';
-import { personOf } from '../shared/person.js';
+import { PeopleOnly } from '../shared/errors.js';
 import * as contract from './contract.js';
 import { allowanceOf, familyTransferView, listFamilyTransfers, makeFamilyTransfer } from './service.js';
 
@@ -17,6 +17,6 @@ export function registerFamily(p: CreditBankRegistrar): void {
 
   p.route(contract.getFamilyAllowance, async (_input, ctx) => ({
     status: 200,
-    body: await allowanceOf(ctx, personOf(ctx)),
+    body: await allowanceOf(ctx, ctx.requirePerson(PeopleOnly)),
   }));
 }

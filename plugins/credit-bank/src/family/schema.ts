@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../schema.js';
@@ -45,3 +46,9 @@ export const familyAllowances = creditBank.table(
     check('family_allowances_sent_not_negative', sql`${t.sentPoints} >= 0`),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): transfers with their family group, allowances with the sender. */
+export const familyDistribution: readonly TableDistribution[] = [
+  { table: familyTransfers, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: familyAllowances, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

@@ -5,7 +5,7 @@ import { FamilyTransferMade } from '../events.js';
 import { conversionAccountOf, pointWalletOf, voucherAccountOf } from '../shared/accounts.js';
 import { MinorCannotSend } from '../shared/errors.js';
 import { memberOf } from '../shared/group.js';
-import { requireApplied } from '../shared/ledger-outcome.js';
+import { ledgerErrors } from '../shared/ledger-outcome.js';
 import {
   AnnualCapExceeded,
   InexactConversion,
@@ -91,8 +91,8 @@ export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: Family
     createdAt: now,
   };
   const metadata = { familyTransferId: row.id, groupId: group.id };
-  requireApplied(
-    await ctx.ledger.transfer([
+  await ctx.ledger.transferOrThrow(
+    [
       {
         id: row.outTransferId,
         debitAccountId: await pointWalletOf(ctx, senderId),
@@ -110,8 +110,8 @@ export async function makeFamilyTransfer(ctx: Ctx, groupId: string, body: Family
         code: TransferCodes.familyConversionIn,
         metadata,
       },
-    ]),
-    'Converting points into vouchers',
+    ],
+    ledgerErrors('Converting points into vouchers'),
   );
   await insertTransfer(ctx.db, row);
   await addToAllowance(ctx.db, senderId, year, points);
@@ -159,9 +159,10 @@ export const familyTransferView = (row: FamilyTransferRow): FamilyTransfer => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-/** A page of the family group's transfers, oldest first (members only). */
+/** A page of the family group's transfers, oldest first (members only; other groups are not families). */
 export async function listFamilyTransfers(ctx: Ctx, groupId: string, query: { cursor?: string; limit?: number }) {
   const { group } = await memberOf(ctx, groupId);
+  if (group.type !== 'family') throw NotAFamily();
   const page = await transfersPage(ctx.db, group.id, query.cursor, query.limit ?? 50);
   return { items: page.items.map(familyTransferView), nextCursor: page.nextCursor };
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@lifelong/core';
+import type { FieldError, TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../schema.js';
@@ -48,3 +48,9 @@ export const importRows = creditBank.table(
     index('import_rows_pending_idx').on(t.importId, t.index).where(sql`${t.status} = 'pending'`),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): an import and its rows on one shard. */
+export const importsDistribution: readonly TableDistribution[] = [
+  { table: imports, kind: 'distributed', column: 'id', colocation: 'credit-bank-import' },
+  { table: importRows, kind: 'distributed', column: 'import_id', colocation: 'credit-bank-import' },
+];

@@ -1,6 +1,8 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../schema.js';
+import { poolSpendRequests } from '../shared/pools/schema.js';
 
 /**
  * Every movement of a group's pool, for its members to see: contributions in, spends out (a spend
@@ -27,27 +29,6 @@ export const poolMovements = creditBank.table(
   ],
 );
 
-/** A managing member's proposal to spend the pool on a resource; executes at the approval count. */
-export const poolSpendRequests = creditBank.table(
-  'pool_spend_requests',
-  {
-    id: uuid('id').primaryKey(),
-    groupId: uuid('group_id').notNull(),
-    regionId: text('region_id').notNull(),
-    resourceId: uuid('resource_id').notNull(),
-    requestedBy: uuid('requested_by').notNull(),
-    /** The region's count when the request was made: a later config change does not move the goal. */
-    approvalsRequired: integer('approvals_required').notNull(),
-    status: text('status', { enum: ['pending', 'executed'] })
-      .notNull()
-      .default('pending'),
-    redemptionId: uuid('redemption_id').unique(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    executedAt: timestamp('executed_at', { withTimezone: true }),
-  },
-  (t) => [index('pool_spend_requests_group_idx').on(t.groupId, t.id)],
-);
-
 /** One row per approving managing member: the primary key makes approvals distinct. */
 export const poolSpendApprovals = creditBank.table(
   'pool_spend_approvals',
@@ -60,3 +41,10 @@ export const poolSpendApprovals = creditBank.table(
   },
   (t) => [primaryKey({ columns: [t.requestId, t.personId] })],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): a pool's rows with its group. */
+export const poolsDistribution: readonly TableDistribution[] = [
+  { table: poolMovements, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: poolSpendRequests, kind: 'distributed', column: 'group_id', colocation: 'group' },
+  { table: poolSpendApprovals, kind: 'distributed', column: 'group_id', colocation: 'group' },
+];

@@ -45,12 +45,17 @@ export const SpendRequest = Type.Object({
   id: Type.String({ format: 'uuid' }),
   groupId: Type.String({ format: 'uuid' }),
   resourceId: Type.String({ format: 'uuid' }),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('executed')]),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('executed'), Type.Literal('refunded')], {
+    description:
+      'pending: collecting approvals; executed: its redemption holds or paid the price; refunded: that redemption ' +
+      'was cancelled, declined or expired and the pool has the points back.',
+  }),
   approvalsRequired: Type.Integer(),
   approvals: Type.Integer(),
   redemptionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   executedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  refundedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type SpendRequest = Static<typeof SpendRequest>;
 export const SpendRequestPage = Page(SpendRequest);

@@ -8,7 +8,7 @@ import { redeem } from '../shared/exchange/redeem.js';
 import { findResource } from '../shared/exchange/resources.js';
 import { memberOf } from '../shared/group.js';
 import { isManagingRole } from '../shared/group-roles.js';
-import { requireApplied } from '../shared/ledger-outcome.js';
+import { ledgerErrors } from '../shared/ledger-outcome.js';
 import { AlreadyApproved, NotAPoolManager, SpendRequestClosed, SpendRequestNotFound } from './errors.js';
 import type { Pool, PoolMovement, SpendRequest } from './schemas.js';
 import {
@@ -68,8 +68,8 @@ export async function contribute(ctx: Ctx, groupId: string, points: string): Pro
     spendRequestId: null,
     createdAt: ctx.now(),
   };
-  requireApplied(
-    await ctx.ledger.transfer([
+  await ctx.ledger.transferOrThrow(
+    [
       {
         id: row.transferId,
         debitAccountId: await pointWalletOf(ctx, personId),
@@ -78,8 +78,8 @@ export async function contribute(ctx: Ctx, groupId: string, points: string): Pro
         code: TransferCodes.poolContribution,
         metadata: { groupId: group.id, movementId: row.id },
       },
-    ]),
-    'Contributing to the pool',
+    ],
+    ledgerErrors('Contributing to the pool'),
   );
   await insertMovement(ctx.db, row);
   return {

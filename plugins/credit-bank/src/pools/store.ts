@@ -1,7 +1,8 @@
 import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, count, eq } from 'drizzle-orm';
 import { exchangeRedemptions } from '../shared/exchange/schema.js';
-import { poolMovements, poolSpendApprovals, poolSpendRequests } from './schema.js';
+import { poolSpendRequests } from '../shared/pools/schema.js';
+import { poolMovements, poolSpendApprovals } from './schema.js';
 import type { PoolMovement, SpendRequest } from './schemas.js';
 
 // The pools feature's queries: movements, spend requests and their approvals.
@@ -19,6 +20,7 @@ export const spendRequestView = (row: SpendRequestRow, approvals: number): Spend
   redemptionId: row.redemptionId,
   createdAt: row.createdAt.toISOString(),
   executedAt: row.executedAt?.toISOString() ?? null,
+  refundedAt: row.refundedAt?.toISOString() ?? null,
 });
 
 /** A page of the group's movements, oldest first, with the state of the redemptions they paid. */

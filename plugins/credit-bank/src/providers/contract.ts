@@ -27,10 +27,10 @@ export const listProviders = defineContract({
   operationId: 'providers.list',
   method: 'get',
   path: '/providers',
-  summary: 'Accredited providers (optionally of one institution), oldest first',
+  summary: "The region's accredited providers (optionally of one institution), oldest first",
   description:
-    'Open to anyone: every accreditation, current or ended, optionally of one `?institutionId=`, a page at a time ' +
-    '(`?limit=&cursor=`).',
+    "Open to anyone: every accreditation of the request's region (`Lifelong-Region`), current or ended, optionally " +
+    'of one `?institutionId=`, a page at a time (`?limit=&cursor=`).',
   access: { public: true },
   request: { query: ProviderListQuery },
   responses: { 200: { description: 'A page of accreditations', schema: ProviderPage } },

@@ -1,7 +1,6 @@
 import type { CreditBankRegistrar } from '../config.js';
 import * as contract from './contract.js';
-import { accredit, updateAccreditation } from './service.js';
-import { findProvider, listProviders, providerView } from './store.js';
+import { accredit, accreditationOf, accreditationsOfRegion, updateAccreditation } from './service.js';
 
 /** Declares the accredited providers registry: who may award or verify which credits, and when. */
 export function registerProviders(p: CreditBankRegistrar): void {
@@ -9,12 +8,12 @@ export function registerProviders(p: CreditBankRegistrar): void {
 
   p.route(contract.listProviders, async ({ query }, ctx) => ({
     status: 200,
-    body: await listProviders(ctx.db, { institutionId: query.institutionId }, query.limit ?? 50, query.cursor),
+    body: await accreditationsOfRegion(ctx, query),
   }));
 
   p.route(contract.getProvider, async ({ params }, ctx) => ({
     status: 200,
-    body: providerView(await findProvider(ctx.db, params.providerId)),
+    body: await accreditationOf(ctx, params.providerId),
   }));
 
   p.route(contract.updateProvider, async ({ params, body }, ctx) => ({

@@ -3,7 +3,14 @@ import type { Static } from '@sinclair/typebox';
 import { actorId } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
 import type { CreateProviderBody, Provider, UpdateProviderBody } from './schemas.js';
-import { findProvider, insertProvider, providerView, requireOrderedValidity, updateProviderRow } from './store.js';
+import {
+  findProvider,
+  insertProvider,
+  listProviders,
+  providerView,
+  requireOrderedValidity,
+  updateProviderRow,
+} from './store.js';
 
 // The accredited providers registry's rules: who may accredit (providers.manage in the
 // institution's region) and that validity periods are ordered.
@@ -61,3 +68,19 @@ export async function updateAccreditation(
   ctx.logger.info({ providerId: row.id, institutionId: row.institutionId }, 'provider accreditation changed');
   return providerView(row);
 }
+
+/** The accreditations of the request's region (optionally of one institution), oldest first. */
+export const accreditationsOfRegion = (
+  ctx: Ctx,
+  query: { institutionId?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
+) =>
+  listProviders(
+    ctx.db,
+    { regionId: ctx.regionId, institutionId: query.institutionId },
+    query.limit ?? 50,
+    query.cursor,
+  );
+
+/** One accreditation, current or ended. */
+export const accreditationOf = async (ctx: Ctx, providerId: string): Promise<Provider> =>
+  providerView(await findProvider(ctx.db, providerId));

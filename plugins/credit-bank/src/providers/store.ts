@@ -27,7 +27,7 @@ export async function findProvider(db: Queryable, id: string): Promise<ProviderR
 
 export async function listProviders(
   db: Queryable,
-  filter: { institutionId?: string | undefined },
+  filter: { regionId: string; institutionId?: string | undefined },
   limit: number,
   cursor: string | undefined,
 ) {
@@ -36,6 +36,7 @@ export async function listProviders(
     .from(providers)
     .where(
       and(
+        eq(providers.regionId, filter.regionId),
         filter.institutionId ? eq(providers.institutionId, filter.institutionId) : undefined,
         afterIdCursor(providers.id, cursor),
       ),

@@ -1,4 +1,4 @@
-import { defineContract } from '@lifelong/core/contract';
+import { ConflictOfInterestError, defineContract } from '@lifelong/core/contract';
 import {
   CertificateNotPending,
   EvidenceAlreadyCredited,
@@ -112,12 +112,14 @@ export const decideCertificate = defineContract({
   operationId: 'certificates.decide',
   method: 'post',
   path: '/certificates/{certificateId}/decisions',
-  errors: [CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified, LedgerRefused],
+  errors: [CertificateNotPending, EvidenceAlreadyCredited, PersonNotVerified, LedgerRefused, ConflictOfInterestError],
   summary: 'Review a certificate: approve (credits it), reject, or ask for more evidence',
   description:
     "The region's reviewers, or the issuing institution's verifiers while it is accredited to `verify` that " +
-    'learning, decide a `submitted` certificate (409 `CREDIT_BANK_CERTIFICATE_NOT_PENDING` otherwise); nobody ' +
-    'reviews their own. `approve` records the learning with its credits and points and marks its evidence credited ' +
+    "learning, decide a `submitted` certificate of the request's region (another region's is a 404; 409 " +
+    "`CREDIT_BANK_CERTIFICATE_NOT_PENDING` when not submitted). Nobody reviews their own, their ward's or their " +
+    "guardian's certificate, and a region reviewer holding a role at the issuing institution does not review it " +
+    'either (403 `CONFLICT_OF_INTEREST`). `approve` records the learning with its credits and points and marks its evidence credited ' +
     '(409 if a file was credited meanwhile); `reject` and `request-evidence` need a `reason`. Every decision is ' +
     'kept in the history.',
   access: { permission: 'certificates.review' },

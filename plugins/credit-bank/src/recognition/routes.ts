@@ -1,6 +1,6 @@
 import { Forbidden, NotFound } from '@lifelong/core';
-import { personOf } from '../access.js';
 import type { CreditBankRegistrar } from '../config.js';
+import { PeopleOnly } from '../shared/errors.js';
 import * as contract from './contract.js';
 import { addEvidence, decide, storeEvidence, submitCertificate } from './service.js';
 import { findCertificate, listCertificates, requireReadCertificate, viewOf } from './store.js';
@@ -21,7 +21,7 @@ export function registerRecognition(p: CreditBankRegistrar): void {
     status: 200,
     body: await listCertificates(
       ctx.db,
-      { personId: personOf(ctx), status: query.status },
+      { personId: ctx.requirePerson(PeopleOnly), status: query.status },
       query.limit ?? 50,
       query.cursor,
     ),

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, numeric, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../schema.js';
@@ -72,3 +73,11 @@ export const certificateDecisions = creditBank.table(
   },
   (t) => [index('certificate_decisions_certificate_idx').on(t.certificateId, t.id)],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): a learner's submissions with the learner; credited evidence by file hash, unique across everyone. */
+export const recognitionDistribution: readonly TableDistribution[] = [
+  { table: evidenceFiles, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: certificates, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: certificateDecisions, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: creditedEvidence, kind: 'distributed', column: 'sha256', colocation: 'credit-bank-evidence' },
+];

@@ -6,7 +6,7 @@ import {
   uuidv7,
   ValidationFailed,
 } from '@lifelong/core';
-import { actorId, personOf } from '../access.js';
+import { actorId } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
 import { CertificateReviewed } from '../events.js';
 import {
@@ -14,10 +14,12 @@ import {
   EvidenceAlreadyCredited,
   EvidenceTooLarge,
   EvidenceTypeMismatch,
+  PeopleOnly,
   PersonNotVerified,
 } from '../shared/errors.js';
 import { isAccreditedProvider } from '../shared/providers/accreditation.js';
 import { awardRecord } from '../shared/records/award.js';
+import { futureDateError } from '../shared/records/dates.js';
 import type { AddEvidenceBody, CertificateDecisionBody, SubmitCertificateBody } from './schemas.js';
 import {
   type CertificateRow,
@@ -40,7 +42,7 @@ type Ctx = PluginRequestContext<typeof CreditBankConfig>;
  * Content-Type says and it is within the region's size limit.
  */
 export async function storeEvidence(ctx: Ctx, upload: Upload) {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const max = ctx.config.recognition.maxEvidenceBytes;
   if (upload.bytes.length > max) {
     throw EvidenceTooLarge({ detail: `At most ${max} bytes.`, extensions: { maxBytes: max } });
@@ -64,7 +66,7 @@ export async function storeEvidence(ctx: Ctx, upload: Upload) {
 
 /** Submits a certificate for review: the issuer must be an accredited provider of that learning. */
 export async function submitCertificate(ctx: Ctx, body: SubmitCertificateBody): Promise<CertificateRow> {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const person = await ctx.identity.personById(personId);
   if (person?.status !== 'verified') {
     throw PersonNotVerified({ detail: 'Verify your identity before submitting certificates for credit.' });
@@ -76,6 +78,8 @@ export async function submitCertificate(ctx: Ctx, body: SubmitCertificateBody): 
     });
   }
   const completedAt = new Date(body.completedAt);
+  const future = futureDateError(completedAt, ctx.now(), '/body/completedAt');
+  if (future) throw ValidationFailed({ errors: [future] });
   const kind = { stage: body.stage, level: body.level, at: completedAt };
   if (!(await isAccreditedProvider(ctx, institution.id, 'award', kind))) {
     throw ValidationFailed({
@@ -120,8 +124,8 @@ async function refuseCredited(ctx: Ctx, hashes: string[]): Promise<void> {
 
 /** The submitter adds evidence a reviewer asked for; the certificate goes back to review. */
 export async function addEvidence(ctx: Ctx, certificateId: string, body: AddEvidenceBody): Promise<CertificateRow> {
-  const personId = personOf(ctx);
-  const current = await findCertificate(ctx.db, certificateId, true);
+  const personId = ctx.requirePerson(PeopleOnly);
+  const current = await findCertificate(ctx.db, certificateId, true, ctx.regionId);
   if (current.personId !== personId) throw Forbidden({ detail: 'Only the submitter may add evidence.' });
   if (current.status !== 'more-evidence-requested') {
     throw CertificateNotPending({ detail: `The certificate is ${current.status}; nobody asked for more evidence.` });
@@ -147,7 +151,7 @@ const decided = {
  * in this transaction; a file credited before (under any certificate) makes it a 409.
  */
 export async function decide(ctx: Ctx, certificateId: string, body: CertificateDecisionBody): Promise<CertificateRow> {
-  const current = await findCertificate(ctx.db, certificateId, true);
+  const current = await findCertificate(ctx.db, certificateId, true, ctx.regionId);
   await requireReviewer(ctx, current);
   if (body.decision !== 'approve' && !body.reason) {
     throw ValidationFailed({
@@ -205,13 +209,21 @@ export async function decide(ctx: Ctx, certificateId: string, body: CertificateD
 /**
  * A region reviewer may review any certificate of the region; an institution's verifier only
  * its own institution's, while the institution is accredited to verify that kind of learning.
- * Nobody reviews their own certificate.
+ * Nobody reviews a certificate of their own, of their ward or of their guardian (the core's one
+ * conflict-of-interest rule). A region reviewer who also holds a role at the issuing institution
+ * would vouch for their own institution's certificate and is refused too; the issuing
+ * institution's own verifiers are the exception by design: the region accredited them to
+ * `verify` exactly these certificates.
  */
 async function requireReviewer(ctx: Ctx, row: CertificateRow): Promise<void> {
-  if (ctx.principal.kind === 'person' && ctx.principal.id === row.personId) {
-    throw Forbidden({ detail: 'Nobody may review their own certificate.' });
+  const action = 'review this certificate';
+  await ctx.refuseConflictOfInterest({ action, personIds: [row.personId] });
+  if (ctx.can('certificates.review', { regionId: row.regionId })) {
+    if (!ctx.can('certificates.review', { institutionId: row.issuingInstitutionId })) {
+      await ctx.refuseConflictOfInterest({ action, institutionIds: [row.issuingInstitutionId] });
+    }
+    return;
   }
-  if (ctx.can('certificates.review', { regionId: row.regionId })) return;
   if (
     canReview(ctx, row) &&
     (await isAccreditedProvider(ctx, row.issuingInstitutionId, 'verify', {

@@ -44,10 +44,22 @@ export const certificateView = (row: CertificateRow, decisions: DecisionRow[]): 
   })),
 });
 
-export async function findCertificate(db: Queryable, id: string, lock = false): Promise<CertificateRow> {
-  const query = db.select().from(certificates).where(eq(certificates.id, id));
+/**
+ * A certificate, optionally locked; with `regionId`, only one of that region (a certificate of
+ * another region is the same 404 as an unknown one, so nobody acts on it from elsewhere).
+ */
+export async function findCertificate(
+  db: Queryable,
+  id: string,
+  lock = false,
+  regionId?: string,
+): Promise<CertificateRow> {
+  const query = db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.id, id), regionId === undefined ? undefined : eq(certificates.regionId, regionId)));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw CertificateNotFound({ detail: `Certificate ${id} does not exist.` });
+  if (!row) throw CertificateNotFound({ detail: `Certificate ${id} does not exist in this region.` });
   return row;
 }
 
@@ -107,6 +119,8 @@ export const canReview = (ctx: PluginRequestContext, row: Pick<CertificateRow, '
 
 /** The submitter, their guardian while a minor, records readers of their region, and reviewers. */
 export async function requireReadCertificate(ctx: PluginRequestContext, row: CertificateRow): Promise<void> {
+  if (row.regionId !== ctx.regionId)
+    throw CertificateNotFound({ detail: `Certificate ${row.id} does not exist in this region.` });
   if (canReview(ctx, row)) return;
   const person = await ctx.identity.personById(row.personId);
   if (person && (await canReadPerson(ctx, person))) return;

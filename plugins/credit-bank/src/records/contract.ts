@@ -27,7 +27,7 @@ export const listPersonRecords = defineContract({
   summary: "A person's learning records, oldest first",
   description:
     "For the person, their guardian while they are a minor, and holders of `records.read` in the person's region; " +
-    'others get 403 and an unknown learner number is a 404. Withdrawn records are included, a page at a time ' +
+    'others, and every caller for an unknown learner number, get the same 403. Withdrawn records are included, a page at a time ' +
     '(`?limit=&cursor=`).',
   access: readers,
   request: { params: LearnerParams, query: RecordListQuery },

@@ -1,6 +1,5 @@
 import type { GroupSummary, PluginRequestContext } from '@lifelong/core';
-import { GroupNotFound, NotAGroupMember } from './errors.js';
-import { personOf } from './person.js';
+import { GroupNotFound, NotAGroupMember, PeopleOnly } from './errors.js';
 
 /**
  * The group (of the request's region) and the signed-in person's role in it; 403 for non-members,
@@ -10,7 +9,7 @@ export async function memberOf(
   ctx: PluginRequestContext,
   groupId: string,
 ): Promise<{ group: GroupSummary; personId: string; role: string }> {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const group = await ctx.identity.group(groupId);
   if (!group || group.regionId !== ctx.regionId) throw GroupNotFound();
   const role = await ctx.identity.groupRole(group.id, personId);

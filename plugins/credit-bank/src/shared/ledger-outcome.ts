@@ -1,18 +1,21 @@
-import type { TransferResult } from '@lifelong/core';
+import type { FailedTransfer, TransferOrThrowOptions } from '@lifelong/core';
 import { InsufficientFunds, LedgerRefused } from './errors.js';
 
+/** `CREDIT_BANK_LEDGER_REFUSED` (409) for a transfer the ledger refused, with its `reason`. */
+export const ledgerRefused = (what: string, failed: FailedTransfer) =>
+  LedgerRefused({ detail: `${what}: the ledger answered "${failed.status}".`, extensions: { reason: failed.status } });
+
 /**
- * `ctx.ledger.transfer` reports failures as statuses instead of throwing; this throws them as
- * problems so the whole request (rows, stock, the other transfers) rolls back. `exists` is an
- * idempotent replay of the same transfer and counts as success.
+ * The credit bank's refusals for `ctx.ledger.transferOrThrow`: a balance too low is
+ * `CREDIT_BANK_INSUFFICIENT_FUNDS`, any other refusal `CREDIT_BANK_LEDGER_REFUSED` (both 409, with
+ * the ledger's `reason`), so clients keep the codes they already switch on.
  */
-export function requireApplied(results: readonly TransferResult[], what: string): void {
-  const failed = results.filter((r) => r.status !== 'created' && r.status !== 'exists');
-  if (failed.length === 0) return;
-  // In a linked chain the member that broke reports its reason, the others `linkedEventFailed`.
-  const reason = failed.find((r) => r.status !== 'linkedEventFailed')?.status ?? failed[0]?.status;
-  if (reason === 'exceedsCredits') {
-    throw InsufficientFunds({ detail: `${what}: the paying account's balance is too low.`, extensions: { reason } });
-  }
-  throw LedgerRefused({ detail: `${what}: the ledger answered "${reason}".`, extensions: { reason } });
-}
+export const ledgerErrors = (what: string): TransferOrThrowOptions => ({
+  what,
+  insufficientFunds: (failed) =>
+    InsufficientFunds({
+      detail: `${what}: the paying account's balance is too low.`,
+      extensions: { reason: failed.status },
+    }),
+  refused: (failed) => ledgerRefused(what, failed),
+});

@@ -17,7 +17,7 @@ export const getTranscript = defineContract({
   summary: "A person's lifelong transcript (`?format=html` for a printable page)",
   description:
     "For the person, their guardian while they are a minor, and holders of `records.read` in the person's region; " +
-    'others get 403 and an unknown learner number is a 404. JSON pages the records (`?limit=&cursor=`); ' +
+    'others, and every caller for an unknown learner number, get the same 403. JSON pages the records (`?limit=&cursor=`); ' +
     '`?format=html` is one printable page with all of them.',
   access: {
     authenticated: "the person, their guardian while they are a minor, or records.read in the person's region",

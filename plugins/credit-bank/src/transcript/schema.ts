@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../schema.js';
 
@@ -19,3 +20,8 @@ export const transcriptShares = creditBank.table(
   },
   (t) => [index('transcript_shares_person_idx').on(t.personId, t.id)],
 );
+
+/** Placement on a distributed cluster (docs/scale.md). */
+export const transcriptDistribution: readonly TableDistribution[] = [
+  { table: transcriptShares, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Forbidden, NotFound, type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
-import { personOf, requireReadPerson } from '../access.js';
+import { readablePerson } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
+import { PeopleOnly } from '../shared/errors.js';
 import type { CreateShareBody, Transcript } from './schemas.js';
 import {
   activeShareByTokenHash,
@@ -35,15 +36,13 @@ export const shareView = (row: ShareRow) => ({
 
 /** The person's transcript, for them, their guardian while a minor, and records readers. */
 export async function transcriptOf(ctx: Ctx, learnerNumber: string, page: TranscriptPage): Promise<Transcript> {
-  const person = await ctx.identity.person(learnerNumber);
-  if (!person) throw NotFound({ detail: `No person with learner number ${learnerNumber}.` });
-  await requireReadPerson(ctx, person);
+  const person = await readablePerson(ctx, learnerNumber);
   return buildTranscript(ctx.db, person, null, ctx.now(), page);
 }
 
 /** The signed-in person makes a share link of (some of) their transcript, expiring within the region's limit. */
 export async function createShare(ctx: Ctx, body: CreateShareBody) {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const now = ctx.now();
   const expiresAt = new Date(body.expiresAt);
   const maxDays = ctx.config.transcript.maxShareDays;
@@ -80,11 +79,13 @@ export async function createShare(ctx: Ctx, body: CreateShareBody) {
 }
 
 /** The signed-in person's share links. */
-export const listShares = async (ctx: Ctx) => ({ items: (await sharesOf(ctx.db, personOf(ctx))).map(shareView) });
+export const listShares = async (ctx: Ctx) => ({
+  items: (await sharesOf(ctx.db, ctx.requirePerson(PeopleOnly))).map(shareView),
+});
 
 /** Only the person who made a link may revoke it. */
 export async function revoke(ctx: Ctx, shareId: string): Promise<void> {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   const row = await findShare(ctx.db, shareId);
   if (!row) throw NotFound({ detail: `No share ${shareId}.` });
   if (row.personId !== personId) throw Forbidden({ detail: 'Only the person who made the link may revoke it.' });

@@ -1,7 +1,7 @@
 import type { PluginRequestContext } from '@lifelong/core';
 import { pointWalletOf, voucherAccountOf } from '../shared/accounts.js';
 import { balanceOf } from '../shared/balance.js';
-import { personOf } from '../shared/person.js';
+import { PeopleOnly } from '../shared/errors.js';
 import type { Wallet } from './schemas.js';
 
 // The wallet holds no rows of its own: its accounts are the shared account registry's
@@ -9,7 +9,7 @@ import type { Wallet } from './schemas.js';
 
 /** The signed-in person's spendable POINTs and learning VOUCHERs. */
 export async function walletOf(ctx: PluginRequestContext): Promise<Wallet> {
-  const personId = personOf(ctx);
+  const personId = ctx.requirePerson(PeopleOnly);
   return {
     points: await balanceOf(ctx, await pointWalletOf(ctx, personId)),
     vouchers: await balanceOf(ctx, await voucherAccountOf(ctx, personId)),

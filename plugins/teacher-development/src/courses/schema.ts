@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -97,7 +98,20 @@ export const lessons = teacherDevelopment.table(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     media: jsonb('media').$type<LessonMedia[]>().notNull(),
+    /** How long the lesson's media plays, as the teacher declared it: completion needs engaged time against it. */
+    durationSeconds: integer('duration_seconds'),
   },
-  (t) => [uniqueIndex('lessons_course_version_position_key').on(t.courseId, t.version, t.position)],
+  (t) => [
+    uniqueIndex('lessons_course_version_position_key').on(t.courseId, t.version, t.position),
+    check('lessons_duration_positive', sql`${t.durationSeconds} is null or ${t.durationSeconds} > 0`),
+  ],
 );
 export type LessonRow = typeof lessons.$inferSelect;
+
+/** Placement on a distributed cluster (docs/scale.md): a course's content on the course's shard, media with their teacher. */
+export const coursesDistribution: readonly TableDistribution[] = [
+  { table: media, kind: 'distributed', column: 'teacher_id', colocation: 'teacher' },
+  { table: courses, kind: 'distributed', column: 'id', colocation: 'course' },
+  { table: courseVersions, kind: 'distributed', column: 'course_id', colocation: 'course' },
+  { table: lessons, kind: 'distributed', column: 'course_id', colocation: 'course' },
+];

@@ -7,6 +7,15 @@ export const LessonInput = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 300 }),
     media: Type.Array(Sha256, { maxItems: 20, uniqueItems: true, description: 'Media the teacher uploaded.' }),
+    durationSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 86_400,
+        description:
+          "How long the lesson's media plays, in seconds. Completing the lesson takes engaged time of at least " +
+          "the region's `learning.completion.minEngagedRatio` of it.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -33,7 +33,13 @@ export async function versionView(db: Queryable, row: CourseVersionRow): Promise
     learningOutcomes: row.learningOutcomes,
     workloadHours: row.workloadHours,
     reviewNote: row.reviewNote,
-    lessons: rows.map((l) => ({ id: l.id, position: l.position, title: l.title, media: l.media })),
+    lessons: rows.map((l) => ({
+      id: l.id,
+      position: l.position,
+      title: l.title,
+      media: l.media,
+      durationSeconds: l.durationSeconds,
+    })),
   };
 }
 
@@ -128,6 +134,7 @@ export async function writeContent(
       version,
       position: i + 1,
       title: lesson.title,
+      durationSeconds: lesson.durationSeconds ?? null,
       media: lesson.media.map((hash) => {
         const file = byHash.get(hash);
         if (!file) throw new Error('checked above');

@@ -1,35 +1,44 @@
 import { type CompletionInput, creditBankService } from '@lifelong/plugin-credit-bank';
-import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
+import { CompletionEvidenceMissing } from '../errors.js';
 import { CourseCompleted } from '../events.js';
-import { versionRow } from '../shared/courses.js';
+import { courseOwners, lessonsOf, versionRow } from '../shared/courses.js';
 import type { CourseRow } from '../shared/tables.js';
-import { lessons } from '../shared/tables.js';
-import { type EnrolmentRow, enrolments, lessonProgress } from './schema.js';
+import { type MissingEvidence, missingEvidence } from './engagement.js';
+import type { EnrolmentRow } from './schema.js';
+import { markCompleted, progressOfEnrolment, updateEnrolment } from './store.js';
+
+/** The 409 a completion without enough evidence answers: which lessons lack how many seconds. */
+export const evidenceProblem = (missing: MissingEvidence[]) =>
+  CompletionEvidenceMissing({
+    detail: missing
+      .map(
+        (m) =>
+          `Lesson ${m.position} needs ${m.missingSeconds} more engaged seconds (${m.engagedSeconds} of ${m.requiredSeconds}).`,
+      )
+      .join(' '),
+    extensions: { lessons: missing },
+  });
 
 /**
- * Completes the enrolment when every lesson of its version is completed: marks it (a guarded
+ * Completes the enrolment when every lesson of its version is completed, each with the engaged time
+ * the region's completion rule asks for (409 naming the lessons that lack it otherwise): marks it (a guarded
  * update, so only one request ever completes it), has the credit bank award it in the same
  * transaction, and announces it. The credit bank is idempotent on (source, enrolment id) too, and
  * the equivalence key (the course id) keeps one course from being credited twice to one person.
  */
 export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
   if (enrolment.completedAt) return enrolment;
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(lessons)
-    .where(and(eq(lessons.courseId, enrolment.courseId), eq(lessons.version, enrolment.version)));
-  const [done] = await ctx.db
-    .select({ n: count() })
-    .from(lessonProgress)
-    .where(and(eq(lessonProgress.enrolmentId, enrolment.id), eq(lessonProgress.state, 'completed')));
-  if ((done?.n ?? 0) < (total?.n ?? 0) || (total?.n ?? 0) === 0) return enrolment;
+  const lessonRows = await lessonsOf(ctx.db, enrolment.courseId, enrolment.version);
+  const progress = await progressOfEnrolment(ctx.db, enrolment.id);
+  const done = progress.filter((p) => p.state === 'completed');
+  if (done.length < lessonRows.length || lessonRows.length === 0) return enrolment;
+  // Lessons completed under a laxer rule (or before it existed) are held to today's rule here.
+  const engaged = new Map(progress.map((p) => [p.lessonId, p.secondsSpent]));
+  const missing = missingEvidence(lessonRows, engaged, ctx.config.learning.completion);
+  if (missing.length) throw evidenceProblem(missing);
 
-  const [marked] = await ctx.db
-    .update(enrolments)
-    .set({ completedAt: ctx.now() })
-    .where(and(eq(enrolments.id, enrolment.id), isNull(enrolments.completedAt)))
-    .returning();
+  const marked = await markCompleted(ctx.db, enrolment.id, ctx.now());
   if (!marked) return enrolment;
 
   const awarded = await awardCompletion(ctx, marked, course);
@@ -58,6 +67,11 @@ export async function completeIfDone(ctx: Ctx, enrolment: EnrolmentRow, course: 
  */
 export async function awardCompletion(ctx: Ctx, enrolment: EnrolmentRow, course: CourseRow): Promise<EnrolmentRow> {
   if (!enrolment.completedAt || enrolment.awardRecordId) return enrolment;
+  // Enrolment refuses one's own course already; this also stops enrolments made before that rule.
+  await ctx.refuseConflictOfInterest({
+    action: 'earn credits from this course',
+    ...(await courseOwners(ctx.db, course)),
+  });
   const person = await ctx.identity.personById(enrolment.personId);
   if (person?.status !== 'verified') return enrolment;
   const version = await versionRow(ctx.db, enrolment.courseId, enrolment.version);
@@ -78,16 +92,10 @@ export async function awardCompletion(ctx: Ctx, enrolment: EnrolmentRow, course:
     form: 'online',
     completedAt: enrolment.completedAt.toISOString(),
   });
-  const [awarded] = await ctx.db
-    .update(enrolments)
-    .set({
-      awardStatus: outcome.status,
-      awardRecordId: outcome.recordId,
-      credits: outcome.credits,
-      points: outcome.points,
-    })
-    .where(eq(enrolments.id, enrolment.id))
-    .returning();
-  if (!awarded) throw new Error('update returned no row');
-  return awarded;
+  return updateEnrolment(ctx.db, enrolment.id, {
+    awardStatus: outcome.status,
+    awardRecordId: outcome.recordId,
+    credits: outcome.credits,
+    points: outcome.points,
+  });
 }

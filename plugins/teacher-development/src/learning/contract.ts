@@ -1,6 +1,7 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CourseParams } from '../common-schemas.js';
 import {
+  CompletionEvidenceMissing,
   InsufficientFunds,
   NotEnrolled,
   NotYetAwardable,
@@ -27,7 +28,9 @@ export const enrol = defineContract({
   summary: 'Enrol in a published course: free in its free week, afterwards paid from the wallet at its price',
   description:
     'Pays through the ledger as one set of linked transfers split between teacher, institution and platform. ' +
-    'Enrolling again answers 200 with the existing enrolment and charges nothing.',
+    'Enrolling again answers 200 with the existing enrolment and charges nothing. One may not enrol in one’s own ' +
+    'course: its teacher, a guardian or ward of the teacher, or staff of the institution sharing its revenue get ' +
+    '403 `CONFLICT_OF_INTEREST` (extensions `rule`, `action`).',
   access: { authenticated: 'any signed-in person' },
   request: { params: CourseParams },
   responses: {
@@ -67,13 +70,19 @@ export const recordLessonEvent = defineContract({
   operationId: 'enrolments.lessons.events.record',
   method: 'post',
   path: '/enrolments/{enrolmentId}/lessons/{lessonId}/events',
-  summary: 'Report lesson progress: started, progressed or completed, with seconds spent since the last event',
+  summary: 'Report lesson progress (the player’s heartbeat): started, progressed or completed',
   description:
-    'Completing the last lesson completes the course: the credit bank awards it once, and ' +
-    '`teacher-development.course.completed` is emitted, in the same transaction.',
+    'The player calls this as the learner watches. The server credits engaged time of min(claimed ' +
+    "`secondsSpent`, wall-clock seconds since the enrolment's previous event, `maxSecondsPerEvent`); the " +
+    'first event credits nothing. `completed` is refused (409 `TEACHER_DEVELOPMENT_COMPLETION_EVIDENCE_MISSING`, ' +
+    'extension `lessons` with required, engaged and missing seconds; nothing is recorded) while the lesson has ' +
+    "less engaged time than the region's completion rule asks for. Completing the last lesson completes the " +
+    'course: the credit bank awards it once, and `teacher-development.course.completed` is emitted, in the same ' +
+    'transaction.',
   access: { authenticated: 'the learner' },
   request: { params: LessonEventParams, body: LessonEventBody },
   responses: { 200: { description: 'The enrolment with its progress', schema: Enrolment } },
+  errors: [CompletionEvidenceMissing],
 });
 
 export const claimAward = defineContract({
@@ -96,7 +105,8 @@ export const rateCourse = defineContract({
   description:
     'Only learners enrolled in the course (403 `TEACHER_DEVELOPMENT_NOT_ENROLLED` otherwise; API keys 403 ' +
     '`TEACHER_DEVELOPMENT_PEOPLE_ONLY`). `stars` is 1 to 5 with an optional `review`; rating again ' +
-    "replaces the learner's rating (200), a first rating answers 201.",
+    "replaces the learner's rating (200), a first rating answers 201. The course's teacher, their guardians " +
+    'and wards, and staff of its institution get 403 `CONFLICT_OF_INTEREST`.',
   errors: [NotEnrolled],
   access: { authenticated: 'learners enrolled in the course' },
   request: { params: CourseParams, body: RatingBody },
@@ -110,10 +120,12 @@ export const getRatings = defineContract({
   operationId: 'courses.ratings.get',
   method: 'get',
   path: '/courses/{courseId}/ratings',
-  summary: "A course's ratings: count, average and the latest 100 reviews",
+  summary: "A course's ratings: count, average and the latest 100 reviews, anonymous; the caller's own",
   description:
-    'Anyone signed in. The average is over all ratings, rounded to two decimals (`null` when there are ' +
-    'none); reviews are the 100 most recently updated.',
+    'Anyone signed in; an unpublished course is 404 except to its teacher and reviewers. Who rated is never ' +
+    'shown to others. The average (over all ratings, two decimals) and the reviews (the 100 most recently ' +
+    "updated) appear once the course has the region's `learning.ratings.minCountForAverage` ratings (default " +
+    "3): `average: null` and no items before. `mine` is the caller's own rating.",
   access: { authenticated: 'any signed-in principal' },
   request: { params: CourseParams },
   responses: { 200: { description: 'The ratings', schema: RatingSummary } },

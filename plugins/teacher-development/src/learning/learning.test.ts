@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvedTeacher, expectProblem, type Harness, harness, publishedCourse } from '../test-support.js';
+import {
+  approvedTeacher,
+  expectProblem,
+  type Harness,
+  harness,
+  publishedCourse,
+  watchLesson,
+} from '../test-support.js';
 
 let h: Harness;
 let teacher: Awaited<ReturnType<typeof approvedTeacher>>;
@@ -42,18 +49,27 @@ describe('progress and completion', () => {
     const enrolment = await (await h.call('POST', `/courses/${course.id}/enrolments`, { auth: learner.token })).json();
     const [first, second] = enrolment.lessons;
 
+    const tick = (seconds: number) => {
+      h.clock.now = new Date(h.clock.now.getTime() + seconds * 1000);
+    };
     await event(enrolment, first.id, { type: 'started', secondsSpent: 0 }, learner.token);
+    tick(120);
     await event(enrolment, first.id, { type: 'progressed', secondsSpent: 120, percent: 40 }, learner.token);
+    tick(200);
     const afterFirst = await (
       await event(enrolment, first.id, { type: 'completed', secondsSpent: 200 }, learner.token)
     ).json();
     expect(afterFirst.lessons[0].progress).toMatchObject({ state: 'completed', percent: 100, secondsSpent: 320 });
     expect(afterFirst.completedAt).toBeNull();
 
+    // 600 claimed after 90 s on the clock: 90 are credited (the wall-clock bound).
+    tick(90);
     const done = await event(enrolment, second.id, { type: 'completed', secondsSpent: 600 }, learner.token);
     expect(done.status).toBe(200);
     const completed = await done.json();
-    expect(completed.completedAt).toBe('2026-03-02T09:00:00.000Z');
+    expect(completed.lessons[1].progress.secondsSpent).toBe(90);
+    // The completion's time is the server's clock, never a client's.
+    expect(completed.completedAt).toBe(h.clock.now.toISOString());
     // 4.5 h at the default 25 h per credit: floor(4.5 / 25 × 10) = 1 minor unit (0.1 credit).
     expect(completed.award).toMatchObject({ status: 'awarded', credits: '1' });
 
@@ -91,9 +107,7 @@ describe('progress and completion', () => {
     const enrolment = await (await h.call('POST', `/courses/${course.id}/enrolments`, { auth: learner.token })).json();
     const award = () => h.call('POST', `/enrolments/${enrolment.id}/award`, { auth: learner.token });
     await expectProblem(await award(), 409, 'TEACHER_DEVELOPMENT_NOT_YET_AWARDABLE');
-    const done = await (
-      await event(enrolment, enrolment.lessons[0].id, { type: 'completed', secondsSpent: 60 }, learner.token)
-    ).json();
+    const done = await (await watchLesson(h, enrolment.id, enrolment.lessons[0].id, learner.token)).json();
     expect(done.completedAt).not.toBeNull();
     expect(done.award).toBeNull();
     await expectProblem(await award(), 409, 'TEACHER_DEVELOPMENT_NOT_YET_AWARDABLE');
@@ -129,7 +143,9 @@ describe('ratings', () => {
     const edited = await h.call('PUT', `/courses/${course.id}/rating`, { auth: learner.token, json: { stars: 5 } });
     expect(edited.status).toBe(200);
     const summary = await (await h.call('GET', `/courses/${course.id}/ratings`, { auth: stranger.token })).json();
-    expect(summary).toMatchObject({ count: 1, average: 5, items: [{ personId: learner.id, stars: 5, review: null }] });
+    expect(summary).toMatchObject({ count: 1, average: null, items: [], mine: null });
+    const own = await (await h.call('GET', `/courses/${course.id}/ratings`, { auth: learner.token })).json();
+    expect(own.mine).toMatchObject({ personId: learner.id, stars: 5, review: null });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -94,3 +95,10 @@ export const ratings = teacherDevelopment.table(
   ],
 );
 export type RatingRow = typeof ratings.$inferSelect;
+
+/** Placement on a distributed cluster (docs/scale.md): a learner's enrolments and progress with the learner; ratings with their course. */
+export const learningDistribution: readonly TableDistribution[] = [
+  { table: enrolments, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: lessonProgress, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: ratings, kind: 'distributed', column: 'course_id', colocation: 'course' },
+];

@@ -7,7 +7,11 @@ export const LessonProgress = Type.Object({
   position: Type.Integer(),
   state: Type.Union([Type.Literal('not-started'), Type.Literal('started'), Type.Literal('completed')]),
   percent: Type.Integer({ minimum: 0, maximum: 100 }),
-  secondsSpent: Type.Integer({ minimum: 0 }),
+  secondsSpent: Type.Integer({
+    minimum: 0,
+    description: 'Engaged seconds the server credited from progress events (not what the player claimed).',
+  }),
+  requiredSeconds: Type.Integer({ minimum: 0, description: 'Engaged seconds the lesson needs to be completed.' }),
   completedAt: NullableTimestamp,
 });
 
@@ -47,7 +51,13 @@ export const EnrolmentPage = Page(EnrolmentSummary);
 export const LessonEventBody = Type.Object(
   {
     type: Type.Union([Type.Literal('started'), Type.Literal('progressed'), Type.Literal('completed')]),
-    secondsSpent: Type.Integer({ minimum: 0, maximum: 86_400, description: 'Seconds spent since the last event.' }),
+    secondsSpent: Type.Integer({
+      minimum: 0,
+      maximum: 86_400,
+      description:
+        'Seconds the player says the learner spent since the last event: a claim. The server credits at most ' +
+        "the wall-clock time since the enrolment's previous event, and at most the region's maxSecondsPerEvent.",
+    }),
     percent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'How far into the lesson.' })),
   },
   { additionalProperties: false },
@@ -73,9 +83,20 @@ export const Rating = Type.Object({
 });
 export type Rating = Static<typeof Rating>;
 
+/** A rating as others see it: who gave it is not shown. */
+export const Review = Type.Object({
+  stars: Type.Integer(),
+  review: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Timestamp,
+});
+export type Review = Static<typeof Review>;
+
 export const RatingSummary = Type.Object({
   courseId: Id,
   count: Type.Integer(),
-  average: Type.Union([Type.Number(), Type.Null()]),
-  items: Type.Array(Rating),
+  average: Type.Union([Type.Number(), Type.Null()], {
+    description: "Null until the course has the region's `learning.ratings.minCountForAverage` ratings.",
+  }),
+  items: Type.Array(Review, { description: 'The latest 100 reviews, anonymous; empty below the minimum count.' }),
+  mine: Type.Union([Rating, Type.Null()], { description: "The caller's own rating, if any." }),
 });

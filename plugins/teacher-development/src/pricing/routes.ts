@@ -1,5 +1,5 @@
 import type { TeacherDevelopmentRegistrar } from '../config.js';
-import { personOf } from '../context.js';
+import { PeopleOnly } from '../errors.js';
 import * as contract from './contract.js';
 import * as service from './service.js';
 
@@ -24,6 +24,6 @@ export function registerPricing(p: TeacherDevelopmentRegistrar): void {
 
   p.route(contract.getWallet, async (_input, ctx) => ({
     status: 200,
-    body: await service.walletOf(ctx, personOf(ctx)),
+    body: await service.walletOf(ctx, ctx.requirePerson(PeopleOnly)),
   }));
 }

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { bigint, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { teacherDevelopment } from '../schema.js';
 
@@ -39,3 +40,9 @@ export const priceHistory = teacherDevelopment.table(
   },
   (t) => [index('price_history_course_idx').on(t.courseId, t.id)],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): prices with their course. */
+export const pricingDistribution: readonly TableDistribution[] = [
+  { table: coursePrices, kind: 'distributed', column: 'course_id', colocation: 'course' },
+  { table: priceHistory, kind: 'distributed', column: 'course_id', colocation: 'course' },
+];

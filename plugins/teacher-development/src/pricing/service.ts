@@ -1,7 +1,7 @@
 import { creditBankService } from '@lifelong/plugin-credit-bank';
 import { type Ctx, iso, type JobCtx } from '../context.js';
 import { CourseNotFound, WrongCourseState } from '../errors.js';
-import { findCourse } from '../shared/courses.js';
+import { findCourse, visibleCourse } from '../shared/courses.js';
 import { teacherOfPerson } from '../shared/teachers.js';
 import { freeUntil } from './compute.js';
 import type { PriceHistoryQuery, PriceQuote } from './schemas.js';
@@ -54,7 +54,8 @@ export async function recomputeNow(ctx: Ctx, courseId: string): Promise<PriceQuo
 
 /** The course's price changes, for pricing managers and the course's own teacher. */
 export async function historyOf(ctx: Ctx, courseId: string, query: PriceHistoryQuery) {
-  const course = await findCourse(ctx.db, courseId, ctx.regionId);
+  // An unpublished course is 404 to those who may not see drafts, not a 403 that tells it exists.
+  const course = await visibleCourse(ctx, courseId);
   if (!ctx.can('pricing.manage', { regionId: course.regionId })) {
     const teacher =
       ctx.principal.kind === 'person' ? await teacherOfPerson(ctx.db, ctx.principal.id, ctx.regionId) : null;

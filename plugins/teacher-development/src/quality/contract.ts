@@ -1,5 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
-import { QualityDatabase, QualityScore, RecomputeResult } from './schemas.js';
+import { QualityDatabase, QualityDatabaseQuery, QualityScore, RecomputeResult } from './schemas.js';
 
 export const recomputeQuality = defineContract({
   operationId: 'quality.recompute',
@@ -23,8 +23,9 @@ export const getQualityDatabase = defineContract({
   summary: "The region's quality teacher database, best score first",
   description:
     "Needs `quality.manage` in the request's region. The teachers whose last computed score reaches the " +
-    'threshold, with their scores; not paginated.',
+    'threshold, with their scores. Paginated with `?limit=&cursor=`.',
   access: { permission: 'quality.manage' },
+  request: { query: QualityDatabaseQuery },
   responses: { 200: { description: 'The members', schema: QualityDatabase } },
 });
 

@@ -38,7 +38,12 @@ async function activity(teacherToken: string, learners: number, reach: number, c
 
 beforeAll(async () => {
   h = await harness({
-    regionConfig: { quality: { threshold: 30, minSample: 2 }, recommendations: { topShareBps: 5000 } },
+    // Completion evidence is learning's concern (learning tests): here lessons complete on the first event.
+    regionConfig: {
+      quality: { threshold: 30, minSample: 2 },
+      recommendations: { topShareBps: 5000 },
+      learning: { completion: { secondsWithoutDuration: 0 } },
+    },
   });
   admin = (await h.t.principals()).regionAdmin;
   const { institution } = await h.t.principals();
@@ -288,6 +293,142 @@ describe('textbooks', () => {
     ]);
     const books = await (await h.call('GET', '/textbooks', { auth: learner.token })).json();
     expect(books.items.map((b: { id: string }) => b.id)).toEqual([book.id]);
+  });
+
+  it('attack: sale reports cannot be changed on repeat, reused on another book, sent from another region, or sent by the author', async () => {
+    const { institution, regionAdmin } = await h.t.principals();
+    const institutionIn = async (name: string, regionId: string) =>
+      (
+        await h.t.request('/v1/institutions', {
+          method: 'POST',
+          auth: 'admin',
+          json: { name, kind: 'company', regionId },
+        })
+      ).json();
+    const shop = await institutionIn('Corner Books', 'default');
+    const shopKey = (
+      await (
+        await h.t.request('/v1/api-keys', {
+          method: 'POST',
+          auth: 'admin',
+          json: { name: 'Corner Books till', role: 'issuer', institutionId: shop.id },
+        })
+      ).json()
+    ).key;
+    const publishedBook = async (isbn: string, publisher: { id: string; key: string }) => {
+      const book = await (
+        await h.call('POST', '/textbooks', {
+          auth: star.person.token,
+          json: { publisherInstitutionId: publisher.id, title: `Book ${isbn}`, description: 'D' },
+        })
+      ).json();
+      expect(
+        (await h.call('POST', `/textbooks/${book.id}/review`, { auth: publisher.key, json: { decision: 'accept' } }))
+          .status,
+      ).toBe(200);
+      const res = await h.call('POST', `/textbooks/${book.id}/publish`, {
+        auth: publisher.key,
+        json: { isbn, price: '100' },
+      });
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const first = await publishedBook('9780306406157', institution);
+    const second = await publishedBook('9781402894626', institution);
+    const account = await (await h.call('GET', `/booksellers/${shop.id}/account`, { auth: shopKey })).json();
+    const [cny] = await rows<{ id: string }>(
+      sql`select issuance_account_id as id from core.ledger_assets where code = 'CNY'`,
+    );
+    await h.t.request('/v1/ledger/transfers', {
+      method: 'POST',
+      auth: 'admin',
+      json: {
+        transfers: [
+          {
+            id: crypto.randomUUID(),
+            debitAccountId: cny?.id,
+            creditAccountId: account.accountId,
+            amount: '100000',
+            code: 9001,
+          },
+        ],
+      },
+    });
+    const report = (bookId: string, json: unknown, auth = shopKey) =>
+      h.call('POST', `/textbooks/${bookId}/sales`, { auth, json });
+    const original = { booksellerInstitutionId: shop.id, reportRef: 'march', copies: 2 };
+    expect((await report(first.id, original)).status).toBe(201);
+    const balance = await balanceOf(h, account.accountId);
+
+    // The same reference with other copies: 409, nothing paid.
+    await expectProblem(
+      await report(first.id, { ...original, copies: 200 }),
+      409,
+      'TEACHER_DEVELOPMENT_SALE_REPORT_CONFLICT',
+    );
+    // The same reference on another book: 409, and never the first book's sale.
+    const reused = await expectProblem(
+      await report(second.id, original),
+      409,
+      'TEACHER_DEVELOPMENT_SALE_REPORT_CONFLICT',
+    );
+    expect(JSON.stringify(reused)).not.toContain(first.id);
+    expect(await balanceOf(h, account.accountId)).toBe(balance);
+
+    // A bookseller of another region.
+    const foreign = await institutionIn('Far Books', 'quiet');
+    const notHere = await expectProblem(
+      await report(first.id, { booksellerInstitutionId: foreign.id, reportRef: 'far-1', copies: 1 }, regionAdmin.token),
+      400,
+    );
+    expect(notHere.errors[0]).toMatchObject({ path: '/body/booksellerInstitutionId', rule: 'institutionInRegion' });
+
+    // The author, on the bookseller's staff, reporting sales of their own book; and reviewing their own proposal.
+    const granted = await h.t.request(`/v1/people/${star.person.learnerNumber}/roles`, {
+      method: 'POST',
+      auth: 'admin',
+      json: { role: 'issuer', scope: { type: 'institution', id: shop.id } },
+    });
+    expect(granted.ok).toBe(true);
+    const self = await expectProblem(
+      await report(first.id, { ...original, reportRef: 'by-author' }, star.person.token),
+      403,
+      'CONFLICT_OF_INTEREST',
+    );
+    expect(self.rule).toBe('self');
+    const own = await (
+      await h.call('POST', '/textbooks', {
+        auth: star.person.token,
+        json: { publisherInstitutionId: shop.id, title: 'Self-published', description: 'D' },
+      })
+    ).json();
+    await expectProblem(
+      await h.call('POST', `/textbooks/${own.id}/review`, { auth: star.person.token, json: { decision: 'accept' } }),
+      403,
+      'CONFLICT_OF_INTEREST',
+    );
+    expect(await balanceOf(h, account.accountId)).toBe(balance);
+  });
+
+  it('pages the textbook, signing and quality lists instead of silently capping them', async () => {
+    const { learner } = await h.t.principals();
+    const firstPage = await (await h.call('GET', '/textbooks?limit=1', { auth: learner.token })).json();
+    expect(firstPage.items).toHaveLength(1);
+    expect(firstPage.nextCursor).not.toBeNull();
+    const rest = await (
+      await h.call('GET', `/textbooks?limit=100&cursor=${firstPage.nextCursor}`, { auth: learner.token })
+    ).json();
+    expect(rest.items.map((b: { id: string }) => b.id)).not.toContain(firstPage.items[0].id);
+    expect(rest.items.length).toBeGreaterThan(0);
+    const db1 = await (await h.call('GET', '/quality/database?limit=1', { auth: admin.token })).json();
+    expect(db1.items.map((s: { teacherId: string }) => s.teacherId)).toEqual([star.teacher.id]);
+    const db2 = await (
+      await h.call('GET', `/quality/database?limit=1&cursor=${db1.nextCursor}`, { auth: admin.token })
+    ).json();
+    expect(db2.items.map((s: { teacherId: string }) => s.teacherId)).toEqual([good.teacher.id]);
+    const signings = await (await h.call('GET', '/signings?limit=1', { auth: learner.token })).json();
+    expect(signings.items).toHaveLength(1);
+    await expectProblem(await h.call('GET', '/signings?cursor=bm90LWEta2V5', { auth: learner.token }), 400);
   });
 
   it.each([

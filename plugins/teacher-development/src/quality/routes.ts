@@ -1,5 +1,5 @@
 import type { TeacherDevelopmentRegistrar } from '../config.js';
-import { personOf } from '../context.js';
+import { PeopleOnly } from '../errors.js';
 import * as contract from './contract.js';
 import * as service from './service.js';
 import { recomputeQuality } from './store.js';
@@ -12,10 +12,13 @@ export function registerQuality(p: TeacherDevelopmentRegistrar): void {
 
   p.route(contract.recomputeQuality, async (_input, ctx) => ({ status: 200, body: await service.recompute(ctx) }));
 
-  p.route(contract.getQualityDatabase, async (_input, ctx) => ({ status: 200, body: await service.database(ctx) }));
+  p.route(contract.getQualityDatabase, async ({ query }, ctx) => ({
+    status: 200,
+    body: await service.database(ctx, query),
+  }));
 
   p.route(contract.getMyQuality, async (_input, ctx) => ({
     status: 200,
-    body: await service.scoreOf(ctx, personOf(ctx)),
+    body: await service.scoreOf(ctx, ctx.requirePerson(PeopleOnly)),
   }));
 }

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { boolean, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { teacherDevelopment } from '../schema.js';
 
@@ -40,3 +41,8 @@ export const qualityScores = teacherDevelopment.table(
   (t) => [index('quality_scores_region_idx').on(t.regionId, t.inDatabase, t.scoreBps)],
 );
 export type QualityRow = typeof qualityScores.$inferSelect;
+
+/** Placement on a distributed cluster (docs/scale.md). */
+export const qualityDistribution: readonly TableDistribution[] = [
+  { table: qualityScores, kind: 'distributed', column: 'teacher_id', colocation: 'teacher' },
+];

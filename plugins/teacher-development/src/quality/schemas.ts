@@ -1,3 +1,4 @@
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, Timestamp } from '../common-schemas.js';
 
@@ -33,5 +34,6 @@ export const QualityScore = Type.Object({
 });
 export type QualityScore = Static<typeof QualityScore>;
 
-export const QualityDatabase = Type.Object({ items: Type.Array(QualityScore) });
+export const QualityDatabase = Page(QualityScore);
+export const QualityDatabaseQuery = PageQuery;
 export const RecomputeResult = Type.Object({ teachers: Type.Integer(), inDatabase: Type.Integer() });

@@ -1,3 +1,4 @@
+import { toPage } from '@lifelong/core';
 import type { Ctx } from '../context.js';
 import { TeacherNotFound } from '../errors.js';
 import { teacherOfPerson } from '../shared/teachers.js';
@@ -10,9 +11,11 @@ export async function recompute(ctx: Ctx) {
   return recomputeQuality(ctx, ctx.regionId);
 }
 
-export async function database(ctx: Ctx) {
+export async function database(ctx: Ctx, query: { limit?: number | undefined; cursor?: string | undefined }) {
   ctx.require('quality.manage', { regionId: ctx.regionId });
-  return { items: await qualityDatabase(ctx.db, ctx.regionId) };
+  const limit = query.limit ?? 50;
+  const rows = await qualityDatabase(ctx.db, ctx.regionId, { limit, cursor: query.cursor });
+  return toPage(rows, limit, (row) => ({ scoreBps: row.scoreBps, teacherId: row.teacherId }), qualityView);
 }
 
 /** The person's own score in the request's region (404 before the first recomputation). */

@@ -1,5 +1,5 @@
-import type { Queryable } from '@lifelong/core';
-import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { decodeCursor, isUuidKey, type Queryable } from '@lifelong/core';
+import { and, desc, eq, gt, inArray, lt, max, or } from 'drizzle-orm';
 import type { JobCtx } from '../context.js';
 import { courses, courseVersions, enrolments, lessonProgress, lessons, ratings, teachers } from '../shared/tables.js';
 import { scoreTeacher, type TeacherActivity } from './compute.js';
@@ -89,13 +89,39 @@ export const qualityView = (row: QualityRow) => ({
   computedAt: row.computedAt.toISOString(),
 });
 
-/** The region's quality database: teachers in it, best first (at most 1000). */
-export async function qualityDatabase(db: Queryable, regionId: string) {
-  const rows = await db
+/** A quality database page's cursor: the last member's score (basis points) and teacher id. */
+export interface QualityKey {
+  scoreBps: number;
+  teacherId: string;
+}
+const isQualityKey = (key: unknown): key is QualityKey =>
+  typeof key === 'object' &&
+  key !== null &&
+  Number.isSafeInteger((key as { scoreBps?: unknown }).scoreBps) &&
+  isUuidKey({ id: (key as { teacherId?: unknown }).teacherId });
+
+/** A page of the region's quality database: teachers in it, best first (`limit + 1` rows). */
+export async function qualityDatabase(
+  db: Queryable,
+  regionId: string,
+  page: { limit: number; cursor?: string | undefined },
+) {
+  const after = page.cursor ? decodeCursor(page.cursor, isQualityKey) : null;
+  return db
     .select()
     .from(qualityScores)
-    .where(and(eq(qualityScores.regionId, regionId), eq(qualityScores.inDatabase, true)))
+    .where(
+      and(
+        eq(qualityScores.regionId, regionId),
+        eq(qualityScores.inDatabase, true),
+        after
+          ? or(
+              lt(qualityScores.scoreBps, after.scoreBps),
+              and(eq(qualityScores.scoreBps, after.scoreBps), gt(qualityScores.teacherId, after.teacherId)),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(desc(qualityScores.scoreBps), qualityScores.teacherId)
-    .limit(1000);
-  return rows.map(qualityView);
+    .limit(page.limit + 1);
 }

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { boolean, integer, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { teacherDevelopment } from '../schema.js';
 
@@ -28,3 +29,9 @@ export const recommendationEntries = teacherDevelopment.table(
   },
   (t) => [primaryKey({ columns: [t.listId, t.teacherId] })],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): short lists curated by admins, a catalogue. */
+export const recommendationsDistribution: readonly TableDistribution[] = [
+  { table: recommendationLists, kind: 'reference' },
+  { table: recommendationEntries, kind: 'reference' },
+];

@@ -68,8 +68,14 @@ export async function confirm(ctx: Ctx, listId: string, teacherIds: string[] | u
   return listView(ctx.db, await markConfirmed(ctx.db, list.id, ctx.now(), by));
 }
 
-const csvCell = (value: string | number | boolean) => {
-  const text = String(value);
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) is prefixed with a quote, so an exported list cannot carry a formula into
+ * whoever opens it. Numbers are written as they are (a negative score is not a formula).
+ */
+export const csvCell = (value: string | number | boolean) => {
+  const raw = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { teacherDevelopment } from '../schema.js';
@@ -97,3 +98,12 @@ export const guidanceSteps = teacherDevelopment.table(
   },
   (t) => [index('guidance_steps_request_idx').on(t.requestId, t.id)],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): studios, slots and guidance are institution-scale catalogues; bookings by slot, so one slot's bookings are checked on one shard. */
+export const studiosDistribution: readonly TableDistribution[] = [
+  { table: studios, kind: 'reference' },
+  { table: studioSlots, kind: 'reference' },
+  { table: bookings, kind: 'distributed', column: 'slot_id', colocation: 'studio-slot' },
+  { table: guidanceRequests, kind: 'reference' },
+  { table: guidanceSteps, kind: 'reference' },
+];

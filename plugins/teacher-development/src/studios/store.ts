@@ -1,6 +1,6 @@
-import type { Queryable } from '@lifelong/core';
-import { and, asc, eq, ne } from 'drizzle-orm';
-import { type Ctx, iso } from '../context.js';
+import { afterIdCursor, type Queryable } from '@lifelong/core';
+import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
+import { iso } from '../context.js';
 import { BookingNotFound, GuidanceNotFound, SlotNotFound, StudioNotFound } from '../errors.js';
 import {
   type BookingRow,
@@ -37,11 +37,6 @@ export const bookingView = (row: BookingRow, slot: SlotRow): Booking => ({
   cancelledAt: iso(row.cancelledAt),
   noShowAt: iso(row.noShowAt),
 });
-
-/** Managers of a studio: `studios.manage` for its institution, or for its region. */
-export const managesStudio = (ctx: Ctx, studio: StudioRow) =>
-  ctx.can('studios.manage', { regionId: studio.regionId }) ||
-  ctx.can('studios.manage', { institutionId: studio.institutionId });
 
 export async function findStudio(db: Queryable, studioId: string, regionId: string, lock = false) {
   const query = db
@@ -137,3 +132,95 @@ export const GUIDANCE_NEXT: Record<GuidanceRow['state'], GuidanceRow['state'][]>
   completed: [],
   declined: [],
 };
+
+type PageArgs = { limit: number; cursor?: string | undefined };
+
+export async function insertStudio(db: Queryable, values: typeof studios.$inferInsert) {
+  const [row] = await db.insert(studios).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function studioPage(db: Queryable, regionId: string, page: PageArgs) {
+  return db
+    .select()
+    .from(studios)
+    .where(and(eq(studios.regionId, regionId), afterIdCursor(studios.id, page.cursor)))
+    .orderBy(studios.id)
+    .limit(page.limit + 1);
+}
+
+export async function slotRowsOf(db: Queryable, studioId: string) {
+  return db.select().from(studioSlots).where(eq(studioSlots.studioId, studioId));
+}
+
+export async function insertSlots(db: Queryable, rows: (typeof studioSlots.$inferInsert)[]) {
+  await db.insert(studioSlots).values(rows);
+}
+
+/** How many bookings the teacher holds for slots that start after `now`. */
+export async function futureBookingCount(db: Queryable, teacherId: string, now: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(bookings)
+    .innerJoin(studioSlots, eq(studioSlots.id, bookings.slotId))
+    .where(and(eq(bookings.teacherId, teacherId), eq(bookings.state, 'booked'), gt(studioSlots.startsAt, now)));
+  return row?.n ?? 0;
+}
+
+export async function insertBooking(db: Queryable, values: typeof bookings.$inferInsert) {
+  const [row] = await db.insert(bookings).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function bookingPage(db: Queryable, teacherId: string, page: PageArgs) {
+  return db
+    .select({ booking: bookings, slot: studioSlots })
+    .from(bookings)
+    .innerJoin(studioSlots, eq(studioSlots.id, bookings.slotId))
+    .where(and(eq(bookings.teacherId, teacherId), afterIdCursor(bookings.id, page.cursor)))
+    .orderBy(bookings.id)
+    .limit(page.limit + 1);
+}
+
+export async function updateBooking(db: Queryable, id: string, set: Partial<typeof bookings.$inferInsert>) {
+  const [row] = await db.update(bookings).set(set).where(eq(bookings.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}
+
+export async function insertGuidance(db: Queryable, values: typeof guidanceRequests.$inferInsert) {
+  const [row] = await db.insert(guidanceRequests).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function insertGuidanceStep(db: Queryable, values: typeof guidanceSteps.$inferInsert) {
+  await db.insert(guidanceSteps).values(values);
+}
+
+export async function guidancePage(
+  db: Queryable,
+  regionId: string,
+  page: PageArgs & { state?: GuidanceRow['state'] | undefined },
+) {
+  return db
+    .select()
+    .from(guidanceRequests)
+    .where(
+      and(
+        eq(guidanceRequests.regionId, regionId),
+        page.state ? eq(guidanceRequests.state, page.state) : undefined,
+        afterIdCursor(guidanceRequests.id, page.cursor),
+      ),
+    )
+    .orderBy(guidanceRequests.id)
+    .limit(page.limit + 1);
+}
+
+export async function updateGuidance(db: Queryable, id: string, set: Partial<typeof guidanceRequests.$inferInsert>) {
+  const [row] = await db.update(guidanceRequests).set(set).where(eq(guidanceRequests.id, id)).returning();
+  if (!row) throw new Error('update returned no row');
+  return row;
+}

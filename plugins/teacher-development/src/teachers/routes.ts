@@ -1,5 +1,5 @@
 import type { TeacherDevelopmentRegistrar } from '../config.js';
-import { personOf } from '../context.js';
+import { PeopleOnly } from '../errors.js';
 import * as contract from './contract.js';
 import * as service from './service.js';
 
@@ -7,12 +7,12 @@ import * as service from './service.js';
 export function registerTeachers(p: TeacherDevelopmentRegistrar): void {
   p.route(contract.applyAsTeacher, async ({ body }, ctx) => ({
     status: 201,
-    body: await service.apply(ctx, personOf(ctx), body),
+    body: await service.apply(ctx, ctx.requirePerson(PeopleOnly), body),
   }));
 
   p.route(contract.getMyTeacherProfile, async (_input, ctx) => ({
     status: 200,
-    body: await service.profileOf(ctx, personOf(ctx)),
+    body: await service.profileOf(ctx, ctx.requirePerson(PeopleOnly)),
   }));
 
   p.route(contract.listTeachers, async ({ query }, ctx) => ({ status: 200, body: await service.list(ctx, query) }));

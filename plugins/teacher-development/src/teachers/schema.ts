@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { index, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { teacherDevelopment } from '../schema.js';
 
@@ -28,3 +29,8 @@ export const teachers = teacherDevelopment.table(
   ],
 );
 export type TeacherRow = typeof teachers.$inferSelect;
+
+/** Placement on a distributed cluster (docs/scale.md): teacher-keyed data goes with the teacher profile. */
+export const teachersDistribution: readonly TableDistribution[] = [
+  { table: teachers, kind: 'distributed', column: 'id', colocation: 'teacher' },
+];

@@ -1,6 +1,12 @@
 import { defineContract } from '@lifelong/core/contract';
 import { Wallet } from '../common-schemas.js';
-import { InsufficientFunds, NotInQualityDatabase, PaymentFailed, WrongTextbookState } from '../errors.js';
+import {
+  InsufficientFunds,
+  NotInQualityDatabase,
+  PaymentFailed,
+  SaleReportConflict,
+  WrongTextbookState,
+} from '../errors.js';
 import {
   InstitutionParams,
   ProposeTextbookBody,
@@ -10,8 +16,10 @@ import {
   ScheduleSigningBody,
   SigningEvent,
   SigningList,
+  SigningListQuery,
   Textbook,
   TextbookList,
+  TextbookListQuery,
   TextbookParams,
   TextbookSale,
 } from './schemas.js';
@@ -36,8 +44,11 @@ export const listTextbooks = defineContract({
   method: 'get',
   path: '/textbooks',
   summary: "The region's published textbooks",
-  description: "Anyone signed in sees the region's published textbooks with ISBN and price; not paginated.",
+  description:
+    "Anyone signed in sees the region's published textbooks with ISBN and price, oldest first. Paginated " +
+    'with `?limit=&cursor=`.',
   access: { authenticated: 'any signed-in principal' },
+  request: { query: TextbookListQuery },
   responses: { 200: { description: 'The textbooks', schema: TextbookList } },
 });
 
@@ -63,7 +74,8 @@ export const reviewTextbook = defineContract({
   description:
     'Needs `textbooks.publish` for the publisher institution or the region; others get 404 for an ' +
     'unpublished textbook. Only a `proposed` textbook can be reviewed (409 ' +
-    '`TEACHER_DEVELOPMENT_WRONG_TEXTBOOK_STATE`).',
+    '`TEACHER_DEVELOPMENT_WRONG_TEXTBOOK_STATE`). The author (or their guardian or ward) may not review their ' +
+    'own textbook (403 `CONFLICT_OF_INTEREST`).',
   access: { permission: 'textbooks.publish' },
   request: { params: TextbookParams, body: ReviewTextbookBody },
   responses: { 200: { description: 'The textbook', schema: Textbook } },
@@ -93,14 +105,18 @@ export const reportSale = defineContract({
   summary: "Report copies sold (a bookseller): the author's royalty and the publisher's share are settled at once",
   description:
     'The bookseller pays from its textbook-sales account, as linked transfers: both legs or neither. ' +
-    'Reporting the same reportRef again answers 200 with the original settlement.',
+    'Reporting the same report again (same reportRef, textbook and copies) answers 200 with the original ' +
+    'settlement; a reportRef the bookseller already used for another textbook or another number of copies is ' +
+    '409 `TEACHER_DEVELOPMENT_SALE_REPORT_CONFLICT`. The bookseller must be an institution of the region (400 ' +
+    "naming `/body/booksellerInstitutionId`). The book's author may not report its sales (403 " +
+    '`CONFLICT_OF_INTEREST`).',
   access: { permission: 'textbooks.publish' },
   request: { params: TextbookParams, body: ReportSaleBody },
   responses: {
     200: { description: 'Already reported', schema: TextbookSale },
     201: { description: 'Reported and settled', schema: TextbookSale },
   },
-  errors: [WrongTextbookState, InsufficientFunds, PaymentFailed],
+  errors: [WrongTextbookState, InsufficientFunds, PaymentFailed, SaleReportConflict],
 });
 
 export const getBooksellerAccount = defineContract({
@@ -139,7 +155,8 @@ export const listSignings = defineContract({
   summary: "The region's upcoming signing events, soonest first",
   description:
     "Anyone signed in sees the signings of the request's region that have not started yet, each with its " +
-    "textbook's title; not paginated.",
+    "textbook's title. Paginated with `?limit=&cursor=`.",
   access: { authenticated: 'any signed-in principal' },
+  request: { query: SigningListQuery },
   responses: { 200: { description: 'The signings', schema: SigningList } },
 });

@@ -6,7 +6,7 @@ import * as service from './service.js';
 export function registerTextbooks(p: TeacherDevelopmentRegistrar): void {
   p.route(contract.proposeTextbook, async ({ body }, ctx) => ({ status: 201, body: await service.propose(ctx, body) }));
 
-  p.route(contract.listTextbooks, async (_input, ctx) => ({ status: 200, body: await service.list(ctx) }));
+  p.route(contract.listTextbooks, async ({ query }, ctx) => ({ status: 200, body: await service.list(ctx, query) }));
 
   p.route(contract.getTextbook, async ({ params }, ctx) => ({
     status: 200,
@@ -38,5 +38,5 @@ export function registerTextbooks(p: TeacherDevelopmentRegistrar): void {
     body: await service.scheduleSigning(ctx, params.textbookId, body),
   }));
 
-  p.route(contract.listSignings, async (_input, ctx) => ({ status: 200, body: await service.signings(ctx) }));
+  p.route(contract.listSignings, async ({ query }, ctx) => ({ status: 200, body: await service.signings(ctx, query) }));
 }

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { teacherDevelopment } from '../schema.js';
@@ -71,3 +72,10 @@ export const signingEvents = teacherDevelopment.table(
   },
   (t) => [index('signing_events_region_idx').on(t.regionId, t.startsAt)],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): few, publisher-scale rows: a catalogue. */
+export const textbooksDistribution: readonly TableDistribution[] = [
+  { table: textbooks, kind: 'reference' },
+  { table: textbookSales, kind: 'reference' },
+  { table: signingEvents, kind: 'reference' },
+];

@@ -1,3 +1,4 @@
+import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Amount, Id, Note, NullableTimestamp, Timestamp } from '../common-schemas.js';
 
@@ -85,7 +86,9 @@ export const SigningEvent = Type.Object({
   startsAt: Timestamp,
   location: Type.String(),
 });
-export const SigningList = Type.Object({ items: Type.Array(SigningEvent) });
-export const TextbookList = Type.Object({ items: Type.Array(Textbook) });
+export const SigningList = Page(SigningEvent);
+export const TextbookList = Page(Textbook);
+export const TextbookListQuery = PageQuery;
+export const SigningListQuery = PageQuery;
 export const TextbookParams = Type.Object({ textbookId: Id });
 export const InstitutionParams = Type.Object({ institutionId: Id });

@@ -1,4 +1,4 @@
-import { type TransferInput, uuidv7 } from '@lifelong/core';
+import { type TransferInput, toPage, uuidv7 } from '@lifelong/core';
 import { creditBankService } from '@lifelong/plugin-credit-bank';
 import type { Static } from '@sinclair/typebox';
 import { TransferCodes } from '../codes.js';
@@ -7,6 +7,7 @@ import {
   InsufficientFunds,
   NotInQualityDatabase,
   PaymentFailed,
+  SaleReportConflict,
   TextbookNotFound,
   WrongTextbookState,
 } from '../errors.js';
@@ -91,8 +92,12 @@ export async function propose(ctx: Ctx, body: ProposeTextbookBody) {
   return textbookView(row);
 }
 
-export async function list(ctx: Ctx) {
-  return { items: (await publishedTextbooks(ctx.db, ctx.regionId)).map(textbookView) };
+type PageQuery = { limit?: number | undefined; cursor?: string | undefined };
+
+export async function list(ctx: Ctx, query: PageQuery) {
+  const limit = query.limit ?? 50;
+  const rows = await publishedTextbooks(ctx.db, ctx.regionId, { limit, cursor: query.cursor });
+  return toPage(rows, limit, (row) => ({ id: row.id }), textbookView);
 }
 
 /** Published textbooks to anyone signed in; others to their author and publisher only. */
@@ -106,6 +111,7 @@ export async function get(ctx: Ctx, textbookId: string) {
 
 export async function review(ctx: Ctx, textbookId: string, body: Static<typeof ReviewTextbookBody>) {
   const book = await asPublisher(ctx, textbookId);
+  await ctx.refuseConflictOfInterest({ action: 'review this textbook', personIds: [book.teacherPersonId] });
   if (book.state !== 'proposed') throw WrongTextbookState({ detail: `The textbook is ${book.state}.` });
   const row = await updateTextbook(ctx.db, book.id, {
     state: body.decision === 'accept' ? 'accepted' : 'rejected',
@@ -133,16 +139,31 @@ export async function publish(ctx: Ctx, textbookId: string, body: Static<typeof 
 
 /**
  * Settles a bookseller's sale report: the bookseller's sales account pays the teacher's royalty
- * and the publisher's share (each rounded down) in one linked chain. A report already settled
- * under the same reference is answered as it was (`created: false`).
+ * and the publisher's share (each rounded down) in one linked chain. The same report again (same
+ * reference, textbook and copies) is answered as it was (`created: false`); a reference reused for
+ * another textbook or another number of copies is a 409, never the first report's sale.
  */
 export async function reportSale(ctx: Ctx, textbookId: string, body: Static<typeof ReportSaleBody>) {
   const book = await findTextbook(ctx, textbookId, true);
   if (!ctx.can('textbooks.publish', { regionId: book.regionId })) {
     ctx.require('textbooks.publish', { institutionId: body.booksellerInstitutionId });
   }
+  const bookseller = await ctx.identity.institution(body.booksellerInstitutionId);
+  if (bookseller?.regionId !== book.regionId) {
+    throw invalidField('/body/booksellerInstitutionId', 'institutionInRegion', 'No such institution in this region.');
+  }
+  // The author reporting sales of their own book would pay themselves royalties.
+  await ctx.refuseConflictOfInterest({ action: 'report sales of this textbook', personIds: [book.teacherPersonId] });
   const earlier = await saleByRef(ctx.db, body.booksellerInstitutionId, body.reportRef);
-  if (earlier) return { created: false, sale: saleView(earlier) };
+  if (earlier) {
+    if (earlier.textbookId !== book.id || earlier.copies !== body.copies) {
+      throw SaleReportConflict({
+        detail: `Report ${body.reportRef} was already settled for ${earlier.copies} copies of another report; use a new reference.`,
+        extensions: { reportRef: body.reportRef },
+      });
+    }
+    return { created: false, sale: saleView(earlier) };
+  }
   if (book.state !== 'published' || book.price === null || book.asset === null) {
     throw WrongTextbookState({ detail: 'Sales are reported for published textbooks.' });
   }
@@ -192,15 +213,15 @@ export async function reportSale(ctx: Ctx, textbookId: string, body: Static<type
     });
   }
   const chain = legs.map((leg, i) => (i < legs.length - 1 ? { ...leg, flags: { linked: true } } : leg));
-  const results = chain.length ? await ctx.ledger.transfer(chain) : [];
-  if (results.some((r) => r.status !== 'created')) {
-    const failed = results.find((r) => r.status !== 'created' && r.status !== 'linkedEventFailed');
-    if (failed?.status === 'exceedsCredits') {
-      throw InsufficientFunds({
-        detail: `The bookseller's ${asset} sales account cannot cover ${royalty + publisherShare}.`,
-      });
-    }
-    throw PaymentFailed({ detail: `The ledger refused the settlement: ${failed?.status ?? 'unknown'}.` });
+  if (chain.length) {
+    await ctx.ledger.transferOrThrow(chain, {
+      what: 'The sale settlement',
+      insufficientFunds: () =>
+        InsufficientFunds({
+          detail: `The bookseller's ${asset} sales account cannot cover ${royalty + publisherShare}.`,
+        }),
+      refused: (failed) => PaymentFailed({ detail: `The ledger refused the settlement: ${failed.status}.` }),
+    });
   }
   const row = await insertSale(ctx.db, {
     id: saleId,
@@ -255,6 +276,13 @@ export async function scheduleSigning(ctx: Ctx, textbookId: string, body: Static
   return signingView(row, book.title);
 }
 
-export async function signings(ctx: Ctx) {
-  return { items: await upcomingSignings(ctx.db, ctx.regionId, ctx.now()) };
+export async function signings(ctx: Ctx, query: PageQuery) {
+  const limit = query.limit ?? 50;
+  const rows = await upcomingSignings(ctx.db, ctx.regionId, ctx.now(), { limit, cursor: query.cursor });
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ startsAt: r.event.startsAt.toISOString(), id: r.event.id }),
+    (r) => signingView(r.event, r.title),
+  );
 }

@@ -1,5 +1,5 @@
-import { type Queryable, uuidv7 } from '@lifelong/core';
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { afterIdCursor, decodeCursor, isCursorTimestamp, isUuidKey, type Queryable, uuidv7 } from '@lifelong/core';
+import { and, asc, eq, gt, gte, or } from 'drizzle-orm';
 import { iso } from '../context.js';
 import { signingEvents, type TextbookRow, type TextbookSaleRow, textbookSales, textbooks } from './schema.js';
 import type { Textbook } from './schemas.js';
@@ -72,14 +72,18 @@ export async function updateTextbook(
   return row;
 }
 
-/** The region's published textbooks, oldest first (at most 1000). */
-export async function publishedTextbooks(db: Queryable, regionId: string) {
+type PageArgs = { limit: number; cursor?: string | undefined };
+
+/** A page of the region's published textbooks, oldest first. */
+export async function publishedTextbooks(db: Queryable, regionId: string, page: PageArgs) {
   return db
     .select()
     .from(textbooks)
-    .where(and(eq(textbooks.regionId, regionId), eq(textbooks.state, 'published')))
+    .where(
+      and(eq(textbooks.regionId, regionId), eq(textbooks.state, 'published'), afterIdCursor(textbooks.id, page.cursor)),
+    )
     .orderBy(asc(textbooks.id))
-    .limit(1000);
+    .limit(page.limit + 1);
 }
 
 export async function isbnTaken(db: Queryable, isbn: string): Promise<boolean> {
@@ -113,14 +117,31 @@ export async function insertSigning(db: Queryable, values: Omit<typeof signingEv
   return row;
 }
 
-/** The region's signings from `now` on, soonest first (at most 500). */
-export async function upcomingSignings(db: Queryable, regionId: string, now: Date) {
-  const rows = await db
+/** A signings page's cursor: the last signing's start and id (signings are ordered by both). */
+export interface SigningKey {
+  startsAt: string;
+  id: string;
+}
+const isSigningKey = (key: unknown): key is SigningKey =>
+  isUuidKey(key) && isCursorTimestamp((key as { startsAt?: unknown }).startsAt);
+
+/** A page of the region's signings from `now` on, soonest first (`limit + 1` rows). */
+export async function upcomingSignings(db: Queryable, regionId: string, now: Date, page: PageArgs) {
+  const after = page.cursor ? decodeCursor(page.cursor, isSigningKey) : null;
+  const at = after ? new Date(after.startsAt) : null;
+  return db
     .select({ event: signingEvents, title: textbooks.title })
     .from(signingEvents)
     .innerJoin(textbooks, eq(textbooks.id, signingEvents.textbookId))
-    .where(and(eq(signingEvents.regionId, regionId), gte(signingEvents.startsAt, now)))
-    .orderBy(asc(signingEvents.startsAt))
-    .limit(500);
-  return rows.map(({ event, title }) => signingView(event, title));
+    .where(
+      and(
+        eq(signingEvents.regionId, regionId),
+        gte(signingEvents.startsAt, now),
+        after && at
+          ? or(gt(signingEvents.startsAt, at), and(eq(signingEvents.startsAt, at), gt(signingEvents.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(signingEvents.startsAt), asc(signingEvents.id))
+    .limit(page.limit + 1);
 }

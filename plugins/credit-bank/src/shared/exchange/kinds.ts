@@ -2,4 +2,15 @@
 export const RESOURCE_KINDS = ['course', 'learning-voucher', 'venue-time', 'book', 'other'] as const;
 /** Kinds that count as learning: only these may be paid with family vouchers. */
 export const LEARNING_KINDS: readonly string[] = ['course', 'learning-voucher', 'book'];
-export const REDEMPTION_STATUSES = ['held', 'delivered', 'cancelled', 'expired'] as const;
+/**
+ * `pending-approval`: a minor's redemption above the region's approval threshold, its price held
+ * until a guardian approves (→ `held`) or declines (→ `declined`, released).
+ */
+export const REDEMPTION_STATUSES = [
+  'pending-approval',
+  'held',
+  'delivered',
+  'cancelled',
+  'expired',
+  'declined',
+] as const;

@@ -2,7 +2,7 @@ import { type PluginContext, uuidv7 } from '@lifelong/core';
 import { TransferCodes } from '../../codes.js';
 import { ResourceRedeemed } from '../../events.js';
 import { exchangeAccountOf } from '../accounts.js';
-import { requireApplied } from '../ledger-outcome.js';
+import { ledgerErrors } from '../ledger-outcome.js';
 import { OutOfStock, ResourceWithdrawn, VouchersNotAccepted } from './errors.js';
 import { insertRedemption, type RedemptionRow, type ResourceRow, takeOneFromStock } from './resources.js';
 import { LEARNING_KINDS } from './schema.js';
@@ -24,7 +24,14 @@ export interface Payer {
  */
 export async function redeem(
   ctx: PluginContext,
-  input: { resource: ResourceRow; payer: Payer; personId: string; holdHours: number },
+  input: {
+    resource: ResourceRow;
+    payer: Payer;
+    personId: string;
+    holdHours: number;
+    /** A minor's redemption waiting for a guardian (`pending-approval`) instead of `held`. */
+    needsApproval?: boolean;
+  },
 ): Promise<RedemptionRow> {
   const { resource, payer } = input;
   if (resource.status !== 'active') throw ResourceWithdrawn();
@@ -52,15 +59,20 @@ export async function redeem(
     amount: resource.price,
     holdTransferId: uuidv7(),
     resolveTransferId: null,
-    status: 'held',
+    status: input.needsApproval ? 'pending-approval' : 'held',
     expiresAt: new Date(now.getTime() + input.holdHours * 3_600_000),
     createdAt: now,
     resolvedAt: null,
     resolvedBy: null,
+    approvalDecidedBy: null,
+    approvalDecidedAt: null,
+    expiryFailures: 0,
+    expiryFailureReason: null,
+    expiryFailedAt: null,
   };
   // No ledger timeout: expiry is this plugin's job, which restocks in the same transaction.
-  requireApplied(
-    await ctx.ledger.transfer([
+  await ctx.ledger.transferOrThrow(
+    [
       {
         id: row.holdTransferId,
         debitAccountId: payer.accountId,
@@ -70,8 +82,8 @@ export async function redeem(
         flags: { pending: true },
         metadata: { redemptionId: row.id, resourceId: resource.id },
       },
-    ]),
-    'Holding the price',
+    ],
+    ledgerErrors('Holding the price'),
   );
   await insertRedemption(ctx.db, row);
   await ctx.emit(

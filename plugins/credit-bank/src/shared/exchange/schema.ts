@@ -1,7 +1,7 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../../schema.js';
-
 import { REDEMPTION_STATUSES, RESOURCE_KINDS } from './kinds.js';
 
 export { LEARNING_KINDS } from './kinds.js';
@@ -61,11 +61,28 @@ export const exchangeRedemptions = creditBank.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedBy: text('resolved_by'),
+    /** The guardian who approved or declined a minor's redemption, and when. */
+    approvalDecidedBy: uuid('approval_decided_by'),
+    approvalDecidedAt: timestamp('approval_decided_at', { withTimezone: true }),
+    /**
+     * The expiry job's failed attempts on this redemption (each rolled back alone, the rest of the
+     * run proceeds): how many, the last reason and when; retried an hour after the last one.
+     */
+    expiryFailures: integer('expiry_failures').notNull().default(0),
+    expiryFailureReason: text('expiry_failure_reason'),
+    expiryFailedAt: timestamp('expiry_failed_at', { withTimezone: true }),
   },
   (t) => [
     check('exchange_redemptions_amount_positive', sql`${t.amount} > 0`),
     index('exchange_redemptions_person_idx').on(t.personId, t.id),
     index('exchange_redemptions_resource_idx').on(t.resourceId, t.id),
     index('exchange_redemptions_held_idx').on(t.expiresAt).where(sql`${t.status} = 'held'`),
+    index('exchange_redemptions_awaiting_idx').on(t.expiresAt).where(sql`${t.status} = 'pending-approval'`),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): the offer is a catalogue, a redemption goes with who redeemed. */
+export const exchangeDistribution: readonly TableDistribution[] = [
+  { table: exchangeResources, kind: 'reference' },
+  { table: exchangeRedemptions, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { creditBank } from '../../schema.js';
@@ -28,3 +29,6 @@ export const providers = creditBank.table(
     check('providers_validity_ordered', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
   ],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): accreditations are a catalogue. */
+export const providersDistribution: readonly TableDistribution[] = [{ table: providers, kind: 'reference' }];

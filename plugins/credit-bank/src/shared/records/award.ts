@@ -1,15 +1,17 @@
-import { fieldErrors, type PluginContext, uuidv7, ValidationFailed } from '@lifelong/core';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type FailedTransfer, fieldErrors, type PluginContext, uuidv7, ValidationFailed } from '@lifelong/core';
 import { TransferCodes } from '../../codes.js';
 import { type AwardOutcome, CompletionInput } from '../../completion.js';
 import type { CreditBankConfig } from '../../config.js';
 import { CreditAwarded, RecordCreated } from '../../events.js';
 import { derivedId } from '../../ids.js';
 import { creditAccountOf, issuanceAccountOf, pointWalletOf } from '../accounts.js';
-import { LedgerRefused, PersonNotVerified } from '../errors.js';
+import { PersonNotVerified } from '../errors.js';
+import { ledgerRefused } from '../ledger-outcome.js';
 import type { RecordsConfig } from './config.js';
+import { futureDateError } from './dates.js';
 import { creditsFor, periodsOf, pointsFor, toMinorCredits } from './rules.js';
-import { creditTotals, records } from './schema.js';
+import type { records } from './schema.js';
+import { activeEquivalences, addToTotals, existingRecords, insertRecords, loadTotals, lockPeople } from './store.js';
 import { countRecords } from './totals.js';
 
 type Ctx = PluginContext<typeof CreditBankConfig>;
@@ -43,6 +45,8 @@ export interface Awarded extends AwardOutcome {
 export async function awardForCompletion(ctx: Ctx, input: CompletionInput): Promise<AwardOutcome> {
   const errors = fieldErrors(CompletionInput, input, '');
   if (errors.length > 0) throw ValidationFailed({ detail: 'The completion does not fit CompletionInput.', errors });
+  const future = futureDateError(new Date(input.completedAt), ctx.now(), '/completedAt');
+  if (future) throw ValidationFailed({ detail: 'The completion has not happened yet.', errors: [future] });
   const { status, recordId, credits, points } = await awardRecord(ctx, { ...input, origin: 'completion' }, '');
   return { status, recordId, credits, points };
 }
@@ -69,10 +73,10 @@ export async function awardRecord(ctx: Ctx, input: NewRecord, path: string): Pro
 export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[]> {
   if (inputs.length === 0) return [];
   const personIds = [...new Set(inputs.map((i) => i.personId))].sort();
-  await lockPeople(ctx, personIds);
+  await lockPeople(ctx.db, personIds);
 
-  const existing = await existingRecords(ctx, inputs);
-  const active = await activeEquivalences(ctx, personIds, [...new Set(inputs.map((i) => i.equivalenceKey))]);
+  const existing = await existingRecords(ctx.db, inputs);
+  const active = await activeEquivalences(ctx.db, personIds, [...new Set(inputs.map((i) => i.equivalenceKey))]);
   const rulesOf = new Map<string, RecordsConfig>();
   for (const regionId of new Set(inputs.map((i) => i.regionId))) {
     rulesOf.set(regionId, (await ctx.configFor(regionId)).records);
@@ -83,7 +87,7 @@ export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[
   });
   for (const plan of planned) plan.periods = periodsOf(plan.completedAt, plan.rules.termStartMonths);
   const totals = await loadTotals(
-    ctx,
+    ctx.db,
     personIds,
     planned.flatMap((p) => [p.periods.year, p.periods.term]),
   );
@@ -149,10 +153,10 @@ export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[
     outcomes.push(outcomeOf(record, outcome));
   }
 
-  await insertRecords(ctx, fresh);
+  await insertRecords(ctx.db, fresh);
   await countRecords(ctx, fresh, 1);
   const credited = fresh.filter((r) => r.credits > 0n);
-  await addToTotals(ctx, credited);
+  await addToTotals(ctx.db, credited);
   await mint(ctx, credited);
   const ids = (r: RecordRow) => ({ recordId: r.id, personId: r.personId, regionId: r.regionId });
   const options = (r: RecordRow) => ({ key: r.personId, regionId: r.regionId });
@@ -168,76 +172,6 @@ export async function awardMany(ctx: Ctx, inputs: NewRecord[]): Promise<Awarded[
     })),
   );
   return outcomes;
-}
-
-/**
- * Inserts records: one row through drizzle, many as one JSON parameter expanded by
- * `jsonb_to_recordset` (a bulk import's thousands of rows cost one statement, not thousands of
- * bind parameters).
- */
-async function insertRecords(ctx: Ctx, rows: RecordRow[]): Promise<void> {
-  if (rows.length <= 10) {
-    if (rows.length > 0) await ctx.db.insert(records).values(rows);
-    return;
-  }
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      ...r,
-      completedAt: r.completedAt.toISOString(),
-      createdAt: r.createdAt.toISOString(),
-      credits: String(r.credits),
-      points: String(r.points),
-    })),
-  );
-  await ctx.db.execute(sql`
-    insert into credit_bank.records
-      (id, person_id, region_id, title, provider_institution_id, stage, level, learning_outcomes,
-       workload_hours, assessment_type, assessment_score, form, completed_at, evidence, credits, points,
-       outcome, origin, source, source_ref, equivalence_key, year_period, term_period, status, created_at)
-    select x.id, x."personId", x."regionId", x.title, x."providerInstitutionId", x.stage, x.level,
-           x."learningOutcomes", x."workloadHours", x."assessmentType", x."assessmentScore", x.form,
-           x."completedAt", x.evidence, x.credits, x.points, x.outcome, x.origin, x.source, x."sourceRef",
-           x."equivalenceKey", x."yearPeriod", x."termPeriod", x.status, x."createdAt"
-      from jsonb_to_recordset(${json}::jsonb) as x(
-        id uuid, "personId" uuid, "regionId" text, title text, "providerInstitutionId" uuid, stage text,
-        level text, "learningOutcomes" jsonb, "workloadHours" numeric, "assessmentType" text,
-        "assessmentScore" numeric, form text, "completedAt" timestamptz, evidence jsonb, credits bigint,
-        points bigint, outcome text, origin text, source text, "sourceRef" text, "equivalenceKey" text,
-        "yearPeriod" text, "termPeriod" text, status text, "createdAt" timestamptz)`);
-}
-
-async function existingRecords(ctx: Ctx, inputs: NewRecord[]): Promise<Map<string, RecordRow>> {
-  const bySource = new Map<string, string[]>();
-  for (const i of inputs) bySource.set(i.source, [...(bySource.get(i.source) ?? []), i.sourceRef]);
-  const found = new Map<string, RecordRow>();
-  for (const [source, refs] of bySource) {
-    for (let i = 0; i < refs.length; i += 5000) {
-      const rows = await ctx.db
-        .select()
-        .from(records)
-        .where(and(eq(records.source, source), inArray(records.sourceRef, refs.slice(i, i + 5000))));
-      for (const row of rows) found.set(`${row.source}\u0000${row.sourceRef}`, row);
-    }
-  }
-  return found;
-}
-
-async function activeEquivalences(ctx: Ctx, personIds: string[], keys: string[]): Promise<Set<string>> {
-  const rows = await ctx.db
-    .select({ personId: records.personId, equivalenceKey: records.equivalenceKey })
-    .from(records)
-    .where(
-      and(inArray(records.personId, personIds), inArray(records.equivalenceKey, keys), eq(records.status, 'active')),
-    );
-  return new Set(rows.map((r) => `${r.personId}\u0000${r.equivalenceKey}`));
-}
-
-async function loadTotals(ctx: Ctx, personIds: string[], periods: string[]): Promise<Map<string, bigint>> {
-  const rows = await ctx.db
-    .select()
-    .from(creditTotals)
-    .where(and(inArray(creditTotals.personId, personIds), inArray(creditTotals.period, [...new Set(periods)])));
-  return new Map(rows.map((r) => [`${r.personId}\u0000${r.period}`, r.credits]));
 }
 
 const outcomeOf = (record: RecordRow, status: AwardOutcome['status']): Awarded => ({
@@ -273,28 +207,6 @@ async function requireRecipient(ctx: Ctx, input: NewRecord, path: string): Promi
   }
 }
 
-/**
- * Takes the people's award locks: their lifetime totals rows, created on first use, locked in id
- * order (no deadlocks between batches). Every award and withdrawal of one person runs one after
- * another from here to the end of the transaction.
- */
-export async function lockPeople(ctx: Ctx, personIds: string[]): Promise<void> {
-  const ids = [...new Set(personIds)].sort();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const slice = ids.slice(i, i + 5000);
-    await ctx.db
-      .insert(creditTotals)
-      .values(slice.map((personId) => ({ personId, period: 'all' })))
-      .onConflictDoNothing();
-    await ctx.db
-      .select({ personId: creditTotals.personId })
-      .from(creditTotals)
-      .where(and(inArray(creditTotals.personId, slice), eq(creditTotals.period, 'all')))
-      .orderBy(creditTotals.personId)
-      .for('update');
-  }
-}
-
 function withinCaps(
   totals: Map<string, bigint>,
   personId: string,
@@ -315,37 +227,6 @@ function withinCaps(
     if (left < allowed) allowed = left;
   }
   return allowed;
-}
-
-/** Adds the records' credits to their people's lifetime, year and term totals. */
-async function addToTotals(ctx: Ctx, credited: RecordRow[]): Promise<void> {
-  const sums = new Map<string, { personId: string; period: string; credits: bigint }>();
-  for (const r of credited) {
-    for (const period of ['all', r.yearPeriod, r.termPeriod]) {
-      const key = `${r.personId}\u0000${period}`;
-      const sum = sums.get(key) ?? { personId: r.personId, period, credits: 0n };
-      sum.credits += r.credits;
-      sums.set(key, sum);
-    }
-  }
-  const rows = [...sums.values()];
-  for (let i = 0; i < rows.length; i += 5000) {
-    await ctx.db
-      .insert(creditTotals)
-      .values(rows.slice(i, i + 5000))
-      .onConflictDoUpdate({
-        target: [creditTotals.personId, creditTotals.period],
-        set: { credits: sql`${creditTotals.credits} + excluded.credits` },
-      });
-  }
-}
-
-/** Takes a withdrawn record's credits off the totals it counted towards (rows exist since the award). */
-export async function removeFromTotals(ctx: Ctx, personId: string, periods: string[], credits: bigint): Promise<void> {
-  await ctx.db
-    .update(creditTotals)
-    .set({ credits: sql`${creditTotals.credits} - ${credits}` })
-    .where(and(eq(creditTotals.personId, personId), inArray(creditTotals.period, ['all', ...periods])));
 }
 
 /**
@@ -399,11 +280,12 @@ async function mint(ctx: Ctx, credited: RecordRow[]): Promise<void> {
   if (batch.length > 0) await transferOrThrow(ctx, batch);
 }
 
-/** Posts transfers and throws (rolling the request back) unless each was created or replayed. */
+/**
+ * Posts transfers and throws `CREDIT_BANK_LEDGER_REFUSED` (rolling the request back) unless each
+ * was created or replayed: an award or withdrawal the ledger refuses is never a funds problem of
+ * the caller, whatever the reason.
+ */
 export async function transferOrThrow(ctx: Ctx, transfers: Parameters<Ctx['ledger']['transfer']>[0]) {
-  const results = await ctx.ledger.transfer(transfers);
-  const failed = results.find((r) => r.status !== 'created' && r.status !== 'exists');
-  if (failed) {
-    throw LedgerRefused({ detail: `Transfer ${failed.id}: ${failed.status}`, extensions: { status: failed.status } });
-  }
+  const refused = (failed: FailedTransfer) => ledgerRefused('Recording credits', failed);
+  await ctx.ledger.transferOrThrow(transfers, { what: 'Recording credits', refused, insufficientFunds: refused });
 }

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -106,3 +107,10 @@ export const recordTotals = creditBank.table(
   },
   (t) => [primaryKey({ columns: [t.personId, t.dimension, t.key] })],
 );
+
+/** Placement on a distributed cluster (docs/scale.md): a learner's lifelong record on the learner's shard. */
+export const recordsDistribution: readonly TableDistribution[] = [
+  { table: records, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: creditTotals, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: recordTotals, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

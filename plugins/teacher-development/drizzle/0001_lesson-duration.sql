@@ -1,0 +1,2 @@
+ALTER TABLE "teacher_development"."lessons" ADD COLUMN "duration_seconds" integer;--> statement-breakpoint
+ALTER TABLE "teacher_development"."lessons" ADD CONSTRAINT "lessons_duration_positive" CHECK ("teacher_development"."lessons"."duration_seconds" is null or "teacher_development"."lessons"."duration_seconds" > 0);
