@@ -26,6 +26,8 @@ describe('cursor checks', () => {
 
   it('isCursorTimestamp accepts dates PostgreSQL can store, not far-off or malformed ones', () => {
     expect(isCursorTimestamp('2026-11-27T06:00:00.000Z')).toBe(true);
+    expect(isCursorTimestamp('1850-03-01T00:00:00.000Z')).toBe(true);
+    expect(isCursorTimestamp('0001-01-01T00:00:00.000Z')).toBe(true);
     expect(isCursorTimestamp('+275760-09-13T00:00:00.000Z')).toBe(false);
     expect(isCursorTimestamp('-271821-04-20T00:00:00.000Z')).toBe(false);
     expect(isCursorTimestamp('yesterday')).toBe(false);

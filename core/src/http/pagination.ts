@@ -13,7 +13,8 @@ export function isUuidKey(key: unknown): key is { id: string } {
   return typeof key === 'object' && key !== null && isUuid((key as { id?: unknown }).id);
 }
 
-const MIN_TIME = Date.UTC(1, 0, 1);
+// Date.UTC maps years 0–99 to 1900–1999, so year 1 is parsed from its ISO form.
+const MIN_TIME = Date.parse('0001-01-01T00:00:00.000Z');
 const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**

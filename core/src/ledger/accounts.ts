@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/database.js';
 import { perDatabase } from '../db/prepared.js';
@@ -15,7 +15,16 @@ export interface CreateAccountInput {
   flags?: { debitsMustNotExceedCredits?: boolean; creditsMustNotExceedDebits?: boolean } | undefined;
   /** Default: a new UUIDv7. */
   id?: string;
+  /**
+   * What the account is for (`wallet`, `teaching-revenue`): shown to its owner in their account
+   * list. Lower-case words joined by `-`, at most 48 characters.
+   */
+  purpose?: string | undefined;
+  /** The plugin opening it; the plugin runtime sets this, a plugin cannot choose it. */
+  openedBy?: string | undefined;
 }
+
+const PURPOSE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 type AccountRow = typeof ledgerAccounts.$inferSelect;
 
@@ -37,6 +46,8 @@ function toAccount(main: AccountRow, rows: AccountRow[]): Account {
     creditsPosted: sum((r) => r.creditsPosted),
     version: rows.reduce((n, r) => n + r.version, 0),
     createdAt: main.createdAt,
+    openedBy: main.openedBy,
+    purpose: main.purpose,
   };
 }
 
@@ -85,6 +96,9 @@ export async function registerAsset(q: Queryable, asset: AssetDeclaration): Prom
 export async function createAccount(q: Queryable, input: CreateAccountInput): Promise<Account> {
   const [asset] = await q.select().from(ledgerAssets).where(eq(ledgerAssets.code, input.asset));
   if (!asset) throw LedgerAssetNotFound({ detail: `No asset "${input.asset}" is registered.` });
+  if (input.purpose !== undefined && (!PURPOSE.test(input.purpose) || input.purpose.length > 48)) {
+    throw new Error(`Account purpose ${JSON.stringify(input.purpose)} must be lower-case words joined by "-", ≤ 48`);
+  }
   const owner = input.owner ?? { type: 'platform' as const };
   const [row] = await q
     .insert(ledgerAccounts)
@@ -95,6 +109,8 @@ export async function createAccount(q: Queryable, input: CreateAccountInput): Pr
       ownerId: owner.id ?? null,
       debitsMustNotExceedCredits: input.flags?.debitsMustNotExceedCredits ?? false,
       creditsMustNotExceedDebits: input.flags?.creditsMustNotExceedDebits ?? false,
+      openedBy: input.openedBy ?? null,
+      purpose: input.purpose ?? null,
     })
     .returning();
   const created = row as AccountRow;
@@ -155,12 +171,16 @@ export interface EntryCursor {
   version: number;
 }
 
-/** Entries of an account (and of its shards), in (shard, version) order, `limit + 1` rows. */
+/**
+ * Entries of an account (and of its shards), in (shard, version) order, `limit + 1` rows;
+ * `filter.where` narrows them further (a statement's period).
+ */
 export async function listEntryRows(
   q: Queryable,
   accountId: string,
   limit: number,
   after: EntryCursor | null,
+  filter: { where?: SQL | undefined } = {},
 ): Promise<Entry[]> {
   const shardRows = await q
     .select({ id: ledgerAccounts.id })
@@ -183,6 +203,7 @@ export async function listEntryRows(
           and(
             eq(ledgerEntries.accountId, id),
             after && id === from ? gt(ledgerEntries.version, after.version) : undefined,
+            filter.where,
           ),
         )
         .orderBy(asc(ledgerEntries.version))
@@ -226,4 +247,33 @@ export async function ownersOf(q: Queryable, ids: string[]): Promise<Map<string,
     .from(ledgerAccounts)
     .where(inArray(ledgerAccounts.id, ids));
   return new Map(rows.map((r) => [r.id, { type: r.type as OwnerType, id: r.ownerId }]));
+}
+
+/**
+ * One page (`limit + 1` rows) of an owner's accounts, by id; shards are not accounts of their
+ * own and are left out, and a sharded account's totals are summed over its shards.
+ */
+export async function listAccountsOf(
+  q: Queryable,
+  owner: AccountOwner,
+  limit: number,
+  afterId: string | null,
+): Promise<Account[]> {
+  const mains = await q
+    .select()
+    .from(ledgerAccounts)
+    .where(
+      and(
+        eq(ledgerAccounts.ownerType, owner.type),
+        owner.id === null ? isNull(ledgerAccounts.ownerId) : eq(ledgerAccounts.ownerId, owner.id),
+        isNull(ledgerAccounts.shardOf),
+        afterId ? gt(ledgerAccounts.id, afterId) : undefined,
+      ),
+    )
+    .orderBy(asc(ledgerAccounts.id))
+    .limit(limit + 1);
+  const sharded = mains.filter((m) => m.kind === 'issuance').map((m) => m.id);
+  const shards =
+    sharded.length === 0 ? [] : await q.select().from(ledgerAccounts).where(inArray(ledgerAccounts.shardOf, sharded));
+  return mains.map((m) => toAccount(m, [m, ...shards.filter((s) => s.shardOf === m.id)]));
 }

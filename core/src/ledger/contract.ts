@@ -1,11 +1,15 @@
 import { defineContract } from '../http/contract.js';
 import { Page, PageQuery } from '../http/page-schemas.js';
+import { LedgerAccountsForbidden } from './errors.js';
 import {
+  AccountListQuery,
   AccountParams,
   AccountView,
   AssetList,
   CreateAccountBody,
   EntryView,
+  StatementQuery,
+  StatementView,
   TransferBatchBody,
   TransferBatchView,
   TransferParams,
@@ -43,6 +47,28 @@ export const openAccount = defineContract({
     400: { description: 'Unknown asset, both balance flags, or invalid body (problem+json)' },
     403: { description: 'The caller may not open an account for this owner, or one that may go negative' },
   },
+});
+
+export const listAccounts = defineContract({
+  operationId: 'ledger.accounts.list',
+  method: 'get',
+  path: '/v1/ledger/accounts',
+  summary: "List an owner's accounts, across plugins",
+  description:
+    'Every account the owner holds, whichever plugin opened it, with its asset, totals, balance, ' +
+    "opener (`openedBy`) and purpose, by id. Without `ownerType`/`ownerId` the caller's own: a " +
+    "person's, or an institution API key's institution's. Another owner's needs the right to read " +
+    "that owner's accounts (a guardian for a minor, a group's members, `ledger.accounts.read` " +
+    'where the owner is: docs/ledger.md); otherwise 403, whether or not the owner exists. ' +
+    'Paginated with `?limit=&cursor=`.',
+  access: { authenticated: "the owner, or whoever may read the owner's accounts (docs/ledger.md)" },
+  request: { query: AccountListQuery },
+  responses: {
+    200: { description: 'A page of accounts', schema: Page(AccountView) },
+    400: { description: 'An owner id without its type, a type without its id, or no owner to default to' },
+    403: { description: "The caller may not read this owner's accounts" },
+  },
+  errors: [LedgerAccountsForbidden],
 });
 
 export const getAccount = defineContract({
@@ -94,6 +120,28 @@ export const listEntries = defineContract({
   },
   request: { params: AccountParams, query: PageQuery },
   responses: { 200: { description: 'A page of entries', schema: Page(EntryView) } },
+});
+
+export const getStatement = defineContract({
+  operationId: 'ledger.accounts.statement',
+  method: 'get',
+  path: '/v1/ledger/accounts/{accountId}/statement',
+  summary: "An account's statement for a period",
+  description:
+    'The posted balance at `from` (opening) and at `to` (closing, default now) and the entries ' +
+    'committed in [from, to), each with what it did to the balance: opening + Σ balanceDelta = ' +
+    'closing, summed over every page. At most 366 days per statement (400, rule `maxPeriod`). ' +
+    'For whoever may read the account (as for its entries); otherwise 404, like an unknown one. ' +
+    'Paginated with `?limit=&cursor=`; every page carries both balances.',
+  access: {
+    authenticated: 'the owner of the account, or a holder of ledger.accounts.read where it is owned (docs/ledger.md)',
+  },
+  request: { params: AccountParams, query: StatementQuery },
+  responses: {
+    200: { description: 'A page of the statement', schema: StatementView },
+    400: { description: '`to` not after `from`, a period over 366 days, or a bad cursor' },
+    404: { description: 'No such account, or not visible to the caller' },
+  },
 });
 
 export const createTransfers = defineContract({

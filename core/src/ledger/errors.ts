@@ -22,3 +22,8 @@ export const LedgerTransferForbidden = defineError(
   'Not allowed to debit these accounts; nothing of the batch was applied',
 );
 export const LedgerAccountForbidden = defineError('LEDGER_ACCOUNT_FORBIDDEN', 403, 'Not allowed to open this account');
+export const LedgerAccountsForbidden = defineError(
+  'LEDGER_ACCOUNTS_FORBIDDEN',
+  403,
+  "Not allowed to list this owner's accounts",
+);

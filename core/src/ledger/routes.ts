@@ -5,18 +5,25 @@ import { requestTransaction } from '../db/request-transaction.js';
 import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { FieldError } from '../errors/lifelong-error.js';
 import type { AppEnv } from '../http/app-env.js';
-import { decodeCursor, toPage } from '../http/pagination.js';
+import { decodeCursor, isUuidKey, toPage } from '../http/pagination.js';
 import { actorOf } from '../http/request-context.js';
 import { type RouteGroup, route } from '../http/route.js';
 import { isPlatformAdmin } from '../identity/authorize.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { UUID_PATTERN } from '../ids/uuid.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
-import { type EntryCursor, listEntryRows, ownersOf } from './accounts.js';
+import { type EntryCursor, listAccountsOf, listEntryRows, ownersOf } from './accounts.js';
 import * as contract from './contract.js';
-import { LedgerAccountNotFound, LedgerTransferForbidden, LedgerTransferNotFound } from './errors.js';
+import {
+  LedgerAccountNotFound,
+  LedgerAccountsForbidden,
+  LedgerTransferForbidden,
+  LedgerTransferNotFound,
+} from './errors.js';
 import type { Ledger } from './ledger.js';
+import { listedOwner, statementPeriod } from './requests.js';
 import type { AccountView, EntryView, TransferView } from './schemas.js';
+import { balanceDelta, statementOf } from './statements.js';
 import type { Account, AccountOwner, Entry, Transfer, TransferInput } from './types.js';
 
 function accountView(a: Account): AccountView {
@@ -33,6 +40,8 @@ function accountView(a: Account): AccountView {
     balance: (a.creditsPosted - a.debitsPosted).toString(),
     version: a.version,
     createdAt: a.createdAt.toISOString(),
+    openedBy: a.openedBy,
+    purpose: a.purpose,
   };
 }
 
@@ -133,6 +142,17 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         );
         return { status: 201, body: accountView(account) };
       }),
+      route(contract.listAccounts, async ({ query }, c) => {
+        const principal = principalOf(c);
+        const owner = listedOwner(principal, query);
+        if (!(await access.canReadOwner(principal, owner))) {
+          throw LedgerAccountsForbidden({ detail: `You may not see the accounts of ${owner.type} ${owner.id ?? ''}.` });
+        }
+        const limit = query.limit ?? 50;
+        const after = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : null;
+        const rows = await listAccountsOf(db(), owner, limit, after);
+        return { status: 200, body: toPage(rows, limit, (a) => ({ id: a.id }), accountView) };
+      }),
       route(contract.getAccount, async ({ params }, c) => ({
         status: 200,
         body: accountView(await readableAccount(c, params.accountId)),
@@ -165,6 +185,35 @@ export function ledgerRoutes({ db, ledger, access, owners }: LedgerRouteDeps): R
         return {
           status: 200,
           body: toPage(rows, limit, (e) => ({ accountId: e.accountId, version: e.version }), entryView),
+        };
+      }),
+      route(contract.getStatement, async ({ params, query }, c) => {
+        const account = await readableAccount(c, params.accountId);
+        const period = statementPeriod(query, new Date());
+        const limit = query.limit ?? 50;
+        const after = query.cursor ? decodeCursor(query.cursor, isEntryCursor) : null;
+        // One snapshot, so both balances and the entries agree even while transfers commit.
+        const statement = await db().transaction((tx) => statementOf(tx, account.id, period, limit, after), {
+          isolationLevel: 'repeatable read',
+          accessMode: 'read only',
+        });
+        const page = toPage(
+          statement.entries,
+          limit,
+          (e) => ({ accountId: e.accountId, version: e.version }),
+          (e) => ({ ...entryView(e), balanceDelta: balanceDelta(e).toString() }),
+        );
+        return {
+          status: 200,
+          body: {
+            accountId: account.id,
+            asset: account.asset,
+            from: period.from.toISOString(),
+            to: period.to.toISOString(),
+            openingBalance: statement.opening.toString(),
+            closingBalance: statement.closing.toString(),
+            ...page,
+          },
         };
       }),
       route(contract.createTransfers, async ({ body }, c) => {

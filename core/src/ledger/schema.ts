@@ -63,6 +63,14 @@ export const ledgerAccounts = coreSchema.table(
     /** Number of entries: the version of the account's latest entry. */
     version: bigint('version', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The plugin whose `ctx.ledger` opened the account (set by the runtime, not by the plugin);
+     * null for accounts the platform or an API caller opened, and for those opened before it was
+     * recorded.
+     */
+    openedBy: text('opened_by'),
+    /** What the account is for, in the opener's words (`wallet`, `teaching-revenue`, ...); optional. */
+    purpose: text('purpose'),
   },
   (t) => [
     index('ledger_accounts_owner_idx').on(t.ownerType, t.ownerId),
@@ -72,6 +80,10 @@ export const ledgerAccounts = coreSchema.table(
       sql`${t.ownerType} in ('person', 'group', 'institution', 'region', 'platform', 'plugin')`,
     ),
     check('ledger_accounts_kind', sql`${t.kind} in ('standard', 'issuance')`),
+    check(
+      'ledger_accounts_purpose_format',
+      sql`${t.purpose} ~ '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' and length(${t.purpose}) <= 48`,
+    ),
     check(
       'ledger_accounts_totals_non_negative',
       sql`${t.debitsPending} >= 0 and ${t.debitsPosted} >= 0 and ${t.creditsPending} >= 0 and ${t.creditsPosted} >= 0`,

@@ -67,8 +67,69 @@ export const AccountView = Type.Object({
   balance: Type.String({ description: 'creditsPosted − debitsPosted (may be negative).' }),
   version: Type.Integer(),
   createdAt: DateTime,
+  openedBy: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'The plugin that opened the account (e.g. `credit-bank`); null when the platform or an API caller did.',
+  }),
+  purpose: Type.Union([Type.String(), Type.Null()], {
+    description: 'What the account is for, as its opener named it (`wallet`, `teaching-revenue`, ...), or null.',
+  }),
 });
 export type AccountView = Static<typeof AccountView>;
+
+/**
+ * `GET /v1/ledger/accounts`: whose accounts. Both absent: the caller's own (a person's, or an API
+ * key's institution's). `ownerId` is required with any `ownerType` but `platform`.
+ */
+export const AccountListQuery = Type.Object(
+  {
+    ownerType: Type.Optional(
+      Type.Union(
+        OWNER_TYPES.map((t) => Type.Literal(t)),
+        {
+          description:
+            "Whose accounts. Omitted (with ownerId): the caller's own, which callers other than people and institution API keys do not have (400, rule `ownerOfCaller`); required with ownerId (rule `ownerComplete`).",
+        },
+      ),
+    ),
+    ownerId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: OWNER_ID_PATTERN,
+        description:
+          "The owner's id, as in `owner.id`: required with every ownerType but `platform` (400, rule `ownerComplete`), absent with it (rule `mustBeAbsent`).",
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'From the previous page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AccountListQuery = Static<typeof AccountListQuery>;
+
+/** `GET /v1/ledger/accounts/{accountId}/statement`: the period [from, to) and a page of it. */
+export const StatementQuery = Type.Object(
+  {
+    from: Type.String({ format: 'date-time', maxLength: 40, description: 'Start of the period (included).' }),
+    to: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        maxLength: 40,
+        description:
+          'End of the period (excluded); default now. After `from` (400, rule `afterFrom`) and at most 366 days after it (rule `maxPeriod`). Both dates lie in the years 1–9999 (rule `range`).',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Page size.' })),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'From the previous page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type StatementQuery = Static<typeof StatementQuery>;
 
 export const EntryView = Type.Object({
   accountId: Id,
@@ -85,6 +146,29 @@ export const EntryView = Type.Object({
   createdAt: DateTime,
 });
 export type EntryView = Static<typeof EntryView>;
+
+/** An entry of a statement: the entry and what it did to the balance. */
+export const StatementEntryView = Type.Object({
+  ...EntryView.properties,
+  balanceDelta: Type.String({ description: 'What the entry did to the posted balance (negative for a debit).' }),
+});
+export type StatementEntryView = Static<typeof StatementEntryView>;
+
+/**
+ * A page of an account's statement. Every page carries the whole period's opening and closing
+ * balances: opening + the balance deltas of all its pages' entries = closing.
+ */
+export const StatementView = Type.Object({
+  accountId: Id,
+  asset: AssetCode,
+  from: DateTime,
+  to: DateTime,
+  openingBalance: Type.String({ description: 'The posted balance at `from`.' }),
+  closingBalance: Type.String({ description: 'The posted balance at `to`.' }),
+  items: Type.Array(StatementEntryView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type StatementView = Static<typeof StatementView>;
 
 /** One transfer of a batch; `id` (chosen by the caller) is its idempotency key. */
 export const TransferBody = Type.Object(

@@ -136,6 +136,10 @@ export interface Account {
   /** Number of entries (summed over shards for a sharded account). */
   version: number;
   createdAt: Date;
+  /** The plugin that opened it through `ctx.ledger`, or null (the platform, an API caller, or unrecorded). */
+  openedBy: string | null;
+  /** What it is for, as its opener named it, or null. */
+  purpose: string | null;
 }
 
 export interface Entry {

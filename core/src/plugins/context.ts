@@ -102,7 +102,8 @@ export interface PluginLedger {
    * await ctx.ledger.transferOrThrow([payment], { what: 'Course payment', insufficientFunds: () => NotEnough() });
    */
   transferOrThrow(transfers: readonly TransferInput[], options?: TransferOrThrowOptions): Promise<TransferResult[]>;
-  createAccount(input: CreateAccountInput): Promise<Account>;
+  /** Opens an account; the ledger records this plugin as its opener (`openedBy`). */
+  createAccount(input: Omit<CreateAccountInput, 'openedBy'>): Promise<Account>;
   getAccount(id: string): Promise<Account | null>;
   /** Closes an account: later transfers touching it are refused with `accountClosed`. */
   closeAccount(id: string): Promise<Account>;

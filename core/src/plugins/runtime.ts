@@ -348,7 +348,9 @@ export class PluginRuntime {
           throwUnlessApplied(results, options);
           return results;
         },
-        createAccount: (input) => asCore((db) => runtime.requireLedger().createAccount(db, input)),
+        // The opener is recorded from the plugin's identity, never from what the plugin passes.
+        createAccount: (input) =>
+          asCore((db) => runtime.requireLedger().createAccount(db, { ...input, openedBy: plugin.id })),
         getAccount: (id) => asCore((db) => runtime.requireLedger().getAccount(db, id)),
         closeAccount: (id) => asCore((db) => runtime.requireLedger().closeAccount(db, id)),
         assets: () => asCore((db) => runtime.requireLedger().listAssets(db)),

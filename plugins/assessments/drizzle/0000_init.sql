@@ -1,7 +1,7 @@
 CREATE SCHEMA "assessments";
 --> statement-breakpoint
 CREATE TABLE "assessments"."attempts" (
-	"id" uuid PRIMARY KEY NOT NULL,
+	"id" uuid NOT NULL,
 	"form_id" uuid NOT NULL,
 	"region_id" text NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -16,7 +16,8 @@ CREATE TABLE "assessments"."attempts" (
 	"earned_milli" integer,
 	"max_milli" integer NOT NULL,
 	"score_basis_points" integer,
-	"passed" boolean
+	"passed" boolean,
+	CONSTRAINT "attempts_person_id_id_pk" PRIMARY KEY("person_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "assessments"."banks" (
@@ -29,7 +30,7 @@ CREATE TABLE "assessments"."banks" (
 );
 --> statement-breakpoint
 CREATE TABLE "assessments"."items" (
-	"id" uuid PRIMARY KEY NOT NULL,
+	"id" uuid NOT NULL,
 	"bank_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"skills" jsonb NOT NULL,
@@ -37,6 +38,7 @@ CREATE TABLE "assessments"."items" (
 	"points" integer NOT NULL,
 	"content" jsonb NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "items_bank_id_id_pk" PRIMARY KEY("bank_id","id"),
 	CONSTRAINT "items_points_positive" CHECK ("assessments"."items"."points" > 0)
 );
 --> statement-breakpoint
@@ -61,12 +63,10 @@ ALTER TABLE "assessments"."attempts" ADD CONSTRAINT "attempts_form_id_forms_id_f
 ALTER TABLE "assessments"."items" ADD CONSTRAINT "items_bank_id_banks_id_fk" FOREIGN KEY ("bank_id") REFERENCES "assessments"."banks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments"."forms" ADD CONSTRAINT "forms_bank_id_banks_id_fk" FOREIGN KEY ("bank_id") REFERENCES "assessments"."banks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "attempts_form_person_idx" ON "assessments"."attempts" USING btree ("form_id","person_id","id");--> statement-breakpoint
-CREATE INDEX "attempts_person_idx" ON "assessments"."attempts" USING btree ("person_id","id");--> statement-breakpoint
 CREATE INDEX "attempts_form_idx" ON "assessments"."attempts" USING btree ("form_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "attempts_one_in_progress" ON "assessments"."attempts" USING btree ("form_id","person_id") WHERE "assessments"."attempts"."status" = 'inProgress';--> statement-breakpoint
 CREATE INDEX "attempts_deadline_idx" ON "assessments"."attempts" USING btree ("expires_at") WHERE "assessments"."attempts"."status" = 'inProgress';--> statement-breakpoint
 CREATE INDEX "banks_region_idx" ON "assessments"."banks" USING btree ("region_id","id");--> statement-breakpoint
 CREATE INDEX "banks_owner_idx" ON "assessments"."banks" USING btree ("owner_person_id","id");--> statement-breakpoint
-CREATE INDEX "items_bank_idx" ON "assessments"."items" USING btree ("bank_id","id");--> statement-breakpoint
 CREATE INDEX "forms_bank_idx" ON "assessments"."forms" USING btree ("bank_id","id");--> statement-breakpoint
 CREATE INDEX "forms_region_status_idx" ON "assessments"."forms" USING btree ("region_id","status","id");

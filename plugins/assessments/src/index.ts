@@ -4,6 +4,7 @@ import { registerAttempts } from './attempts/routes.js';
 import { bestAttempt } from './attempts/store.js';
 import { registerBanks } from './banks/routes.js';
 import { AssessmentsConfig } from './config.js';
+import { distribution } from './distribution.js';
 import { registerForms } from './forms/routes.js';
 import { permissions, roles } from './permissions.js';
 import { assessmentResults } from './results.js';
@@ -27,6 +28,7 @@ const assessments = definePlugin({
   migrations: new URL('../drizzle', import.meta.url),
   permissions,
   roles,
+  distribution,
   register(p) {
     p.provide(assessmentResults, (ctx) => ({
       async bestAttempt(personId, formId) {

@@ -1,5 +1,6 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from '../schema.js';
 import type { ItemInput, Response } from '../shared/items.js';
 import { forms } from '../shared/tables.js';
@@ -27,7 +28,7 @@ export interface ItemResult {
 export const attempts = assessments.table(
   'attempts',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     formId: uuid('form_id')
       .notNull()
       .references(() => forms.id),
@@ -49,8 +50,9 @@ export const attempts = assessments.table(
     passed: boolean('passed'),
   },
   (t) => [
+    // Led by the person: a learner's attempts live on the learner's shard (and the key serves "my attempts").
+    primaryKey({ columns: [t.personId, t.id] }),
     index('attempts_form_person_idx').on(t.formId, t.personId, t.id),
-    index('attempts_person_idx').on(t.personId, t.id),
     index('attempts_form_idx').on(t.formId, t.id),
     // One attempt in progress per person and form: a parallel second start finds it taken.
     uniqueIndex('attempts_one_in_progress').on(t.formId, t.personId).where(sql`${t.status} = 'inProgress'`),
@@ -58,3 +60,8 @@ export const attempts = assessments.table(
   ],
 );
 export type AttemptRow = typeof attempts.$inferSelect;
+
+/** Placement on a distributed cluster (docs/scale.md): a learner's attempts with the learner's other rows. */
+export const attemptsDistribution: readonly TableDistribution[] = [
+  { table: attempts, kind: 'distributed', column: 'person_id', colocation: 'person' },
+];

@@ -70,7 +70,7 @@ export async function scoreAttempt(ctx: PluginContext, attempt: AttemptRow, at: 
   const results = attempt.items.map((entry, i) => scoreItem(entry.item, attempt.responses[i] ?? null));
   const totals = total(results, form.passPercent);
   const submittedAt = timedOut ? attempt.expiresAt : at;
-  const row = await markScored(ctx.db, attempt.id, {
+  const row = await markScored(ctx.db, attempt, {
     submittedAt,
     timedOut,
     results,
@@ -125,7 +125,7 @@ export async function startAttempt(ctx: Ctx, formId: string) {
       });
     }
   }
-  const rows = await formItems(ctx.db, form.itemIds);
+  const rows = await formItems(ctx.db, form.bankId, form.itemIds);
   const entries = rows.map((row) => snapshot(row.id, row.content));
   const attempt = await insertAttempt(ctx.db, {
     formId: form.id,
@@ -201,7 +201,7 @@ export async function saveResponse(ctx: Ctx, attemptId: string, position: number
   }
   checkResponse(entry.item, response);
   const responses = attempt.items.map((_, i) => (i === position - 1 ? response : (attempt.responses[i] ?? null)));
-  await saveResponses(ctx.db, attempt.id, responses);
+  await saveResponses(ctx.db, attempt, responses);
   return { position, response, savedAt: now.toISOString() };
 }
 

@@ -38,9 +38,12 @@ export async function formRow(db: Queryable, formId: string, regionId?: string) 
   return row ?? null;
 }
 
-/** The form's items in the form's order. */
-export async function formItems(db: Queryable, itemIds: string[]) {
-  const rows = await db.select().from(items).where(inArray(items.id, itemIds));
+/** The form's items (of its bank, whose shard holds them) in the form's order. */
+export async function formItems(db: Queryable, bankId: string, itemIds: string[]) {
+  const rows = await db
+    .select()
+    .from(items)
+    .where(and(eq(items.bankId, bankId), inArray(items.id, itemIds)));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return itemIds.map((id) => {
     const row = byId.get(id);
@@ -86,14 +89,19 @@ export async function attemptRow(db: Queryable, attemptId: string, regionId: str
   return row ?? null;
 }
 
-export async function saveResponses(db: Queryable, attemptId: string, responses: (Response | null)[]) {
-  await db.update(attempts).set({ responses }).where(eq(attempts.id, attemptId));
+/** An attempt's key: with its person, so a write goes to the person's shard alone. */
+export type AttemptKey = Pick<AttemptRow, 'personId' | 'id'>;
+
+const byKey = (key: AttemptKey) => and(eq(attempts.personId, key.personId), eq(attempts.id, key.id));
+
+export async function saveResponses(db: Queryable, attempt: AttemptKey, responses: (Response | null)[]) {
+  await db.update(attempts).set({ responses }).where(byKey(attempt));
 }
 
 /** Marks an attempt in progress scored; null when it was scored already (a parallel submit). */
 export async function markScored(
   db: Queryable,
-  attemptId: string,
+  attempt: AttemptKey,
   values: Pick<
     typeof attempts.$inferInsert,
     'submittedAt' | 'timedOut' | 'results' | 'earnedMilli' | 'scoreBasisPoints' | 'passed'
@@ -102,7 +110,7 @@ export async function markScored(
   const [row] = await db
     .update(attempts)
     .set({ status: 'scored', ...values })
-    .where(and(eq(attempts.id, attemptId), eq(attempts.status, 'inProgress')))
+    .where(and(byKey(attempt), eq(attempts.status, 'inProgress')))
     .returning();
   return row ?? null;
 }

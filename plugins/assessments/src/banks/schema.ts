@@ -1,5 +1,6 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from '../schema.js';
 import type { ItemInput } from '../shared/items.js';
 
@@ -25,7 +26,7 @@ export type BankRow = typeof banks.$inferSelect;
 export const items = assessments.table(
   'items',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     bankId: uuid('bank_id')
       .notNull()
       .references(() => banks.id),
@@ -36,6 +37,17 @@ export const items = assessments.table(
     content: jsonb('content').$type<ItemInput>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('items_bank_idx').on(t.bankId, t.id), check('items_points_positive', sql`${t.points} > 0`)],
+  // The key leads with the bank: a bank's items live on one shard (the primary key serves "a bank's items").
+  (t) => [primaryKey({ columns: [t.bankId, t.id] }), check('items_points_positive', sql`${t.points} > 0`)],
 );
 export type ItemRow = typeof items.$inferSelect;
+
+/**
+ * Placement on a distributed cluster (docs/scale.md). A bank is one small row, written when it is
+ * made and read by every authoring and form request: a reference table. Its items are the bulk
+ * (every author's whole content, growing): on the bank's shard, read a bank at a time.
+ */
+export const banksDistribution: readonly TableDistribution[] = [
+  { table: banks, kind: 'reference' },
+  { table: items, kind: 'distributed', column: 'bank_id', colocation: 'assessments-bank' },
+];

@@ -1,3 +1,4 @@
+import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { assessments } from '../schema.js';
@@ -37,3 +38,10 @@ export const forms = assessments.table(
   ],
 );
 export type FormRow = typeof forms.$inferSelect;
+
+/**
+ * Placement on a distributed cluster (docs/scale.md): a form is a small row written a few times
+ * (made, opened, closed) and read by every attempt start and view and by a region's listing of
+ * open forms: a reference table, which keeps the attempts' foreign key to it on one node.
+ */
+export const formsDistribution: readonly TableDistribution[] = [{ table: forms, kind: 'reference' }];

@@ -50,6 +50,8 @@ export async function accountFor(ctx: PluginContext, key: AccountKey): Promise<s
     asset: key.asset,
     owner: { type: key.ownerType, id: key.ownerId },
     flags: { debitsMustNotExceedCredits: bounded },
+    // Shown to the owner in their account list (GET /v1/ledger/accounts), next to `openedBy`.
+    purpose: key.purpose,
   });
   return accountId;
 }

@@ -97,6 +97,8 @@ export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: bool
     config: ctx.config.pricing,
   });
   const recorded = await updateEnrolment(ctx.db, row.id, {
+    // The asset paid: the price's, or VOUCHER where the region accepts family vouchers.
+    asset: paid.asset,
     transferIds: paid.transferIds,
     shares: {
       teacher: String(paid.share.teacher),
@@ -106,7 +108,14 @@ export async function enrol(ctx: Ctx, courseId: string): Promise<{ created: bool
   });
   await ctx.emit(
     EnrolmentPaid,
-    { enrolmentId: row.id, courseId: course.id, personId, regionId: ctx.regionId, asset, amount: String(price) },
+    {
+      enrolmentId: row.id,
+      courseId: course.id,
+      personId,
+      regionId: ctx.regionId,
+      asset: paid.asset,
+      amount: String(price),
+    },
     { key: personId },
   );
   return { created: true, enrolment: await view(ctx, recorded) };

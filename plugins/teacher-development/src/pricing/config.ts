@@ -39,6 +39,11 @@ export const PricingConfig = Type.Object(
       default: 14,
       description: 'A learner is active with lesson activity in this many days before the computation.',
     }),
+    acceptVouchers: Type.Boolean({
+      default: false,
+      description:
+        "Whether family learning VOUCHERs (credit bank) pay for courses priced in POINT, one VOUCHER per POINT: a learner whose vouchers cover the whole price pays with them, otherwise from their wallet; the shares are then paid in VOUCHER. Off by default, because it lets a family's gifts become teachers' revenue, which a region decides.",
+    }),
     revenueShare: Type.Object(
       {
         teacherBps: Type.Integer({ minimum: 0, maximum: 10_000, default: 7000 }),
