@@ -59,6 +59,8 @@ export const readAllNotifications = defineContract({
   method: 'post',
   path: '/v1/me/notifications/read',
   summary: 'Mark all my notifications read',
+  description:
+    'Marks every unread notification of the signed-in person read and says how many it marked; read ones keep their first time.',
   access: { authenticated: 'a signed-in person' },
   errors: [Forbidden],
   responses: {

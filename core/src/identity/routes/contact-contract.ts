@@ -28,6 +28,8 @@ export const listContacts = defineContract({
   method: 'get',
   path: '/v1/me/contacts',
   summary: 'My email address and mobile number (masked)',
+  description:
+    'The verified values, masked (w***@example.com, +86138****5678), with a change waiting for its code if there is one. Values are never shown in full.',
   access: { authenticated: 'a signed-in person' },
   errors: [Forbidden],
   responses: { 200: { description: 'My contacts', schema: Type.Object({ items: Type.Array(ContactView) }) } },
@@ -78,6 +80,8 @@ export const removeContact = defineContract({
   method: 'delete',
   path: '/v1/me/contacts/{kind}',
   summary: 'Remove my email or mobile number',
+  description:
+    'Removes the verified value and any pending change; password reset codes can then no longer be sent there. Audited.',
   access: { authenticated: 'a signed-in person' },
   errors: [Forbidden, ContactNotFound],
   request: { params: KindParams },
