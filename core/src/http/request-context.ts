@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { Actor } from '../audit/record.js';
-import { Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
+import { Forbidden, Unauthenticated, ValidationFailed } from '../errors/core-errors.js';
 import type { AuthenticatedPrincipal } from '../identity/principal.js';
 import { REGION_ID_PATTERN } from '../regions/region-id.js';
 import type { AppEnv } from './app-env.js';
@@ -43,5 +43,15 @@ export function actorOf(c: Context<AppEnv>, trustProxy = false): Actor {
 export function signedIn(c: Context<AppEnv>): AuthenticatedPrincipal {
   const principal = c.get('principal');
   if (principal.kind === 'anonymous') throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });
+  return principal;
+}
+
+/**
+ * The signed-in person: 401 if anonymous, 403 (with `detail`) for an API key, which acts for an
+ * institution or a service and has no inbox, contacts or password of its own.
+ */
+export function signedInPerson(c: Context<AppEnv>, detail: string) {
+  const principal = signedIn(c);
+  if (principal.kind !== 'person') throw Forbidden({ detail });
   return principal;
 }

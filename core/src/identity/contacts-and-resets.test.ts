@@ -62,7 +62,7 @@ const resetConfirm = (learnerNumber: string, code: string, newPassword = 'recove
   t.request('/v1/password-resets/confirmation', { method: 'POST', json: { learnerNumber, code, newPassword } });
 
 let seq = 0;
-const email = () => `learner${++seq}.${Date.now()}@example.com`;
+const email = (name = 'learner') => `${name}${++seq}.${Date.now()}@example.com`;
 
 async function withVerifiedEmail(): Promise<{ person: TestPerson; address: string }> {
   const person = await t.person();
@@ -115,10 +115,14 @@ describe('contact details', () => {
 
   it('keeps the verified value until a change is confirmed', async () => {
     const { person } = await withVerifiedEmail();
-    const next = email();
+    const next = email('zhang');
     const pending = await (await setContact(person, 'email', next)).json();
     expect(pending.masked).toBe('l***@example.com');
-    expect(pending.pending.masked).toBe('l***@example.com');
+    expect(pending.pending.masked).toBe('z***@example.com');
+    const listed = await (await t.request('/v1/me/contacts', { auth: person.token })).json();
+    expect(listed.items[0].masked).toBe('l***@example.com');
+    const confirmed = await (await verify(person, 'email', codeIn(lastMailTo(next)?.text ?? ''))).json();
+    expect(confirmed).toMatchObject({ masked: 'z***@example.com', pending: null });
   });
 
   it('sends one code a minute at most (429 with Retry-After)', async () => {

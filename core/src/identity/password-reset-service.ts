@@ -20,10 +20,10 @@ import type { IdentityContext } from './context.js';
 import { ResetCodeInvalid, SignInThrottled } from './errors.js';
 import { isValidLearnerNumber } from './learner-number.js';
 import { PasswordChanged } from './notifications.js';
-import { requirePasswordPolicy } from './password-service.js';
+import { replacePassword, requirePasswordPolicy } from './password-service.js';
 import { hashPassword } from './passwords.js';
-import { passwordResets, passwords, people, sessions } from './schema.js';
-import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
+import { passwordResets, people } from './schema.js';
+import { lockedFor, recordFailure, throttleKeys } from './throttle.js';
 
 /** What every reset request is answered, whether or not the account or the contact exists. */
 export const RESET_REQUESTED = {
@@ -147,22 +147,13 @@ export async function confirmPasswordReset(
       )
       .returning({ id: passwordResets.id });
     if (!claimed) throw ResetCodeInvalid();
-    await tx
-      .insert(passwords)
-      .values({ personId: person.id, hash, updatedAt: now })
-      .onConflictDoUpdate({ target: passwords.personId, set: { hash, updatedAt: now } });
-    const ended = await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id });
-    await clearFailures(tx, `account:${input.learnerNumber}`);
+    const sessionsEnded = await replacePassword(tx, { id: person.id, learnerNumber: input.learnerNumber }, hash, now);
     await recordAudit(tx, actor, {
       action: 'person.password-reset.completed',
       subjectType: 'person',
       subjectId: person.id,
       regionId: person.regionId,
-      details: { channel: reset.channel, sessionsEnded: ended.length },
+      details: { channel: reset.channel, sessionsEnded },
     });
     await notify(
       tx,
@@ -170,11 +161,11 @@ export async function confirmPasswordReset(
       'core',
       PasswordChanged,
       [person.id],
-      { sessionsEnded: ended.length },
+      { sessionsEnded },
       {
         regionId: person.regionId,
       },
     );
-    return { sessionsEnded: ended.length };
+    return { sessionsEnded };
   });
 }

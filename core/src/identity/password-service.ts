@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
+import type { Queryable } from '../db/database.js';
 import { requestTransaction } from '../db/request-transaction.js';
 import { Forbidden, ValidationFailed } from '../errors/core-errors.js';
 import { notify } from '../notifications/notifier.js';
@@ -17,6 +18,36 @@ import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttl
 export function requirePasswordPolicy(path: string, password: string, personal: readonly string[]): void {
   const broken = passwordRuleBreak(password, personal);
   if (broken) throw ValidationFailed({ errors: [{ path, ...broken }] });
+}
+
+/**
+ * Stores a new password hash and ends the person's sessions (all but `keepSessionId`): whoever
+ * held the old password may hold a session too. Clears the sign-in back-off of the account.
+ */
+export async function replacePassword(
+  tx: Queryable,
+  person: { id: string; learnerNumber: string },
+  hash: string,
+  now: Date,
+  keepSessionId?: string,
+): Promise<number> {
+  await tx
+    .insert(passwords)
+    .values({ personId: person.id, hash, updatedAt: now })
+    .onConflictDoUpdate({ target: passwords.personId, set: { hash, updatedAt: now } });
+  const ended = await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.personId, person.id),
+        isNull(sessions.revokedAt),
+        keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  await clearFailures(tx, `account:${person.learnerNumber}`);
+  return ended.length;
 }
 
 /**
@@ -61,19 +92,13 @@ export async function changePassword(
   }
   const hash = await hashPassword(body.newPassword, ctx.settings.passwordHashCost);
   return requestTransaction(ctx.db, async (tx) => {
-    await tx.update(passwords).set({ hash, updatedAt: now }).where(eq(passwords.personId, caller.id));
-    const ended = await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.personId, caller.id), isNull(sessions.revokedAt), ne(sessions.id, caller.sessionId)))
-      .returning({ id: sessions.id });
-    await clearFailures(tx, `account:${caller.learnerNumber}`);
+    const sessionsEnded = await replacePassword(tx, caller, hash, now, caller.sessionId);
     await recordAudit(tx, actor, {
       action: 'person.password.changed',
       subjectType: 'person',
       subjectId: caller.id,
       regionId: stored.regionId,
-      details: { sessionsEnded: ended.length },
+      details: { sessionsEnded },
     });
     await notify(
       tx,
@@ -81,12 +106,12 @@ export async function changePassword(
       'core',
       PasswordChanged,
       [caller.id],
-      { sessionsEnded: ended.length },
+      { sessionsEnded },
       {
         regionId: stored.regionId,
       },
     );
-    return { sessionsEnded: ended.length };
+    return { sessionsEnded };
   });
 }
 
@@ -114,24 +139,15 @@ export async function setMinorPassword(
   const hash = await hashPassword(newPassword, ctx.settings.passwordHashCost);
   const now = ctx.now();
   return requestTransaction(ctx.db, async (tx) => {
-    await tx
-      .insert(passwords)
-      .values({ personId: minor.id, hash, updatedAt: now })
-      .onConflictDoUpdate({ target: passwords.personId, set: { hash, updatedAt: now } });
-    const ended = await tx
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.personId, minor.id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id });
-    await clearFailures(tx, `account:${learnerNumber}`);
+    const sessionsEnded = await replacePassword(tx, { id: minor.id, learnerNumber }, hash, now);
     await recordAudit(tx, actor, {
       action: 'person.password.set-by-guardian',
       subjectType: 'person',
       subjectId: minor.id,
       regionId: minor.regionId,
-      details: { sessionsEnded: ended.length },
+      details: { sessionsEnded },
     });
     await notify(tx, ctx.notifications, 'core', PasswordSetByGuardian, [minor.id], {}, { regionId: minor.regionId });
-    return { sessionsEnded: ended.length };
+    return { sessionsEnded };
   });
 }

@@ -1,19 +1,15 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/database.js';
-import { Forbidden, NotFound } from '../errors/core-errors.js';
+import { NotFound } from '../errors/core-errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { signedIn } from '../http/request-context.js';
+import { signedInPerson } from '../http/request-context.js';
 import { route } from '../http/route.js';
 import * as contract from './contract.js';
 import { notificationView, pickLocale } from './notifier.js';
 import type { NotificationRegistry } from './registry.js';
 import { listNotifications, markAllRead, markRead, unreadCount } from './store.js';
 
-function personOf(c: Context<AppEnv>): string {
-  const principal = signedIn(c);
-  if (principal.kind !== 'person') throw Forbidden({ detail: 'API keys have no inbox.' });
-  return principal.id;
-}
+const personOf = (c: Context<AppEnv>) => signedInPerson(c, 'API keys have no inbox.').id;
 
 export function notificationRoutes(db: () => Database, registry: NotificationRegistry, now: () => Date) {
   return [

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { Forbidden, ValidationFailed } from '../../errors/core-errors.js';
+import { ValidationFailed } from '../../errors/core-errors.js';
 import type { AppEnv } from '../../http/app-env.js';
-import { actorOf, signedIn } from '../../http/request-context.js';
+import { actorOf, signedInPerson } from '../../http/request-context.js';
 import { route } from '../../http/route.js';
 import { pickLocale } from '../../notifications/notification-ref.js';
 import { listContacts, removeContact, startContactChange, verifyContact } from '../contacts-service.js';
@@ -12,11 +12,7 @@ import * as contract from './contact-contract.js';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+[1-9][0-9]{6,14}$/;
 
-function personOf(c: Context<AppEnv>): string {
-  const principal = signedIn(c);
-  if (principal.kind !== 'person') throw Forbidden({ detail: 'API keys have no contacts.' });
-  return principal.id;
-}
+const personOf = (c: Context<AppEnv>) => signedInPerson(c, 'API keys have no contacts.').id;
 
 /** The value must fit its kind; the schema cannot say so, since the kind is in the path. */
 function checkValue(kind: 'email' | 'phone', value: string): void {
