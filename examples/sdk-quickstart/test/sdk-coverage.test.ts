@@ -107,3 +107,49 @@ describe('the SDK covers the default deployment', () => {
     expect(undescribed).toEqual([]);
   });
 });
+
+// The docs name routes as `METHOD /v1/...`; each must be one the default deployment serves, so the
+// docs cannot send a reader to a route that was renamed or never existed.
+describe('the docs name only routes that exist', () => {
+  it('finds every `METHOD /v1/…` of docs/ and the README in /openapi.json', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const files = [
+      'README.md',
+      ...(await readdir(join(root, 'docs'), { recursive: true }))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join('docs', name)),
+    ];
+    const doc = await (await t.request('/openapi.json')).json();
+    // Prose names parameters freely ({ln} for {learnerNumber}) or gives values (cn-sh, an id):
+    // a served parameter segment matches any segment.
+    const served = documentedOperations(doc).map(({ method, path }) => ({
+      method: method.toUpperCase(),
+      segments: path.split('/'),
+    }));
+    const isServed = (method: string, path: string) => {
+      const segments = path.split('/');
+      return served.some(
+        (op) =>
+          op.method === method &&
+          op.segments.length === segments.length &&
+          op.segments.every((segment, i) => segment === segments[i] || (segment.startsWith('{') && segments[i] !== '')),
+      );
+    };
+    const named: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(root, file), 'utf8');
+      for (const match of text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE) (\/v1\/[A-Za-z0-9/{}._-]*[A-Za-z0-9}])/g)) {
+        named.push(`${file}: ${match[1]} ${match[2]}`);
+      }
+    }
+    expect(named.length).toBeGreaterThan(40);
+    const unknown = named.filter((line) => {
+      const [method, path] = line.slice(line.indexOf(': ') + 2).split(' ') as [string, string];
+      return !isServed(method, path);
+    });
+    expect(unknown).toEqual([]);
+  });
+});
