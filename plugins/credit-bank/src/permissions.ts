@@ -2,7 +2,7 @@
 export const permissions = {
   'records.read': "Read people's learning records and transcripts in the scope",
   'records.withdraw': 'Withdraw a learning record (with a reason; records are never deleted)',
-  'records.import': 'Submit learning records in bulk for an institution',
+  'records.import': 'Submit learning records for an institution, in bulk or one by hand',
   'certificates.review': 'Review certificates submitted for recognition (approve, reject, ask for evidence)',
   'providers.manage': 'Accredit providers: which institutions may award or verify which credits',
   'exchange.manage': 'Offer resources in the points exchange and manage their stock',

@@ -53,7 +53,7 @@ export const NotYetAwardable = defineError(
 export const InsufficientFunds = defineError(
   'TEACHER_DEVELOPMENT_INSUFFICIENT_FUNDS',
   409,
-  'The wallet does not hold enough to pay for the course',
+  'The paying account does not hold enough',
 );
 export const PaymentFailed = defineError('TEACHER_DEVELOPMENT_PAYMENT_FAILED', 409, 'The payment could not be made');
 export const PricingMisconfigured = defineError(

@@ -54,9 +54,12 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /**
  * A CSV line as an import row: `assessmentType`/`assessmentScore` become `assessment`,
  * `learningOutcomes` is split on `|`, numbers become numbers (anything else stays a string for
- * validation to name).
+ * validation to name); empty cells are left out.
  */
-export function csvToRow(cells: Record<string, string>): Record<string, unknown> {
+export function csvToRow(row: Record<string, string>): Record<string, unknown> {
+  // An empty cell is an absent field (an unscored assessment, no level), as spreadsheets write them:
+  // a required one is then reported as `required`, an optional one takes its default.
+  const cells = Object.fromEntries(Object.entries(row).filter(([, value]) => value.trim() !== ''));
   const { assessmentType, assessmentScore, learningOutcomes, workloadHours, ...rest } = cells;
   const num = (v: string | undefined) => (v !== undefined && NUMBER.test(v) ? Number(v) : v);
   return {

@@ -108,6 +108,22 @@ describe('bulk import', () => {
     expect(results[1].errors[0]).toMatchObject({ path: '/rows/1/workloadHours', rule: 'number' });
   });
 
+  it('reads an empty CSV cell as an absent field: an unscored assessment, the default level, a missing title', async () => {
+    const csv = [
+      'externalId,learnerNumber,title,stage,level,workloadHours,assessmentType,assessmentScore,form,completedAt,learningOutcomes',
+      `csv-${++counter},${p.learner.learnerNumber},Unscored,vocational,,10,practical,,offline,2026-06-01T00:00:00Z,`,
+      `csv-${++counter},${p.learner.learnerNumber},,vocational,,10,practical,,offline,2026-06-01T00:00:00Z,`,
+    ].join('\n');
+    const job = await (await submit(csv, 'text/csv', p.registrar.token, p.institution.id)).json();
+    expect(job).toMatchObject({ created: 1, failed: 1 });
+    const results = await rowsOf(job.id);
+    const record = await (
+      await t.request(`/v1/credit-bank/records/${results[0].recordId}`, { auth: p.learner.token })
+    ).json();
+    expect(record).toMatchObject({ title: 'Unscored', level: 'none', assessment: { type: 'practical', score: null } });
+    expect(results[1].errors[0]).toMatchObject({ path: '/rows/1/title', rule: 'required' });
+  });
+
   it('is for records.import holders of the institution or its region only', async () => {
     const rows = [row(p.learner.learnerNumber)];
     expect((await submitJson(rows, '')).status).toBe(401);

@@ -1,13 +1,7 @@
-import {
-  Forbidden,
-  fieldErrors,
-  type InstitutionSummary,
-  type PluginRequestContext,
-  type Upload,
-  ValidationFailed,
-} from '@lifelong/core';
+import { fieldErrors, type PluginRequestContext, type Upload, ValidationFailed } from '@lifelong/core';
 import { actorId } from '../access.js';
 import type { CreditBankConfig } from '../config.js';
+import { recordingInstitution } from '../shared/providers/recording-institution.js';
 import { csvToRow, parseCsv } from './csv.js';
 import { createImport } from './process.js';
 import { ImportRequest } from './schemas.js';
@@ -22,7 +16,7 @@ const MAX_ROWS = 10_000;
 
 /** Stores an import of a JSON or CSV file for the institution (an issuer key's own by default). */
 export async function submitImport(ctx: Ctx, institutionId: string | undefined, upload: Upload): Promise<ImportJobRow> {
-  const institution = await importingInstitution(ctx, institutionId);
+  const institution = await recordingInstitution(ctx, institutionId, '/query/institutionId');
   const text = new TextDecoder().decode(upload.bytes);
   const format = upload.contentType === 'text/csv' ? 'csv' : 'json';
   const rows = format === 'csv' ? parseCsv(text).map(csvToRow) : jsonRows(text);
@@ -39,7 +33,7 @@ export async function submitImport(ctx: Ctx, institutionId: string | undefined, 
 /** An import, for those who may import for its institution. */
 export async function importOf(ctx: Ctx, importId: string): Promise<ImportJobRow> {
   const job = await findImport(ctx.db, importId);
-  await importingInstitution(ctx, job.institutionId);
+  await recordingInstitution(ctx, job.institutionId, '/query/institutionId');
   return job;
 }
 
@@ -51,53 +45,6 @@ export async function importRowsOf(
 ) {
   const job = await importOf(ctx, importId);
   return listImportRows(ctx.db, job.id, query.status, query.limit ?? 100, query.cursor);
-}
-
-/**
- * The institution an import is for (an issuer key's own by default), which the caller must hold
- * `records.import` for: in the institution's scope, or in its region (a registrar).
- */
-async function importingInstitution(
-  ctx: PluginRequestContext<typeof CreditBankConfig>,
-  institutionId: string | undefined,
-): Promise<InstitutionSummary> {
-  const id = institutionId ?? (ctx.principal.kind === 'apiKey' ? ctx.principal.institutionId : undefined);
-  if (!id) {
-    throw ValidationFailed({
-      // Not the schema's `required`: the parameter is optional for an institution's own key.
-      errors: [
-        {
-          path: '/query/institutionId',
-          rule: 'institutionOfCaller',
-          message: "Name the importing institution (only an institution's own key may leave it out)",
-        },
-      ],
-    });
-  }
-  const institution = await ctx.identity.institution(id);
-  if (!institution) {
-    throw ValidationFailed({
-      errors: [{ path: '/query/institutionId', rule: 'institutionExists', message: 'No such institution' }],
-    });
-  }
-  if (
-    !ctx.can('records.import', { institutionId: institution.id }) &&
-    !ctx.can('records.import', { regionId: institution.regionId })
-  ) {
-    throw Forbidden({ detail: 'This requires records.import for the institution or its region.' });
-  }
-  if (!(await ctx.enabledRegions()).includes(institution.regionId)) {
-    throw ValidationFailed({
-      errors: [
-        {
-          path: '/query/institutionId',
-          rule: 'regionEnabled',
-          message: "The credit bank is not enabled in the institution's region",
-        },
-      ],
-    });
-  }
-  return institution;
 }
 
 function jsonRows(text: string): unknown[] {

@@ -1,7 +1,14 @@
 import { defineContract } from '@lifelong/core/contract';
-import { LedgerRefused, RecordAlreadyWithdrawn } from '../shared/errors.js';
+import { LedgerRefused, PersonNotVerified, RecordAlreadyWithdrawn } from '../shared/errors.js';
 import { LearnerParams } from '../shared/records/schemas.js';
-import { LearningRecord, LearningRecordPage, RecordListQuery, RecordParams, WithdrawRecordBody } from './schemas.js';
+import {
+  EnterRecordBody,
+  LearningRecord,
+  LearningRecordPage,
+  RecordListQuery,
+  RecordParams,
+  WithdrawRecordBody,
+} from './schemas.js';
 
 const readers = {
   authenticated: "the person, their guardian while they are a minor, or records.read in the person's region",
@@ -60,4 +67,25 @@ export const withdrawRecord = defineContract({
   access: { permission: 'records.withdraw' },
   request: { params: RecordParams, body: WithdrawRecordBody },
   responses: { 200: { description: 'The withdrawn record', schema: LearningRecord } },
+});
+
+export const enterRecord = defineContract({
+  operationId: 'people.records.enter',
+  method: 'post',
+  path: '/people/{learnerNumber}/records',
+  errors: [PersonNotVerified, LedgerRefused],
+  summary: 'Enter one learning record by hand (a registrar or an accredited provider)',
+  description:
+    'Holders of `records.import` for the providing institution (its staff or key) or its region (a registrar) enter ' +
+    'one record for a verified person, with `origin: "manual"`; the same rules as an import row apply: an ' +
+    'institution accredited to award this stage and level on `completedAt` (else 400 `accreditedProvider`), no ' +
+    "date in the future, no credits for the institution's own staff or for the caller themself, their ward or " +
+    'their guardian (403 `CONFLICT_OF_INTEREST`). Keyed by institution + `externalId`: entering it again answers ' +
+    "200 with the record already made. Credits and points follow the region's rules, caps and equivalence.",
+  access: { permission: 'records.import' },
+  request: { params: LearnerParams, body: EnterRecordBody },
+  responses: {
+    201: { description: 'The record, made now', schema: LearningRecord },
+    200: { description: 'The record already made for this institution and externalId', schema: LearningRecord },
+  },
 });

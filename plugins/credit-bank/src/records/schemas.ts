@@ -1,5 +1,6 @@
 import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
+import { LearningElements } from '../shared/records/schemas.js';
 import { AssessmentType, LearningForm, Level, Stage } from '../vocabulary.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -52,3 +53,27 @@ export const WithdrawRecordBody = Type.Object(
   { additionalProperties: false },
 );
 export type WithdrawRecordBody = Static<typeof WithdrawRecordBody>;
+
+/** `POST /people/{learnerNumber}/records`: one piece of learning entered by hand. */
+export const EnterRecordBody = Type.Object(
+  {
+    institutionId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          "The providing institution: required unless the caller is an institution's own API key (its default; else 400, rule `institutionOfCaller`).",
+      }),
+    ),
+    externalId: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        "The institution's id for this piece of learning, as in an import row: entering it again (or importing it) " +
+        'answers the record already made, never a second one.',
+    }),
+    equivalenceKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Default: the title.' })),
+    ...LearningElements,
+  },
+  { additionalProperties: false },
+);
+export type EnterRecordBody = Static<typeof EnterRecordBody>;

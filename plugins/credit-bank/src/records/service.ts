@@ -1,13 +1,17 @@
-import { NotFound, type PluginRequestContext } from '@lifelong/core';
+import { ConflictOfInterestError, NotFound, type PluginRequestContext, ValidationFailed } from '@lifelong/core';
 import { actorId, readablePerson, requireReadPerson } from '../access.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
 import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
 import { PeopleOnly, RecordAlreadyWithdrawn } from '../shared/errors.js';
-import { type RecordRow, transferOrThrow } from '../shared/records/award.js';
+import { providerChecker } from '../shared/providers/accreditation.js';
+import { recordingInstitution } from '../shared/providers/recording-institution.js';
+import { type Awarded, awardRecord, type RecordRow, transferOrThrow } from '../shared/records/award.js';
+import { futureDateError } from '../shared/records/dates.js';
 import { lockPeople, removeFromTotals } from '../shared/records/store.js';
 import { countRecords } from '../shared/records/totals.js';
+import type { EnterRecordBody } from './schemas.js';
 import { findRecord, listRecords, markWithdrawn } from './store.js';
 
 // The records feature's rules: who reads which records, and how a record is withdrawn.
@@ -66,4 +70,70 @@ export async function withdrawRecord(ctx: Ctx, recordId: string, reason: string)
   }
   ctx.logger.info({ recordId: record.id, regionId: record.regionId }, 'learning record withdrawn');
   return withdrawn;
+}
+
+/** Where records entered by hand come from: the providing institution (`sourceRef` is its externalId). */
+export const manualSource = (institutionId: string) => `manual:${institutionId}`;
+
+/**
+ * Enters one record by hand, under the rules an import row meets (imports/process.ts): the
+ * institution accredited for the stage and level on the date, no future date, no credits for the
+ * institution's own staff, and none for the caller themself or those close to them. Idempotent on
+ * institution + externalId: a repeat answers the record already made (`status: "duplicate"`).
+ */
+export async function enterRecord(ctx: Ctx, learnerNumber: string, body: EnterRecordBody): Promise<Awarded> {
+  const institution = await recordingInstitution(ctx, body.institutionId, '/body/institutionId');
+  const future = futureDateError(new Date(body.completedAt), ctx.now(), '/body/completedAt');
+  if (future) throw ValidationFailed({ detail: 'The learning has not happened yet.', errors: [future] });
+  const person = await ctx.identity.person(learnerNumber);
+  if (!person) {
+    throw ValidationFailed({
+      errors: [{ path: '/params/learnerNumber', rule: 'personExists', message: 'No person with this learner number' }],
+    });
+  }
+  await ctx.refuseConflictOfInterest({ action: "enter this person's learning record", personIds: [person.id] });
+  if (await ctx.identity.conflictOfInterest(person.id, { institutionIds: [institution.id] })) {
+    throw ConflictOfInterestError({
+      detail: 'The institution cannot credit its own staff for its own provision.',
+      extensions: { rule: 'institution', action: "enter this person's learning record" },
+    });
+  }
+  const accredited = await providerChecker(ctx, institution.id, 'award');
+  if (!accredited({ stage: body.stage, level: body.level, at: new Date(body.completedAt) })) {
+    throw ValidationFailed({
+      errors: [
+        {
+          path: '/body/completedAt',
+          rule: 'accreditedProvider',
+          message: 'The institution was not accredited for this stage and level on this date',
+        },
+      ],
+    });
+  }
+  const awarded = await awardRecord(
+    ctx,
+    {
+      origin: 'manual',
+      source: manualSource(institution.id),
+      sourceRef: body.externalId,
+      personId: person.id,
+      regionId: institution.regionId,
+      equivalenceKey: body.equivalenceKey ?? body.title.trim().toLowerCase(),
+      title: body.title,
+      providerInstitutionId: institution.id,
+      stage: body.stage,
+      level: body.level,
+      learningOutcomes: body.learningOutcomes,
+      workloadHours: body.workloadHours,
+      assessment: body.assessment,
+      form: body.form,
+      completedAt: body.completedAt,
+    },
+    '/body',
+  );
+  ctx.logger.info(
+    { recordId: awarded.recordId, institutionId: institution.id, enteredBy: actorId(ctx), status: awarded.status },
+    'learning record entered by hand',
+  );
+  return awarded;
 }

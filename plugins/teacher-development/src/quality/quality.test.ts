@@ -217,11 +217,14 @@ describe('textbooks', () => {
       ).json()
     ).key;
     const sale = { booksellerInstitutionId: shop.id, reportRef: 'week-12', copies: 3 };
-    await expectProblem(
+    const short = await expectProblem(
       await h.call('POST', `/textbooks/${book.id}/sales`, { auth: shopKey, json: sale }),
       409,
       'TEACHER_DEVELOPMENT_INSUFFICIENT_FUNDS',
     );
+    // The title speaks of the paying account, not of a course (the code is shared with course payments).
+    expect(short.title).toBe('The paying account does not hold enough');
+    expect(short.detail).toMatch(/bookseller's CNY sales account cannot cover/);
     // Another bookseller cannot report for this one.
     await expectProblem(
       await h.call('POST', `/textbooks/${book.id}/sales`, { auth: institution.key, json: sale }),

@@ -21,7 +21,7 @@ export function registerStudios(p: TeacherDevelopmentRegistrar): void {
 
   p.route(contract.addSlots, async ({ params, body }, ctx) => ({
     status: 201,
-    body: await service.addSlots(ctx, params.studioId, body),
+    body: { items: await service.addSlots(ctx, params.studioId, body) },
   }));
 
   p.route(contract.bookSlot, async ({ params }, ctx) => ({

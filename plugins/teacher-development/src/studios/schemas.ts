@@ -108,4 +108,7 @@ export const GuidanceListQuery = Type.Object(
 export const GuidancePage = Page(Type.Omit(GuidanceRequest, ['steps']));
 
 /** The slots `POST /studios/{studioId}/slots` created. */
-export const SlotList = Type.Array(Slot);
+export const SlotList = Type.Object(
+  { items: Type.Array(Slot, { description: 'The new slots, in the order they were sent.' }) },
+  { description: 'The same shape as a page of slots, without a cursor: a batch is at most one page.' },
+);

@@ -27,7 +27,7 @@ async function studioWithSlots(...slots: ReturnType<typeof slot>[]) {
   const { id } = await studio.json();
   const added = await h.call('POST', `/studios/${id}/slots`, { auth: institution.key, json: { slots } });
   expect(added.status).toBe(201);
-  return { id, slots: (await added.json()) as { id: string; free: boolean }[] };
+  return { id, slots: (await added.json()).items as { id: string; free: boolean }[] };
 }
 
 const book = (slotId: string, auth = teacher.token) => h.call('POST', `/slots/${slotId}/bookings`, { auth });
