@@ -23,7 +23,7 @@ describe('@lifelong/plugin-credit-bank/client', () => {
     expect(named).toBe(creditBankClient);
     expect(creditBankClient.id).toBe('credit-bank');
     const all = Object.values(creditBankClient.contracts);
-    expect(all).toHaveLength(47);
+    expect(all).toHaveLength(48);
     expect(all.every((c) => typeof c.operationId === 'string' && typeof c.method === 'string')).toBe(true);
     expect(Object.keys(creditBankClient.contracts).sort()).toEqual(Object.keys(contracts).sort());
     for (const [name, contract] of Object.entries(contracts)) {

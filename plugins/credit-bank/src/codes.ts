@@ -14,4 +14,6 @@ export const TransferCodes = {
   familyConversionIn: 5202,
   poolContribution: 5301,
   poolSpend: 5302,
+  /** POINTs paid out of a group's pool to a member's wallet, approved like a spend. */
+  poolWithdrawal: 5303,
 } as const;

@@ -13,6 +13,7 @@ import {
   SpendRequestBody,
   SpendRequestPage,
   SpendRequestParams,
+  WithdrawalRequestBody,
 } from './schemas.js';
 
 export const getPool = defineContract({
@@ -85,11 +86,29 @@ export const createSpendRequest = defineContract({
   responses: { 201: { description: 'The spend request', schema: SpendRequest } },
 });
 
+export const createWithdrawalRequest = defineContract({
+  operationId: 'pools.withdrawalRequests.create',
+  method: 'post',
+  path: '/pools/{groupId}/withdrawal-requests',
+  // At an approval count of 1 the proposal executes at once: the transfer out of the pool.
+  errors: [GroupNotFound, NotAGroupMember, NotAPoolManager, MinorCannotSend, InsufficientFunds, LedgerRefused],
+  summary: 'Propose paying points out of the pool to a member (approved like a spend)',
+  description:
+    'An adult managing member (others get 403) proposes paying `points` from the pool into the POINT wallet of a ' +
+    'member of the group, themself included (a non-member is 400, rule `groupMember`); the proposal counts as ' +
+    'their approval, and the approval that reaches the count (the same as for spends) pays it at once, or is ' +
+    'refused whole (409) when the pool holds too little. It is listed and approved with the spend requests ' +
+    '(`kind: "withdrawal"`). Send an `Idempotency-Key` so that a retry does not propose twice.',
+  access: { authenticated: 'managing members of the group' },
+  request: { params: PoolParams, body: WithdrawalRequestBody },
+  responses: { 201: { description: 'The withdrawal request', schema: SpendRequest } },
+});
+
 export const listSpendRequests = defineContract({
   operationId: 'pools.spendRequests.list',
   method: 'get',
   path: '/pools/{groupId}/spend-requests',
-  summary: "The group's spend requests, oldest first",
+  summary: "The group's spend and withdrawal requests, oldest first",
   description:
     'Any member of the group sees its spend requests with their approval counts, a page at a time ' +
     '(`?limit=&cursor=`). Non-members get 403 `CREDIT_BANK_NOT_A_GROUP_MEMBER`; a group of another region is a 404.',
@@ -115,7 +134,7 @@ export const approveSpendRequest = defineContract({
     InsufficientFunds,
     LedgerRefused,
   ],
-  summary: 'Approve a spend request; the approval that reaches the count executes it',
+  summary: 'Approve a spend or withdrawal request; the approval that reaches the count executes it',
   description:
     'An adult managing member of the group (others get 403) approves; the approval that reaches the count executes ' +
     'the spend as a redemption paid from the pool, and if that is refused (no stock, too little in the pool) ' +

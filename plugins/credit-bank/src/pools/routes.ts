@@ -1,6 +1,14 @@
 import type { CreditBankRegistrar } from '../config.js';
 import * as contract from './contract.js';
-import { approveSpend, contribute, listMovements, listSpendRequests, poolOf, proposeSpend } from './service.js';
+import {
+  approveSpend,
+  contribute,
+  listMovements,
+  listSpendRequests,
+  poolOf,
+  proposeSpend,
+  proposeWithdrawal,
+} from './service.js';
 
 /** Declares the pools feature's routes: each hands the request to the service. */
 export function registerPools(p: CreditBankRegistrar): void {
@@ -19,6 +27,11 @@ export function registerPools(p: CreditBankRegistrar): void {
   p.route(contract.createSpendRequest, async ({ params, body }, ctx) => ({
     status: 201,
     body: await proposeSpend(ctx, params.groupId, body.resourceId),
+  }));
+
+  p.route(contract.createWithdrawalRequest, async ({ params, body }, ctx) => ({
+    status: 201,
+    body: await proposeWithdrawal(ctx, params.groupId, body),
   }));
 
   p.route(contract.listSpendRequests, async ({ params, query }, ctx) => ({

@@ -5,15 +5,16 @@ import { creditBank } from '../schema.js';
 import { poolSpendRequests } from '../shared/pools/schema.js';
 
 /**
- * Every movement of a group's pool, for its members to see: contributions in, spends out (a spend
- * is an exchange redemption paid by the pool; its status says whether it was delivered or released).
+ * Every movement of a group's pool, for its members to see: contributions in, spends and withdrawals
+ * out (a spend is an exchange redemption paid by the pool; its status says whether it was delivered
+ * or released; a withdrawal's person is the member it paid).
  */
 export const poolMovements = creditBank.table(
   'pool_movements',
   {
     id: uuid('id').primaryKey(),
     groupId: uuid('group_id').notNull(),
-    kind: text('kind', { enum: ['contribution', 'spend'] }).notNull(),
+    kind: text('kind', { enum: ['contribution', 'spend', 'withdrawal'] }).notNull(),
     personId: uuid('person_id').notNull(),
     learnerNumber: text('learner_number').notNull(),
     amount: bigint('amount', { mode: 'bigint' }).notNull(),

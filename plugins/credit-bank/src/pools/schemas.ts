@@ -22,9 +22,11 @@ export const ContributionBody = Type.Object({ points: Amount }, { additionalProp
 
 export const PoolMovement = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  kind: Type.Union([Type.Literal('contribution'), Type.Literal('spend')]),
-  /** Who contributed, or which managing member's approval executed the spend. */
-  by: Type.String({ description: 'A learner number.' }),
+  kind: Type.Union([Type.Literal('contribution'), Type.Literal('spend'), Type.Literal('withdrawal')]),
+  by: Type.String({
+    description:
+      'A learner number: who contributed, whose approval executed the spend, or the member a withdrawal paid.',
+  }),
   amount: Type.String(),
   redemption: Type.Union([
     Type.Object({ id: Type.String({ format: 'uuid' }), resourceId: Type.String(), status: Type.String() }),
@@ -41,14 +43,31 @@ export const SpendRequestBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const WithdrawalRequestBody = Type.Object(
+  {
+    points: Amount,
+    toLearnerNumber: Type.String({
+      minLength: 1,
+      maxLength: 32,
+      description: 'The member of the group whose POINT wallet receives the points (yourself included).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const SpendRequest = Type.Object({
   id: Type.String({ format: 'uuid' }),
   groupId: Type.String({ format: 'uuid' }),
-  resourceId: Type.String({ format: 'uuid' }),
+  kind: Type.Union([Type.Literal('spend'), Type.Literal('withdrawal')], {
+    description: 'spend: buys `resourceId`; withdrawal: pays `points` to the member `to`.',
+  }),
+  resourceId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  points: Type.Union([Type.String(), Type.Null()]),
+  to: Type.Union([Type.String({ description: 'A learner number.' }), Type.Null()]),
   status: Type.Union([Type.Literal('pending'), Type.Literal('executed'), Type.Literal('refunded')], {
     description:
-      'pending: collecting approvals; executed: its redemption holds or paid the price; refunded: that redemption ' +
-      'was cancelled, declined or expired and the pool has the points back.',
+      'pending: collecting approvals; executed: its redemption holds or paid the price (a withdrawal: the points ' +
+      'were paid); refunded: that redemption was cancelled, declined or expired and the pool has the points back.',
   }),
   approvalsRequired: Type.Integer(),
   approvals: Type.Integer(),

@@ -1,6 +1,7 @@
-import { type PluginRequestContext, uuidv7 } from '@lifelong/core';
+import { type PluginRequestContext, uuidv7, ValidationFailed } from '@lifelong/core';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
+import { derivedId } from '../ids.js';
 import { pointWalletOf, poolAccountOf } from '../shared/accounts.js';
 import { balanceOf } from '../shared/balance.js';
 import { MinorCannotSend } from '../shared/errors.js';
@@ -36,6 +37,12 @@ async function managerOf(ctx: Ctx, groupId: string) {
   // Spending the pool sends points on the group's behalf: like their own, minors never send them.
   if ((await ctx.identity.personById(member.personId))?.isMinor !== false) throw MinorCannotSend();
   return { ...member, learnerNumber: ctx.principal.kind === 'person' ? ctx.principal.learnerNumber : '' };
+}
+
+/** A request as members see it: its approvals so far and, for a withdrawal, the member it pays. */
+async function requestView(ctx: Ctx, row: SpendRequestRow): Promise<SpendRequest> {
+  const recipient = row.recipientId ? await ctx.identity.personById(row.recipientId) : null;
+  return spendRequestView(row, await approvalCount(ctx.db, row.id), recipient?.learnerNumber ?? null);
 }
 
 /** The group's pool balance (members only). */
@@ -106,7 +113,42 @@ export async function proposeSpend(ctx: Ctx, groupId: string, resourceId: string
     createdAt: ctx.now(),
   });
   const row = await approve(ctx, group.id, request.id, { personId, learnerNumber });
-  return spendRequestView(row, await approvalCount(ctx.db, row.id));
+  return requestView(ctx, row);
+}
+
+/**
+ * A managing member proposes paying `points` out of the pool to a member's wallet (their own
+ * included): the group's rule for spending applies, the same count of distinct managing members'
+ * approvals, and the proposal is the first.
+ */
+export async function proposeWithdrawal(
+  ctx: Ctx,
+  groupId: string,
+  body: { points: string; toLearnerNumber: string },
+): Promise<SpendRequest> {
+  const { group, personId, learnerNumber } = await managerOf(ctx, groupId);
+  const recipient = await ctx.identity.person(body.toLearnerNumber);
+  if (!recipient || !(await ctx.identity.groupRole(group.id, recipient.id))) {
+    throw ValidationFailed({
+      errors: [
+        { path: '/body/toLearnerNumber', rule: 'groupMember', message: 'Withdrawals pay members of the group only' },
+      ],
+    });
+  }
+  const request = await insertSpendRequest(ctx.db, {
+    id: uuidv7(),
+    groupId: group.id,
+    regionId: ctx.regionId,
+    kind: 'withdrawal',
+    resourceId: null,
+    points: BigInt(body.points),
+    recipientId: recipient.id,
+    requestedBy: personId,
+    approvalsRequired: ctx.config.pools.approvalsRequired,
+    createdAt: ctx.now(),
+  });
+  const row = await approve(ctx, group.id, request.id, { personId, learnerNumber });
+  return requestView(ctx, row);
 }
 
 /** A page of the group's spend requests with their approval counts (members only). */
@@ -114,7 +156,7 @@ export async function listSpendRequests(ctx: Ctx, groupId: string, query: { curs
   const { group } = await memberOf(ctx, groupId);
   const page = await spendRequestsPage(ctx.db, group.id, query.cursor, query.limit ?? 50);
   const items: SpendRequest[] = [];
-  for (const row of page.items) items.push(spendRequestView(row, await approvalCount(ctx.db, row.id)));
+  for (const row of page.items) items.push(await requestView(ctx, row));
   return { items, nextCursor: page.nextCursor };
 }
 
@@ -122,7 +164,7 @@ export async function listSpendRequests(ctx: Ctx, groupId: string, query: { curs
 export async function approveSpend(ctx: Ctx, groupId: string, requestId: string): Promise<SpendRequest> {
   const { group, personId, learnerNumber } = await managerOf(ctx, groupId);
   const row = await approve(ctx, group.id, requestId, { personId, learnerNumber });
-  return spendRequestView(row, await approvalCount(ctx.db, row.id));
+  return requestView(ctx, row);
 }
 
 /**
@@ -142,7 +184,9 @@ async function approve(
   if (request.status !== 'pending') throw SpendRequestClosed();
   if (!(await addApproval(ctx.db, requestId, approver.personId, ctx.now()))) throw AlreadyApproved();
   if ((await approvalCount(ctx.db, requestId)) < request.approvalsRequired) return request;
+  if (request.kind === 'withdrawal') return payOut(ctx, request);
 
+  if (!request.resourceId) throw new Error(`Spend request ${request.id} names no resource`);
   const resource = await findResource(ctx.db, request.resourceId, request.regionId);
   const redemption = await redeem(ctx, {
     resource,
@@ -163,4 +207,40 @@ async function approve(
     createdAt: ctx.now(),
   });
   return markExecuted(ctx.db, request.id, redemption.id, ctx.now());
+}
+
+/**
+ * Executes an approved withdrawal: one transfer from the pool to the member's wallet, its id derived
+ * from the request's so it is made once. Too little in the pool rolls the approval back with it.
+ */
+async function payOut(ctx: Ctx, request: SpendRequestRow): Promise<SpendRequestRow> {
+  const recipient = request.recipientId ? await ctx.identity.personById(request.recipientId) : null;
+  if (!recipient || request.points === null) throw new Error(`Withdrawal ${request.id} lacks its recipient or points`);
+  const transferId = derivedId('pool-withdrawal', request.id);
+  await ctx.ledger.transferOrThrow(
+    [
+      {
+        id: transferId,
+        debitAccountId: await poolAccountOf(ctx, request.groupId),
+        creditAccountId: await pointWalletOf(ctx, recipient.id),
+        amount: request.points,
+        code: TransferCodes.poolWithdrawal,
+        metadata: { groupId: request.groupId, requestId: request.id },
+      },
+    ],
+    ledgerErrors('Paying out of the pool'),
+  );
+  await insertMovement(ctx.db, {
+    id: uuidv7(),
+    groupId: request.groupId,
+    kind: 'withdrawal',
+    personId: recipient.id,
+    learnerNumber: recipient.learnerNumber,
+    amount: request.points,
+    transferId,
+    redemptionId: null,
+    spendRequestId: request.id,
+    createdAt: ctx.now(),
+  });
+  return markExecuted(ctx.db, request.id, null, ctx.now());
 }

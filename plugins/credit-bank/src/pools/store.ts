@@ -5,15 +5,22 @@ import { poolSpendRequests } from '../shared/pools/schema.js';
 import { poolMovements, poolSpendApprovals } from './schema.js';
 import type { PoolMovement, SpendRequest } from './schemas.js';
 
-// The pools feature's queries: movements, spend requests and their approvals.
+// The pools feature's queries: movements, spend and withdrawal requests and their approvals.
 
 export type MovementRow = typeof poolMovements.$inferInsert & { id: string; createdAt: Date };
 export type SpendRequestRow = typeof poolSpendRequests.$inferSelect;
 
-export const spendRequestView = (row: SpendRequestRow, approvals: number): SpendRequest => ({
+export const spendRequestView = (
+  row: SpendRequestRow,
+  approvals: number,
+  recipientLearnerNumber: string | null,
+): SpendRequest => ({
   id: row.id,
   groupId: row.groupId,
+  kind: row.kind,
   resourceId: row.resourceId,
+  points: row.points === null ? null : String(row.points),
+  to: recipientLearnerNumber,
   status: row.status,
   approvalsRequired: row.approvalsRequired,
   approvals,
@@ -113,7 +120,7 @@ export async function approvalCount(db: Queryable, requestId: string): Promise<n
 export async function markExecuted(
   db: Queryable,
   requestId: string,
-  redemptionId: string,
+  redemptionId: string | null,
   at: Date,
 ): Promise<SpendRequestRow> {
   const [executed] = await db

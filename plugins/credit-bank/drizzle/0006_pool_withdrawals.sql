@@ -1,0 +1,6 @@
+ALTER TABLE "credit_bank"."pool_spend_requests" ALTER COLUMN "resource_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "credit_bank"."pool_spend_requests" ADD COLUMN "kind" text DEFAULT 'spend' NOT NULL;--> statement-breakpoint
+ALTER TABLE "credit_bank"."pool_spend_requests" ADD COLUMN "points" bigint;--> statement-breakpoint
+ALTER TABLE "credit_bank"."pool_spend_requests" ADD COLUMN "recipient_id" uuid;--> statement-breakpoint
+ALTER TABLE "credit_bank"."pool_spend_requests" ADD CONSTRAINT "pool_spend_requests_kind_fields" CHECK (("credit_bank"."pool_spend_requests"."kind" = 'spend' and "credit_bank"."pool_spend_requests"."resource_id" is not null and "credit_bank"."pool_spend_requests"."points" is null and "credit_bank"."pool_spend_requests"."recipient_id" is null)
+        or ("credit_bank"."pool_spend_requests"."kind" = 'withdrawal' and "credit_bank"."pool_spend_requests"."resource_id" is null and "credit_bank"."pool_spend_requests"."points" > 0 and "credit_bank"."pool_spend_requests"."recipient_id" is not null));
