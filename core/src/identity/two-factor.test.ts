@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultRows } from '../db/database.js';
-import { createTestPlatform, type TestPerson, type TestPlatform } from '../testing/index.js';
+import { createTestPlatform, type TestPerson, type TestPlatform, type TestResponse } from '../testing/index.js';
 import { totpAt } from './totp.js';
 
 // A clock the test moves: each TOTP code works once per 30-second step, so a test that needs a
@@ -35,7 +35,7 @@ async function withTwoFactor(person: TestPerson): Promise<{ secret: string; reco
   return { secret, recoveryCodes: (await confirmed.json()).recoveryCodes };
 }
 
-async function problemCode(res: Response): Promise<string> {
+async function problemCode(res: TestResponse): Promise<string> {
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   return (await res.json()).code;
 }
