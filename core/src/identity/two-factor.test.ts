@@ -170,6 +170,20 @@ describe('signing in with the second factor', () => {
     expect(audit.map((a) => a.details?.secondFactor)).toEqual(expect.arrayContaining(['totp', 'recovery-code']));
   });
 
+  it('of parallel sign-ins with one code, exactly one gets a session; so with one recovery code', async () => {
+    const person = await t.person();
+    const { secret, recoveryCodes } = await withTwoFactor(person);
+    const code = codeFor(secret);
+    const byCode = await Promise.all(Array.from({ length: 4 }, () => signIn(person, { code })));
+    expect(byCode.map((r) => r.status).sort()).toEqual([201, 401, 401, 401]);
+    // Past any back-off the failures started.
+    clock = new Date(clock.getTime() + 20 * 60_000);
+    const recoveryCode = recoveryCodes[2] as string;
+    const byRecovery = await Promise.all(Array.from({ length: 4 }, () => signIn(person, { recoveryCode })));
+    expect(byRecovery.map((r) => r.status).sort()).toEqual([201, 401, 401, 401]);
+    clock = new Date(clock.getTime() + 20 * 60_000);
+  });
+
   it('wrong codes count towards the sign-in throttle (429 with Retry-After)', async () => {
     const person = await t.person();
     await withTwoFactor(person);
