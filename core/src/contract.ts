@@ -12,6 +12,7 @@ import * as institutions from './identity/routes/institution-contract.js';
 import * as passwords from './identity/routes/password-contract.js';
 import * as people from './identity/routes/people-contract.js';
 import * as sessions from './identity/routes/session-contract.js';
+import * as twoFactor from './identity/routes/two-factor-contract.js';
 import * as ledger from './ledger/contract.js';
 import * as notifications from './notifications/contract.js';
 import * as plugins from './plugins/contract.js';
@@ -37,6 +38,7 @@ export const coreContracts = pickContracts(
   people,
   sessions,
   passwords,
+  twoFactor,
   contacts,
   access,
   institutions,

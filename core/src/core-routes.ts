@@ -11,6 +11,7 @@ import { institutionRoutes } from './identity/routes/institution-routes.js';
 import { passwordRoutes } from './identity/routes/password-routes.js';
 import { peopleRoutes } from './identity/routes/people-routes.js';
 import { sessionRoutes } from './identity/routes/session-routes.js';
+import { twoFactorRoutes } from './identity/routes/two-factor-routes.js';
 import { identityLedgerAccess, identityOwnerCheck } from './ledger/identity-access-policy.js';
 import type { Ledger } from './ledger/ledger.js';
 import { ledgerRoutes } from './ledger/routes.js';
@@ -51,6 +52,12 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       tag: 'Passwords',
       description: 'Changing a password, resetting one with a code, and guardians setting a minor’s.',
       routes: passwordRoutes(deps.identity, deps.settings.trustProxy),
+    },
+    {
+      prefix: '',
+      tag: 'Two-factor',
+      description: 'Authenticator apps (TOTP, RFC 6238) as a second sign-in factor, and recovery codes.',
+      routes: twoFactorRoutes(deps.identity, deps.settings.trustProxy),
     },
     {
       prefix: '',

@@ -188,6 +188,17 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'PUT /v1/regions/{regionId}/two-factor',
+    allowed: ['regionAdmin'],
+    request: async () => ['/v1/regions/default/two-factor', { method: 'PUT', json: { required: false } }],
+  },
+  {
+    name: 'GET /v1/me/two-factor',
+    // Every person reads their own; an API key has no second factor.
+    allowed: ['learner', 'anotherLearner', 'guardian', 'registrar', 'regionAdmin', 'otherRegionAdmin'],
+    request: async () => ['/v1/me/two-factor', {}],
+  },
+  {
     name: 'GET /v1/me',
     allowed: EVERYONE.filter((w) => w !== 'anonymous'),
     request: async () => ['/v1/me', {}],

@@ -68,3 +68,24 @@ export const ResetCodeInvalid = defineError(
   400,
   'The learner number or the reset code is wrong, expired or used',
 );
+export const SecondFactorRequired = defineError(
+  'IDENTITY_SECOND_FACTOR_REQUIRED',
+  401,
+  'This account signs in with a second factor: send `code` from the authenticator app, or a `recoveryCode`',
+);
+export const SecondFactorInvalid = defineError(
+  'IDENTITY_SECOND_FACTOR_INVALID',
+  401,
+  'The authenticator code or recovery code is wrong, expired or used',
+);
+export const TwoFactorEnrolmentRequired = defineError(
+  'IDENTITY_TWO_FACTOR_ENROLMENT_REQUIRED',
+  403,
+  'Your roles here require two-factor sign-in: enrol an authenticator app first',
+);
+/** Extensions: `reason` — `enabled` (already on), `not-pending` (nothing to confirm), `not-enabled`, `required` (the region requires it). */
+export const TwoFactorStateConflict = defineError(
+  'IDENTITY_TWO_FACTOR_STATE',
+  409,
+  'Two-factor sign-in is not in a state that allows this',
+);

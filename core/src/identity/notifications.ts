@@ -31,4 +31,55 @@ export const PasswordSetByGuardian = defineNotification({
   },
 });
 
-export const CORE_NOTIFICATIONS = [PasswordChanged, PasswordSetByGuardian];
+export const TwoFactorEnabled = defineNotification({
+  id: 'core.two-factor.enabled',
+  params: Type.Object({ sessionsEnded: Type.Integer() }),
+  text: {
+    en: {
+      title: 'Two-factor sign-in is on',
+      body: 'Signing in now needs a code from your authenticator app; {sessionsEnded} other session(s) were signed out. If this was not you, contact your registrar now.',
+    },
+    'zh-CN': {
+      title: '双重验证登录已开启',
+      body: '现在登录需要身份验证器应用中的验证码；其他 {sessionsEnded} 个会话已退出登录。如果这不是您本人操作，请立即联系登记员。',
+    },
+  },
+});
+
+export const TwoFactorDisabled = defineNotification({
+  id: 'core.two-factor.disabled',
+  params: Type.Object({}),
+  text: {
+    en: {
+      title: 'Two-factor sign-in is off',
+      body: 'Signing in no longer needs an authenticator code. If this was not you, change your password and contact your registrar now.',
+    },
+    'zh-CN': {
+      title: '双重验证登录已关闭',
+      body: '登录不再需要身份验证器验证码。如果这不是您本人操作，请立即更改密码并联系登记员。',
+    },
+  },
+});
+
+export const RecoveryCodeUsed = defineNotification({
+  id: 'core.two-factor.recovery-code-used',
+  params: Type.Object({ left: Type.Integer() }),
+  text: {
+    en: {
+      title: 'A recovery code was used to sign in',
+      body: 'Someone signed in with one of your recovery codes; {left} are left. If this was not you, change your password now.',
+    },
+    'zh-CN': {
+      title: '有人使用恢复码登录',
+      body: '有人使用您的一个恢复码登录，剩余 {left} 个。如果这不是您本人操作，请立即更改密码。',
+    },
+  },
+});
+
+export const CORE_NOTIFICATIONS = [
+  PasswordChanged,
+  PasswordSetByGuardian,
+  TwoFactorEnabled,
+  TwoFactorDisabled,
+  RecoveryCodeUsed,
+];

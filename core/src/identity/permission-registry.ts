@@ -12,6 +12,7 @@ export const CORE_PERMISSIONS: Readonly<Record<string, string>> = {
   'audit.read': 'Read the audit log',
   'groups.read': 'Read any group in the scope',
   'regions.manage': 'Create regions',
+  'regions.security.manage': "Set the region's sign-in requirements (two-factor sign-in for privileged roles)",
   'plugins.manage': 'Enable, disable and configure plugins in the scope',
   'events.manage': 'See and retry dead-lettered event deliveries (platform scope)',
   'ledger.accounts.create': 'Open ledger accounts',

@@ -36,6 +36,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = {
     'groups.read',
     'plugins.manage',
     'ledger.accounts.read',
+    'regions.security.manage',
   ],
   'platform-admin': ['*'],
 };

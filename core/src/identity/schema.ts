@@ -221,6 +221,36 @@ export const passwordResets = coreSchema.table(
 );
 
 /**
+ * A person's TOTP second factor (RFC 6238). The shared secret is encrypted like national IDs
+ * (AES-256-GCM, bound to the person as associated data). `pending` until a first code confirms
+ * it; `lastStep` is the last time step accepted, so a code works once.
+ */
+export const twoFactorSecrets = coreSchema.table('two_factor_secrets', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  ciphertext: text('ciphertext').notNull(),
+  keyId: text('key_id').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastStep: integer('last_step'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single-use recovery codes for a lost authenticator, kept as a keyed hash only. */
+export const recoveryCodes = coreSchema.table(
+  'recovery_codes',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.codeHash] })],
+);
+
+/**
  * Placement on a distributed cluster (docs/scale.md): a person's rows on the person's shard;
  * institutions are a catalogue; API keys and sign-in back-off stay on the coordinator.
  */
@@ -240,4 +270,6 @@ export const identityDistribution: readonly TableDistribution[] = [
   { table: signInThrottles, kind: 'local', reason: 'recent failures only, pruned; looked up alone by key' },
   { table: contacts, kind: 'distributed', column: 'person_id', colocation: 'person' },
   { table: passwordResets, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: twoFactorSecrets, kind: 'distributed', column: 'person_id', colocation: 'person' },
+  { table: recoveryCodes, kind: 'distributed', column: 'person_id', colocation: 'person' },
 ];

@@ -3,8 +3,25 @@ import { type Static, Type } from '@sinclair/typebox';
 import { PersonView } from './people-schemas.js';
 
 /** `POST /v1/sessions`. */
+export const TotpCode = Type.String({
+  pattern: '^[0-9]{6}$',
+  description: 'The six-digit code the authenticator app shows now (each code works once).',
+});
+export const RecoveryCode = Type.String({
+  minLength: 10,
+  maxLength: 20,
+  description: 'One of the recovery codes shown when two-factor sign-in was turned on (each works once).',
+});
+
 export const SignInBody = Type.Object(
-  { learnerNumber: Type.String({ maxLength: 32 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    learnerNumber: Type.String({ maxLength: 32 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    code: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6}$', description: 'With two-factor sign-in on: the authenticator code.' }),
+    ),
+    recoveryCode: Type.Optional(RecoveryCode),
+  },
   { additionalProperties: false },
 );
 export type SignInBody = Static<typeof SignInBody>;

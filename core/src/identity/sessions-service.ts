@@ -7,13 +7,20 @@ import { perDatabase } from '../db/prepared.js';
 import { requestTransaction } from '../db/request-transaction.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import type { IdentityContext } from './context.js';
-import { InvalidCredentials, InvalidRefreshToken, SignInThrottled } from './errors.js';
+import {
+  InvalidCredentials,
+  InvalidRefreshToken,
+  SecondFactorInvalid,
+  SecondFactorRequired,
+  SignInThrottled,
+} from './errors.js';
 import { isValidLearnerNumber } from './learner-number.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { PermissionRegistry } from './permission-registry.js';
 import type { Principal, RoleGrant, Scope } from './principal.js';
 import { passwords, people, retiredRefreshTokens, roleGrants, sessions } from './schema.js';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
+import { enrolmentRequired, hasSecondFactor, twoFactorRequiredFor, useSecondFactor } from './two-factor-service.js';
 
 const SESSION_PREFIX = 'lls_';
 const REFRESH_PREFIX = 'llr_';
@@ -46,15 +53,15 @@ function issue(ctx: IdentityContext) {
 }
 
 /**
- * Password sign-in. Failures count against the account and the client address, with
- * exponential back-off (429 with Retry-After); the answer never says whether the account exists,
- * and an unknown account costs the same password check as a known one.
+ * Checks a learner number and password under the sign-in throttle. Failures count against the
+ * account and the client address, with exponential back-off (429 with Retry-After); the answer
+ * never says whether the account exists, and an unknown account costs the same password check.
  */
-export async function signIn(
+export async function checkCredentials(
   ctx: IdentityContext,
   actor: Actor,
   input: { learnerNumber: string; password: string },
-): Promise<IssuedSession> {
+): Promise<{ id: string; regionId: string; learnerNumber: string }> {
   const now = ctx.now();
   const keys = throttleKeys(input.learnerNumber, actor.address);
   const wait = await lockedFor(ctx.db, keys, now);
@@ -85,19 +92,75 @@ export async function signIn(
     });
     throw InvalidCredentials();
   }
+  return { id: account.id, regionId: account.regionId, learnerNumber: input.learnerNumber };
+}
 
+/** Opens a session for a person whose credentials were checked, and clears the account's back-off. */
+export async function openSession(
+  ctx: IdentityContext,
+  actor: Actor,
+  account: { id: string; regionId: string; learnerNumber: string },
+  secondFactor?: 'totp' | 'recovery-code',
+): Promise<IssuedSession> {
   const { row, issued } = issue(ctx);
   await requestTransaction(ctx.db, async (tx) => {
-    await clearFailures(tx, `account:${input.learnerNumber}`);
+    await clearFailures(tx, `account:${account.learnerNumber}`);
     await tx.insert(sessions).values({ id: uuidv7(), personId: account.id, ...row });
     await recordAudit(tx, actor, {
       action: 'session.signed-in',
       subjectType: 'person',
       subjectId: account.id,
       regionId: account.regionId,
+      ...(secondFactor ? { details: { secondFactor } } : {}),
     });
   });
   return issued;
+}
+
+/**
+ * Password sign-in, with the second factor when the person has one (`code` from the
+ * authenticator app, or a single-use `recoveryCode`; a wrong one counts as a failed sign-in). A
+ * person whose privileged roles a region requires a second factor of, and who has none, gets 403
+ * `IDENTITY_TWO_FACTOR_ENROLMENT_REQUIRED` telling them how to enrol.
+ */
+export async function signIn(
+  ctx: IdentityContext,
+  actor: Actor,
+  input: { learnerNumber: string; password: string; code?: string | undefined; recoveryCode?: string | undefined },
+): Promise<IssuedSession> {
+  const account = await checkCredentials(ctx, actor, input);
+  if (await hasSecondFactor(ctx.db, account.id)) {
+    if (input.code === undefined && input.recoveryCode === undefined) {
+      throw SecondFactorRequired({
+        detail: 'Sign in again with the same learner number and password and `code` (or `recoveryCode`).',
+      });
+    }
+    const used = await useSecondFactor(ctx, account.id, input);
+    if (!used) {
+      await requestTransaction(ctx.db, async (tx) => {
+        await recordFailure(tx, throttleKeys(input.learnerNumber, actor.address), ctx.now());
+        await recordAudit(tx, actor, {
+          action: 'session.sign-in-failed',
+          subjectType: 'person',
+          subjectId: account.id,
+          regionId: account.regionId,
+          details: { reason: 'second-factor' },
+        });
+      });
+      throw SecondFactorInvalid();
+    }
+    return openSession(ctx, actor, account, used);
+  }
+  if (await twoFactorRequiredFor(ctx, ctx.db, account.id)) {
+    await recordAudit(ctx.db, actor, {
+      action: 'session.two-factor-enrolment-required',
+      subjectType: 'person',
+      subjectId: account.id,
+      regionId: account.regionId,
+    });
+    throw enrolmentRequired();
+  }
+  return openSession(ctx, actor, account);
 }
 
 /**
@@ -114,12 +177,23 @@ export async function refreshSession(ctx: IdentityContext, actor: Actor, refresh
       .update(sessions)
       .set(row)
       .where(and(eq(sessions.refreshHash, presented), isNull(sessions.revokedAt), gt(sessions.refreshExpiresAt, now)))
-      .returning({ id: sessions.id });
-    if (!updated) return false;
+      .returning({ id: sessions.id, personId: sessions.personId });
+    if (!updated) return null;
     await tx.insert(retiredRefreshTokens).values({ refreshHash: presented, sessionId: updated.id, retiredAt: now });
-    return true;
+    return updated;
   });
-  if (rotated) return issued;
+  if (rotated) {
+    // A session opened before a region required a second factor of this person's roles does not
+    // outlive its access token: it ends at the next refresh until they enrol.
+    if (
+      !(await hasSecondFactor(ctx.db, rotated.personId)) &&
+      (await twoFactorRequiredFor(ctx, ctx.db, rotated.personId))
+    ) {
+      await ctx.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, rotated.id));
+      throw enrolmentRequired();
+    }
+    return issued;
+  }
   await endReplayedSession(ctx, actor, presented);
   throw InvalidRefreshToken();
 }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Forbidden, NotFound } from '../errors/core-errors.js';
 import { defineContract } from '../http/contract.js';
 import { RegionExists, UnknownRegion } from '../identity/errors.js';
 import { HumanText } from '../text/human-text.js';
@@ -9,6 +10,9 @@ export const RegionView = Type.Object({
   name: Type.String(),
   parentId: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
+  twoFactorRequired: Type.Boolean({
+    description: 'People whose roles here can mint, verify people or administer sign in with a second factor.',
+  }),
 });
 
 export const listRegions = defineContract({
@@ -36,4 +40,23 @@ export const createRegion = defineContract({
     ),
   },
   responses: { 201: { description: 'Created', schema: RegionView } },
+});
+
+export const setTwoFactorPolicy = defineContract({
+  operationId: 'regions.twoFactor.set',
+  method: 'put',
+  path: '/v1/regions/{regionId}/two-factor',
+  summary: "Require two-factor sign-in of the region's privileged roles",
+  description:
+    'With `required: true`, people whose grants covering this region can mint, verify people or administer ' +
+    '(platform grants cover every region) sign in with an authenticator code; those without one are told to enrol ' +
+    '(403 `IDENTITY_TWO_FACTOR_ENROLMENT_REQUIRED`), and their open sessions end at the next refresh. Region admins ' +
+    'of the region (`regions.security.manage`) and platform admins. Audited.',
+  access: { permission: 'regions.security.manage' },
+  errors: [Forbidden, NotFound],
+  request: {
+    params: Type.Object({ regionId: RegionId }, { additionalProperties: false }),
+    body: Type.Object({ required: Type.Boolean() }, { additionalProperties: false }),
+  },
+  responses: { 200: { description: 'Set', schema: RegionView } },
 });

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { Database } from '../db/database.js';
 import { requestTransaction } from '../db/request-transaction.js';
-import { actorOf } from '../http/request-context.js';
+import { NotFound } from '../errors/core-errors.js';
+import { actorOf, signedIn } from '../http/request-context.js';
 import { route } from '../http/route.js';
+import { requirePermission } from '../identity/authorize.js';
 import { RegionExists, UnknownRegion } from '../identity/errors.js';
 import * as contract from './contract.js';
 import { regions } from './schema.js';
@@ -37,6 +39,28 @@ export function regionRoutes(db: () => Database) {
         return created;
       });
       return { status: 201, body: toView(row) };
+    }),
+    route(contract.setTwoFactorPolicy, async ({ params, body }, c) => {
+      // Not yours and not there answer alike: a region admin of another region learns nothing.
+      requirePermission(signedIn(c), 'regions.security.manage', { regionId: params.regionId });
+      const row = await requestTransaction(db(), async (tx) => {
+        const [before] = await tx.select().from(regions).where(eq(regions.id, params.regionId)).for('update').limit(1);
+        if (!before) throw NotFound({ detail: `No region "${params.regionId}".` });
+        const [updated] = await tx
+          .update(regions)
+          .set({ twoFactorRequired: body.required })
+          .where(eq(regions.id, params.regionId))
+          .returning();
+        await recordAudit(tx, actorOf(c), {
+          action: 'region.two-factor.set',
+          subjectType: 'region',
+          subjectId: params.regionId,
+          regionId: params.regionId,
+          details: { from: before.twoFactorRequired, to: body.required },
+        });
+        return updated as typeof regions.$inferSelect;
+      });
+      return { status: 200, body: toView(row) };
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, text, timestamp } from 'drizzle-orm/pg-core';
 import { coreSchema } from '../db/core-schema.js';
 import type { TableDistribution } from '../db/distribution.js';
 
@@ -8,6 +8,11 @@ export const regions = coreSchema.table('regions', {
   name: text('name').notNull(),
   parentId: text('parent_id').references((): AnyPgColumn => regions.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * People whose roles here can mint, verify people or administer must sign in with a second
+   * factor (docs/identity.md, "Two-factor sign-in").
+   */
+  twoFactorRequired: boolean('two_factor_required').notNull().default(false),
 });
 
 /** Placement on a distributed cluster (docs/scale.md). */

@@ -1,4 +1,12 @@
 import { defineContract } from '../../http/contract.js';
+import {
+  InvalidCredentials,
+  InvalidRefreshToken,
+  SecondFactorInvalid,
+  SecondFactorRequired,
+  SignInThrottled,
+  TwoFactorEnrolmentRequired,
+} from '../errors.js';
 import { IssuedSession, MeView, RefreshSessionBody, SignInBody } from '../session-schemas.js';
 
 export const signIn = defineContract({
@@ -6,15 +14,20 @@ export const signIn = defineContract({
   method: 'post',
   path: '/v1/sessions',
   summary: 'Sign in with learner number and password',
-  description: 'Repeated failures back off exponentially per account and per address (429 with Retry-After).',
+  description:
+    'Repeated failures back off exponentially per account and per address (429 with Retry-After). With two-factor ' +
+    'sign-in on, send `code` (or `recoveryCode`) too: without it the answer is 401 `IDENTITY_SECOND_FACTOR_REQUIRED`, ' +
+    'a wrong one 401 `IDENTITY_SECOND_FACTOR_INVALID` (counted as a failure). A person whose privileged roles a ' +
+    'region requires a second factor of, and who has none, gets 403 `IDENTITY_TWO_FACTOR_ENROLMENT_REQUIRED`.',
   access: { public: true },
   rateLimit: 'signIn',
+  errors: [InvalidCredentials, SecondFactorRequired, SecondFactorInvalid, SignInThrottled, TwoFactorEnrolmentRequired],
   request: {
     body: SignInBody,
   },
   responses: {
     201: { description: 'Signed in', schema: IssuedSession },
-    401: { description: 'Wrong learner number or password (never says which)' },
+    401: { description: 'Wrong learner number or password (never says which), or the second factor missing or wrong' },
     429: { description: 'Too many failures; see Retry-After' },
   },
 });
@@ -30,6 +43,7 @@ export const refreshSession = defineContract({
     'Counted against the sign-in rate limit of the client address.',
   access: { public: true },
   rateLimit: 'signIn',
+  errors: [InvalidRefreshToken, TwoFactorEnrolmentRequired],
   request: {
     body: RefreshSessionBody,
   },
