@@ -1,5 +1,6 @@
 import { nextTick } from 'vue';
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { CENTERS } from './centers/index.js';
 import { i18n } from './i18n/index.js';
 import { loadPlugins, pluginEnabled, restore, state } from './session.js';
 
@@ -36,18 +37,7 @@ export const router = createRouter({
       component: () => import('./pages/RegisterPage.vue'),
       meta: { title: 'register.title' },
     },
-    {
-      path: '/transcript',
-      name: 'transcript',
-      component: () => import('./pages/TranscriptPage.vue'),
-      meta: { title: 'transcript.title', auth: true, plugin: 'credit-bank' },
-    },
-    {
-      path: '/wallet',
-      name: 'wallet',
-      component: () => import('./pages/WalletPage.vue'),
-      meta: { title: 'wallet.title', auth: true, plugin: 'credit-bank' },
-    },
+    ...CENTERS.flatMap((center) => center.routes),
     {
       path: '/unavailable',
       name: 'unavailable',
