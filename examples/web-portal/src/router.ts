@@ -37,6 +37,30 @@ export const router = createRouter({
       component: () => import('./pages/RegisterPage.vue'),
       meta: { title: 'register.title' },
     },
+    {
+      path: '/account',
+      name: 'account',
+      component: () => import('./pages/AccountPage.vue'),
+      meta: { title: 'account.title', auth: true },
+    },
+    {
+      path: '/notifications',
+      name: 'notifications',
+      component: () => import('./pages/NotificationsPage.vue'),
+      meta: { title: 'notifications.title', auth: true },
+    },
+    {
+      path: '/region/plugins',
+      name: 'region-plugins',
+      component: () => import('./pages/RegionPluginsPage.vue'),
+      meta: { title: 'nav.region', auth: true },
+    },
+    {
+      path: '/region/plugins/:pluginId',
+      name: 'region-plugin',
+      component: () => import('./pages/RegionPluginConfigPage.vue'),
+      meta: { title: 'nav.region', auth: true },
+    },
     ...CENTERS.flatMap((center) => center.routes),
     {
       path: '/unavailable',

@@ -7,9 +7,11 @@ export interface SessionState {
   me: Me | undefined;
   /** Plugins enabled in the current region; undefined until `GET /v1/plugins` answered. */
   enabledPlugins: ReadonlySet<string> | undefined;
+  /** Unread notifications of the signed-in person (shown in the navigation). */
+  unread: number;
 }
 
-export const state = reactive<SessionState>({ me: undefined, enabledPlugins: undefined });
+export const state = reactive<SessionState>({ me: undefined, enabledPlugins: undefined, unread: 0 });
 
 /** Whether a plugin's pages are shown: only where the region enables it. */
 export const pluginEnabled = (pluginId: string): boolean => state.enabledPlugins?.has(pluginId) ?? false;
@@ -34,9 +36,20 @@ export async function restore(): Promise<void> {
   }
 }
 
+/** Counts the unread notifications again (after reading some, or on sign-in). */
+export async function refreshUnread(): Promise<void> {
+  if (state.me?.kind !== 'person') return;
+  try {
+    state.unread = (await api().me.notifications.list({ limit: 1, unread: true })).unreadCount;
+  } catch {
+    // The count is a hint; the inbox itself shows any error.
+  }
+}
+
 async function loadMe(): Promise<void> {
   const me = await api().me.get();
   state.me = me;
+  void refreshUnread();
   const region = me.person?.regionId;
   if (region && region !== currentRegion()) {
     useRegion(region);
@@ -59,5 +72,6 @@ export async function signOut(): Promise<void> {
   } finally {
     clearSession();
     state.me = undefined;
+    state.unread = 0;
   }
 }
