@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { testNationalId } from '@lifelong/core/testing';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
-import { createClient } from '@lifelong/sdk';
+import { createClient, type LifelongClient } from '@lifelong/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM, hasChromium, launchChromium, screenshot, seriousViolations } from './browser.js';
@@ -20,12 +20,14 @@ export function warnIfNoChromium(): void {
   );
 }
 
-const PLUGINS = [creditBankClient, teacherDevelopmentClient] as const;
-export type AdminClient = ReturnType<typeof adminClient>;
-const adminClient = (running: RunningPlatform) =>
+type Plugins = [typeof creditBankClient, typeof teacherDevelopmentClient];
+const PLUGINS: Plugins = [creditBankClient, teacherDevelopmentClient];
+export type AdminClient = LifelongClient<Plugins>;
+export type PersonClient = LifelongClient<Plugins>;
+const adminClient = (running: RunningPlatform): AdminClient =>
   createClient({ baseUrl: running.url, auth: { apiKey: running.adminKey }, plugins: PLUGINS });
-export const personClient = (running: RunningPlatform) => createClient({ baseUrl: running.url, plugins: PLUGINS });
-export type PersonClient = ReturnType<typeof personClient>;
+export const personClient = (running: RunningPlatform): PersonClient =>
+  createClient({ baseUrl: running.url, plugins: PLUGINS });
 
 /** A real platform serving the built portal, a Chromium page on it, and what the page logged. */
 export interface Portal {

@@ -50,6 +50,12 @@ export const router = createRouter({
       meta: { title: 'notifications.title', auth: true },
     },
     {
+      path: '/family',
+      name: 'family',
+      component: () => import('./pages/FamilyPage.vue'),
+      meta: { title: 'family.title', auth: true },
+    },
+    {
       path: '/region/plugins',
       name: 'region-plugins',
       component: () => import('./pages/RegionPluginsPage.vue'),

@@ -9,9 +9,16 @@ export interface SessionState {
   enabledPlugins: ReadonlySet<string> | undefined;
   /** Unread notifications of the signed-in person (shown in the navigation). */
   unread: number;
+  /** Whether the signed-in person is a guardian of a minor now (the "Family" page is shown). */
+  hasChildren: boolean;
 }
 
-export const state = reactive<SessionState>({ me: undefined, enabledPlugins: undefined, unread: 0 });
+export const state = reactive<SessionState>({
+  me: undefined,
+  enabledPlugins: undefined,
+  unread: 0,
+  hasChildren: false,
+});
 
 /** Whether a plugin's pages are shown: only where the region enables it. */
 export const pluginEnabled = (pluginId: string): boolean => state.enabledPlugins?.has(pluginId) ?? false;
@@ -46,10 +53,20 @@ export async function refreshUnread(): Promise<void> {
   }
 }
 
+async function loadChildren(): Promise<void> {
+  if (state.me?.kind !== 'person') return;
+  try {
+    state.hasChildren = (await api().me.children.list()).items.length > 0;
+  } catch {
+    // Without an answer the page stays hidden; the family page itself shows errors.
+  }
+}
+
 async function loadMe(): Promise<void> {
   const me = await api().me.get();
   state.me = me;
   void refreshUnread();
+  await loadChildren();
   const region = me.person?.regionId;
   if (region && region !== currentRegion()) {
     useRegion(region);
@@ -73,5 +90,6 @@ export async function signOut(): Promise<void> {
     clearSession();
     state.me = undefined;
     state.unread = 0;
+    state.hasChildren = false;
   }
 }

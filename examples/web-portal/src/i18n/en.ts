@@ -8,6 +8,7 @@ export const en = {
     footer: 'Lifelong: learning for all the people, for life.',
   },
   nav: {
+    family: 'Family',
     account: 'Account',
     notifications: 'Notifications',
     region: 'Region plugins',
@@ -113,6 +114,18 @@ export const en = {
     saving: 'Saving…',
     saved: 'Settings saved.',
     back: 'Back to the plugins',
+  },
+  family: {
+    title: 'My children',
+    empty: 'You are not the guardian of a minor.',
+    born: 'Born {date}',
+    approvals: 'Spending approvals',
+    resetPassword: 'Set a new password',
+    newPassword: 'New password for {name}',
+    newPasswordHint: 'At least 10 characters. Their sessions are signed out; tell them the new one.',
+    setPassword: 'Set password',
+    passwordSet: 'A new password is set for {name}.',
+    back: 'Back to my children',
   },
   problems: {
     UNAUTHENTICATED: 'Please sign in again.',

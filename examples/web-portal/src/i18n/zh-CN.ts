@@ -10,6 +10,7 @@ export const zhCN: Messages = {
     footer: '终身学习：人人皆学、处处能学、时时可学。',
   },
   nav: {
+    family: '家庭',
     account: '账户',
     notifications: '通知',
     region: '地区插件',
@@ -115,6 +116,18 @@ export const zhCN: Messages = {
     saving: '正在保存…',
     saved: '设置已保存。',
     back: '返回插件列表',
+  },
+  family: {
+    title: '我的孩子',
+    empty: '您不是任何未成年人的监护人。',
+    born: '出生于 {date}',
+    approvals: '消费审批',
+    resetPassword: '设置新密码',
+    newPassword: '{name} 的新密码',
+    newPasswordHint: '至少 10 个字符。其所有会话将退出登录；请把新密码告诉孩子。',
+    setPassword: '设置密码',
+    passwordSet: '已为 {name} 设置新密码。',
+    back: '返回我的孩子',
   },
   problems: {
     UNAUTHENTICATED: '请重新登录。',
