@@ -60,3 +60,20 @@ export async function linkedByGuardianship(db: Queryable, a: string, b: string):
     .limit(1);
   return row !== undefined;
 }
+
+/** The minors a person is a guardian of now, by legal name (none once each comes of age). */
+export async function childrenOf(
+  ctx: MinorClock,
+  db: Queryable,
+  guardianId: string,
+): Promise<(typeof people.$inferSelect)[]> {
+  const rows = await db
+    .select({ person: people })
+    .from(guardianships)
+    .innerJoin(people, eq(people.id, guardianships.minorId))
+    .where(eq(guardianships.guardianId, guardianId))
+    .orderBy(asc(people.legalName), asc(people.id));
+  return rows
+    .map((row) => row.person)
+    .filter((person) => person.status !== 'merged' && isMinor(ctx, person.dateOfBirth));
+}

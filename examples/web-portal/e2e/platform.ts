@@ -8,8 +8,17 @@ import teacherDevelopment from '@lifelong/plugin-teacher-development';
 /** The built portal, as the default deployment serves it. */
 export const PORTAL_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
+/** An email the platform sent (through the in-process channel below). */
+export interface SentEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
 export interface RunningPlatform {
   platform: Platform;
+  /** Every email the platform sent, in order: one-time codes are read from here. */
+  emails: SentEmail[];
   url: string;
   adminKey: string;
   stop(): Promise<void>;
@@ -21,6 +30,7 @@ export interface RunningPlatform {
  */
 export async function startPlatform(): Promise<RunningPlatform> {
   const database = await createTestDatabase();
+  const emails: SentEmail[] = [];
   const platform = createPlatform({
     database,
     env: {},
@@ -36,11 +46,14 @@ export async function startPlatform(): Promise<RunningPlatform> {
     },
     plugins: [creditBank, assessments, teacherDevelopment],
     scheduleJobs: false,
+    // The platform's email channel, in process: what it sends is kept for the test to read.
+    messaging: { email: { send: async (message) => void emails.push(message) } },
   });
   const { url } = await platform.start();
   if (!url) throw new Error('the platform did not listen');
   return {
     platform,
+    emails,
     url,
     adminKey: TEST_ADMIN_KEY,
     async stop() {

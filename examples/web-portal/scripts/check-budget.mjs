@@ -33,12 +33,14 @@ function closure(key, files = new Set()) {
 }
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
-const pages = Object.keys(manifest).filter((key) => manifest[key].isDynamicEntry && key.includes('/pages/'));
+const pages = Object.keys(manifest).filter(
+  (key) => manifest[key].isDynamicEntry && /^src\/(pages|centers)\//.test(key),
+);
 let worst = { page: entry, bytes: 0 };
 for (const page of pages) {
   const files = closure(page, closure(entry));
   const bytes = [...files].reduce((sum, file) => sum + sizeOf(file), 0);
-  console.log(`  ${page.replace(/^src\/pages\//, '')}: ${kb(bytes)}`);
+  console.log(`  ${page.replace(/^src\//, '')}: ${kb(bytes)}`);
   if (bytes > worst.bytes) worst = { page, bytes };
 }
 console.log(`First page JavaScript: ${kb(worst.bytes)} gzipped at most (${worst.page}); budget ${kb(BUDGET_BYTES)}.`);

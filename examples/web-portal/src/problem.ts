@@ -9,15 +9,23 @@ export interface ShownError {
 
 /**
  * Turns anything a call threw into what the page shows. The platform's problem+json `detail` is
- * shown as it is (it names the field and the rule); no answer at all becomes `offline`.
+ * shown as it is (it names the field and the rule) unless `byCode` translates the problem's `code`
+ * (the platform writes details in English); no answer at all becomes `offline`.
  */
-export function describeError(error: unknown, offline: string, fallback: string): ShownError {
+export function describeError(
+  error: unknown,
+  offline: string,
+  fallback: string,
+  byCode?: (code: string) => string | undefined,
+): ShownError {
   if (error instanceof LifelongError) {
     const fields: Record<string, string> = {};
     for (const item of error.errors) {
       const field = item.path.replace(/^\/body\//, '').split('/')[0];
       if (field && !(field in fields)) fields[field] = item.message;
     }
+    const translated = byCode?.(error.code);
+    if (translated) return { message: translated, fields };
     const detail = error.problem.detail ?? error.problem.title;
     return { message: typeof detail === 'string' && detail !== '' ? detail : fallback, fields };
   }

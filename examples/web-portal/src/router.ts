@@ -1,5 +1,6 @@
 import { nextTick } from 'vue';
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { CENTERS } from './centers/index.js';
 import { i18n } from './i18n/index.js';
 import { loadPlugins, pluginEnabled, restore, state } from './session.js';
 
@@ -37,17 +38,36 @@ export const router = createRouter({
       meta: { title: 'register.title' },
     },
     {
-      path: '/transcript',
-      name: 'transcript',
-      component: () => import('./pages/TranscriptPage.vue'),
-      meta: { title: 'transcript.title', auth: true, plugin: 'credit-bank' },
+      path: '/account',
+      name: 'account',
+      component: () => import('./pages/AccountPage.vue'),
+      meta: { title: 'account.title', auth: true },
     },
     {
-      path: '/wallet',
-      name: 'wallet',
-      component: () => import('./pages/WalletPage.vue'),
-      meta: { title: 'wallet.title', auth: true, plugin: 'credit-bank' },
+      path: '/notifications',
+      name: 'notifications',
+      component: () => import('./pages/NotificationsPage.vue'),
+      meta: { title: 'notifications.title', auth: true },
     },
+    {
+      path: '/family',
+      name: 'family',
+      component: () => import('./pages/FamilyPage.vue'),
+      meta: { title: 'family.title', auth: true },
+    },
+    {
+      path: '/region/plugins',
+      name: 'region-plugins',
+      component: () => import('./pages/RegionPluginsPage.vue'),
+      meta: { title: 'nav.region', auth: true },
+    },
+    {
+      path: '/region/plugins/:pluginId',
+      name: 'region-plugin',
+      component: () => import('./pages/RegionPluginConfigPage.vue'),
+      meta: { title: 'nav.region', auth: true },
+    },
+    ...CENTERS.flatMap((center) => center.routes),
     {
       path: '/unavailable',
       name: 'unavailable',

@@ -7,9 +7,18 @@ export interface SessionState {
   me: Me | undefined;
   /** Plugins enabled in the current region; undefined until `GET /v1/plugins` answered. */
   enabledPlugins: ReadonlySet<string> | undefined;
+  /** Unread notifications of the signed-in person (shown in the navigation). */
+  unread: number;
+  /** Whether the signed-in person is a guardian of a minor now (the "Family" page is shown). */
+  hasChildren: boolean;
 }
 
-export const state = reactive<SessionState>({ me: undefined, enabledPlugins: undefined });
+export const state = reactive<SessionState>({
+  me: undefined,
+  enabledPlugins: undefined,
+  unread: 0,
+  hasChildren: false,
+});
 
 /** Whether a plugin's pages are shown: only where the region enables it. */
 export const pluginEnabled = (pluginId: string): boolean => state.enabledPlugins?.has(pluginId) ?? false;
@@ -34,9 +43,30 @@ export async function restore(): Promise<void> {
   }
 }
 
+/** Counts the unread notifications again (after reading some, or on sign-in). */
+export async function refreshUnread(): Promise<void> {
+  if (state.me?.kind !== 'person') return;
+  try {
+    state.unread = (await api().me.notifications.list({ limit: 1, unread: true })).unreadCount;
+  } catch {
+    // The count is a hint; the inbox itself shows any error.
+  }
+}
+
+async function loadChildren(): Promise<void> {
+  if (state.me?.kind !== 'person') return;
+  try {
+    state.hasChildren = (await api().me.children.list()).items.length > 0;
+  } catch {
+    // Without an answer the page stays hidden; the family page itself shows errors.
+  }
+}
+
 async function loadMe(): Promise<void> {
   const me = await api().me.get();
   state.me = me;
+  void refreshUnread();
+  await loadChildren();
   const region = me.person?.regionId;
   if (region && region !== currentRegion()) {
     useRegion(region);
@@ -59,5 +89,7 @@ export async function signOut(): Promise<void> {
   } finally {
     clearSession();
     state.me = undefined;
+    state.unread = 0;
+    state.hasChildren = false;
   }
 }

@@ -1,6 +1,6 @@
 import { onMounted, type Ref, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { describeError } from './problem.js';
+import { describeError, type ShownError } from './problem.js';
 
 export interface Loaded<T> {
   data: Ref<T | undefined>;
@@ -9,9 +9,21 @@ export interface Loaded<T> {
   reload: () => Promise<void>;
 }
 
+/**
+ * Describes what a call threw in the chosen language: in English the platform's own `detail`
+ * (precise, naming the field); in another language the translation of the problem's `code` when
+ * the portal has one (`problems.<CODE>`), else the detail.
+ */
+export function useDescribe(): (caught: unknown, fallbackKey?: string) => ShownError {
+  const { t, te, locale } = useI18n();
+  const byCode = (code: string) =>
+    locale.value !== 'en' && te(`problems.${code}`) ? t(`problems.${code}`) : undefined;
+  return (caught, fallbackKey = 'state.error') => describeError(caught, t('state.offline'), t(fallbackKey), byCode);
+}
+
 /** Loads a page's data on mount, keeping loading and error (the problem's detail) for AsyncState. */
 export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
-  const { t } = useI18n();
+  const describe = useDescribe();
   const data = ref<T>() as Ref<T | undefined>;
   const loading = ref(true);
   const error = ref<string>();
@@ -21,7 +33,7 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
     try {
       data.value = await load();
     } catch (caught) {
-      error.value = describeError(caught, t('state.offline'), t('state.error')).message;
+      error.value = describe(caught).message;
     } finally {
       loading.value = false;
     }

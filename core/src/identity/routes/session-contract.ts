@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { Forbidden } from '../../errors/core-errors.js';
 import { defineContract } from '../../http/contract.js';
 import {
   InvalidCredentials,
@@ -7,6 +9,7 @@ import {
   SignInThrottled,
   TwoFactorEnrolmentRequired,
 } from '../errors.js';
+import { PersonView } from '../people-schemas.js';
 import { IssuedSession, MeView, RefreshSessionBody, SignInBody } from '../session-schemas.js';
 
 export const signIn = defineContract({
@@ -82,4 +85,19 @@ export const getMe = defineContract({
     'The principal behind the bearer token: a person (with their learner number) or an API key, and its role grants with their scopes and permissions.',
   access: { authenticated: 'any signed-in principal' },
   responses: { 200: { description: 'The caller', schema: MeView } },
+});
+
+export const listMyChildren = defineContract({
+  operationId: 'me.children.list',
+  method: 'get',
+  path: '/v1/me/children',
+  summary: 'The minors I am a guardian of',
+  description:
+    "The signed-in person's children: the minors they are a guardian of now (guardianship ends on the 18th " +
+    'birthday), by legal name, national IDs masked. Empty for everyone else; API keys get 403.',
+  access: { authenticated: 'a signed-in person' },
+  errors: [Forbidden],
+  responses: {
+    200: { description: 'My children', schema: Type.Object({ items: Type.Array(PersonView) }) },
+  },
 });

@@ -1,7 +1,8 @@
 import { Forbidden } from '../../errors/core-errors.js';
-import { actorOf, signedIn } from '../../http/request-context.js';
+import { actorOf, signedIn, signedInPerson } from '../../http/request-context.js';
 import { route } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
+import { childrenOf } from '../guardians.js';
 import { findPersonById, toPersonView } from '../people-service.js';
 import { refreshSession, signIn, signOut, signOutEverywhere } from '../sessions-service.js';
 import * as contract from './session-contract.js';
@@ -46,6 +47,12 @@ export function sessionRoutes(identity: () => IdentityContext, trustProxy: boole
           roles,
         },
       };
+    }),
+    route(contract.listMyChildren, async (_input, c) => {
+      const principal = signedInPerson(c, 'API keys have no children.');
+      const ctx = identity();
+      const children = await childrenOf(ctx, ctx.db, principal.id);
+      return { status: 200, body: { items: children.map((child) => toPersonView(ctx, child)) } };
     }),
   ];
 }

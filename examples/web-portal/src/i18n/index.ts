@@ -1,7 +1,6 @@
 import { createI18n } from 'vue-i18n';
-import { en } from './en.js';
 import { type Locale, pickLocale } from './locale.js';
-import { zhCN } from './zh-CN.js';
+import { messages } from './messages.js';
 
 export { LOCALE_NAMES, LOCALES, type Locale } from './locale.js';
 
@@ -11,7 +10,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: pickLocale(safeStorage()?.getItem(STORAGE_KEY) ?? null, navigator.languages),
   fallbackLocale: 'en',
-  messages: { en, 'zh-CN': zhCN },
+  messages,
 });
 
 /** The current language. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CENTERS } from '../centers/index.js';
 import { en } from './en.js';
 import { pickLocale } from './locale.js';
+import { messages } from './messages.js';
 import { zhCN } from './zh-CN.js';
 
 /** Every leaf key path of a message tree, e.g. `signIn.title`. */
@@ -11,20 +13,21 @@ function keys(tree: object, prefix = ''): string[] {
 }
 
 describe('messages', () => {
-  it('zh-CN has exactly the keys of en, none of them empty', () => {
-    expect(keys(zhCN).sort()).toEqual(keys(en).sort());
-    for (const key of keys(zhCN)) {
-      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], zhCN);
+  it('zh-CN has exactly the keys of en, none of them empty (the core pages and every center)', () => {
+    const zh = messages['zh-CN'];
+    expect(keys(zh).sort()).toEqual(keys(messages.en).sort());
+    for (const key of keys(zh)) {
+      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], zh);
       expect(value, key).not.toBe('');
     }
   });
 
   it('uses the same placeholders in both languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of keys(en)) {
+    for (const key of keys(messages.en)) {
       const get = (tree: object) =>
         key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
-      expect(placeholders(get(zhCN)), key).toEqual(placeholders(get(en)));
+      expect(placeholders(get(messages['zh-CN'])), key).toEqual(placeholders(get(messages.en)));
     }
   });
 
@@ -39,6 +42,28 @@ describe('messages', () => {
       '密码',
       '登录',
     ]);
+  });
+});
+
+describe('the centers', () => {
+  it('each has its own namespace, not shadowing a core page', () => {
+    const namespaces = CENTERS.map((center) => center.namespace);
+    expect(new Set(namespaces).size).toBe(namespaces.length);
+    for (const namespace of namespaces) expect(Object.keys(en)).not.toContain(namespace);
+  });
+
+  it("marks every route as its plugin's and for signed-in people, titled by one of its messages", () => {
+    for (const center of CENTERS) {
+      for (const route of center.routes) {
+        expect(route.meta).toMatchObject({ auth: true, plugin: center.pluginId });
+        expect(String(route.meta?.title)).toMatch(new RegExp(`^${center.namespace}\\.`));
+        expect(keys(messages.en)).toContain(route.meta?.title);
+      }
+      for (const entry of center.nav) {
+        expect(keys(messages.en)).toContain(entry.label);
+        expect(center.routes.map((route) => route.path)).toContain(entry.to);
+      }
+    }
   });
 });
 
