@@ -1,6 +1,7 @@
 import { NotFound, type PluginRequestContext } from '@lifelong/core';
 import { actorId, readablePerson, requireReadPerson } from '../access.js';
 import { TransferCodes } from '../codes.js';
+import { RecordWithdrawn } from '../events.js';
 import type { CreditBankConfig } from '../config.js';
 import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
@@ -64,6 +65,11 @@ export async function withdrawRecord(ctx: Ctx, recordId: string, reason: string)
       },
     ]);
   }
+  await ctx.emit(
+    RecordWithdrawn,
+    { recordId: withdrawn.id, personId: withdrawn.personId, regionId: withdrawn.regionId },
+    { key: withdrawn.personId, regionId: withdrawn.regionId },
+  );
   ctx.logger.info({ recordId: record.id, regionId: record.regionId }, 'learning record withdrawn');
   return withdrawn;
 }
