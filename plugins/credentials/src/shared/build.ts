@@ -35,7 +35,7 @@ export function identifiers(subject: Subject, salt: string) {
       hashed: true,
       salt,
     },
-    { type: 'IdentityObject', identityHash: subject.learnerNumber, identityType: 'studentId', hashed: false },
+    { type: 'IdentityObject', identityHash: subject.learnerNumber, identityType: 'ext:LearnerNumber', hashed: false },
   ];
 }
 

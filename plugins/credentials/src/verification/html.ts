@@ -19,7 +19,7 @@ export function verificationHtml(vc: Doc, v: Verification): string {
       ? subject.achievement
       : [subject.achievement]
     : [];
-  const learner = (subject.identifier ?? []).find((i: Doc) => i.identityType === 'studentId')?.identityHash ?? '';
+  const learner = (subject.identifier ?? []).find((i: Doc) => i.identityType === 'ext:LearnerNumber')?.identityHash ?? '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Credential verification</title><style>${STYLE}</style></head><body>
 <h1 class="${v.verified ? 'ok' : 'bad'}">${v.verified ? 'Verified' : 'Not verified'}</h1>
