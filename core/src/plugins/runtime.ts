@@ -377,7 +377,8 @@ export class PluginRuntime {
       },
       enabledRegions: () => asCore((db) => enabledRegions(db, plugin.id)),
       secrets: {
-        seal: (purpose, plaintext) => runtime.requireIdentity().protector.seal(`plugin:${plugin.id}:${purpose}`, plaintext),
+        seal: (purpose, plaintext) =>
+          runtime.requireIdentity().protector.seal(`plugin:${plugin.id}:${purpose}`, plaintext),
         open: (purpose, sealed) => runtime.requireIdentity().protector.open(`plugin:${plugin.id}:${purpose}`, sealed),
       },
       now: () => (this.options.now ?? (() => new Date()))(),

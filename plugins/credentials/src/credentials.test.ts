@@ -92,7 +92,10 @@ const validOb = ajv.compile(schemaFor(obSchema));
 const validClr = ajv.compile(schemaFor(clrSchema));
 
 const issue = (recordId: string, auth?: string, format = 'ldp_vc') =>
-  h.t.request(`/v1/credentials/records/${recordId}/credential?format=${format}`, { method: 'POST', ...(auth ? { auth } : {}) });
+  h.t.request(`/v1/credentials/records/${recordId}/credential?format=${format}`, {
+    method: 'POST',
+    ...(auth ? { auth } : {}),
+  });
 const verify = async (credential: unknown) => {
   const res = await h.t.request('/v1/credentials/verify', { method: 'POST', json: { credential } });
   expect(res.status).toBe(200);
@@ -258,7 +261,7 @@ describe('revocation', () => {
     const bits = gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url'));
     const index = Number(badge.credentialStatus.statusListIndex);
     expect(bits.length).toBe(131_072 / 8);
-    expect((bits[Math.floor(index / 8)] as number) & (0x80 >> index % 8)).not.toBe(0);
+    expect((bits[Math.floor(index / 8)] as number) & (0x80 >> (index % 8))).not.toBe(0);
     expect((await independentlyVerify(list)).verified).toBe(true);
     // A withdrawn record gets no new credential.
     expect((await issue(first, person.token)).status).toBe(409);

@@ -21,7 +21,9 @@ export const probe = definePlugin({
       responses: { 200: { description: 'The outcome', schema: Type.Unknown() } },
       handler: async ({ body }, ctx) => ({
         status: 200,
-        body: await ctx.service(creditBankService).awardForCompletion(body as Parameters<CreditBankService['awardForCompletion']>[0]),
+        body: await ctx
+          .service(creditBankService)
+          .awardForCompletion(body as Parameters<CreditBankService['awardForCompletion']>[0]),
       }),
     });
   },
@@ -44,7 +46,11 @@ export async function harness(): Promise<Harness> {
   const t = await createTestPlatform({
     plugins: [creditBank, credentials, probe],
     regions: [
-      { id: 'default', name: 'Default', plugins: { credentials: { config: { publicOrigin: ORIGIN, keyLifetimeDays: 365 } } } },
+      {
+        id: 'default',
+        name: 'Default',
+        plugins: { credentials: { config: { publicOrigin: ORIGIN, keyLifetimeDays: 365 } } },
+      },
       { id: 'elsewhere', name: 'Elsewhere', plugins: { credentials: { config: { publicOrigin: ORIGIN } } } },
     ],
     now: () => clock.now,

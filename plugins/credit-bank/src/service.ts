@@ -27,7 +27,10 @@ export interface CreditBankService {
    */
   record(recordId: string): Promise<LearningRecord | null>;
   /** A person's records, oldest first, a page at a time (`cursor` from the previous page). */
-  records(personId: string, page?: { limit?: number; cursor?: string }): Promise<{ items: LearningRecord[]; nextCursor: string | null }>;
+  records(
+    personId: string,
+    page?: { limit?: number; cursor?: string },
+  ): Promise<{ items: LearningRecord[]; nextCursor: string | null }>;
 }
 
 export const creditBankService = createServiceRef<CreditBankService>({ id: 'credit-bank.awards' });

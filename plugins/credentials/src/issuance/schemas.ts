@@ -14,7 +14,8 @@ export const CredentialParams = Type.Object({ credentialId: Uuid });
 export const DownloadQuery = Type.Object({
   as: Type.Optional(
     Type.Union([Type.Literal('json'), Type.Literal('jsonld'), Type.Literal('jwt')], {
-      description: '`json` (application/json, .json), `jsonld` (application/ld+json, .json), `jwt` (application/jwt, .jwt).',
+      description:
+        '`json` (application/json, .json), `jsonld` (application/ld+json, .json), `jwt` (application/jwt, .jwt).',
     }),
   ),
 });

@@ -4,8 +4,8 @@ import { creditBankService, type LearningRecord } from '@lifelong/plugin-credit-
 import type { CredentialsConfig } from '../config.js';
 import { NoActiveRecords, RecordWithdrawnError } from '../errors.js';
 import { clrCredential, type Envelope, openBadgeCredential } from '../shared/build.js';
-import { activeSigningKey } from '../shared/issuers.js';
 import { findIssued, type IssuedRow, insertIssued, liveCredentials } from '../shared/issued.js';
+import { activeSigningKey } from '../shared/issuers.js';
 import { signBoth } from '../shared/sign.js';
 import { allocateIndex, statusListUrl } from '../shared/status.js';
 import type { CredentialFormat, IssuedCredential } from './schemas.js';
@@ -24,7 +24,7 @@ async function mayActFor(ctx: Ctx, person: PersonSummary): Promise<boolean> {
   return ctx.can('issue', { regionId: person.regionId });
 }
 
-export const view = (ctx: Ctx, row: IssuedRow, format: CredentialFormat, origin: string): IssuedCredential => ({
+export const view = (row: IssuedRow, format: CredentialFormat, origin: string): IssuedCredential => ({
   id: row.id,
   format,
   credential: format === 'jwt_vc' ? row.jwt : row.ldp,
@@ -42,7 +42,8 @@ async function envelope(ctx: Ctx, person: PersonSummary, regionId: string) {
     salt: randomBytes(16).toString('hex'),
     status: { index: await allocateIndex(ctx.db, regionId), listUrl: statusListUrl(config.publicOrigin, regionId) },
     validFrom: now,
-    validUntil: config.credentialValidityDays > 0 ? new Date(now.getTime() + config.credentialValidityDays * DAY) : null,
+    validUntil:
+      config.credentialValidityDays > 0 ? new Date(now.getTime() + config.credentialValidityDays * DAY) : null,
   };
   return { e, key, now, config };
 }
@@ -77,7 +78,7 @@ export async function issueForRecord(ctx: Ctx, recordId: string, format: Credent
   if (!institution && !(await mayActFor(ctx, person))) throw gone('record');
   if (record.status !== 'active') throw RecordWithdrawnError({ detail: `Record ${record.id} was withdrawn.` });
   const row = await recordCredential(ctx, record, person);
-  return view(ctx, row, format, (await ctx.configFor(row.regionId)).publicOrigin);
+  return view(row, format, (await ctx.configFor(row.regionId)).publicOrigin);
 }
 
 async function activeRecords(ctx: Ctx, personId: string): Promise<LearningRecord[]> {
@@ -101,7 +102,7 @@ export async function clrFor(ctx: Ctx, learnerNumber: string, format: Credential
   const live = (await liveCredentials(ctx.db, person.id)).find(
     (row) => row.kind === 'clr' && JSON.stringify([...row.recordIds].sort()) === JSON.stringify(ids),
   );
-  if (live) return view(ctx, live, format, (await ctx.configFor(live.regionId)).publicOrigin);
+  if (live) return view(live, format, (await ctx.configFor(live.regionId)).publicOrigin);
   const badges = [];
   for (const record of records) badges.push((await recordCredential(ctx, record, person)).ldp);
   const { e, key, now, config } = await envelope(ctx, person, person.regionId);
@@ -118,7 +119,7 @@ export async function clrFor(ctx: Ctx, learnerNumber: string, format: Credential
     jwt,
     createdAt: now,
   });
-  return view(ctx, row, format, config.publicOrigin);
+  return view(row, format, config.publicOrigin);
 }
 
 /** An issued credential for its holder (or guardian) or an issuer of its region; else 404. */

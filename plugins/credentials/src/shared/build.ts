@@ -68,9 +68,21 @@ export function achievementOf(record: LearningRecord, issuer: Issuer) {
     },
     creditsAvailable: credits(record.credits),
     alignment: [
-      { type: ['Alignment'], targetName: `Stage: ${record.stage}`, targetUrl: `urn:lifelong:stage:${record.stage}`, targetType: 'ext:Stage' },
+      {
+        type: ['Alignment'],
+        targetName: `Stage: ${record.stage}`,
+        targetUrl: `urn:lifelong:stage:${record.stage}`,
+        targetType: 'ext:Stage',
+      },
       ...(record.level
-        ? [{ type: ['Alignment'], targetName: `Level ${record.level}`, targetUrl: `urn:lifelong:level:${record.level}`, targetType: 'ext:Level' }]
+        ? [
+            {
+              type: ['Alignment'],
+              targetName: `Level ${record.level}`,
+              targetUrl: `urn:lifelong:level:${record.level}`,
+              targetType: 'ext:Level',
+            },
+          ]
         : []),
       ...record.learningOutcomes.map((outcome, n) => ({
         type: ['Alignment'],
@@ -127,7 +139,13 @@ export function openBadgeCredential(record: LearningRecord, e: Envelope) {
       result: results(record),
     },
     ...(record.evidence.length > 0
-      ? { evidence: record.evidence.map((hash) => ({ id: `urn:sha256:${hash}`, type: ['Evidence'], name: 'Evidence file (SHA-256)' })) }
+      ? {
+          evidence: record.evidence.map((hash) => ({
+            id: `urn:sha256:${hash}`,
+            type: ['Evidence'],
+            name: 'Evidence file (SHA-256)',
+          })),
+        }
       : {}),
     credentialStatus: status(e.status),
     credentialSchema: [{ id: OB_SCHEMA, type: 'JsonSchema' }],
@@ -135,7 +153,11 @@ export function openBadgeCredential(record: LearningRecord, e: Envelope) {
 }
 
 /** A CLR 2.0 transcript: the records' signed OB credentials and their achievements. */
-export function clrCredential(badges: readonly Record<string, unknown>[], records: readonly LearningRecord[], e: Envelope) {
+export function clrCredential(
+  badges: readonly Record<string, unknown>[],
+  records: readonly LearningRecord[],
+  e: Envelope,
+) {
   return {
     '@context': [VC_V2, CLR_V2, OB_V3],
     id: `urn:uuid:${e.id}`,

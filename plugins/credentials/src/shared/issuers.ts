@@ -85,7 +85,10 @@ export async function rotateKey(ctx: Ctx, regionId: string, reason: 'scheduled' 
   const rows = await keysOf(ctx.db, regionId);
   for (const row of rows) {
     if (reason === 'compromised' && !row.revokedAt) {
-      await ctx.db.update(issuerKeys).set({ revokedAt: now, retiredAt: row.retiredAt ?? now }).where(eq(issuerKeys.id, row.id));
+      await ctx.db
+        .update(issuerKeys)
+        .set({ revokedAt: now, retiredAt: row.retiredAt ?? now })
+        .where(eq(issuerKeys.id, row.id));
     } else if (!row.retiredAt) {
       await ctx.db.update(issuerKeys).set({ retiredAt: now }).where(eq(issuerKeys.id, row.id));
     }
@@ -150,8 +153,18 @@ export async function resolveKey(ctx: Ctx, verificationMethod: string, regionHin
   if (rows.length === 0) return { ok: false, reason: 'DID_UNRESOLVED', message: `${did} has no DID document` };
   const row = rows.find((r) => r.fragment === fragment);
   if (!row) return { ok: false, reason: 'KEY_UNKNOWN', message: `${verificationMethod} is not in ${did}` };
-  if (row.revokedAt) return { ok: false, reason: 'KEY_REVOKED', message: `${verificationMethod} was revoked on ${row.revokedAt.toISOString()}` };
-  if (row.expiresAt <= ctx.now()) return { ok: false, reason: 'KEY_EXPIRED', message: `${verificationMethod} expired on ${row.expiresAt.toISOString()}` };
+  if (row.revokedAt)
+    return {
+      ok: false,
+      reason: 'KEY_REVOKED',
+      message: `${verificationMethod} was revoked on ${row.revokedAt.toISOString()}`,
+    };
+  if (row.expiresAt <= ctx.now())
+    return {
+      ok: false,
+      reason: 'KEY_EXPIRED',
+      message: `${verificationMethod} expired on ${row.expiresAt.toISOString()}`,
+    };
   const publicKey = fromMultibase(row.publicKeyMultibase) as string;
   return { ok: true, publicKey, controller: did };
 }

@@ -62,7 +62,7 @@ export const publicKeyMultibase = (publicKey: string): string =>
 export function fromMultibase(multibase: string): string | null {
   if (!multibase.startsWith('z')) return null;
   const bytes = fromBase58btc(multibase.slice(1));
-  if (!bytes || bytes.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return null;
+  if (bytes?.length !== 34 || bytes[0] !== 0xed || bytes[1] !== 0x01) return null;
   return Buffer.from(bytes.subarray(2)).toString('base64url');
 }
 

@@ -56,6 +56,6 @@ export async function checkProof(document: Record<string, unknown>, proof: Recor
   const { proofValue, ...options } = proof;
   if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) return false;
   const signature = fromBase58btc(proofValue.slice(1));
-  if (!signature || signature.length !== 64) return false;
+  if (signature?.length !== 64) return false;
   return verifyEd25519(publicKey, await hashData(document, options), signature);
 }

@@ -3,7 +3,11 @@ import { signJwt } from './jwt.js';
 import { addProof } from './proof.js';
 
 /** A credential signed both ways: an `eddsa-rdfc-2022` Data Integrity proof, and as a VC-JWT. */
-export async function signBoth(document: Record<string, unknown> & { id: string; validFrom: string }, key: SigningKey, now: Date) {
+export async function signBoth(
+  document: Record<string, unknown> & { id: string; validFrom: string },
+  key: SigningKey,
+  now: Date,
+) {
   const ldp = await addProof(document, key.keys, key.verificationMethod, now);
   const validUntil = typeof document.validUntil === 'string' ? Date.parse(document.validUntil) / 1000 : undefined;
   const jwt = signJwt(

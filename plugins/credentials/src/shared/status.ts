@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@lifelong/core';
+import { eq, sql } from 'drizzle-orm';
 import { statusLists } from './schema.js';
 
 // W3C Bitstring Status List: one revocation list per issuer (region), 131,072 entries (the
@@ -31,7 +31,7 @@ export async function allocateIndex(db: Queryable, regionId: string): Promise<nu
 /** Sets a credential's revocation bit (idempotent). */
 export async function setRevoked(db: Queryable, regionId: string, index: number): Promise<void> {
   const byte = Math.floor(index / 8);
-  const mask = 0x80 >> index % 8;
+  const mask = 0x80 >> (index % 8);
   await db
     .update(statusLists)
     .set({
@@ -46,8 +46,8 @@ export async function listBits(db: Queryable, regionId: string): Promise<Buffer 
   return row ? Buffer.from(row.bits) : null;
 }
 
-export const isSet = (bits: Buffer, index: number) => ((bits[Math.floor(index / 8)] ?? 0) & (0x80 >> index % 8)) !== 0;
+export const isSet = (bits: Buffer, index: number) =>
+  ((bits[Math.floor(index / 8)] ?? 0) & (0x80 >> (index % 8))) !== 0;
 
 /** `encodedList`: the GZIP-compressed bitstring, base64url multibase ("u…"). */
 export const encodeList = (bits: Buffer) => `u${gzipSync(bits).toString('base64url')}`;
-

@@ -1,8 +1,8 @@
 import { NotFound, type PluginContext } from '@lifelong/core';
 import type { CredentialsConfig } from '../config.js';
 import { VC_V2 } from '../shared/contexts.js';
-import { activeSigningKey } from '../shared/issuers.js';
 import { liveCredentials, markRevoked } from '../shared/issued.js';
+import { activeSigningKey } from '../shared/issuers.js';
 import { addProof } from '../shared/proof.js';
 import { encodeList, listBits, setRevoked, statusListUrl } from '../shared/status.js';
 
@@ -42,6 +42,7 @@ export async function revokeForRecord(ctx: Ctx, personId: string, recordId: stri
     await setRevoked(ctx.db, row.regionId, row.statusIndex);
     await markRevoked(ctx.db, row, ctx.now());
   }
-  if (rows.length > 0) ctx.logger.info({ recordId, revoked: rows.length }, 'credentials revoked for a withdrawn record');
+  if (rows.length > 0)
+    ctx.logger.info({ recordId, revoked: rows.length }, 'credentials revoked for a withdrawn record');
   return rows.length;
 }

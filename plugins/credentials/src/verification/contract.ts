@@ -1,5 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
-import { VerificationPageParams, Verification, VerifyBody } from './schemas.js';
+import { Verification, VerificationPageParams, VerifyBody } from './schemas.js';
 
 export const verifyCredential = defineContract({
   operationId: 'verify',

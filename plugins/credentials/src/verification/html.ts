@@ -7,8 +7,12 @@ const STYLE = `body{font-family:system-ui,sans-serif;margin:2rem;color:#111;max-
 export const PAGE_POLICY = pageSecurityPolicy({ inlineStyles: [STYLE] });
 
 const esc = (text: unknown) =>
-  String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+  String(text).replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
+  );
 
+// biome-ignore lint/suspicious/noExplicitAny: the page reads a credential it verified; absent fields print as blanks.
 type Doc = Record<string, any>;
 
 /** The verification page: what the credential says, and whether each check held. Loads nothing. */
@@ -19,7 +23,8 @@ export function verificationHtml(vc: Doc, v: Verification): string {
       ? subject.achievement
       : [subject.achievement]
     : [];
-  const learner = (subject.identifier ?? []).find((i: Doc) => i.identityType === 'ext:LearnerNumber')?.identityHash ?? '';
+  const learner =
+    (subject.identifier ?? []).find((i: Doc) => i.identityType === 'ext:LearnerNumber')?.identityHash ?? '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Credential verification</title><style>${STYLE}</style></head><body>
 <h1 class="${v.verified ? 'ok' : 'bad'}">${v.verified ? 'Verified' : 'Not verified'}</h1>

@@ -5,7 +5,10 @@ import { PAGE_POLICY, verificationHtml } from './html.js';
 import { verify, verifyIssued } from './service.js';
 
 export function registerVerification(p: PluginRegistrar<typeof CredentialsConfig>): void {
-  p.route(contract.verifyCredential, async ({ body }, ctx) => ({ status: 200, body: await verify(ctx, body.credential) }));
+  p.route(contract.verifyCredential, async ({ body }, ctx) => ({
+    status: 200,
+    body: await verify(ctx, body.credential),
+  }));
   p.route(contract.verificationPage, async ({ params }, ctx) => {
     const { row, verification } = await verifyIssued(ctx, params.credentialId);
     return {

@@ -34,10 +34,9 @@ export type FailureReason = Static<typeof FailureReason>;
 export const Verification = Type.Object({
   verified: Type.Boolean(),
   format: Type.Union([Type.Literal('ldp_vc'), Type.Literal('jwt_vc'), Type.Null()]),
-  checks: Type.Array(
-    Type.Object({ check: CheckName, passed: Type.Boolean(), detail: Type.String() }),
-    { description: 'Every check run, in order; a check that could not run (an earlier one failed) is absent.' },
-  ),
+  checks: Type.Array(Type.Object({ check: CheckName, passed: Type.Boolean(), detail: Type.String() }), {
+    description: 'Every check run, in order; a check that could not run (an earlier one failed) is absent.',
+  }),
   errors: Type.Array(Type.Object({ check: CheckName, reason: FailureReason, message: Type.String() })),
 });
 export type Verification = Static<typeof Verification>;

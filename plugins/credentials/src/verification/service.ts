@@ -1,8 +1,8 @@
 import { NotFound, type PluginRequestContext } from '@lifelong/core';
 import type { CredentialsConfig } from '../config.js';
 import { VC_V2 } from '../shared/contexts.js';
-import { resolveKey } from '../shared/issuers.js';
 import { findIssued } from '../shared/issued.js';
+import { resolveKey } from '../shared/issuers.js';
 import { decodeJwt, isObject, verifyJwtSignature } from '../shared/jwt.js';
 import { checkProof } from '../shared/proof.js';
 import { isSet, listBits } from '../shared/status.js';
@@ -96,7 +96,11 @@ export async function verify(ctx: Ctx, input: unknown): Promise<Verification> {
   report.pass('issuer', `${issuer} resolved; key ${method}`);
 
   if (!(await signatureHolds(vc, format, jwt, proof, key.publicKey))) {
-    report.fail('signature', 'SIGNATURE_INVALID', 'The signature does not match the credential (it was altered, or signed by another key)');
+    report.fail(
+      'signature',
+      'SIGNATURE_INVALID',
+      'The signature does not match the credential (it was altered, or signed by another key)',
+    );
     return report.result(format);
   }
   report.pass('signature', format === 'jwt_vc' ? 'EdDSA JWS' : 'DataIntegrityProof eddsa-rdfc-2022');
@@ -116,7 +120,7 @@ async function signatureHolds(
   if (format === 'jwt_vc' && jwt) {
     return verifyJwtSignature(jwt, publicKey) && jwt.payload.iss === idOf(vc.issuer) && jwt.payload.jti === vc.id;
   }
-  if (!proof || proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') return false;
+  if (proof?.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') return false;
   if (proof.proofPurpose !== 'assertionMethod') return false;
   try {
     return await checkProof(vc, proof, publicKey);
@@ -136,10 +140,18 @@ async function checkStatus(ctx: Ctx, vc: Record<string, unknown>, report: Report
   const listUrl = isObject(entry) ? entry.statusListCredential : undefined;
   const match =
     typeof listUrl === 'string'
-      ? new RegExp(`^${escapeRegExp(config.publicOrigin)}/v1/credentials/issuers/([a-z0-9-]+)/status/revocation$`).exec(listUrl)
+      ? new RegExp(`^${escapeRegExp(config.publicOrigin)}/v1/credentials/issuers/([a-z0-9-]+)/status/revocation$`).exec(
+          listUrl,
+        )
       : null;
   const index = isObject(entry) ? Number(entry.statusListIndex) : Number.NaN;
-  if (!isObject(entry) || entry.type !== 'BitstringStatusListEntry' || !match || !Number.isInteger(index) || index < 0) {
+  if (
+    !isObject(entry) ||
+    entry.type !== 'BitstringStatusListEntry' ||
+    !match ||
+    !Number.isInteger(index) ||
+    index < 0
+  ) {
     report.fail('status', 'STATUS_UNAVAILABLE', 'The status list is not one of this platform’s');
     return;
   }

@@ -1,8 +1,8 @@
 import { NotFound, type PluginRequestContext } from '@lifelong/core';
 import { actorId, readablePerson, requireReadPerson } from '../access.js';
 import { TransferCodes } from '../codes.js';
-import { RecordWithdrawn } from '../events.js';
 import type { CreditBankConfig } from '../config.js';
+import { RecordWithdrawn } from '../events.js';
 import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
 import { PeopleOnly, RecordAlreadyWithdrawn } from '../shared/errors.js';
