@@ -334,3 +334,15 @@ describe('keys', () => {
     expect((await verify(latest)).errors.map((e: Doc) => e.reason)).toEqual(['KEY_EXPIRED']);
   });
 });
+
+describe('rotation of an unknown region', () => {
+  it('is a 404 for the platform admin, and makes no key', async () => {
+    const res = await h.t.request('/v1/credentials/issuers/nowhere/rotation', {
+      method: 'POST',
+      auth: 'admin',
+      json: { reason: 'scheduled' },
+    });
+    expect(res.status).toBe(404);
+    expect((await h.t.request('/v1/credentials/issuers/nowhere/did.json')).status).toBe(404);
+  });
+});

@@ -19,7 +19,8 @@ export const rotateIssuerKey = defineContract({
   method: 'post',
   path: '/issuers/{regionId}/rotation',
   summary: 'Rotate the region issuer’s signing key',
-  description: 'For `credentials.keys.rotate` in the region. Answers the new DID document.',
+  description:
+    'For `credentials.keys.rotate` in the region. Answers the new DID document; a region where the plugin is not enabled is a 404.',
   access: { permission: 'keys.rotate' },
   request: { params: IssuerParams, body: RotationBody },
   responses: { 200: { description: 'The DID document after the rotation', schema: DidDocument } },

@@ -16,6 +16,9 @@ export function registerIssuers(p: PluginRegistrar<typeof CredentialsConfig>): v
   });
   p.route(contract.rotateIssuerKey, async ({ params, body }, ctx) => {
     ctx.require('keys.rotate', { regionId: params.regionId });
+    if (!(await ctx.enabledRegions()).includes(params.regionId)) {
+      throw NotFound({ detail: `Credentials are not enabled in region ${params.regionId}.` });
+    }
     const document = await rotateKey(ctx, params.regionId, body.reason);
     ctx.logger.info({ regionId: params.regionId, reason: body.reason }, 'issuer key rotated');
     return { status: 200, body: document as NonNullable<typeof document> };
