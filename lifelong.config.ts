@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@lifelong/core';
 import assessments from '@lifelong/plugin-assessments';
+import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
@@ -13,5 +14,5 @@ export default defineConfig({
     port: 3000,
     siteDir: fileURLToPath(new URL('./examples/web-portal/dist', import.meta.url)),
   },
-  plugins: [creditBank, teacherDevelopment, assessments],
+  plugins: [creditBank, teacherDevelopment, assessments, credentials],
 });

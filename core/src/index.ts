@@ -150,7 +150,7 @@ export {
   type StartResult,
 } from './platform.js';
 export type { ConflictOfInterest, Owners } from './plugins/conflict-of-interest.js';
-export type { PluginContext, PluginLedger, PluginRequestContext } from './plugins/context.js';
+export type { PluginContext, PluginLedger, PluginRequestContext, PluginSecrets } from './plugins/context.js';
 export type {
   GroupMember,
   GroupSummary,

@@ -86,7 +86,19 @@ export interface PluginContext<C extends TObject = TObject> {
   readonly files: PluginFiles;
   /** Regions where this plugin is enabled now (for jobs that work region by region). */
   enabledRegions(): Promise<string[]>;
+  /**
+   * Secrets encrypted at rest with the platform's national-ID encryption keys (AES-256-GCM, key
+   * rotation by key id), bound to this plugin and a purpose: a sealed value cannot be opened by
+   * another plugin or for another purpose. For signing keys and the like, never for bulk data.
+   */
+  readonly secrets: PluginSecrets;
   now(): Date;
+}
+
+/** A plugin's sealed secrets (`ctx.secrets`). */
+export interface PluginSecrets {
+  seal(purpose: string, plaintext: string): { ciphertext: string; keyId: string };
+  open(purpose: string, sealed: { ciphertext: string; keyId: string }): string;
 }
 
 /** The ledger as plugins use it. */

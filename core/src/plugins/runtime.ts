@@ -376,6 +376,11 @@ export class PluginRuntime {
         return pluginFiles(runtime.options.files, plugin.id);
       },
       enabledRegions: () => asCore((db) => enabledRegions(db, plugin.id)),
+      secrets: {
+        seal: (purpose, plaintext) =>
+          runtime.requireIdentity().protector.seal(`plugin:${plugin.id}:${purpose}`, plaintext),
+        open: (purpose, sealed) => runtime.requireIdentity().protector.open(`plugin:${plugin.id}:${purpose}`, sealed),
+      },
       now: () => (this.options.now ?? (() => new Date()))(),
     };
   }

@@ -14,6 +14,12 @@ export const RecordCreated = defineEvent(
   }),
 );
 
+/** A record was withdrawn (it stays, marked withdrawn): credentials issued for it are revoked. */
+export const RecordWithdrawn = defineEvent(
+  'credit-bank.record.withdrawn',
+  Type.Object({ recordId: Type.String(), personId: Type.String(), regionId: Type.String() }),
+);
+
 export const CreditAwarded = defineEvent(
   'credit-bank.credit.awarded',
   Type.Object({
@@ -90,6 +96,7 @@ export const FamilyTransferMade = defineEvent(
 
 export const CREDIT_BANK_EVENTS = [
   RecordCreated,
+  RecordWithdrawn,
   CreditAwarded,
   CertificateReviewed,
   ResourceRedeemed,

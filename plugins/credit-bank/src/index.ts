@@ -10,6 +10,7 @@ import { registerPools } from './pools/routes.js';
 import { registerProviders } from './providers/routes.js';
 import { registerRecognition } from './recognition/routes.js';
 import { registerRecords } from './records/routes.js';
+import { findRecordOrNull, listRecords } from './records/store.js';
 import { creditBankService } from './service.js';
 import { accountFor } from './shared/accounts.js';
 import { awardForCompletion } from './shared/records/award.js';
@@ -44,6 +45,8 @@ const creditBank = definePlugin({
     p.provide(creditBankService, (ctx) => ({
       awardForCompletion: (input) => awardForCompletion(ctx, input),
       account: (key) => accountFor(ctx, key),
+      record: (recordId) => findRecordOrNull(ctx.db, recordId),
+      records: (personId, page) => listRecords(ctx.db, personId, Math.min(page?.limit ?? 100, 500), page?.cursor),
     }));
     registerRecords(p);
     registerRecognition(p);

@@ -1,5 +1,6 @@
 import { createServiceRef } from '@lifelong/core';
 import type { AwardOutcome, CompletionInput } from './completion.js';
+import type { LearningRecord } from './records/schemas.js';
 import type { AccountKey } from './shared/accounts.js';
 
 export { type AwardOutcome, CompletionInput } from './completion.js';
@@ -19,6 +20,17 @@ export interface CreditBankService {
    * Other plugins pay from and into these accounts instead of opening their own wallets.
    */
   account(key: AccountKey): Promise<string>;
+  /**
+   * One learning record (active or withdrawn), or null for an unknown id. No authorization: the
+   * calling plugin decides who may see what it does with it (credentials: the owner, the issuing
+   * institution).
+   */
+  record(recordId: string): Promise<LearningRecord | null>;
+  /** A person's records, oldest first, a page at a time (`cursor` from the previous page). */
+  records(
+    personId: string,
+    page?: { limit?: number; cursor?: string },
+  ): Promise<{ items: LearningRecord[]; nextCursor: string | null }>;
 }
 
 export const creditBankService = createServiceRef<CreditBankService>({ id: 'credit-bank.awards' });

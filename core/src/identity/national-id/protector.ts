@@ -47,6 +47,20 @@ export class NationalIdProtector {
     };
   }
 
+  /**
+   * Encrypts any secret under the active key with `associatedData` bound to it (a plugin's secrets:
+   * `plugin:<id>:<purpose>`), so a ciphertext cannot be replayed for another purpose or plugin.
+   */
+  seal(associatedData: string, plaintext: string): { ciphertext: string; keyId: string } {
+    const { ciphertext, keyId } = this.protect(associatedData, plaintext);
+    return { ciphertext, keyId };
+  }
+
+  /** Decrypts what `seal` encrypted with the same associated data (throws on any mismatch). */
+  open(associatedData: string, stored: { ciphertext: string; keyId: string }): string {
+    return this.reveal(associatedData, stored);
+  }
+
   reveal(scheme: string, stored: { ciphertext: string; keyId: string }): string {
     const key = this.keys.encryptionKeys.get(stored.keyId);
     if (!key) throw new Error(`No national ID encryption key with id "${stored.keyId}"`);

@@ -2,6 +2,7 @@ import { ConflictOfInterestError, NotFound, type PluginRequestContext, Validatio
 import { actorId, readablePerson, requireReadPerson } from '../access.js';
 import { TransferCodes } from '../codes.js';
 import type { CreditBankConfig } from '../config.js';
+import { RecordWithdrawn } from '../events.js';
 import { derivedId } from '../ids.js';
 import { creditAccountOf, issuanceAccountOf } from '../shared/accounts.js';
 import { PeopleOnly, RecordAlreadyWithdrawn } from '../shared/errors.js';
@@ -68,6 +69,11 @@ export async function withdrawRecord(ctx: Ctx, recordId: string, reason: string)
       },
     ]);
   }
+  await ctx.emit(
+    RecordWithdrawn,
+    { recordId: withdrawn.id, personId: withdrawn.personId, regionId: withdrawn.regionId },
+    { key: withdrawn.personId, regionId: withdrawn.regionId },
+  );
   ctx.logger.info({ recordId: record.id, regionId: record.regionId }, 'learning record withdrawn');
   return withdrawn;
 }

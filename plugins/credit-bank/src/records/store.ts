@@ -43,6 +43,13 @@ export async function findRecord(db: Queryable, recordId: string): Promise<Recor
   return row;
 }
 
+/** A record's view, or null for an unknown (or malformed) id: the credit bank's service. */
+export async function findRecordOrNull(db: Queryable, recordId: string): Promise<LearningRecord | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(recordId)) return null;
+  const [row] = await db.select().from(records).where(eq(records.id, recordId));
+  return row ? recordView(row) : null;
+}
+
 /** A person's records, oldest first, a page at a time. */
 export async function listRecords(db: Queryable, personId: string, limit: number, cursor: string | undefined) {
   const rows = await db
