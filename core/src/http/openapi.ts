@@ -205,7 +205,7 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
         }
       : {}),
     responses,
-    security: isPublic || 'credentials' in route.access ? [] : [{ bearer: [] }],
+    security: isPublic ? [] : 'credentials' in route.access ? [{ basic: [] }] : [{ bearer: [] }],
     ...('credentials' in route.access ? { 'x-credentials': route.access.credentials } : {}),
     ...('permission' in route.access ? { 'x-permission': route.access.permission } : {}),
     ...('permission' in route.access && route.access.scope ? { 'x-permission-scope': route.access.scope } : {}),
@@ -249,6 +249,12 @@ export function buildOpenApiDocument(info: OpenApiInfo, groups: readonly RouteGr
           type: 'http',
           scheme: 'bearer',
           description: 'A session token (from POST /v1/sessions) or an API key.',
+        },
+        basic: {
+          type: 'http',
+          scheme: 'basic',
+          description:
+            "A plugin's own client credentials, for routes with access `credentials` (e.g. an LRS key and secret); `x-credentials` says which.",
         },
       },
     },

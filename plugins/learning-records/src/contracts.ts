@@ -3,3 +3,4 @@
 export * from './about/contract.js';
 export * from './credentials/contract.js';
 export * from './statements/contract.js';
+export * from './documents/contract.js';

@@ -21,7 +21,7 @@ export const XapiForbidden = defineError(
   403,
   "The LRS credential's scopes do not allow this",
 );
-export const XapiNotFound = defineError('LEARNING_RECORDS_XAPI_NOT_FOUND', 404, 'No such statement');
+export const XapiNotFound = defineError('LEARNING_RECORDS_XAPI_NOT_FOUND', 404, 'No such statement or document');
 export const XapiConflict = defineError(
   'LEARNING_RECORDS_XAPI_CONFLICT',
   409,
@@ -31,4 +31,9 @@ export const XapiUnsupportedMediaType = defineError(
   'LEARNING_RECORDS_XAPI_UNSUPPORTED_MEDIA_TYPE',
   415,
   'Statements are sent as application/json',
+);
+export const XapiPreconditionFailed = defineError(
+  'LEARNING_RECORDS_XAPI_PRECONDITION_FAILED',
+  412,
+  'If-Match or If-None-Match does not hold for the document',
 );

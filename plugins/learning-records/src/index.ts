@@ -4,6 +4,7 @@ import { registerAbout } from './about/routes.js';
 import { LearningRecordsConfig } from './config.js';
 import { registerCredentials } from './credentials/routes.js';
 import { distribution } from './distribution.js';
+import { registerDocuments } from './documents/routes.js';
 import { permissions, roles } from './permissions.js';
 import { registerStatements } from './statements/routes.js';
 
@@ -29,6 +30,7 @@ const learningRecords = definePlugin({
     registerCredentials(p);
     registerAbout(p);
     registerStatements(p);
+    registerDocuments(p);
   },
 });
 

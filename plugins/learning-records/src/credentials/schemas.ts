@@ -2,12 +2,20 @@ import { Page, PageQuery } from '@lifelong/core/schemas';
 import { Type } from '@sinclair/typebox';
 
 /** The xAPI scopes a credential may hold (xAPI 1.0.3, "OAuth Authorization Scope", the ones this LRS serves). */
-export const SCOPES = ['statements/write', 'statements/read', 'statements/read/mine', 'all/read', 'all'] as const;
+export const SCOPES = [
+  'statements/write',
+  'statements/read',
+  'statements/read/mine',
+  'state',
+  'profile',
+  'all/read',
+  'all',
+] as const;
 export const Scope = Type.Union(
   SCOPES.map((s) => Type.Literal(s)),
   {
     description:
-      '`statements/write` stores statements; `statements/read` reads all the institution’s statements, `statements/read/mine` only those this credential stored; `all/read` reads everything; `all` does everything.',
+      '`statements/write` stores statements; `statements/read` reads all the institution’s statements, `statements/read/mine` only those this credential stored; `state` reads and writes the state resource; `profile` the activity and agent profiles (and reads activities and agents); `all/read` reads everything; `all` does everything.',
   },
 );
 

@@ -2,6 +2,7 @@ import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { iso } from '../context.js';
 import { credentials } from './schema.js';
+import type { SCOPES } from './schemas.js';
 
 type Row = typeof credentials.$inferSelect;
 
@@ -10,7 +11,7 @@ export const credentialView = (row: Row) => ({
   institutionId: row.institutionId,
   name: row.name,
   key: row.key,
-  scopes: row.scopes as ('statements/write' | 'statements/read' | 'statements/read/mine' | 'all/read' | 'all')[],
+  scopes: row.scopes as (typeof SCOPES)[number][],
   createdAt: row.createdAt.toISOString(),
   revokedAt: iso(row.revokedAt),
 });

@@ -31,7 +31,7 @@ export function requestVersion(ctx: Ctx): XapiVersion {
 }
 
 export type CredentialRow = typeof credentials.$inferSelect;
-export type Need = 'statements/read' | 'statements/write';
+export type Need = 'statements/read' | 'statements/write' | 'state' | 'profile';
 
 const unauthorized = (detail: string) =>
   XapiUnauthorized({ detail, headers: { 'WWW-Authenticate': 'Basic realm="xAPI", charset="UTF-8"' } });
@@ -54,10 +54,12 @@ export async function lrsCredential(ctx: Ctx): Promise<CredentialRow> {
 }
 
 /** Whether the credential's scopes allow reading (everything, or only its own) or writing statements. */
-export function scopeFor(row: CredentialRow, need: Need): 'all' | 'mine' {
+export function scopeFor(row: CredentialRow, need: Need, reading = false): 'all' | 'mine' {
   const has = (s: string) => row.scopes.includes(s);
   if (need === 'statements/write') {
     if (has('all') || has('statements/write')) return 'all';
+  } else if (need === 'state' || need === 'profile') {
+    if (has('all') || has(need) || (reading && has('all/read'))) return 'all';
   } else {
     if (has('all') || has('all/read') || has('statements/read')) return 'all';
     if (has('statements/read/mine')) return 'mine';
@@ -66,19 +68,32 @@ export function scopeFor(row: CredentialRow, need: Need): 'all' | 'mine' {
 }
 
 /**
- * Runs an xAPI handler so that every answer, errors included, carries the version header (the
- * request's, or the newest when the request's own is what is wrong).
+ * Runs an xAPI handler: credentials first (so nothing but 401 reaches a caller without them),
+ * then the version header, so that every answer, errors included, carries the version header
+ * (the request's, or the newest when the request's own is what is wrong).
  */
-export async function xapi<T extends { status: number; headers?: Record<string, string> }>(
+export async function xapi<T extends { status: number; headers?: Record<string, string> } | { response: Response }>(
   ctx: Ctx,
-  handle: (version: XapiVersion) => Promise<T>,
+  handle: (version: XapiVersion, credential: CredentialRow) => Promise<T>,
   /** Headers every answer carries, errors included (GET statements' Consistent-Through). */
   always: Record<string, string> = {},
 ): Promise<T> {
   let version: XapiVersion = LATEST;
   try {
+    try {
+      version = requestVersion(ctx);
+    } catch {
+      // Answered below, once the credentials are known to be good.
+    }
+    const credential = await lrsCredential(ctx);
     version = requestVersion(ctx);
-    const reply = await handle(version);
+    const reply = await handle(version, credential);
+    if ('response' in reply) {
+      for (const [name, value] of Object.entries({ ...always, [VERSION_HEADER]: version })) {
+        reply.response.headers.set(name, value);
+      }
+      return reply;
+    }
     return { ...reply, headers: { ...always, ...reply.headers, [VERSION_HEADER]: version } };
   } catch (error) {
     if (!(error instanceof LifelongError)) throw error;

@@ -1,4 +1,5 @@
 import { defineContract } from '@lifelong/core/contract';
+import { Type } from '@sinclair/typebox';
 import {
   XapiBadRequest,
   XapiConflict,
@@ -7,7 +8,7 @@ import {
   XapiUnauthorized,
   XapiUnsupportedMediaType,
 } from '../errors.js';
-import { GetStatementsQuery, PutStatementQuery, StatementIds, StatementOrResult } from './schemas.js';
+import { GetStatementsQuery, PutStatementQuery, Statement, StatementIds, StatementOrResult } from './schemas.js';
 
 const lrs = { credentials: 'HTTP Basic with an LRS credential (key:secret) holding the scope the resource needs' } as const;
 const wire =
@@ -54,4 +55,38 @@ export const getStatements = defineContract({
   request: { query: GetStatementsQuery },
   responses: { 200: { description: 'A statement, or a StatementResult', schema: StatementOrResult } },
   errors: [XapiBadRequest, XapiUnauthorized, XapiForbidden, XapiNotFound],
+});
+
+export const getActivity = defineContract({
+  operationId: 'xapi.activities.get',
+  method: 'get',
+  path: '/xapi/activities',
+  summary: 'An activity, with the definition of the newest statement that gave one',
+  description: `\`activityId\` (an IRI) is required; an activity no statement mentions is answered with its id alone. ${wire}`,
+  access: lrs,
+  request: {
+    query: Type.Object(
+      { activityId: Type.Optional(Type.String({ maxLength: 4000, description: 'The activity IRI (required)' })) },
+      { additionalProperties: true },
+    ),
+  },
+  responses: { 200: { description: 'The Activity object', schema: Statement } },
+  errors: [XapiBadRequest, XapiUnauthorized, XapiForbidden],
+});
+
+export const getAgent = defineContract({
+  operationId: 'xapi.agents.get',
+  method: 'get',
+  path: '/xapi/agents',
+  summary: 'The Person object of an agent',
+  description: `\`agent\` (an Agent as JSON) is required; the Person lists its identifier and name. ${wire}`,
+  access: lrs,
+  request: {
+    query: Type.Object(
+      { agent: Type.Optional(Type.String({ maxLength: 4000, description: 'The Agent as JSON (required)' })) },
+      { additionalProperties: true },
+    ),
+  },
+  responses: { 200: { description: 'The Person object', schema: Statement } },
+  errors: [XapiBadRequest, XapiUnauthorized, XapiForbidden],
 });

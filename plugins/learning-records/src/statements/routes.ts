@@ -2,10 +2,11 @@ import type { Upload } from '@lifelong/core';
 import type { LearningRecordsRegistrar } from '../config.js';
 import type { Ctx } from '../context.js';
 import { XapiBadRequest, XapiUnsupportedMediaType } from '../errors.js';
-import { UUID } from '../shared/grammar.js';
-import { lrsCredential, scopeFor, xapi } from '../shared/xapi-http.js';
+import { agentErrors, UUID } from '../shared/grammar.js';
+import { scopeFor, xapi } from '../shared/xapi-http.js';
 import * as contract from './contract.js';
 import { parseStatementsBody, readStatements, storeStatements } from './service.js';
+import { latestActivityDefinition } from './store.js';
 
 const CONSISTENT_THROUGH = 'X-Experience-API-Consistent-Through';
 
@@ -19,10 +20,54 @@ function jsonBody(upload: Upload) {
 /** The raw query: every parameter as sent (the LRS refuses unknown ones itself, with xAPI's 400). */
 const rawQuery = (ctx: Ctx) => ctx.c.req.query();
 
+const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+
+function only(ctx: Ctx, name: string): string {
+  const query = rawQuery(ctx);
+  const extra = Object.keys(query).find((k) => k !== name);
+  if (extra) {
+    throw XapiBadRequest({ errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }] });
+  }
+  const value = query[name];
+  if (value === undefined) throw XapiBadRequest({ errors: [{ path: `/query/${name}`, rule: 'required', message: `${name} is required` }] });
+  return value;
+}
+
 export function registerStatements(p: LearningRecordsRegistrar): void {
+  p.route(contract.getActivity, (_input, ctx) =>
+    xapi(ctx, async (_version, credential) => {
+      scopeFor(credential, 'profile', true);
+      const activityId = only(ctx, 'activityId');
+      if (!IRI.test(activityId)) {
+        throw XapiBadRequest({ errors: [{ path: '/query/activityId', rule: 'iri', message: 'activityId is an IRI' }] });
+      }
+      const definition = await latestActivityDefinition(ctx.db, credential.institutionId, activityId);
+      const body: Record<string, unknown> = { objectType: 'Activity', id: activityId };
+      if (definition !== undefined && definition !== null) body.definition = definition;
+      return { status: 200 as const, body };
+    }),
+  );
+
+  p.route(contract.getAgent, (_input, ctx) =>
+    xapi(ctx, async (_version, credential) => {
+      scopeFor(credential, 'profile', true);
+      let agent: unknown;
+      try {
+        agent = JSON.parse(only(ctx, 'agent'));
+      } catch {
+        throw XapiBadRequest({ errors: [{ path: '/query/agent', rule: 'json', message: 'agent is an Agent as JSON' }] });
+      }
+      const errors = agentErrors(agent, '/query/agent');
+      if (errors.length > 0) throw XapiBadRequest({ errors });
+      const a = agent as Record<string, unknown>;
+      const person: Record<string, unknown> = { objectType: 'Person' };
+      for (const k of ['name', 'mbox', 'mbox_sha1sum', 'openid', 'account']) if (a[k] !== undefined) person[k] = [a[k]];
+      return { status: 200 as const, body: person };
+    }),
+  );
+
   p.route(contract.putStatement, ({ upload }, ctx) =>
-    xapi(ctx, async (version) => {
-      const credential = await lrsCredential(ctx);
+    xapi(ctx, async (version, credential) => {
       scopeFor(credential, 'statements/write');
       const query = rawQuery(ctx);
       const extra = Object.keys(query).find((k) => k !== 'statementId');
@@ -46,8 +91,7 @@ export function registerStatements(p: LearningRecordsRegistrar): void {
   );
 
   p.route(contract.postStatements, ({ upload }, ctx) =>
-    xapi(ctx, async (version) => {
-      const credential = await lrsCredential(ctx);
+    xapi(ctx, async (version, credential) => {
       scopeFor(credential, 'statements/write');
       const extra = Object.keys(rawQuery(ctx))[0];
       if (extra) {
@@ -65,8 +109,7 @@ export function registerStatements(p: LearningRecordsRegistrar): void {
     const always = { [CONSISTENT_THROUGH]: ctx.now().toISOString() };
     return xapi(
       ctx,
-      async () => {
-        const credential = await lrsCredential(ctx);
+      async (_version, credential) => {
         const scope = scopeFor(credential, 'statements/read');
         const answer = await readStatements(ctx, credential, scope, rawQuery(ctx), ctx.c.req.path);
         // Never before a returned statement's `stored` (one stored by a request still running

@@ -5,7 +5,7 @@ import { XapiBadRequest, XapiConflict, XapiNotFound } from '../errors.js';
 import { agentErrors, statementErrors, UUID, type XapiVersion } from '../shared/grammar.js';
 import type { CredentialRow } from '../shared/xapi-http.js';
 import { type Format, formatStatement } from './format.js';
-import { ifiOf, statementKeys } from './keys.js';
+import { ifiOf, statementKeys } from '../shared/ifi.js';
 import {
   applyVoiding,
   findStatement,

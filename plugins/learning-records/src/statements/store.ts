@@ -126,3 +126,20 @@ export async function queryStatements(db: Queryable, f: StatementFilter, limit: 
     .orderBy(...order)
     .limit(limit + 1);
 }
+
+/** The object of the newest statement about the activity that carries a definition. */
+export async function latestActivityDefinition(db: Queryable, lrsId: string, activityId: string): Promise<unknown> {
+  const [row] = await db
+    .select({ definition: sql<unknown>`${statements.statement} -> 'object' -> 'definition'` })
+    .from(statements)
+    .where(
+      and(
+        eq(statements.lrsId, lrsId),
+        eq(statements.activityId, activityId),
+        sql`${statements.statement} -> 'object' ? 'definition'`,
+      ),
+    )
+    .orderBy(desc(statements.stored), desc(statements.id))
+    .limit(1);
+  return row?.definition;
+}
