@@ -105,8 +105,8 @@ function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObjec
     'credentials' in access
       ? `The route's own credentials are missing or wrong: ${access.credentials} (\`UNAUTHENTICATED\`).`
       : isPublic
-      ? 'A bearer token was sent and is malformed, unknown, expired or revoked (`UNAUTHENTICATED`); anonymous calls need none.'
-      : 'No valid credentials: no bearer token, or a malformed, unknown, expired or revoked one (`UNAUTHENTICATED`).',
+        ? 'A bearer token was sent and is malformed, unknown, expired or revoked (`UNAUTHENTICATED`); anonymous calls need none.'
+        : 'No valid credentials: no bearer token, or a malformed, unknown, expired or revoked one (`UNAUTHENTICATED`).',
   );
   if ('permission' in access) {
     add(

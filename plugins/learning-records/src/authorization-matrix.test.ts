@@ -38,10 +38,18 @@ beforeAll(async () => {
   h = await harness();
   const { p, t } = h;
   const other = await (
-    await t.request('/v1/institutions', { method: 'POST', auth: 'admin', json: { name: 'Other', kind: 'school', regionId: 'default' } })
+    await t.request('/v1/institutions', {
+      method: 'POST',
+      auth: 'admin',
+      json: { name: 'Other', kind: 'school', regionId: 'default' },
+    })
   ).json();
   const otherKey = await (
-    await t.request('/v1/api-keys', { method: 'POST', auth: 'admin', json: { name: 'Other system', role: 'issuer', institutionId: other.id } })
+    await t.request('/v1/api-keys', {
+      method: 'POST',
+      auth: 'admin',
+      json: { name: 'Other system', role: 'issuer', institutionId: other.id },
+    })
   ).json();
   Object.assign(auth, {
     anonymous: undefined,

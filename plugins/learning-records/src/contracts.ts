@@ -2,5 +2,5 @@
 // routes serve and the `./client` entry binds. Server-free, like the contracts themselves.
 export * from './about/contract.js';
 export * from './credentials/contract.js';
-export * from './statements/contract.js';
 export * from './documents/contract.js';
+export * from './statements/contract.js';

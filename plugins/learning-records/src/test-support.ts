@@ -22,7 +22,14 @@ export interface Harness {
   /** An xAPI request with the credential as HTTP Basic and the version header (unless given as null). */
   xapi(
     path: string,
-    options?: { method?: string; lrs?: Lrs | null; version?: string | null; json?: unknown; headers?: Record<string, string>; body?: string },
+    options?: {
+      method?: string;
+      lrs?: Lrs | null;
+      version?: string | null;
+      json?: unknown;
+      headers?: Record<string, string>;
+      body?: string;
+    },
   ): Promise<TestResponse>;
 }
 
@@ -33,7 +40,11 @@ export async function harness(): Promise<Harness> {
   const t = await createTestPlatform({ plugins: [learningRecords] });
   const p = await t.principals();
   let writer: Lrs | undefined;
-  const credential: Harness['credential'] = async (scopes, institutionKey = p.institution.key, institutionId = p.institution.id) => {
+  const credential: Harness['credential'] = async (
+    scopes,
+    institutionKey = p.institution.key,
+    institutionId = p.institution.id,
+  ) => {
     const res = await t.request('/v1/learning-records/credentials', {
       method: 'POST',
       auth: institutionKey,

@@ -9,8 +9,7 @@ import {
 } from './schemas.js';
 
 const managers = { permission: 'credentials.manage' } as const;
-const notYours =
-  'Institutions the caller does not manage answer exactly as unknown ones (404, no existence oracle).';
+const notYours = 'Institutions the caller does not manage answer exactly as unknown ones (404, no existence oracle).';
 
 export const createCredential = defineContract({
   operationId: 'credentials.create',

@@ -16,16 +16,25 @@ it('creates a credential whose secret is shown once and stored only as a hash', 
   const res = await create({ institutionId: h.p.institution.id, name: 'Moodle', scopes: ['statements/write'] });
   expect(res.status).toBe(201);
   const body = await res.json();
-  expect(body).toMatchObject({ institutionId: h.p.institution.id, name: 'Moodle', scopes: ['statements/write'], revokedAt: null });
+  expect(body).toMatchObject({
+    institutionId: h.p.institution.id,
+    name: 'Moodle',
+    scopes: ['statements/write'],
+    revokedAt: null,
+  });
   expect(body.key).toMatch(/^[0-9a-f]{24}$/);
   expect(body.secret.length).toBeGreaterThanOrEqual(32);
   const rows = resultRows<{ secret_hash: string }>(
-    await h.t.platform.database.db.execute(sql`select secret_hash from learning_records.credentials where id = ${body.id}`),
+    await h.t.platform.database.db.execute(
+      sql`select secret_hash from learning_records.credentials where id = ${body.id}`,
+    ),
   );
   expect(rows[0]?.secret_hash).toMatch(/^[0-9a-f]{64}$/);
   expect(JSON.stringify(rows)).not.toContain(body.secret);
   const list = await (
-    await h.t.request(`/v1/learning-records/credentials?institutionId=${h.p.institution.id}`, { auth: h.p.institution.key })
+    await h.t.request(`/v1/learning-records/credentials?institutionId=${h.p.institution.id}`, {
+      auth: h.p.institution.key,
+    })
   ).json();
   expect(list.items.map((c: { id: string }) => c.id)).toContain(body.id);
   expect(JSON.stringify(list)).not.toContain(body.secret);
@@ -51,7 +60,9 @@ it('refuses bad input with 400 naming the field and rule', async () => {
 it('pages the list with limit and cursor', async () => {
   for (let i = 0; i < 3; i++) await create({ institutionId: h.p.institution.id, name: `LMS ${i}`, scopes: ['all'] });
   const first = await (
-    await h.t.request(`/v1/learning-records/credentials?institutionId=${h.p.institution.id}&limit=2`, { auth: h.p.institution.key })
+    await h.t.request(`/v1/learning-records/credentials?institutionId=${h.p.institution.id}&limit=2`, {
+      auth: h.p.institution.key,
+    })
   ).json();
   expect(first.items).toHaveLength(2);
   const next = await (

@@ -21,7 +21,11 @@ export const Scope = Type.Union(
 
 export const CreateCredentialBody = Type.Object({
   institutionId: Type.String({ format: 'uuid', description: 'The institution whose LRS the credential opens' }),
-  name: Type.String({ minLength: 1, maxLength: 100, description: 'Shown as the `authority` of the statements it stores' }),
+  name: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Shown as the `authority` of the statements it stores',
+  }),
   scopes: Type.Array(Scope, { minItems: 1, maxItems: SCOPES.length, uniqueItems: true }),
 });
 

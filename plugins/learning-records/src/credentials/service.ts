@@ -1,13 +1,7 @@
-import { CredentialNotFound, InstitutionNotFound } from '../errors.js';
 import type { Ctx } from '../context.js';
+import { CredentialNotFound, InstitutionNotFound } from '../errors.js';
 import { hashSecret, newKeyAndSecret } from '../shared/secrets.js';
-import {
-  credentialView,
-  findCredential,
-  insertCredential,
-  listCredentialRows,
-  revokeCredentialRow,
-} from './store.js';
+import { credentialView, findCredential, insertCredential, listCredentialRows, revokeCredentialRow } from './store.js';
 
 /** The institution, when the caller manages its credentials; otherwise the same 404 as an unknown one. */
 async function managedInstitution(ctx: Ctx, institutionId: string) {
@@ -18,10 +12,7 @@ async function managedInstitution(ctx: Ctx, institutionId: string) {
   return institution;
 }
 
-export async function createCredential(
-  ctx: Ctx,
-  input: { institutionId: string; name: string; scopes: string[] },
-) {
+export async function createCredential(ctx: Ctx, input: { institutionId: string; name: string; scopes: string[] }) {
   const institution = await managedInstitution(ctx, input.institutionId);
   const { key, secret } = newKeyAndSecret();
   const row = await insertCredential(ctx.db, {
@@ -43,8 +34,7 @@ export async function listCredentials(ctx: Ctx, query: { institutionId: string; 
 
 export async function revokeCredential(ctx: Ctx, credentialId: string): Promise<void> {
   const row = await findCredential(ctx.db, credentialId);
-  const allowed =
-    row && ctx.can('credentials.manage', { regionId: row.regionId, institutionId: row.institutionId });
+  const allowed = row && ctx.can('credentials.manage', { regionId: row.regionId, institutionId: row.institutionId });
   if (!row || !allowed) throw CredentialNotFound();
   await revokeCredentialRow(ctx.db, row.id, ctx.now());
 }

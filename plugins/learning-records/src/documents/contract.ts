@@ -42,12 +42,22 @@ const AgentProfileQuery = Type.Object(
   },
   open,
 );
-const body = { contentTypes: ['*/*'], maxBytes: 2_000_000, optional: true, description: 'The document, of any type' } as const;
+const body = {
+  contentTypes: ['*/*'],
+  maxBytes: 2_000_000,
+  optional: true,
+  description: 'The document, of any type',
+} as const;
 const Document = Type.Unknown({ description: 'The document as stored (its own Content-Type), or an array of ids' });
 const readErrors = [XapiBadRequest, XapiUnauthorized, XapiForbidden, XapiNotFound];
 const writeErrors = [XapiBadRequest, XapiUnauthorized, XapiForbidden, XapiConflict, XapiPreconditionFailed];
 
-function resource<const Name extends string, Q extends typeof StateQuery>(name: Name, path: string, what: string, query: Q) {
+function resource<const Name extends string, Q extends typeof StateQuery>(
+  name: Name,
+  path: string,
+  what: string,
+  query: Q,
+) {
   return {
     get: defineContract({
       operationId: `xapi.${name}.get` as `xapi.${Name}.get`,
@@ -97,8 +107,18 @@ function resource<const Name extends string, Q extends typeof StateQuery>(name: 
 }
 
 const state = resource('state', '/xapi/activities/state', 'state', StateQuery);
-const activityProfiles = resource('activityProfiles', '/xapi/activities/profile', 'activity profile', ActivityProfileQuery as unknown as typeof StateQuery);
-const agentProfiles = resource('agentProfiles', '/xapi/agents/profile', 'agent profile', AgentProfileQuery as unknown as typeof StateQuery);
+const activityProfiles = resource(
+  'activityProfiles',
+  '/xapi/activities/profile',
+  'activity profile',
+  ActivityProfileQuery as unknown as typeof StateQuery,
+);
+const agentProfiles = resource(
+  'agentProfiles',
+  '/xapi/agents/profile',
+  'agent profile',
+  AgentProfileQuery as unknown as typeof StateQuery,
+);
 
 export const getState = state.get;
 export const putState = state.put;

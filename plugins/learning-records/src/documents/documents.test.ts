@@ -31,7 +31,12 @@ describe.each(['1.0.3', '2.0.0'])('xAPI %s', (version) => {
 
     it('keeps documents of any content type byte for byte', async () => {
       const base = `/activities/state?activityId=${activity()}&agent=${agent()}&stateId=bin`;
-      const res = await h.xapi(base, { method: 'PUT', version, body: 'plain text ✓', headers: { 'Content-Type': 'text/plain' } });
+      const res = await h.xapi(base, {
+        method: 'PUT',
+        version,
+        body: 'plain text ✓',
+        headers: { 'Content-Type': 'text/plain' },
+      });
       expect(res.status).toBe(204);
       const got = await call(base);
       expect(got.headers.get('Content-Type')).toBe('text/plain');
@@ -73,7 +78,9 @@ describe.each(['1.0.3', '2.0.0'])('xAPI %s', (version) => {
       expect((await call(`/activities/state?activityId=${activity()}&stateId=a`)).status).toBe(400);
       expect((await call(`/activities/state?activityId=${activity()}&agent=%7B%7D&stateId=a`)).status).toBe(400);
       expect((await call(`/activities/state?activityId=${activity()}&agent=${agent()}&stateid=a`)).status).toBe(400);
-      expect((await call(`/activities/state?activityId=${activity()}&agent=${agent()}`, 'PUT', { a: 1 })).status).toBe(400);
+      expect((await call(`/activities/state?activityId=${activity()}&agent=${agent()}`, 'PUT', { a: 1 })).status).toBe(
+        400,
+      );
     });
   });
 

@@ -7,7 +7,10 @@ type Method = 'get' | 'put' | 'post' | 'delete';
 
 export function registerDocuments(p: LearningRecordsRegistrar): void {
   const resources: [DocumentKind, Record<Method, (typeof contract)['getState']>][] = [
-    ['state', { get: contract.getState, put: contract.putState, post: contract.postState, delete: contract.deleteState }],
+    [
+      'state',
+      { get: contract.getState, put: contract.putState, post: contract.postState, delete: contract.deleteState },
+    ],
     [
       'activityProfile',
       {

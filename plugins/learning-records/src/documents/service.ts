@@ -79,7 +79,13 @@ const etagOf = (content: Buffer) => `"${createHash('sha1').update(content).diges
 const tags = (header: string) => header.split(',').map((t) => t.trim().replace(/^W\//, ''));
 
 /** If-Match / If-None-Match (RFC 7232 as xAPI uses it): 412 when a precondition fails. */
-function checkPreconditions(ctx: Ctx, current: { etag: string } | undefined, method: Method, kind: DocumentKind, version: XapiVersion) {
+function checkPreconditions(
+  ctx: Ctx,
+  current: { etag: string } | undefined,
+  method: Method,
+  kind: DocumentKind,
+  version: XapiVersion,
+) {
   const ifMatch = ctx.c.req.header('if-match');
   const ifNoneMatch = ctx.c.req.header('if-none-match');
   if (ifMatch !== undefined) {
@@ -126,7 +132,13 @@ export async function handleDocument(
     if (documentId === undefined) return { kind: 'ids', ids: await documentIds(ctx.db, key, since) };
     const row = await findDocument(ctx.db, key, documentId);
     if (!row) throw XapiNotFound({ detail: 'No such document.' });
-    return { kind: 'document', content: row.content, contentType: row.contentType, etag: row.etag, updated: row.updated };
+    return {
+      kind: 'document',
+      content: row.content,
+      contentType: row.contentType,
+      etag: row.etag,
+      updated: row.updated,
+    };
   }
   if (method === 'delete') {
     if (documentId === undefined) {
@@ -157,6 +169,12 @@ export async function handleDocument(
   } else if (method === 'post' && contentType === 'application/json' && !isJsonObject(content.toString('utf8'))) {
     throw XapiBadRequest({ detail: 'A JSON document sent by POST is a JSON object.' });
   }
-  await upsertDocument(ctx.db, key, { documentId: id, contentType, content, etag: etagOf(content), updated: ctx.now() });
+  await upsertDocument(ctx.db, key, {
+    documentId: id,
+    contentType,
+    content,
+    etag: etagOf(content),
+    updated: ctx.now(),
+  });
   return { kind: 'none' };
 }

@@ -15,7 +15,11 @@ const where = (key: DocumentKey) =>
   );
 
 /** The document, locked for the rest of the request (concurrency checks compare its ETag). */
-export async function findDocument(db: Queryable, key: DocumentKey, documentId: string): Promise<DocumentRow | undefined> {
+export async function findDocument(
+  db: Queryable,
+  key: DocumentKey,
+  documentId: string,
+): Promise<DocumentRow | undefined> {
   const [row] = await db
     .select()
     .from(documents)
@@ -56,5 +60,7 @@ export async function upsertDocument(
 }
 
 export async function deleteDocuments(db: Queryable, key: DocumentKey, documentId?: string): Promise<void> {
-  await db.delete(documents).where(and(where(key), documentId === undefined ? undefined : eq(documents.documentId, documentId)));
+  await db
+    .delete(documents)
+    .where(and(where(key), documentId === undefined ? undefined : eq(documents.documentId, documentId)));
 }

@@ -93,7 +93,8 @@ class Checker {
   ifi(v: Json, path: string, required: boolean): void {
     const present = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((k) => v[k] !== undefined);
     if (present.length > 1) this.fail(path, 'oneIdentifier', 'Exactly one of mbox, mbox_sha1sum, openid, account');
-    if (present.length === 0 && required) this.fail(path, 'identifier', 'An identifier (mbox, mbox_sha1sum, openid or account) is required');
+    if (present.length === 0 && required)
+      this.fail(path, 'identifier', 'An identifier (mbox, mbox_sha1sum, openid or account) is required');
     if (v.mbox !== undefined && !(typeof v.mbox === 'string' && MAILTO.test(v.mbox))) {
       this.fail(`${path}/mbox`, 'mailto', 'Must be a mailto: IRI');
     }
@@ -112,7 +113,8 @@ class Checker {
   agent(v: unknown, path: string): void {
     if (!this.object(v, path)) return;
     this.keys(v, path, ['objectType', 'name', 'mbox', 'mbox_sha1sum', 'openid', 'account']);
-    if (v.objectType !== undefined && v.objectType !== 'Agent') this.fail(`${path}/objectType`, 'const', 'Must be "Agent"');
+    if (v.objectType !== undefined && v.objectType !== 'Agent')
+      this.fail(`${path}/objectType`, 'const', 'Must be "Agent"');
     this.ifi(v, path, true);
   }
 
@@ -130,7 +132,8 @@ class Checker {
     }
     if (!identified && v.member.length === 0) this.fail(`${path}/member`, 'minItems', 'An anonymous group has members');
     v.member.forEach((m, i) => {
-      if (isObject(m) && m.objectType === 'Group') this.fail(`${path}/member/${i}`, 'noGroup', 'Members are agents, not groups');
+      if (isObject(m) && m.objectType === 'Group')
+        this.fail(`${path}/member/${i}`, 'noGroup', 'Members are agents, not groups');
       else this.agent(m, `${path}/member/${i}`);
     });
   }
@@ -184,13 +187,32 @@ class Checker {
     if (v.type !== undefined) this.iri(v.type, `${path}/type`);
     if (v.moreInfo !== undefined) this.iri(v.moreInfo, `${path}/moreInfo`);
     if (v.extensions !== undefined) this.extensions(v.extensions, `${path}/extensions`);
-    const types = ['true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other'];
-    if (v.interactionType !== undefined && !(typeof v.interactionType === 'string' && types.includes(v.interactionType))) {
+    const types = [
+      'true-false',
+      'choice',
+      'fill-in',
+      'long-fill-in',
+      'matching',
+      'performance',
+      'sequencing',
+      'likert',
+      'numeric',
+      'other',
+    ];
+    if (
+      v.interactionType !== undefined &&
+      !(typeof v.interactionType === 'string' && types.includes(v.interactionType))
+    ) {
       this.fail(`${path}/interactionType`, 'enum', `One of ${types.join(', ')}`);
     }
     if (v.correctResponsesPattern !== undefined) {
-      if (!Array.isArray(v.correctResponsesPattern)) this.fail(`${path}/correctResponsesPattern`, 'type', 'Must be an array of strings');
-      else v.correctResponsesPattern.forEach((p, i) => this.string(p, `${path}/correctResponsesPattern/${i}`));
+      if (!Array.isArray(v.correctResponsesPattern))
+        this.fail(`${path}/correctResponsesPattern`, 'type', 'Must be an array of strings');
+      else {
+        v.correctResponsesPattern.forEach((p, i) => {
+          this.string(p, `${path}/correctResponsesPattern/${i}`);
+        });
+      }
     }
     for (const key of components) if (v[key] !== undefined) this.interactionComponents(v[key], `${path}/${key}`);
   }
@@ -210,19 +232,22 @@ class Checker {
     if (!this.object(v, path)) return;
     switch (v.objectType ?? 'Activity') {
       case 'Activity':
-        return this.activity(v, path);
+        this.activity(v, path);
+        break;
       case 'Agent':
-        return this.agent(v, path);
+        this.agent(v, path);
+        break;
       case 'Group':
-        return this.group(v, path);
+        this.group(v, path);
+        break;
       case 'StatementRef':
-        return this.statementRef(v, path);
+        this.statementRef(v, path);
+        break;
       case 'SubStatement':
         if (inSubStatement) {
           this.fail(`${path}/objectType`, 'noNestedSubStatement', 'A sub-statement cannot hold another');
-          return;
-        }
-        return this.statementBody(v, path, true);
+        } else this.statementBody(v, path, true);
+        break;
       default:
         this.fail(`${path}/objectType`, 'enum', 'One of Activity, Agent, Group, StatementRef, SubStatement');
     }
@@ -260,7 +285,8 @@ class Checker {
       list.forEach((a, i) => {
         const at = Array.isArray(value) ? `${path}/${key}/${i}` : `${path}/${key}`;
         if (!this.object(a, at)) return;
-        if (a.objectType !== undefined && a.objectType !== 'Activity') this.fail(`${at}/objectType`, 'const', 'Must be "Activity"');
+        if (a.objectType !== undefined && a.objectType !== 'Activity')
+          this.fail(`${at}/objectType`, 'const', 'Must be "Activity"');
         this.activity(a, at);
       });
     }
@@ -297,12 +323,15 @@ class Checker {
       this.fail(`${path}/language`, 'languageTag', 'Must be an RFC 5646 language tag');
     }
     if (v.statement !== undefined && this.object(v.statement, `${path}/statement`)) {
-      if (v.statement.objectType !== 'StatementRef') this.fail(`${path}/statement/objectType`, 'const', 'Must be "StatementRef"');
+      if (v.statement.objectType !== 'StatementRef')
+        this.fail(`${path}/statement/objectType`, 'const', 'Must be "StatementRef"');
       this.statementRef(v.statement, `${path}/statement`);
     }
     if (v.extensions !== undefined) this.extensions(v.extensions, `${path}/extensions`);
-    if (v.contextAgents !== undefined) this.contextList(v.contextAgents, `${path}/contextAgents`, 'contextAgent', 'agent');
-    if (v.contextGroups !== undefined) this.contextList(v.contextGroups, `${path}/contextGroups`, 'contextGroup', 'group');
+    if (v.contextAgents !== undefined)
+      this.contextList(v.contextAgents, `${path}/contextAgents`, 'contextAgent', 'agent');
+    if (v.contextGroups !== undefined)
+      this.contextList(v.contextGroups, `${path}/contextGroups`, 'contextGroup', 'group');
   }
 
   /** xAPI 2.0's contextAgents / contextGroups. */
@@ -324,7 +353,11 @@ class Checker {
       if (entry.relevantTypes !== undefined) {
         if (!Array.isArray(entry.relevantTypes) || entry.relevantTypes.length === 0) {
           this.fail(`${at}/relevantTypes`, 'minItems', 'A non-empty array of IRIs');
-        } else entry.relevantTypes.forEach((t, j) => this.iri(t, `${at}/relevantTypes/${j}`));
+        } else {
+          entry.relevantTypes.forEach((t, j) => {
+            this.iri(t, `${at}/relevantTypes/${j}`);
+          });
+        }
       }
     });
   }
@@ -349,7 +382,12 @@ class Checker {
         this.fail(`${at}/sha2`, 'sha2', 'A hex SHA-2 hash');
       }
       if (a.fileUrl !== undefined) this.iri(a.fileUrl, `${at}/fileUrl`);
-      else this.fail(`${at}/fileUrl`, 'attachmentPart', 'Attachments sent as multipart/mixed parts are not yet accepted by this LRS: give a fileUrl');
+      else
+        this.fail(
+          `${at}/fileUrl`,
+          'attachmentPart',
+          'Attachments sent as multipart/mixed parts are not yet accepted by this LRS: give a fileUrl',
+        );
     });
   }
 
@@ -376,8 +414,11 @@ class Checker {
     if (v.stored !== undefined) this.timestamp(v.stored, `${path}/stored`);
     if (v.authority !== undefined) this.actor(v.authority, `${path}/authority`);
     if (v.version !== undefined) {
-      const ok = typeof v.version === 'string' && (VERSION_1.test(v.version) || (this.version === '2.0.0' && VERSION_2.test(v.version)));
-      if (!ok) this.fail(`${path}/version`, 'version', 'A version this LRS stores (1.0.x, or 2.0.x with a 2.0 request)');
+      const ok =
+        typeof v.version === 'string' &&
+        (VERSION_1.test(v.version) || (this.version === '2.0.0' && VERSION_2.test(v.version)));
+      if (!ok)
+        this.fail(`${path}/version`, 'version', 'A version this LRS stores (1.0.x, or 2.0.x with a 2.0 request)');
     }
     // Voiding (1.0.3 2.3.2): the object of a voided verb is the StatementRef it voids.
     if (isObject(v.verb) && v.verb.id === VOIDED && !(isObject(v.object) && v.object.objectType === 'StatementRef')) {
@@ -393,7 +434,9 @@ export function statementErrors(
   pathOf: (index: number) => string,
 ): FieldError[] {
   const checker = new Checker(version);
-  list.forEach((s, i) => checker.statement(s, pathOf(i)));
+  list.forEach((s, i) => {
+    checker.statement(s, pathOf(i));
+  });
   return checker.errors;
 }
 

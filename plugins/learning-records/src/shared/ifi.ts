@@ -71,7 +71,8 @@ export function statementKeys(s: Json): StatementKeys {
     activities.push(...contextKeys(object.context).activities);
   }
   const verbId = (s.verb as Json).id as string;
-  const registration = isObject(s.context) && typeof s.context.registration === 'string' ? s.context.registration : null;
+  const registration =
+    isObject(s.context) && typeof s.context.registration === 'string' ? s.context.registration : null;
   return {
     verbId,
     agentIfis: unique(agents),

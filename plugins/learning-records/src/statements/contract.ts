@@ -10,7 +10,9 @@ import {
 } from '../errors.js';
 import { GetStatementsQuery, PutStatementQuery, Statement, StatementIds, StatementOrResult } from './schemas.js';
 
-const lrs = { credentials: 'HTTP Basic with an LRS credential (key:secret) holding the scope the resource needs' } as const;
+const lrs = {
+  credentials: 'HTTP Basic with an LRS credential (key:secret) holding the scope the resource needs',
+} as const;
 const wire =
   'xAPI wire rules apply: `X-Experience-API-Version` (1.0.x or 2.0.x) is required and echoed on every answer; ' +
   'statuses are the specification’s (errors carry a problem+json body).';

@@ -109,11 +109,7 @@ function canonical(v: unknown, languages: string[], key?: string): unknown {
 /** A stored statement in the requested format. An Agent's `name` is a plain string, never a language map. */
 export function formatStatement(s: Json, format: Format, acceptLanguage: string | undefined): Json {
   if (format === 'ids') return idsStatement(s);
-  if (format === 'canonical') {
-    const out = canonical(s, acceptedLanguages(acceptLanguage)) as Json;
-    // `name` of agents is a string; canonical() only touches maps of strings under `name`, and
-    // an agent's name is a string already, so nothing else changes.
-    return out;
-  }
+  // An agent's `name` is a string, not a map: canonical() reduces only objects of strings.
+  if (format === 'canonical') return canonical(s, acceptedLanguages(acceptLanguage)) as Json;
   return s;
 }

@@ -26,10 +26,13 @@ function only(ctx: Ctx, name: string): string {
   const query = rawQuery(ctx);
   const extra = Object.keys(query).find((k) => k !== name);
   if (extra) {
-    throw XapiBadRequest({ errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }] });
+    throw XapiBadRequest({
+      errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }],
+    });
   }
   const value = query[name];
-  if (value === undefined) throw XapiBadRequest({ errors: [{ path: `/query/${name}`, rule: 'required', message: `${name} is required` }] });
+  if (value === undefined)
+    throw XapiBadRequest({ errors: [{ path: `/query/${name}`, rule: 'required', message: `${name} is required` }] });
   return value;
 }
 
@@ -55,7 +58,9 @@ export function registerStatements(p: LearningRecordsRegistrar): void {
       try {
         agent = JSON.parse(only(ctx, 'agent'));
       } catch {
-        throw XapiBadRequest({ errors: [{ path: '/query/agent', rule: 'json', message: 'agent is an Agent as JSON' }] });
+        throw XapiBadRequest({
+          errors: [{ path: '/query/agent', rule: 'json', message: 'agent is an Agent as JSON' }],
+        });
       }
       const errors = agentErrors(agent, '/query/agent');
       if (errors.length > 0) throw XapiBadRequest({ errors });
@@ -72,7 +77,9 @@ export function registerStatements(p: LearningRecordsRegistrar): void {
       const query = rawQuery(ctx);
       const extra = Object.keys(query).find((k) => k !== 'statementId');
       if (extra) {
-        throw XapiBadRequest({ errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }] });
+        throw XapiBadRequest({
+          errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }],
+        });
       }
       const statementId = query.statementId?.toLowerCase();
       if (!statementId || !UUID.test(statementId)) {
@@ -83,7 +90,9 @@ export function registerStatements(p: LearningRecordsRegistrar): void {
       }
       const { list, single } = jsonBody(upload);
       if (!single) {
-        throw XapiBadRequest({ errors: [{ path: '/body', rule: 'type', message: 'PUT stores one statement (an object)' }] });
+        throw XapiBadRequest({
+          errors: [{ path: '/body', rule: 'type', message: 'PUT stores one statement (an object)' }],
+        });
       }
       await storeStatements(ctx, list, { credential, version, statementId });
       return { status: 204 as const, body: undefined };
@@ -95,7 +104,9 @@ export function registerStatements(p: LearningRecordsRegistrar): void {
       scopeFor(credential, 'statements/write');
       const extra = Object.keys(rawQuery(ctx))[0];
       if (extra) {
-        throw XapiBadRequest({ errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }] });
+        throw XapiBadRequest({
+          errors: [{ path: `/query/${extra}`, rule: 'additionalProperties', message: 'Unknown parameter' }],
+        });
       }
       const { list } = jsonBody(upload);
       const ids = await storeStatements(ctx, list, { credential, version });

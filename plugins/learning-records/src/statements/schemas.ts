@@ -45,4 +45,3 @@ export const StatementsResult = Type.Object({
 });
 
 export const StatementOrResult = Type.Union([StatementsResult, Statement]);
-

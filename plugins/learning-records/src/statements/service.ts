@@ -3,9 +3,9 @@ import type { FieldError } from '@lifelong/core';
 import type { Ctx } from '../context.js';
 import { XapiBadRequest, XapiConflict, XapiNotFound } from '../errors.js';
 import { agentErrors, statementErrors, UUID, type XapiVersion } from '../shared/grammar.js';
+import { ifiOf, statementKeys } from '../shared/ifi.js';
 import type { CredentialRow } from '../shared/xapi-http.js';
 import { type Format, formatStatement } from './format.js';
-import { ifiOf, statementKeys } from '../shared/ifi.js';
 import {
   applyVoiding,
   findStatement,
@@ -75,9 +75,12 @@ export interface StoreOptions {
 export async function storeStatements(ctx: Ctx, list: unknown[], options: StoreOptions): Promise<string[]> {
   const { credential, version } = options;
   const max = ctx.config.maxStatementsPerRequest;
-  if (list.length === 0) throw bad('Send at least one statement.', [{ path: '/body', rule: 'minItems', message: 'Empty' }]);
+  if (list.length === 0)
+    throw bad('Send at least one statement.', [{ path: '/body', rule: 'minItems', message: 'Empty' }]);
   if (list.length > max) {
-    throw bad(`At most ${max} statements per request.`, [{ path: '/body', rule: 'maxItems', message: `At most ${max}` }]);
+    throw bad(`At most ${max} statements per request.`, [
+      { path: '/body', rule: 'maxItems', message: `At most ${max}` },
+    ]);
   }
   const single = options.statementId !== undefined;
   const errors = statementErrors(list, version, (i) => (single ? '/body' : `/body/${i}`));
@@ -98,7 +101,9 @@ export async function storeStatements(ctx: Ctx, list: unknown[], options: StoreO
   const prepared = (list as Json[]).map((s, i) => {
     const id = options.statementId ?? (typeof s.id === 'string' ? s.id.toLowerCase() : randomUUID());
     if (seen.has(id)) {
-      throw bad('Two statements of the batch share an id.', [{ path: `/body/${i}/id`, rule: 'unique', message: 'Duplicate id' }]);
+      throw bad('Two statements of the batch share an id.', [
+        { path: `/body/${i}/id`, rule: 'unique', message: 'Duplicate id' },
+      ]);
     }
     seen.add(id);
     const full: Json = {
@@ -124,7 +129,10 @@ export async function storeStatements(ctx: Ctx, list: unknown[], options: StoreO
     }
   }
 
-  const personIds = await linkPeople(ctx, prepared.map((p) => p.full.actor));
+  const personIds = await linkPeople(
+    ctx,
+    prepared.map((p) => p.full.actor),
+  );
   const rows: NewStatementRow[] = prepared.map((p, i) => ({
     lrsId: credential.institutionId,
     id: p.id,
@@ -197,7 +205,8 @@ const QUERY_PARAMS = [
 ];
 const SINGLE_PARAMS = ['statementId', 'voidedStatementId', 'format', 'attachments'];
 
-const param = (path: string, rule: string, message: string) => bad(message, [{ path: `/query/${path}`, rule, message }]);
+const param = (path: string, rule: string, message: string) =>
+  bad(message, [{ path: `/query/${path}`, rule, message }]);
 
 function booleanParam(query: Record<string, string>, name: string): boolean {
   const v = query[name];
@@ -209,7 +218,8 @@ function booleanParam(query: Record<string, string>, name: string): boolean {
 function timeParam(query: Record<string, string>, name: string): Date | undefined {
   const v = query[name];
   if (v === undefined) return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+  const ok =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
   if (!ok) throw param(name, 'timestamp', `${name} is an ISO 8601 timestamp with a time zone`);
   return new Date(v);
 }
@@ -257,7 +267,9 @@ export async function readStatements(
 
   if (input.statementId !== undefined || input.voidedStatementId !== undefined) {
     const name = input.statementId !== undefined ? 'statementId' : 'voidedStatementId';
-    const other = Object.keys(input).find((k) => !SINGLE_PARAMS.includes(k) || (k !== name && k.endsWith('tatementId')));
+    const other = Object.keys(input).find(
+      (k) => !SINGLE_PARAMS.includes(k) || (k !== name && k.endsWith('tatementId')),
+    );
     if (other) throw param(other, 'exclusive', `${other} cannot be used with ${name}`);
     const id = (input[name] as string).toLowerCase();
     if (!UUID.test(id)) throw param(name, 'uuid', `${name} is a UUID`);
@@ -265,7 +277,11 @@ export async function readStatements(
     booleanParam(input, 'attachments');
     const row = await findStatement(ctx.db, lrsId, id, name === 'voidedStatementId', mine);
     if (!row) throw XapiNotFound({ detail: `No ${name === 'statementId' ? '' : 'voided '}statement ${id} here.` });
-    return { kind: 'one', statement: formatStatement(row.statement as Json, format, acceptLanguage), stored: row.stored };
+    return {
+      kind: 'one',
+      statement: formatStatement(row.statement as Json, format, acceptLanguage),
+      stored: row.stored,
+    };
   }
 
   let query = input;

@@ -106,12 +106,22 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
 
     it('refuses a batch in which two statements share an id with 400', async () => {
       const id = randomUUID();
-      expect((await send([{ ...statement(), id }, { ...statement(), id }])).status).toBe(400);
+      expect(
+        (
+          await send([
+            { ...statement(), id },
+            { ...statement(), id },
+          ])
+        ).status,
+      ).toBe(400);
       expect((await stored(id, version)).status).toBe(404);
     });
 
     it('answers a replayed batch with the same ids, storing each statement once', async () => {
-      const batch = [{ ...statement(), id: randomUUID() }, { ...statement(), id: randomUUID() }];
+      const batch = [
+        { ...statement(), id: randomUUID() },
+        { ...statement(), id: randomUUID() },
+      ];
       const first = await (await send(batch)).json();
       const again = await send(batch);
       expect(again.status).toBe(200);
@@ -177,7 +187,10 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
     });
 
     it('refuses an agent with two identifiers, or none', async () => {
-      await refusedAt([{ ...statement(), actor: { mbox: 'mailto:a@example.org', openid: 'https://id.example.org/a' } }], '/body/0/actor');
+      await refusedAt(
+        [{ ...statement(), actor: { mbox: 'mailto:a@example.org', openid: 'https://id.example.org/a' } }],
+        '/body/0/actor',
+      );
       await refusedAt([{ ...statement(), actor: { name: 'nobody' } }], '/body/0/actor');
     });
 
@@ -209,19 +222,32 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
 
     it('refuses a scaled score outside -1..1, raw outside min..max, and a bad duration', async () => {
       await refusedAt([{ ...statement(), result: { score: { scaled: 1.5 } } }], '/body/0/result/score/scaled');
-      await refusedAt([{ ...statement(), result: { score: { raw: 11, min: 0, max: 10 } } }], '/body/0/result/score/raw');
+      await refusedAt(
+        [{ ...statement(), result: { score: { raw: 11, min: 0, max: 10 } } }],
+        '/body/0/result/score/raw',
+      );
       await refusedAt([{ ...statement(), result: { duration: '3 hours' } }], '/body/0/result/duration');
     });
 
     it('refuses revision and platform when the object is not an activity', async () => {
-      const s = { ...statement(), object: { objectType: 'Agent', mbox: 'mailto:b@example.org' }, context: { platform: 'x' } };
+      const s = {
+        ...statement(),
+        object: { objectType: 'Agent', mbox: 'mailto:b@example.org' },
+        context: { platform: 'x' },
+      };
       await refusedAt([s], '/body/0/context/platform');
     });
 
     it('refuses a sub-statement inside a sub-statement, and id/stored/version/authority in one', async () => {
       const inner = { objectType: 'SubStatement', ...statement() };
-      await refusedAt([{ ...statement(), object: { objectType: 'SubStatement', ...statement(), object: inner } }], '/body/0/object/object/objectType');
-      await refusedAt([{ ...statement(), object: { objectType: 'SubStatement', ...statement(), id: randomUUID() } }], '/body/0/object/id');
+      await refusedAt(
+        [{ ...statement(), object: { objectType: 'SubStatement', ...statement(), object: inner } }],
+        '/body/0/object/object/objectType',
+      );
+      await refusedAt(
+        [{ ...statement(), object: { objectType: 'SubStatement', ...statement(), id: randomUUID() } }],
+        '/body/0/object/id',
+      );
     });
 
     it('refuses a timestamp that is not ISO 8601, and the -00:00 offset', async () => {
@@ -239,24 +265,52 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
     });
 
     it('refuses attachments without a fileUrl (multipart parts are not accepted yet)', async () => {
-      const attachment = { usageType: 'http://example.org/u', display: { en: 'x' }, contentType: 'text/plain', length: 1, sha2: 'a'.repeat(64) };
+      const attachment = {
+        usageType: 'http://example.org/u',
+        display: { en: 'x' },
+        contentType: 'text/plain',
+        length: 1,
+        sha2: 'a'.repeat(64),
+      };
       await refusedAt([{ ...statement(), attachments: [attachment] }], '/body/0/attachments/0/fileUrl');
     });
 
     it('accepts a full statement: group actor, sub-statement, context activities, result, fileUrl attachment', async () => {
       const full = {
         ...statement(),
-        actor: { objectType: 'Group', name: 'Team', member: [{ mbox: 'mailto:m1@example.org' }, { account: { homePage: 'https://lms.example.org', name: 'm2' } }] },
+        actor: {
+          objectType: 'Group',
+          name: 'Team',
+          member: [{ mbox: 'mailto:m1@example.org' }, { account: { homePage: 'https://lms.example.org', name: 'm2' } }],
+        },
         object: { objectType: 'SubStatement', ...statement(), timestamp: '2026-03-01T10:00:00.123+08:00' },
-        result: { score: { scaled: 0.9, raw: 9, min: 0, max: 10 }, success: true, completion: true, duration: 'PT1H30M', response: 'a' },
+        result: {
+          score: { scaled: 0.9, raw: 9, min: 0, max: 10 },
+          success: true,
+          completion: true,
+          duration: 'PT1H30M',
+          response: 'a',
+        },
         context: {
           registration: randomUUID(),
           instructor: { mbox: 'mailto:teacher@example.org' },
-          contextActivities: { parent: { id: 'https://lms.example.org/courses' }, grouping: [{ id: 'https://lms.example.org/g' }] },
+          contextActivities: {
+            parent: { id: 'https://lms.example.org/courses' },
+            grouping: [{ id: 'https://lms.example.org/g' }],
+          },
           language: 'zh-CN',
           extensions: { 'https://example.org/ext': { any: ['thing'] } },
         },
-        attachments: [{ usageType: 'http://example.org/u', display: { en: 'x' }, contentType: 'text/plain', length: 1, sha2: 'a'.repeat(64), fileUrl: 'https://files.example.org/x' }],
+        attachments: [
+          {
+            usageType: 'http://example.org/u',
+            display: { en: 'x' },
+            contentType: 'text/plain',
+            length: 1,
+            sha2: 'a'.repeat(64),
+            fileUrl: 'https://files.example.org/x',
+          },
+        ],
       };
       const res = await send(full);
       expect(res.status).toBe(200);
@@ -275,7 +329,9 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
       const id = randomUUID();
       expect((await h.xapi(`/statements?statementId=${id}&verb=http://x.org/v`, { version })).status).toBe(400);
       expect((await h.xapi(`/statements?voidedStatementId=${id}&limit=1`, { version })).status).toBe(400);
-      expect((await h.xapi(`/statements?statementId=${id}&format=ids&attachments=false`, { version })).status).toBe(404);
+      expect((await h.xapi(`/statements?statementId=${id}&format=ids&attachments=false`, { version })).status).toBe(
+        404,
+      );
     });
 
     it('sends X-Experience-API-Consistent-Through, an ISO 8601 time not before any returned stored, on every answer (XAPI-00152, XAPI-00153, XAPI-00160)', async () => {
@@ -283,7 +339,8 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
       const res = await h.xapi('/statements?limit=5', { version });
       const through = res.headers.get('X-Experience-API-Consistent-Through') as string;
       expect(through).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-      for (const s of (await res.json()).statements) expect(Date.parse(through)).toBeGreaterThanOrEqual(Date.parse(s.stored));
+      for (const s of (await res.json()).statements)
+        expect(Date.parse(through)).toBeGreaterThanOrEqual(Date.parse(s.stored));
       const refused = await h.xapi('/statements?bogus=1', { version });
       expect(refused.status).toBe(400);
       expect(refused.headers.get('X-Experience-API-Consistent-Through')).toBeTruthy();
@@ -302,11 +359,13 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
       const b = statement();
       await send([a, b]);
       const q = async (query: string) =>
-        (await (await h.xapi(`/statements?${query}`, { version })).json()).statements.map((s: { actor: { mbox: string } }) => s.actor.mbox);
+        (await (await h.xapi(`/statements?${query}`, { version })).json()).statements.map(
+          (s: { actor: { mbox: string } }) => s.actor.mbox,
+        );
       expect(await q(`agent=${encodeURIComponent(JSON.stringify({ mbox: a.actor.mbox }))}`)).toEqual([a.actor.mbox]);
       expect(await q(`activity=${encodeURIComponent(b.object.id)}`)).toEqual([b.actor.mbox]);
       expect(await q(`registration=${registration}`)).toEqual([a.actor.mbox]);
-      const verb = 'https://verbs.example.org/unique-' + randomUUID();
+      const verb = `https://verbs.example.org/unique-${randomUUID()}`;
       const c = statement({ verb: { id: verb } });
       await send(c);
       expect(await q(`verb=${encodeURIComponent(verb)}`)).toEqual([c.actor.mbox]);
@@ -315,9 +374,12 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
     it('matches related agents and activities only when asked (XAPI-00176, XAPI-00177)', async () => {
       const teacher = `mailto:t-${randomUUID()}@example.org`;
       const parent = `https://lms.example.org/programs/${randomUUID()}`;
-      const s = statement({ context: { instructor: { mbox: teacher }, contextActivities: { parent: [{ id: parent }] } } });
+      const s = statement({
+        context: { instructor: { mbox: teacher }, contextActivities: { parent: [{ id: parent }] } },
+      });
       await send(s);
-      const count = async (query: string) => (await (await h.xapi(`/statements?${query}`, { version })).json()).statements.length;
+      const count = async (query: string) =>
+        (await (await h.xapi(`/statements?${query}`, { version })).json()).statements.length;
       const agent = encodeURIComponent(JSON.stringify({ mbox: teacher }));
       expect(await count(`agent=${agent}`)).toBe(0);
       expect(await count(`agent=${agent}&related_agents=true`)).toBe(1);
@@ -351,7 +413,10 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
       await new Promise((r) => setTimeout(r, 5));
       const [second] = await (await send(statement({ verb: { id: verb } }))).json();
       const v = encodeURIComponent(verb);
-      const ids = async (q: string) => (await (await h.xapi(`/statements?verb=${v}&${q}`, { version })).json()).statements.map((s: { id: string }) => s.id);
+      const ids = async (q: string) =>
+        (await (await h.xapi(`/statements?verb=${v}&${q}`, { version })).json()).statements.map(
+          (s: { id: string }) => s.id,
+        );
       expect(await ids(`since=${encodeURIComponent(firstStored)}`)).toEqual([second]);
       expect(await ids(`until=${encodeURIComponent(firstStored)}`)).toEqual([first]);
     });
@@ -363,7 +428,10 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
       expect(ids.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/completed' });
       expect(ids.object.definition).toBeUndefined();
       const canonical = await (
-        await h.xapi(`/statements?statementId=${id}&format=canonical`, { version, headers: { 'Accept-Language': 'zh-CN, en;q=0.5' } })
+        await h.xapi(`/statements?statementId=${id}&format=canonical`, {
+          version,
+          headers: { 'Accept-Language': 'zh-CN, en;q=0.5' },
+        })
       ).json();
       expect(canonical.verb.display).toEqual({ 'zh-CN': '完成' });
       expect(canonical.object.definition.name).toEqual({ 'zh-CN': '代数' });
@@ -380,7 +448,11 @@ describe.each(VERSIONS)('xAPI %s', (version, answered) => {
   });
 
   describe('voiding (1.0.3 part two 2.3.2)', () => {
-    const voiding = (target: string) => ({ ...statement(), verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: target } });
+    const voiding = (target: string) => ({
+      ...statement(),
+      verb: { id: 'http://adlnet.gov/expapi/verbs/voided' },
+      object: { objectType: 'StatementRef', id: target },
+    });
 
     it('hides a voided statement from statementId (404) and shows it by voidedStatementId (XAPI-00018, XAPI-00155)', async () => {
       const [target] = await (await send(statement())).json();
@@ -437,7 +509,9 @@ describe('version rules', () => {
   });
 
   it('accepts 2.0 context agents and groups only from 2.0 requests', async () => {
-    const s = statement({ context: { contextAgents: [{ objectType: 'contextAgent', agent: { mbox: 'mailto:c@example.org' } }] } });
+    const s = statement({
+      context: { contextAgents: [{ objectType: 'contextAgent', agent: { mbox: 'mailto:c@example.org' } }] },
+    });
     expect((await post(s, '1.0.3')).status).toBe(400);
     expect((await post(s, '2.0.0')).status).toBe(200);
     const bad = statement({ context: { contextAgents: [{ agent: { mbox: 'mailto:c@example.org' } }] } });
@@ -489,7 +563,11 @@ describe('LRS credentials (HTTP Basic, scopes)', () => {
   });
 
   it("keeps each institution's LRS apart: another institution's credential sees none of its statements", async () => {
-    const other = await h.t.request('/v1/institutions', { method: 'POST', auth: 'admin', json: { name: 'Other School', kind: 'school', regionId: 'default' } });
+    const other = await h.t.request('/v1/institutions', {
+      method: 'POST',
+      auth: 'admin',
+      json: { name: 'Other School', kind: 'school', regionId: 'default' },
+    });
     const institutionId = (await other.json()).id;
     const lrs = await h.credential(['all'], 'admin', institutionId);
     const [id] = await (await post(statement())).json();
@@ -500,7 +578,10 @@ describe('LRS credentials (HTTP Basic, scopes)', () => {
   it('refuses a revoked credential with 401', async () => {
     const lrs = await h.credential(['all']);
     expect((await h.xapi('/statements?limit=1', { lrs })).status).toBe(200);
-    const revoke = await h.t.request(`/v1/learning-records/credentials/${lrs.id}`, { method: 'DELETE', auth: h.p.institution.key });
+    const revoke = await h.t.request(`/v1/learning-records/credentials/${lrs.id}`, {
+      method: 'DELETE',
+      auth: h.p.institution.key,
+    });
     expect(revoke.status).toBe(204);
     expect((await h.xapi('/statements?limit=1', { lrs })).status).toBe(401);
   });
@@ -522,10 +603,14 @@ describe('actors to people', () => {
       await h.t.platform.database.db.execute(sql`select person_id from learning_records.statements where id = ${id}`),
     );
     expect(rows[0]?.person_id).toBe(learner.id);
-    const unlinked = statement({ actor: { account: { homePage: 'https://other.example.org', name: learner.learnerNumber } } });
+    const unlinked = statement({
+      actor: { account: { homePage: 'https://other.example.org', name: learner.learnerNumber } },
+    });
     const [other] = await (await post(unlinked)).json();
     const none = resultRows<{ person_id: string | null }>(
-      await h.t.platform.database.db.execute(sql`select person_id from learning_records.statements where id = ${other}`),
+      await h.t.platform.database.db.execute(
+        sql`select person_id from learning_records.statements where id = ${other}`,
+      ),
     );
     expect(none[0]?.person_id).toBeNull();
   });
