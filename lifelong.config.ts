@@ -3,9 +3,10 @@ import { defineConfig } from '@lifelong/core';
 import assessments from '@lifelong/plugin-assessments';
 import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
+import learningRecords from '@lifelong/plugin-learning-records';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
-// The default deployment: the core with the first-party centers and assessments, enabled in the default region.
+// The default deployment: the core with the first-party centers, assessments and learning records, enabled in the default region.
 // Environment variables override these settings (docs/configuration.md); with no DATABASE_URL the
 // platform runs on embedded PGlite in .lifelong/data. The web portal (examples/web-portal, built by
 // `npm run build` and by `npm start`'s prestart) is served at `/`.
@@ -14,5 +15,5 @@ export default defineConfig({
     port: 3000,
     siteDir: fileURLToPath(new URL('./examples/web-portal/dist', import.meta.url)),
   },
-  plugins: [creditBank, teacherDevelopment, assessments, credentials],
+  plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords],
 });

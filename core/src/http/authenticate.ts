@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Unauthenticated } from '../errors/core-errors.js';
 import { ANONYMOUS, type Principal } from '../identity/principal.js';
 import type { AppEnv } from './app-env.js';
@@ -6,6 +6,11 @@ import type { AppEnv } from './app-env.js';
 export interface AuthenticateOptions {
   /** Finds the principal behind a bearer token (API key or session), or null. */
   resolveToken: (token: string) => Promise<Principal | null>;
+  /**
+   * True for requests to routes that read the `Authorization` header themselves (access
+   * `{ credentials }`): they stay anonymous here, whatever the header holds.
+   */
+  ownCredentials?: (c: Context<AppEnv>) => boolean;
 }
 
 const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})$/i;
@@ -15,10 +20,10 @@ const BEARER = /^Bearer\s+([\x21-\x7e]{1,512})$/i;
  * principal with a valid bearer token; a 401 problem for a malformed, unknown or revoked token
  * (never silently anonymous, so a client with a stale token finds out at once).
  */
-export function authenticate({ resolveToken }: AuthenticateOptions): MiddlewareHandler<AppEnv> {
+export function authenticate({ resolveToken, ownCredentials }: AuthenticateOptions): MiddlewareHandler<AppEnv> {
   return async function authenticateRequest(c, next) {
     const header = c.req.header('authorization');
-    if (header === undefined) {
+    if (header === undefined || ownCredentials?.(c)) {
       c.set('principal', ANONYMOUS);
       return next();
     }

@@ -17,8 +17,16 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  *   platform-scoped grant counts (checked at the door; shown in OpenAPI as `x-permission-scope`);
  * - `{ authenticated }`: any signed-in principal, the handler applying the relationship rule the
  *   string describes (e.g. "the person themself or their guardian"). The rule is shown in OpenAPI.
+ * - `{ credentials }`: the route authenticates the request itself, from its `Authorization`
+ *   header, with credentials of its own (e.g. HTTP Basic with a plugin's client keys, as a
+ *   standard protocol demands). The platform does not read that header for the route (the
+ *   principal is anonymous) and the handler must refuse what the string does not allow.
  */
-export type Access = { public: true } | { permission: string; scope?: 'platform' } | { authenticated: string };
+export type Access =
+  | { public: true }
+  | { permission: string; scope?: 'platform' }
+  | { authenticated: string }
+  | { credentials: string };
 
 export interface RequestSpec {
   /** Path parameters, named as in the path's `{name}` segments. */
@@ -36,6 +44,10 @@ export interface RequestSpec {
 }
 
 export interface UploadSpec {
+  /**
+   * Accepted media types. The wildcard range (star, slash, star) accepts any type: the handler
+   * then checks it, and a body without a `Content-Type` arrives as `application/octet-stream`.
+   */
   contentTypes: readonly string[];
   maxBytes: number;
   /**
@@ -45,6 +57,12 @@ export interface UploadSpec {
    * it does not keep is discarded after it answers. For large files (media, evidence).
    */
   stream?: boolean;
+  /**
+   * An empty (or absent) body is allowed and reaches the handler as zero bytes, instead of a 400
+   * (for protocols whose documents may be empty, and routes that take a body only sometimes).
+   * Not with `stream`.
+   */
+  optional?: boolean;
   /** What the file holds, for OpenAPI's request body (the size limit is added to it). */
   description?: string;
   /**

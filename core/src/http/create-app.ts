@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { PatternRouter } from 'hono/router/pattern-router';
 import type { Logger } from 'pino';
@@ -67,7 +67,18 @@ export function createHttpApp({
   app.use(securityHeaders());
   app.use(requestLogger(logger, pathRedactor(groups)));
   app.use(requestDeadline(requestTimeoutMs));
-  app.use(authenticate({ resolveToken }));
+  // Routes with credentials of their own (access `{ credentials }`) read `Authorization` themselves.
+  const ownCredentialRoutes = new PatternRouter<true>();
+  for (const group of groups) {
+    for (const route of group.routes) {
+      if ('credentials' in route.access) {
+        ownCredentialRoutes.add(route.method.toUpperCase(), toHonoPath(`${group.prefix}${route.path}`), true);
+      }
+    }
+  }
+  const ownCredentials = (c: Context<AppEnv>) =>
+    (ownCredentialRoutes.match(c.req.method === 'HEAD' ? 'GET' : c.req.method, c.req.path)[0] as unknown[]).length > 0;
+  app.use(authenticate({ resolveToken, ownCredentials }));
 
   const guard = rateLimits ? rateLimiter(rateLimits) : undefined;
   for (const group of groups) {

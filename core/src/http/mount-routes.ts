@@ -25,6 +25,7 @@ export function toHonoPath(path: string): string {
 /** The declared media type, which the route must accept (else 415). */
 function uploadType(c: Context<AppEnv>, spec: UploadSpec): string {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (spec.contentTypes.includes('*/*')) return contentType || 'application/octet-stream';
   if (!spec.contentTypes.includes(contentType)) {
     throw UnsupportedMediaType({
       detail: `Got Content-Type "${contentType || '(none)'}"; this route accepts ${spec.contentTypes.join(', ')}.`,
@@ -57,7 +58,7 @@ async function readUpload(c: Context<AppEnv>, spec: UploadSpec): Promise<Upload>
   const contentType = uploadType(c, spec);
   const body = await readBody(c, spec.maxBytes, () => uploadTooLarge(spec));
   const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (bytes.byteLength === 0) throw emptyFile();
+  if (bytes.byteLength === 0 && !spec.optional) throw emptyFile();
   return { bytes, contentType };
 }
 
@@ -68,7 +69,8 @@ const uploadTooLarge = (spec: UploadSpec) =>
   });
 
 function checkAccess(route: AnyRoute, c: Context<AppEnv>): void {
-  if ('public' in route.access) return;
+  // A route with credentials of its own authenticates the request in its handler.
+  if ('public' in route.access || 'credentials' in route.access) return;
   const principal = c.get('principal');
   if (principal.kind === 'anonymous') {
     throw Unauthenticated({ headers: { 'WWW-Authenticate': 'Bearer' } });

@@ -102,9 +102,11 @@ function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObjec
   }
   add(
     401,
-    isPublic
-      ? 'A bearer token was sent and is malformed, unknown, expired or revoked (`UNAUTHENTICATED`); anonymous calls need none.'
-      : 'No valid credentials: no bearer token, or a malformed, unknown, expired or revoked one (`UNAUTHENTICATED`).',
+    'credentials' in access
+      ? `The route's own credentials are missing or wrong: ${access.credentials} (\`UNAUTHENTICATED\`).`
+      : isPublic
+        ? 'A bearer token was sent and is malformed, unknown, expired or revoked (`UNAUTHENTICATED`); anonymous calls need none.'
+        : 'No valid credentials: no bearer token, or a malformed, unknown, expired or revoked one (`UNAUTHENTICATED`).',
   );
   if ('permission' in access) {
     add(
@@ -115,6 +117,8 @@ function errorResponses(route: AnyRoute, group: RouteGroup, responses: JsonObjec
     );
   } else if ('authenticated' in access) {
     add(403, `The caller may not do this: allowed to ${access.authenticated} (\`FORBIDDEN\`).`);
+  } else if ('credentials' in access) {
+    add(403, "The route's own credentials do not allow this (`FORBIDDEN`).");
   }
   if (request?.params) add(404, 'No such resource, or not one the caller may see (no existence oracle).');
   if (request?.body) {
@@ -201,7 +205,8 @@ function operation(route: AnyRoute, group: RouteGroup): JsonObject {
         }
       : {}),
     responses,
-    security: isPublic ? [] : [{ bearer: [] }],
+    security: isPublic ? [] : 'credentials' in route.access ? [{ basic: [] }] : [{ bearer: [] }],
+    ...('credentials' in route.access ? { 'x-credentials': route.access.credentials } : {}),
     ...('permission' in route.access ? { 'x-permission': route.access.permission } : {}),
     ...('permission' in route.access && route.access.scope ? { 'x-permission-scope': route.access.scope } : {}),
     ...('authenticated' in route.access ? { 'x-access': route.access.authenticated } : {}),
@@ -244,6 +249,12 @@ export function buildOpenApiDocument(info: OpenApiInfo, groups: readonly RouteGr
           type: 'http',
           scheme: 'bearer',
           description: 'A session token (from POST /v1/sessions) or an API key.',
+        },
+        basic: {
+          type: 'http',
+          scheme: 'basic',
+          description:
+            "A plugin's own client credentials, for routes with access `credentials` (e.g. an LRS key and secret); `x-credentials` says which.",
         },
       },
     },

@@ -5,6 +5,8 @@ import credentials from '@lifelong/plugin-credentials';
 import credentialsClient from '@lifelong/plugin-credentials/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
+import learningRecords from '@lifelong/plugin-learning-records';
+import learningRecordsClient from '@lifelong/plugin-learning-records/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
@@ -15,12 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
