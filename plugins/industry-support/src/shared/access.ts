@@ -7,9 +7,13 @@ export function learnerOf(ctx: Ctx): string {
   return ctx.requirePerson(() => PeopleOnly());
 }
 
-/** The accredited company the caller's API key acts for, or null for any other caller. */
+/**
+ * The accredited company the caller's API key acts for (a key of an institution of kind `company`
+ * holding the `industry-partner` role), or null for any other caller.
+ */
 export async function callerCompany(ctx: Ctx): Promise<InstitutionSummary | null> {
   if (ctx.principal.kind !== 'apiKey' || !ctx.principal.institutionId) return null;
+  if (!ctx.principal.roles.some((grant) => grant.role === 'industry-partner')) return null;
   const institution = await ctx.identity.institution(ctx.principal.institutionId);
   if (!institution || institution.kind !== 'company' || institution.accreditation !== 'accredited') return null;
   return institution;
