@@ -2,12 +2,32 @@
 // clock and the assessments plugin, companies with their keys, the fixture taxonomies imported
 // through the imports job, and passed self-tests.
 import { readFile } from 'node:fs/promises';
+import { definePlugin } from '@lifelong/core';
 import { createTestPlatform, TestCallError, type TestPlatform } from '@lifelong/core/testing';
 import assessmentsClient from '@lifelong/plugin-assessments/client';
 import assessments from '@lifelong/plugin-assessments';
 import { expect } from 'vitest';
 import client from './client.js';
+import { MatchImproved, NeedPublished } from './events.js';
 import industrySupport from './index.js';
+
+/** What the quality-control center would receive: every event of the plugin, in order. */
+export const received: { name: string; payload: Record<string, unknown> }[] = [];
+
+/** A plugin that requires industry-support, as quality control will, and watches its events. */
+export const probe = definePlugin({
+  id: 'industry-support-probe',
+  version: '0.1.0',
+  requires: { core: '^0.1.0', plugins: { 'industry-support': '^0.1.0' } },
+  register(p) {
+    p.on(NeedPublished, async (event) => {
+      received.push({ name: NeedPublished.name, payload: event.payload });
+    });
+    p.on(MatchImproved, async (event) => {
+      received.push({ name: MatchImproved.name, payload: event.payload });
+    });
+  },
+});
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
 
@@ -28,7 +48,7 @@ const testsFor = (t: TestPlatform, auth: string) => t.client(auth, [assessmentsC
 export async function harness(options: { regionConfig?: Record<string, unknown> } = {}): Promise<Harness> {
   const clock = { now: new Date('2026-05-04T08:00:00Z') };
   const t = await createTestPlatform({
-    plugins: [assessments, industrySupport],
+    plugins: [assessments, industrySupport, probe],
     regions: [
       {
         id: 'default',

@@ -17,5 +17,12 @@ export async function recordSnapshot(
   db: Queryable,
   values: { personId: string; needId: string; regionId: string; at: Date; scoreBasisPoints: number },
 ) {
-  await db.insert(matchSnapshots).values(values).onConflictDoNothing();
+  // Two scores at the same instant (a fixed clock): the later one stands.
+  await db
+    .insert(matchSnapshots)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [matchSnapshots.personId, matchSnapshots.needId, matchSnapshots.at],
+      set: { scoreBasisPoints: values.scoreBasisPoints },
+    });
 }
