@@ -5,12 +5,21 @@
 import assessments from '@lifelong/plugin-assessments';
 import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
+import industrySupport from '@lifelong/plugin-industry-support';
 import learningRecords from '@lifelong/plugin-learning-records';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
-// Teacher development requires the credit bank and assessments.
-export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, credentials, learningRecords, readingClub];
+// Teacher development requires the credit bank and assessments; industry support requires assessments.
+export const firstPartyPlugins = [
+  creditBank,
+  assessments,
+  teacherDevelopment,
+  credentials,
+  learningRecords,
+  industrySupport,
+  readingClub,
+];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

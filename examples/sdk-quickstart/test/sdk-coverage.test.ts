@@ -3,6 +3,8 @@ import assessments from '@lifelong/plugin-assessments';
 import assessmentsClient from '@lifelong/plugin-assessments/client';
 import credentials from '@lifelong/plugin-credentials';
 import credentialsClient from '@lifelong/plugin-credentials/client';
+import industrySupport from '@lifelong/plugin-industry-support';
+import industrySupportClient from '@lifelong/plugin-industry-support/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import learningRecords from '@lifelong/plugin-learning-records';
@@ -17,12 +19,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
