@@ -41,9 +41,13 @@ beforeAll(async () => {
   institutionId = p.institution.id; // the accredited school whose issuer key the principals hold
   const otherInstitution = await h.institution('Other College');
   const staff = await h.t.person({ roles: [{ role: 'registrar', scope: { type: 'institution', id: institutionId } }] });
-  const otherStaff = await h.t.person({ roles: [{ role: 'registrar', scope: { type: 'institution', id: otherInstitution } }] });
+  const otherStaff = await h.t.person({
+    roles: [{ role: 'registrar', scope: { type: 'institution', id: otherInstitution } }],
+  });
   const teacher = await h.t.person({ roles: [{ role: 'teacher', scope: { type: 'institution', id: institutionId } }] });
-  const otherTeacher = await h.t.person({ roles: [{ role: 'teacher', scope: { type: 'institution', id: institutionId } }] });
+  const otherTeacher = await h.t.person({
+    roles: [{ role: 'teacher', scope: { type: 'institution', id: institutionId } }],
+  });
   teacherId = teacher.id;
   Object.assign(auth, {
     anonymous: undefined,
@@ -59,7 +63,13 @@ beforeAll(async () => {
   } satisfies Record<Caller, string | undefined>);
   const api = h.as(staff.token);
   await api.scopes.create({
-    body: { scopeType: 'teacher', scopeId: teacherId, parentType: 'institution', parentId: institutionId, name: 'Teacher' },
+    body: {
+      scopeType: 'teacher',
+      scopeId: teacherId,
+      parentType: 'institution',
+      parentId: institutionId,
+      name: 'Teacher',
+    },
   });
   await api.scopes.dataPoints.create({
     scopeType: 'institution',
@@ -85,8 +95,12 @@ afterAll(() => h.t.close());
 /** Everything the plugin stores, as one digest: a refusal must leave it as it was. */
 async function digest(): Promise<string> {
   const tables = ['indicators', 'region_packs', 'scopes', 'data_points', 'aggregates', 'targets', 'alerts', 'actions'];
-  const parts = tables.map((t) => `coalesce((select md5(string_agg(x::text, ',' order by x::text)) from quality_control.${t} x), '')`);
-  const rows = resultRows<{ d: string }>(await h.t.platform.database.db.execute(sql.raw(`select md5(${parts.join(' || ')}) as d`)));
+  const parts = tables.map(
+    (t) => `coalesce((select md5(string_agg(x::text, ',' order by x::text)) from quality_control.${t} x), '')`,
+  );
+  const rows = resultRows<{ d: string }>(
+    await h.t.platform.database.db.execute(sql.raw(`select md5(${parts.join(' || ')}) as d`)),
+  );
   return rows[0]?.d ?? '';
 }
 
@@ -101,7 +115,9 @@ const base = '/v1/quality-control';
 const inst = () => `${base}/scopes/institution/${institutionId}`;
 const staffOnly = (code: string) => `${inst()}/indicators/${code}`;
 const NO_PERMISSION = (allowed: Caller[]) =>
-  Object.fromEntries(SIGNED_IN.filter((c) => !allowed.includes(c)).map((c) => [c, 403])) as Partial<Record<Caller, number>>;
+  Object.fromEntries(SIGNED_IN.filter((c) => !allowed.includes(c)).map((c) => [c, 403])) as Partial<
+    Record<Caller, number>
+  >;
 const definition = (code: string) => ({
   code,
   name: 'Own',
@@ -150,7 +166,13 @@ const cases: Case[] = [
       `${base}/scopes`,
       {
         method: 'POST',
-        json: { scopeType: 'programme', scopeId: `p-${n++}`, parentType: 'institution', parentId: institutionId, name: 'P' },
+        json: {
+          scopeType: 'programme',
+          scopeId: `p-${n++}`,
+          parentType: 'institution',
+          parentId: institutionId,
+          name: 'P',
+        },
       },
     ],
   },
@@ -189,7 +211,10 @@ const cases: Case[] = [
   {
     name: 'GET …/series (teacher scope)',
     allowed: [...READERS, 'teacher'],
-    request: () => [`${base}/scopes/teacher/${teacherId}/indicators/teaching.evaluation/series?from=2026-Q1&to=2026-Q2`, {}],
+    request: () => [
+      `${base}/scopes/teacher/${teacherId}/indicators/teaching.evaluation/series?from=2026-Q1&to=2026-Q2`,
+      {},
+    ],
   },
   {
     name: 'GET …/series.csv',
@@ -209,7 +234,10 @@ const cases: Case[] = [
   {
     name: 'PUT …/target',
     allowed: MANAGERS,
-    request: () => [`${staffOnly('teachers.retention')}/target`, { method: 'PUT', json: { target: 92, threshold: 85 } }],
+    request: () => [
+      `${staffOnly('teachers.retention')}/target`,
+      { method: 'PUT', json: { target: 92, threshold: 85 } },
+    ],
   },
   { name: 'GET /alerts', allowed: SIGNED_IN, request: () => [`${base}/alerts`, {}] },
   {

@@ -36,9 +36,17 @@ describe('the ./client entry', () => {
       },
       `/v1/${client.id}`,
     );
-    await bound.scopes.indicators.series({ scopeType: 'institution', scopeId: 'i1', code: 'students.satisfaction', from: '2025', to: '2026' });
+    await bound.scopes.indicators.series({
+      scopeType: 'institution',
+      scopeId: 'i1',
+      code: 'students.satisfaction',
+      from: '2025',
+      to: '2026',
+    });
     await bound.indicators.list();
-    expect(calls[0]).toMatch(/^GET \/v1\/quality-control\/scopes\/institution\/i1\/indicators\/students\.satisfaction\/series/);
+    expect(calls[0]).toMatch(
+      /^GET \/v1\/quality-control\/scopes\/institution\/i1\/indicators\/students\.satisfaction\/series/,
+    );
     expect(calls[1]).toBe('GET /v1/quality-control/indicators');
   });
 });

@@ -1,11 +1,12 @@
 // Shared by the plugin's tests (not part of the package's entry points): a platform with a movable
 // clock; a probe plugin that emits the other centers' events (the very refs those plugins export),
 // watches the quality-control events and asks the series service; institutions and staff.
+
+import { definePlugin, type EventRef } from '@lifelong/core';
+import { createTestPlatform, TestCallError, type TestPlatform } from '@lifelong/core/testing';
 import { AttemptScored } from '@lifelong/plugin-assessments';
 import { CertificateReviewed, CreditAwarded } from '@lifelong/plugin-credit-bank';
 import { CourseCompleted, EnrolmentPaid, TeacherDecided } from '@lifelong/plugin-teacher-development';
-import { definePlugin, type EventRef } from '@lifelong/core';
-import { createTestPlatform, TestCallError, type TestPlatform } from '@lifelong/core/testing';
 import { Type } from '@sinclair/typebox';
 import { expect } from 'vitest';
 import client from './client.js';
@@ -84,7 +85,11 @@ export async function harness(): Promise<Harness> {
     regions: [
       { id: 'default', name: 'Default' },
       { id: 'elsewhere', name: 'Elsewhere' },
-      { id: 'off', name: 'Off', plugins: { 'quality-control': { enabled: false }, 'quality-probe': { enabled: false } } },
+      {
+        id: 'off',
+        name: 'Off',
+        plugins: { 'quality-control': { enabled: false }, 'quality-probe': { enabled: false } },
+      },
     ],
     now: () => clock.now,
     settings: { sessionTtlSeconds: 7 * 86_400 },

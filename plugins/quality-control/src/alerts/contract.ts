@@ -1,5 +1,12 @@
 import { defineContract } from '@lifelong/core/contract';
-import { ActionNotFound, AlreadyVerified, AlertNotFound, IndicatorNotFound, NotYetMeasurable, ScopeNotFound } from '../errors.js';
+import {
+  ActionNotFound,
+  AlertNotFound,
+  AlreadyVerified,
+  IndicatorNotFound,
+  NotYetMeasurable,
+  ScopeNotFound,
+} from '../errors.js';
 import {
   Action,
   ActionParams,

@@ -10,7 +10,10 @@ export function registerAlerts(p: QualityControlRegistrar): void {
     status: 200,
     body: await service.acknowledgeAlert(ctx, params.alertId),
   }));
-  p.route(contract.createAction, async ({ body }, ctx) => ({ status: 201, body: await service.createAction(ctx, body) }));
+  p.route(contract.createAction, async ({ body }, ctx) => ({
+    status: 201,
+    body: await service.createAction(ctx, body),
+  }));
   p.route(contract.getAction, async ({ params }, ctx) => ({
     status: 200,
     body: await service.getAction(ctx, params.actionId),

@@ -57,7 +57,12 @@ export const Action = Type.Object({
   ownerPersonId: Id,
   dueOn: Day,
   baselinePeriod: Type.String(),
-  status: Type.Union([Type.Literal('planned'), Type.Literal('in-progress'), Type.Literal('done'), Type.Literal('verified')]),
+  status: Type.Union([
+    Type.Literal('planned'),
+    Type.Literal('in-progress'),
+    Type.Literal('done'),
+    Type.Literal('verified'),
+  ]),
   margin: Type.Number(),
   baselineValue: Type.Union([Type.Number(), Type.Null()]),
   nextValue: Type.Union([Type.Number(), Type.Null()]),

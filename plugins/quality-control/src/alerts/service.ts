@@ -109,7 +109,10 @@ export async function listAlerts(ctx: Ctx, query: { limit?: number; cursor?: str
 }
 
 /** May the caller handle the row (its owner, or a manager of its scope)? */
-async function mayHandle(ctx: Ctx, row: { regionId: string; scopeType: string; scopeId: string; ownerPersonId: string | null }) {
+async function mayHandle(
+  ctx: Ctx,
+  row: { regionId: string; scopeType: string; scopeId: string; ownerPersonId: string | null },
+) {
   if (row.ownerPersonId && row.ownerPersonId === personIdOf(ctx)) return true;
   const scope = await resolveScope(ctx, row.regionId, row.scopeType, row.scopeId);
   return scope !== null && mayManage(ctx, scope);
@@ -131,7 +134,11 @@ export async function createAction(ctx: Ctx, body: CreateActionBody) {
   const indicator = await libraryIndicator(ctx, body.code);
   const scope = await managedScope(ctx, body.scopeType, body.scopeId);
   if (!PERIOD_PATTERNS[indicator.periodType].test(body.baselinePeriod)) {
-    throw invalidField('/body/baselinePeriod', 'periodType', `"${indicator.code}" is measured per ${indicator.periodType}.`);
+    throw invalidField(
+      '/body/baselinePeriod',
+      'periodType',
+      `"${indicator.code}" is measured per ${indicator.periodType}.`,
+    );
   }
   if (!isDay(body.dueOn)) throw invalidField('/body/dueOn', 'day', 'Not a calendar day (YYYY-MM-DD).');
   if (!(await ctx.identity.personById(body.ownerPersonId))) {

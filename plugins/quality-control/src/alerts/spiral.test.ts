@@ -21,10 +21,22 @@ beforeAll(async () => {
   teacher = await h.t.person({ roles: [{ role: 'teacher', scope: { type: 'institution', id: institutionId } }] });
   const api = h.as(registrar.token);
   await api.scopes.create({
-    body: { scopeType: 'course', scopeId: 'welding', parentType: 'institution', parentId: institutionId, name: 'Welding' },
+    body: {
+      scopeType: 'course',
+      scopeId: 'welding',
+      parentType: 'institution',
+      parentId: institutionId,
+      name: 'Welding',
+    },
   });
   await api.scopes.create({
-    body: { scopeType: 'teacher', scopeId: teacher.id, parentType: 'institution', parentId: institutionId, name: 'T. Teacher' },
+    body: {
+      scopeType: 'teacher',
+      scopeId: teacher.id,
+      parentType: 'institution',
+      parentId: institutionId,
+      name: 'T. Teacher',
+    },
   });
   // Welding — April: 2 of 10 completed (20 %, red); May: 9 of 12 (75 %, green).
   await api.scopes.dataPoints.create({
@@ -66,7 +78,9 @@ describe('alerts', () => {
       ['institution', '2026-04', 20, 'registrar'],
       ['region', '2026-04', 20, 'region-admin'],
     ]);
-    const raised = seen.filter((e) => e.name === 'quality-control.alert.raised' && e.payload.code === 'courses.completion-rate');
+    const raised = seen.filter(
+      (e) => e.name === 'quality-control.alert.raised' && e.payload.code === 'courses.completion-rate',
+    );
     expect(raised).toHaveLength(3);
     expect(raised.find((e) => e.payload.scopeType === 'course')?.payload).toMatchObject({
       scopeId: 'welding',
@@ -98,7 +112,11 @@ describe('alerts', () => {
   it('is acknowledged by its owner once; others get 404', async () => {
     const [alert] = (await h.as(teacher.token).alerts.list({})).items;
     if (!alert) throw new Error('no alert');
-    await refused(h.as(p.otherLearner.token).alerts.acknowledge({ alertId: alert.id }), 404, 'QUALITY_CONTROL_ALERT_NOT_FOUND');
+    await refused(
+      h.as(p.otherLearner.token).alerts.acknowledge({ alertId: alert.id }),
+      404,
+      'QUALITY_CONTROL_ALERT_NOT_FOUND',
+    );
     h.clock.now = new Date('2026-04-03T06:00:00Z');
     const acknowledged = await h.as(teacher.token).alerts.acknowledge({ alertId: alert.id });
     expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledgedBy: teacher.id });
@@ -126,12 +144,18 @@ describe('improvement actions', () => {
       },
     });
     expect(action).toMatchObject({ status: 'planned', margin: 5, verdict: null });
-    expect(await h.as(registrar.token).actions.status({ actionId: action.id, body: { status: 'done' } })).toMatchObject({
-      status: 'done',
-    });
+    expect(await h.as(registrar.token).actions.status({ actionId: action.id, body: { status: 'done' } })).toMatchObject(
+      {
+        status: 'done',
+      },
+    );
     const judged = await h.as(registrar.token).actions.verify({ actionId: action.id });
     expect(judged).toMatchObject({ status: 'verified', baselineValue: 20, nextValue: 75, verdict: 'effective' });
-    await refused(h.as(registrar.token).actions.verify({ actionId: action.id }), 409, 'QUALITY_CONTROL_ACTION_VERIFIED');
+    await refused(
+      h.as(registrar.token).actions.verify({ actionId: action.id }),
+      409,
+      'QUALITY_CONTROL_ACTION_VERIFIED',
+    );
     await refused(
       h.as(registrar.token).actions.status({ actionId: action.id, body: { status: 'in-progress' } }),
       409,
@@ -139,7 +163,12 @@ describe('improvement actions', () => {
     );
     await h.t.drainEvents();
     const verified = seen.find((e) => e.name === 'quality-control.action.verified' && e.payload.actionId === action.id);
-    expect(verified?.payload).toMatchObject({ verdict: 'effective', baselinePeriod: '2026-04', period: '2026-05', value: 75 });
+    expect(verified?.payload).toMatchObject({
+      verdict: 'effective',
+      baselinePeriod: '2026-04',
+      period: '2026-05',
+      value: 75,
+    });
   });
 
   it('is ineffective when the indicator moved less than the margin', async () => {
@@ -174,9 +203,16 @@ describe('improvement actions', () => {
         baselinePeriod: '2026-05',
       },
     });
-    const problem = await refused(h.as(registrar.token).actions.verify({ actionId: action.id }), 409, 'QUALITY_CONTROL_NOT_YET_MEASURABLE');
+    const problem = await refused(
+      h.as(registrar.token).actions.verify({ actionId: action.id }),
+      409,
+      'QUALITY_CONTROL_NOT_YET_MEASURABLE',
+    );
     expect(problem).toMatchObject({ baseline: 'green', next: 'suppressed' });
-    expect(await h.as(registrar.token).actions.get({ actionId: action.id })).toMatchObject({ status: 'planned', verdict: null });
+    expect(await h.as(registrar.token).actions.get({ actionId: action.id })).toMatchObject({
+      status: 'planned',
+      verdict: null,
+    });
   });
 
   it('refuses bad input naming the field', async () => {
@@ -191,8 +227,15 @@ describe('improvement actions', () => {
     };
     const badDay = await refused(h.as(registrar.token).actions.create({ body }), 400);
     expect(badDay.errors?.[0]).toMatchObject({ path: '/body/dueOn', rule: 'day' });
-    const badPeriod = await refused(h.as(registrar.token).actions.create({ body: { ...body, dueOn: '2026-05-01', baselinePeriod: '2026' } }), 400);
+    const badPeriod = await refused(
+      h.as(registrar.token).actions.create({ body: { ...body, dueOn: '2026-05-01', baselinePeriod: '2026' } }),
+      400,
+    );
     expect(badPeriod.errors?.[0]).toMatchObject({ path: '/body/baselinePeriod', rule: 'periodType' });
-    await refused(h.as(teacher.token).actions.create({ body: { ...body, dueOn: '2026-05-01' } }), 404, 'QUALITY_CONTROL_SCOPE_NOT_FOUND');
+    await refused(
+      h.as(teacher.token).actions.create({ body: { ...body, dueOn: '2026-05-01' } }),
+      404,
+      'QUALITY_CONTROL_SCOPE_NOT_FOUND',
+    );
   });
 });

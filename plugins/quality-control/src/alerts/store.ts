@@ -1,6 +1,6 @@
 import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { type ActionRow, actions, type AlertRow, alerts } from '../shared/schema.js';
+import { type ActionRow, type AlertRow, actions, alerts } from '../shared/schema.js';
 import type { Action, Alert } from './schemas.js';
 
 export const alertView = (row: AlertRow): Alert => ({
@@ -51,7 +51,13 @@ export async function alertById(db: Queryable, regionId: string, id: string) {
 
 export async function listAlerts(
   db: Queryable,
-  filter: { regionId: string; all: boolean; institutionIds: string[]; personId: string | null; status?: string | undefined },
+  filter: {
+    regionId: string;
+    all: boolean;
+    institutionIds: string[];
+    personId: string | null;
+    status?: string | undefined;
+  },
   limit: number,
   cursor: string | undefined,
 ) {

@@ -70,7 +70,11 @@ export const uploadPoints = defineContract({
   access: { authenticated: 'managers of the scope' },
   request: {
     params: ScopeParams,
-    upload: { contentTypes: ['text/csv'], maxBytes: 5_000_000, description: 'CSV with a header row: element,date,value[,key]' },
+    upload: {
+      contentTypes: ['text/csv'],
+      maxBytes: 5_000_000,
+      description: 'CSV with a header row: element,date,value[,key]',
+    },
   },
   responses: { 201: { description: 'What was recorded', schema: RecordResult } },
   errors: [ScopeNotFound],
@@ -80,7 +84,7 @@ export const listPoints = defineContract({
   operationId: 'scopes.dataPoints.list',
   method: 'get',
   path: '/scopes/{scopeType}/{scopeId}/data-points',
-  summary: "The values recorded for the scope itself, with their source and who recorded them (audit)",
+  summary: 'The values recorded for the scope itself, with their source and who recorded them (audit)',
   description: `Needs \`quality-control.manage\` for the scope. ${notYours} Oldest first, a page at a time.`,
   access: { authenticated: 'managers of the scope' },
   request: { params: ScopeParams, query: PointsQuery },

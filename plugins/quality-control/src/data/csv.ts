@@ -31,4 +31,3 @@ export function parseCsv(text: string): string[][] {
   if (row.some((c) => c !== '')) rows.push(row);
   return rows;
 }
-

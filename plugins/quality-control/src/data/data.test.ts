@@ -50,7 +50,11 @@ describe('the indicator library', () => {
     expect((await elsewhere.json()).items).toEqual([]);
     await refused(h.as(p.otherRegionAdmin.token).packs.adopt({ packId: 'teachers', body: { adopted: true } }), 403);
     await refused(h.as(registrar.token).packs.adopt({ packId: 'teachers', body: { adopted: true } }), 403);
-    await refused(h.as(p.regionAdmin.token).packs.adopt({ packId: 'nope', body: { adopted: true } }), 404, 'QUALITY_CONTROL_PACK_NOT_FOUND');
+    await refused(
+      h.as(p.regionAdmin.token).packs.adopt({ packId: 'nope', body: { adopted: true } }),
+      404,
+      'QUALITY_CONTROL_PACK_NOT_FOUND',
+    );
   });
 
   it("versions a region's own indicator and refuses a pack's code", async () => {
@@ -140,7 +144,13 @@ describe('data from the other centers’ events', () => {
 
   it('puts course events on the course’s scope when it is registered, rolling up to its institution', async () => {
     await h.as(registrar.token).scopes.create({
-      body: { scopeType: 'course', scopeId: 'c-ceramics', parentType: 'institution', parentId: institutionId, name: 'Ceramics' },
+      body: {
+        scopeType: 'course',
+        scopeId: 'c-ceramics',
+        parentType: 'institution',
+        parentId: institutionId,
+        name: 'Ceramics',
+      },
     });
     const month = thisMonth();
     for (let i = 0; i < 10; i++) {
@@ -178,14 +188,31 @@ describe('data from the other centers’ events', () => {
 
   it('feeds credits, certificate decisions and teacher decisions to the region', async () => {
     const base = { personId: p.learner.id, regionId: 'default' };
-    await h.emit('credit-bank.credit.awarded', { ...base, recordId: crypto.randomUUID(), credits: '25', points: '250' });
-    await h.emit('credit-bank.certificate.reviewed', { ...base, certificateId: crypto.randomUUID(), decision: 'approved' });
-    await h.emit('credit-bank.certificate.reviewed', { ...base, certificateId: crypto.randomUUID(), decision: 'more-evidence-requested' });
-    await h.emit('teacher-development.teacher.decided', { ...base, teacherId: crypto.randomUUID(), status: 'rejected' });
+    await h.emit('credit-bank.credit.awarded', {
+      ...base,
+      recordId: crypto.randomUUID(),
+      credits: '25',
+      points: '250',
+    });
+    await h.emit('credit-bank.certificate.reviewed', {
+      ...base,
+      certificateId: crypto.randomUUID(),
+      decision: 'approved',
+    });
+    await h.emit('credit-bank.certificate.reviewed', {
+      ...base,
+      certificateId: crypto.randomUUID(),
+      decision: 'more-evidence-requested',
+    });
+    await h.emit('teacher-development.teacher.decided', {
+      ...base,
+      teacherId: crypto.randomUUID(),
+      status: 'rejected',
+    });
     const list = async (element: string) =>
-      (await h.as(p.regionAdmin.token).scopes.dataPoints.list({ scopeType: 'region', scopeId: 'default', element })).items.map(
-        (i) => i.value,
-      );
+      (
+        await h.as(p.regionAdmin.token).scopes.dataPoints.list({ scopeType: 'region', scopeId: 'default', element })
+      ).items.map((i) => i.value);
     expect(await list('credits.awarded')).toEqual([2.5]);
     expect(await list('certificates.approved')).toEqual([1]); // a request for more evidence is no decision
     expect(await list('teachers.approved')).toEqual([0]);
@@ -201,9 +228,19 @@ describe('manual entry and CSV uploads', () => {
       ],
     };
     const api = h.as(registrar.token).scopes.dataPoints;
-    expect(await api.create({ scopeType: 'institution', scopeId: institutionId, body })).toEqual({ recorded: 2, duplicates: 0 });
-    expect(await api.create({ scopeType: 'institution', scopeId: institutionId, body })).toEqual({ recorded: 0, duplicates: 2 });
-    const audit = await api.list({ scopeType: 'institution', scopeId: institutionId, element: 'food-safety.inspection.passed' });
+    expect(await api.create({ scopeType: 'institution', scopeId: institutionId, body })).toEqual({
+      recorded: 2,
+      duplicates: 0,
+    });
+    expect(await api.create({ scopeType: 'institution', scopeId: institutionId, body })).toEqual({
+      recorded: 0,
+      duplicates: 2,
+    });
+    const audit = await api.list({
+      scopeType: 'institution',
+      scopeId: institutionId,
+      element: 'food-safety.inspection.passed',
+    });
     expect(audit.items.map((i) => [i.value, i.source, i.sourceKey, i.recordedBy])).toEqual([
       [1, 'manual', 'manual:insp-2026-001', registrar.id],
       [0, 'manual', 'manual:insp-2026-002', registrar.id],
@@ -264,9 +301,14 @@ describe('manual entry and CSV uploads', () => {
   it('lets only the scope’s managers enter data: others get 404, and nothing is written', async () => {
     const body = { points: [{ element: 'graduates.total', date: '2024-07-01', value: 5 }] };
     for (const token of [p.learner.token, p.regionAdmin.token.replace(/./g, 'x')]) {
-      await refused(h.as(token).scopes.dataPoints.create({ scopeType: 'institution', scopeId: institutionId, body }), token === p.learner.token ? 404 : 401);
+      await refused(
+        h.as(token).scopes.dataPoints.create({ scopeType: 'institution', scopeId: institutionId, body }),
+        token === p.learner.token ? 404 : 401,
+      );
     }
-    expect((await upload('element,date,value\ngraduates.total,2024-07-01,5\n', p.otherRegionAdmin.token)).status).toBe(404);
+    expect((await upload('element,date,value\ngraduates.total,2024-07-01,5\n', p.otherRegionAdmin.token)).status).toBe(
+      404,
+    );
     const audit = await h.as(p.regionAdmin.token).scopes.dataPoints.list({
       scopeType: 'institution',
       scopeId: institutionId,

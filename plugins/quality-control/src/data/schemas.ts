@@ -27,7 +27,8 @@ export const PointInput = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 120,
-        description: 'Your idempotency key for this value: a repeat with the same key is a duplicate, not a second value.',
+        description:
+          'Your idempotency key for this value: a repeat with the same key is a duplicate, not a second value.',
       }),
     ),
   },

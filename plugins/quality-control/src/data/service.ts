@@ -1,5 +1,5 @@
-import { fieldErrors, type Upload, ValidationFailed, uuidv7 } from '@lifelong/core';
 import { createHash } from 'node:crypto';
+import { fieldErrors, type Upload, uuidv7, ValidationFailed } from '@lifelong/core';
 import type { Ctx } from '../context.js';
 import { personIdOf } from '../context.js';
 import { ScopeExists } from '../errors.js';
@@ -94,7 +94,9 @@ export async function uploadPoints(ctx: Ctx, scopeType: string, scopeId: string,
   await store.noteInstitution(ctx.db, scope, ctx.now());
   return recordPoints(
     ctx.db,
-    points.map((p, i) => entered(ctx, scope, 'csv', p as PointInput, p.key ? `manual:${p.key}` : `csv:${hash}:${i + 1}`)),
+    points.map((p, i) =>
+      entered(ctx, scope, 'csv', p as PointInput, p.key ? `manual:${p.key}` : `csv:${hash}:${i + 1}`),
+    ),
     ctx.now(),
   );
 }

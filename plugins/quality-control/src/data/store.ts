@@ -1,7 +1,7 @@
 import { afterIdCursor, type Queryable, toPage } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
-import type { Scope } from '../shared/scope-schemas.js';
 import { dataPoints, type ScopeRow, scopes } from '../shared/schema.js';
+import type { Scope } from '../shared/scope-schemas.js';
 import type { ResolvedScope } from '../shared/scopes.js';
 import type { DataPoint } from './schemas.js';
 

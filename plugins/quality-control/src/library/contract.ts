@@ -1,5 +1,6 @@
 import { defineContract } from '@lifelong/core/contract';
 import { CodeTaken, IndicatorNotFound, PackNotFound } from '../errors.js';
+import { Indicator } from '../shared/common-schemas.js';
 import {
   AdoptPackBody,
   CreateIndicatorBody,
@@ -10,7 +11,6 @@ import {
   PackParams,
   PackView,
 } from './schemas.js';
-import { Indicator } from '../shared/common-schemas.js';
 
 export const listIndicators = defineContract({
   operationId: 'indicators.list',

@@ -6,7 +6,9 @@ export const CreateIndicatorBody = IndicatorDefinition;
 export const IndicatorParams = Type.Object({ code: Code });
 export const IndicatorVersions = Type.Object({ items: Type.Array(Indicator) });
 
-export const PackParams = Type.Object({ packId: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z-]*$' }) });
+export const PackParams = Type.Object({
+  packId: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z-]*$' }),
+});
 export const AdoptPackBody = Type.Object({ adopted: Type.Boolean() }, { additionalProperties: false });
 export const PackView = Type.Object({
   id: Type.String(),

@@ -15,7 +15,9 @@ export async function insertVersion(
     .from(indicators)
     .where(and(eq(indicators.regionId, regionId), eq(indicators.code, definition.code)));
   const version = (last?.version ?? 0) + 1;
-  await db.insert(indicators).values({ regionId, code: definition.code, version, definition, createdBy, createdAt: now });
+  await db
+    .insert(indicators)
+    .values({ regionId, code: definition.code, version, definition, createdBy, createdAt: now });
   return { ...definition, version, pack: null };
 }
 
@@ -28,7 +30,14 @@ export async function versions(db: Queryable, regionId: string, code: string): P
   return rows.map((r) => ({ ...(r.definition as IndicatorDefinition), version: r.version, pack: null }));
 }
 
-export async function setAdopted(db: Queryable, regionId: string, packId: string, adopted: boolean, by: string | null, now: Date) {
+export async function setAdopted(
+  db: Queryable,
+  regionId: string,
+  packId: string,
+  adopted: boolean,
+  by: string | null,
+  now: Date,
+) {
   if (adopted) {
     await db.insert(regionPacks).values({ regionId, packId, adoptedBy: by, adoptedAt: now }).onConflictDoNothing();
   } else {

@@ -38,14 +38,24 @@ export async function seriesSvg(
       {
         name: 'y',
         type: 'linear',
-        domain: { fields: [{ data: 'shown', field: 'value' }, { data: 'target', field: 'target' }] },
+        domain: {
+          fields: [
+            { data: 'shown', field: 'value' },
+            { data: 'target', field: 'target' },
+          ],
+        },
         range: 'height',
         zero: true,
         nice: true,
       },
     ],
     axes: [
-      { orient: 'bottom', scale: 'x', labelAngle: items.length > 8 ? -45 : 0, labelAlign: items.length > 8 ? 'right' : 'center' },
+      {
+        orient: 'bottom',
+        scale: 'x',
+        labelAngle: items.length > 8 ? -45 : 0,
+        labelAlign: items.length > 8 ? 'right' : 'center',
+      },
       { orient: 'left', scale: 'y', title: indicator.unit, grid: true },
     ],
     marks: [
@@ -64,11 +74,12 @@ export async function seriesSvg(
       },
       {
         type: 'line',
-        from: { data: 'shown' },
+        from: { data: 'all' },
         encode: {
           enter: {
             x: { scale: 'x', field: 'period' },
             y: { scale: 'y', field: 'value' },
+            defined: { signal: 'datum.value !== null' }, // a gap where the value is suppressed
             stroke: { value: '#1565c0' },
             strokeWidth: { value: 2 },
           },

@@ -6,8 +6,8 @@ import type { Indicator } from '../shared/common-schemas.js';
 import { observe, standardsOf } from '../shared/observe.js';
 import { PERIOD_PATTERNS, periodRange } from '../shared/periods.js';
 import { targets } from '../shared/schema.js';
-import { csvCell } from './csv-cell.js';
 import { seriesSvg, svgToPng } from './chart.js';
+import { csvCell } from './csv-cell.js';
 import type { SeriesQuery, SetTargetBody } from './schemas.js';
 
 /** Checks a range against the indicator's period type and the region's limit (400 naming the field). */
@@ -18,7 +18,11 @@ export function checkRange(indicator: Indicator, from: string, to: string, maxPe
     ['to', to],
   ] as const) {
     if (!pattern.test(value)) {
-      throw invalidField(`/query/${name}`, 'periodType', `"${indicator.code}" is measured per ${indicator.periodType}.`);
+      throw invalidField(
+        `/query/${name}`,
+        'periodType',
+        `"${indicator.code}" is measured per ${indicator.periodType}.`,
+      );
     }
   }
   if (from > to) throw invalidField('/query/to', 'afterFrom', '`to` comes before `from`.');
@@ -35,13 +39,24 @@ async function seriesOf(ctx: Ctx, params: { scopeType: string; scopeId: string; 
   return { indicator, scope, items };
 }
 
-export async function series(ctx: Ctx, params: { scopeType: string; scopeId: string; code: string }, query: SeriesQuery) {
+export async function series(
+  ctx: Ctx,
+  params: { scopeType: string; scopeId: string; code: string },
+  query: SeriesQuery,
+) {
   return { items: (await seriesOf(ctx, params, query)).items };
 }
 
-export async function seriesCsv(ctx: Ctx, params: { scopeType: string; scopeId: string; code: string }, query: SeriesQuery) {
+export async function seriesCsv(
+  ctx: Ctx,
+  params: { scopeType: string; scopeId: string; code: string },
+  query: SeriesQuery,
+) {
   const { items } = await seriesOf(ctx, params, query);
-  const lines = ['period,value,n,status', ...items.map((i) => [i.period, i.value, i.n, i.status].map(csvCell).join(','))];
+  const lines = [
+    'period,value,n,status',
+    ...items.map((i) => [i.period, i.value, i.n, i.status].map(csvCell).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -77,7 +92,8 @@ export async function setTarget(
   if (period !== '*' && !PERIOD_PATTERNS[indicator.periodType].test(period)) {
     throw invalidField('/body/period', 'periodType', `"${indicator.code}" is measured per ${indicator.periodType}.`);
   }
-  const worse = indicator.direction === 'higher-is-better' ? body.threshold <= body.target : body.threshold >= body.target;
+  const worse =
+    indicator.direction === 'higher-is-better' ? body.threshold <= body.target : body.threshold >= body.target;
   if (!worse) throw invalidField('/body/threshold', 'threshold', 'The threshold lies on the worse side of the target.');
   const values = {
     scopeType: scope.scopeType,
@@ -95,7 +111,21 @@ export async function setTarget(
     .values(values)
     .onConflictDoUpdate({
       target: [targets.scopeId, targets.scopeType, targets.code, targets.period],
-      set: { target: values.target, threshold: values.threshold, margin: values.margin, setBy: values.setBy, setAt: values.setAt },
+      set: {
+        target: values.target,
+        threshold: values.threshold,
+        margin: values.margin,
+        setBy: values.setBy,
+        setAt: values.setAt,
+      },
     });
-  return { scopeType: scope.scopeType, scopeId: scope.scopeId, code: indicator.code, period, target: values.target, threshold: values.threshold, margin: values.margin };
+  return {
+    scopeType: scope.scopeType,
+    scopeId: scope.scopeId,
+    code: indicator.code,
+    period,
+    target: values.target,
+    threshold: values.threshold,
+    margin: values.margin,
+  };
 }

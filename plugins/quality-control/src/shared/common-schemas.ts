@@ -76,7 +76,9 @@ export type IndicatorDefinition = Static<typeof IndicatorDefinition>;
 export const Indicator = Type.Object({
   ...IndicatorDefinitionFields,
   version: Type.Integer({ minimum: 1 }),
-  pack: Type.Union([Type.String(), Type.Null()], { description: 'The first-party pack, or null for the region’s own.' }),
+  pack: Type.Union([Type.String(), Type.Null()], {
+    description: 'The first-party pack, or null for the region’s own.',
+  }),
 });
 export type Indicator = Static<typeof Indicator>;
 

@@ -23,7 +23,8 @@ export async function ownIndicators(db: Queryable, regionId: string): Promise<In
     .orderBy(indicators.code, desc(indicators.version));
   const latest = new Map<string, Indicator>();
   for (const row of rows) {
-    if (!latest.has(row.code)) latest.set(row.code, { ...(row.definition as object), version: row.version, pack: null } as Indicator);
+    if (!latest.has(row.code))
+      latest.set(row.code, { ...(row.definition as object), version: row.version, pack: null } as Indicator);
   }
   return [...latest.values()];
 }

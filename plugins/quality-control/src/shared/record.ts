@@ -29,7 +29,18 @@ export async function recordPoints(
   now: Date,
 ): Promise<{ recorded: number; duplicates: number }> {
   let recorded = 0;
-  const deltas = new Map<string, { scopeType: string; scopeId: string; element: string; periodType: string; period: string; total: number; n: number }>();
+  const deltas = new Map<
+    string,
+    {
+      scopeType: string;
+      scopeId: string;
+      element: string;
+      periodType: string;
+      period: string;
+      total: number;
+      n: number;
+    }
+  >();
   for (let i = 0; i < points.length; i += CHUNK) {
     const chunk = points.slice(i, i + CHUNK);
     const inserted = await db
@@ -76,7 +87,13 @@ export async function recordPoints(
       .insert(aggregates)
       .values(rows.slice(i, i + CHUNK))
       .onConflictDoUpdate({
-        target: [aggregates.scopeId, aggregates.scopeType, aggregates.element, aggregates.periodType, aggregates.period],
+        target: [
+          aggregates.scopeId,
+          aggregates.scopeType,
+          aggregates.element,
+          aggregates.periodType,
+          aggregates.period,
+        ],
         set: { total: sql`${aggregates.total} + excluded.total`, n: sql`${aggregates.n} + excluded.n` },
       });
   }

@@ -63,10 +63,7 @@ export const scopes = qualityControl.table(
     name: text('name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.scopeType, t.scopeId] }),
-    index('scopes_parent_idx').on(t.parentType, t.parentId),
-  ],
+  (t) => [primaryKey({ columns: [t.scopeType, t.scopeId] }), index('scopes_parent_idx').on(t.parentType, t.parentId)],
 );
 export type ScopeRow = typeof scopes.$inferSelect;
 
