@@ -10,6 +10,9 @@ import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import industrySupport from '@lifelong/plugin-industry-support';
 
 // The default deployment: the core with the first-party centers, assessments and industry support, enabled in the default region.
+import qualityControl from '@lifelong/plugin-quality-control';
+
+// The default deployment: the core with the first-party centers (credit bank, teacher development, quality control) and assessments, enabled in the default region.
 // Environment variables override these settings (docs/configuration.md); with no DATABASE_URL the
 // platform runs on embedded PGlite in .lifelong/data. The web portal (examples/web-portal, built by
 // `npm run build` and by `npm start`'s prestart) is served at `/`.
@@ -18,5 +21,5 @@ export default defineConfig({
     port: 3000,
     siteDir: fileURLToPath(new URL('./examples/web-portal/dist', import.meta.url)),
   },
-  plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport],
+  plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl],
 });

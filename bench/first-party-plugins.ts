@@ -20,6 +20,10 @@ export const firstPartyPlugins = [
   industrySupport,
   readingClub,
 ];
+import qualityControl from '@lifelong/plugin-quality-control';
+
+// Teacher development requires the credit bank and assessments.
+export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, qualityControl, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

@@ -9,6 +9,8 @@ import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import learningRecords from '@lifelong/plugin-learning-records';
 import learningRecordsClient from '@lifelong/plugin-learning-records/client';
+import qualityControl from '@lifelong/plugin-quality-control';
+import qualityControlClient from '@lifelong/plugin-quality-control/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
@@ -19,12 +21,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient, qualityControlClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
