@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@lifelong/core';
 import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
 // The default deployment: the core with the first-party centers and assessments, enabled in the default region.
@@ -13,5 +14,5 @@ export default defineConfig({
     port: 3000,
     siteDir: fileURLToPath(new URL('./examples/web-portal/dist', import.meta.url)),
   },
-  plugins: [creditBank, teacherDevelopment, assessments],
+  plugins: [creditBank, teacherDevelopment, assessments, evaluationConsultation],
 });

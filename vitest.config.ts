@@ -32,6 +32,11 @@ export default defineConfig({
             '@lifelong/plugin-assessments/schemas': here('./plugins/assessments/src/schemas.ts'),
             '@lifelong/plugin-assessments/client': here('./plugins/assessments/src/client.ts'),
             '@lifelong/plugin-assessments': here('./plugins/assessments/src/index.ts'),
+            '@lifelong/plugin-evaluation-consultation/schemas': here(
+              './plugins/evaluation-consultation/src/schemas.ts',
+            ),
+            '@lifelong/plugin-evaluation-consultation/client': here('./plugins/evaluation-consultation/src/client.ts'),
+            '@lifelong/plugin-evaluation-consultation': here('./plugins/evaluation-consultation/src/index.ts'),
           },
         },
         plugins: [postgresJsFix],

@@ -4,11 +4,12 @@
 
 import assessments from '@lifelong/plugin-assessments';
 import creditBank from '@lifelong/plugin-credit-bank';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
 // Teacher development requires the credit bank and assessments.
-export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, readingClub];
+export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, evaluationConsultation, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

@@ -3,6 +3,8 @@ import assessments from '@lifelong/plugin-assessments';
 import assessmentsClient from '@lifelong/plugin-assessments/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
+import evaluationConsultationClient from '@lifelong/plugin-evaluation-consultation/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
@@ -13,12 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, evaluationConsultation] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, evaluationConsultationClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };

@@ -49,7 +49,11 @@ const missingVisit = '00000000-0000-7000-8000-000000000001';
 
 beforeAll(async () => {
   h = await harness();
-  const region = await h.t.request('/v1/regions', { method: 'POST', auth: 'admin', json: { id: 'elsewhere', name: 'Elsewhere' } });
+  const region = await h.t.request('/v1/regions', {
+    method: 'POST',
+    auth: 'admin',
+    json: { id: 'elsewhere', name: 'Elsewhere' },
+  });
   expect(region.status).toBe(201);
   for (const caller of SIGNED_IN) {
     people[caller] = await h.person(
@@ -68,14 +72,27 @@ beforeAll(async () => {
   id = (await admin.engagements.create({ body: { schoolInstitutionId: school, leadPersonId: people.lead.id } })).id;
   const lead = api('lead');
   await lead.engagements.members.add({ engagementId: id, body: { personId: people.member.id, role: 'member' } });
-  await lead.engagements.members.add({ engagementId: id, body: { personId: people.schoolContact.id, role: 'schoolContact' } });
+  await lead.engagements.members.add({
+    engagementId: id,
+    body: { personId: people.schoolContact.id, role: 'schoolContact' },
+  });
   const expert = (who: Exclude<Caller, 'anonymous'>) =>
-    admin.experts.create({ body: { personId: people[who].id, fields: ['teaching'], regions: ['default'], languages: [], available: true } });
+    admin.experts.create({
+      body: { personId: people[who].id, fields: ['teaching'], regions: ['default'], languages: [], available: true },
+    });
   assignedExpertId = (await expert('expertAssigned')).id;
   await expert('expertNotAssigned');
-  spareExpertId = (await admin.experts.create({
-    body: { personId: (await h.person()).id, fields: ['teaching'], regions: ['default'], languages: [], available: true },
-  })).id;
+  spareExpertId = (
+    await admin.experts.create({
+      body: {
+        personId: (await h.person()).id,
+        fields: ['teaching'],
+        regions: ['default'],
+        languages: [],
+        available: true,
+      },
+    })
+  ).id;
   await lead.engagements.experts.assign({ engagementId: id, body: { expertId: assignedExpertId } });
   // Another engagement, with another school: its team member, contact and expert have no part in ours.
   const other = (await admin.engagements.create({ body: { schoolInstitutionId: otherSchool } })).id;
@@ -89,11 +106,17 @@ beforeAll(async () => {
   // Ours, walked to the factual-accuracy window (open), with evidence, a finding, a comment and a complaint.
   await lead.engagements.milestones.record({ engagementId: id, milestoneKey: 'scope-agreed' });
   await lead.engagements.advance({ engagementId: id });
-  await api('schoolContact').engagements.selfEvaluation.submit({ engagementId: id, body: { grades: allGrades(4, 'Ours') } });
+  await api('schoolContact').engagements.selfEvaluation.submit({
+    engagementId: id,
+    body: { grades: allGrades(4, 'Ours') },
+  });
   await lead.engagements.advance({ engagementId: id });
   const member = api('member');
   evidenceId = (
-    await member.engagements.evidence.create({ engagementId: id, body: { kind: 'interview', title: 'Head', text: 'Notes' } })
+    await member.engagements.evidence.create({
+      engagementId: id,
+      body: { kind: 'interview', title: 'Head', text: 'Notes' },
+    })
   ).id;
   const upload = await h.t.request(`/v1/evaluation-consultation/engagements/${id}/evidence/documents?title=Plan`, {
     method: 'POST',
@@ -115,7 +138,9 @@ beforeAll(async () => {
   await lead.engagements.report.release({ engagementId: id });
   await lead.engagements.advance({ engagementId: id });
   const contact = api('schoolContact');
-  commentId = (await contact.engagements.report.comments.create({ engagementId: id, body: { section: 'a', text: 'b' } })).id;
+  commentId = (
+    await contact.engagements.report.comments.create({ engagementId: id, body: { section: 'a', text: 'b' } })
+  ).id;
   complaintId = (await contact.engagements.complaints.create({ engagementId: id, body: { text: 'c' } })).id;
 }, 240_000);
 afterAll(() => h.t.close());
@@ -165,7 +190,12 @@ let fresh = 0;
 const grades = () => ({ grades: [{ indicatorCode: 'teaching', grade: 3, rationale: 'r' }] });
 
 const cases: Case[] = [
-  { name: 'POST /templates', allowed: MANAGERS, permission: true, request: () => [`${base}/templates`, post(template())] },
+  {
+    name: 'POST /templates',
+    allowed: MANAGERS,
+    permission: true,
+    request: () => [`${base}/templates`, post(template())],
+  },
   { name: 'GET /templates', allowed: SIGNED_IN, request: () => [`${base}/templates`, {}] },
   { name: 'GET /templates/{templateId}', allowed: SIGNED_IN, request: () => [`${base}/templates/paper-default@1`, {}] },
   {
@@ -194,7 +224,11 @@ const cases: Case[] = [
     allowed: SCHOOL,
     request: () => [`${e()}/complaints`, post({ text: `complaint ${fresh++}` })],
   },
-  { name: 'GET /engagements/{engagementId}/complaints', allowed: TEAM_SCHOOL, request: () => [`${e()}/complaints`, {}] },
+  {
+    name: 'GET /engagements/{engagementId}/complaints',
+    allowed: TEAM_SCHOOL,
+    request: () => [`${e()}/complaints`, {}],
+  },
   {
     name: 'POST /engagements/{engagementId}/complaints/{complaintId}/resolution',
     allowed: LEADS,
@@ -211,7 +245,11 @@ const cases: Case[] = [
     allowed: TEAM_EXPERTS,
     request: () => [
       `${e()}/evidence/documents?title=Doc`,
-      { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new TextEncoder().encode(`%PDF-1.4\n%${fresh++}\n`) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: new TextEncoder().encode(`%PDF-1.4\n%${fresh++}\n`),
+      },
     ],
   },
   {
@@ -248,10 +286,22 @@ const cases: Case[] = [
     request: () => [`${e()}/findings/${findingId}/solutions`, post({ text: 'More coaching' })],
   },
   { name: 'GET /engagements/{engagementId}/findings', allowed: TEAM_EXPERTS, request: () => [`${e()}/findings`, {}] },
-  { name: 'POST /engagements/{engagementId}/report/drafts', allowed: TEAM, request: () => [`${e()}/report/drafts`, post()] },
-  { name: 'POST /engagements/{engagementId}/report/release', allowed: LEADS, request: () => [`${e()}/report/release`, post()] },
+  {
+    name: 'POST /engagements/{engagementId}/report/drafts',
+    allowed: TEAM,
+    request: () => [`${e()}/report/drafts`, post()],
+  },
+  {
+    name: 'POST /engagements/{engagementId}/report/release',
+    allowed: LEADS,
+    request: () => [`${e()}/report/release`, post()],
+  },
   { name: 'GET /engagements/{engagementId}/report', allowed: PARTIES, request: () => [`${e()}/report`, {}] },
-  { name: 'GET /engagements/{engagementId}/report/versions', allowed: PARTIES, request: () => [`${e()}/report/versions`, {}] },
+  {
+    name: 'GET /engagements/{engagementId}/report/versions',
+    allowed: PARTIES,
+    request: () => [`${e()}/report/versions`, {}],
+  },
   { name: 'GET /engagements/{engagementId}/report.html', allowed: PARTIES, request: () => [`${e()}/report.html`, {}] },
   { name: 'GET /engagements/{engagementId}/report.pdf', allowed: PARTIES, request: () => [`${e()}/report.pdf`, {}] },
   {
@@ -259,13 +309,21 @@ const cases: Case[] = [
     allowed: SCHOOL,
     request: () => [`${e()}/report/comments`, post({ section: 's', text: `t${fresh++}` })],
   },
-  { name: 'GET /engagements/{engagementId}/report/comments', allowed: TEAM_SCHOOL, request: () => [`${e()}/report/comments`, {}] },
+  {
+    name: 'GET /engagements/{engagementId}/report/comments',
+    allowed: TEAM_SCHOOL,
+    request: () => [`${e()}/report/comments`, {}],
+  },
   {
     name: 'POST /engagements/{engagementId}/report/comments/{commentId}/response',
     allowed: TEAM,
     request: () => [`${e()}/report/comments/${commentId}/response`, post({ response: 'ok', accepted: false })],
   },
-  { name: 'POST /engagements/{engagementId}/report/final', allowed: LEADS, request: () => [`${e()}/report/final`, post()] },
+  {
+    name: 'POST /engagements/{engagementId}/report/final',
+    allowed: LEADS,
+    request: () => [`${e()}/report/final`, post()],
+  },
   {
     name: 'POST /engagements/{engagementId}/action-plan',
     allowed: LEADS,
@@ -287,7 +345,10 @@ const cases: Case[] = [
     name: 'POST /experts',
     allowed: MANAGERS,
     permission: true,
-    request: () => [`${base}/experts`, post({ personId: people.lead.id, fields: ['x'], regions: [], languages: [], available: true })],
+    request: () => [
+      `${base}/experts`,
+      post({ personId: people.lead.id, fields: ['x'], regions: [], languages: [], available: true }),
+    ],
   },
   { name: 'GET /experts', allowed: MANAGERS, permission: true, request: () => [`${base}/experts`, {}] },
   {
@@ -335,7 +396,9 @@ async function outcome(res: Response): Promise<'passed' | number> {
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   const problem = (await res.json()) as { code?: string };
   const denied =
-    res.status === 401 || res.status === 403 || (res.status === 404 && problem.code === 'EVALUATION_CONSULTATION_ENGAGEMENT_NOT_FOUND');
+    res.status === 401 ||
+    res.status === 403 ||
+    (res.status === 404 && problem.code === 'EVALUATION_CONSULTATION_ENGAGEMENT_NOT_FOUND');
   return denied ? res.status : 'passed';
 }
 

@@ -24,7 +24,11 @@ export const EngagementSuspended = defineError(
   409,
   'The engagement is suspended',
 );
-export const EngagementClosed = defineError('EVALUATION_CONSULTATION_ENGAGEMENT_CLOSED', 409, 'The engagement is closed');
+export const EngagementClosed = defineError(
+  'EVALUATION_CONSULTATION_ENGAGEMENT_CLOSED',
+  409,
+  'The engagement is closed',
+);
 export const WrongStage = defineError(
   'EVALUATION_CONSULTATION_WRONG_STAGE',
   409,

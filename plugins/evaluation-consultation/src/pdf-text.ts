@@ -10,7 +10,10 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   const doc = await getDocument({
     data: bytes,
     standardFontDataUrl: fonts,
-    useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);

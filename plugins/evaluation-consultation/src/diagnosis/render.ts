@@ -19,7 +19,7 @@ export interface ReportContent {
   generatedAt: string;
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const gradeText = (g: { grade: number; label: string | null } | null) =>
@@ -30,15 +30,17 @@ export function reportHtml(r: ReportContent): string {
   const rows = r.indicators
     .map(
       (i) =>
-        `<tr><th scope="row">${escape(i.name)}</th><td>${escape(gradeText(i.self))}</td><td>${escape(gradeText(i.team))}</td>` +
-        `<td>${escape(i.team?.rationale ?? '')}${i.team?.evidence.length ? `<br><small>Evidence: ${i.team.evidence.map(escape).join('; ')}</small>` : ''}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(i.name)}</th><td>${escapeHtml(gradeText(i.self))}</td><td>${escapeHtml(gradeText(i.team))}</td>` +
+        `<td>${escapeHtml(i.team?.rationale ?? '')}${i.team?.evidence.length ? `<br><small>Evidence: ${i.team.evidence.map(escapeHtml).join('; ')}</small>` : ''}</td></tr>`,
     )
     .join('');
   const findings = r.findings
     .map(
       (f) =>
-        `<li><strong>${f.kind === 'strength' ? 'Strength' : 'To improve'}${f.indicatorCode ? ` · ${escape(f.indicatorCode)}` : ''}:</strong> ${escape(f.text)}` +
-        (f.solutions.length ? `<ul>${f.solutions.map((s) => `<li>Solution: ${escape(s)}</li>`).join('')}</ul>` : '') +
+        `<li><strong>${f.kind === 'strength' ? 'Strength' : 'To improve'}${f.indicatorCode ? ` · ${escapeHtml(f.indicatorCode)}` : ''}:</strong> ${escapeHtml(f.text)}` +
+        (f.solutions.length
+          ? `<ul>${f.solutions.map((s) => `<li>Solution: ${escapeHtml(s)}</li>`).join('')}</ul>`
+          : '') +
         '</li>',
     )
     .join('');
@@ -46,14 +48,14 @@ export function reportHtml(r: ReportContent): string {
     ? `<h2>Factual accuracy</h2><ul>${r.factualAccuracy
         .map(
           (c) =>
-            `<li><strong>${escape(c.section)}:</strong> ${escape(c.comment)}<br>Response (${c.accepted ? 'corrected' : 'not corrected'}): ${escape(c.response ?? '')}</li>`,
+            `<li><strong>${escapeHtml(c.section)}:</strong> ${escapeHtml(c.comment)}<br>Response (${c.accepted ? 'corrected' : 'not corrected'}): ${escapeHtml(c.response ?? '')}</li>`,
         )
         .join('')}</ul>`
     : '';
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(r.title)}</title>` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(r.title)}</title>` +
     '<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem;text-align:left;vertical-align:top}</style></head><body>' +
-    `<h1>${escape(r.title)}</h1><p>${escape(r.school.name)} · ${r.status === 'final' ? 'Final report' : 'Draft'} version ${r.version} · ${escape(r.template.name)} (v${r.template.version}) · ${escape(r.generatedAt)}</p>` +
+    `<h1>${escapeHtml(r.title)}</h1><p>${escapeHtml(r.school.name)} · ${r.status === 'final' ? 'Final report' : 'Draft'} version ${r.version} · ${escapeHtml(r.template.name)} (v${r.template.version}) · ${escapeHtml(r.generatedAt)}</p>` +
     `<h2>Indicators (grades ${r.scale.min}–${r.scale.max})</h2><table><thead><tr><th>Indicator</th><th>School</th><th>Team</th><th>Rationale</th></tr></thead><tbody>${rows}</tbody></table>` +
     `<h2>Findings and solutions</h2><ul>${findings}</ul>${accuracy}</body></html>`
   );
@@ -82,7 +84,10 @@ export function reportPdf(r: ReportContent, createdAt: Date): Promise<Buffer> {
     }
     doc.moveDown().fontSize(14).text('Findings and solutions');
     for (const f of r.findings) {
-      doc.moveDown(0.5).fontSize(10).text(`${f.kind === 'strength' ? 'Strength' : 'To improve'}: ${f.text}`);
+      doc
+        .moveDown(0.5)
+        .fontSize(10)
+        .text(`${f.kind === 'strength' ? 'Strength' : 'To improve'}: ${f.text}`);
       for (const s of f.solutions) doc.text(`  Solution: ${s}`);
     }
     if (r.factualAccuracy.length) {

@@ -73,7 +73,9 @@ export const ReportVersion = Type.Object({
 });
 export const Report = Type.Object({
   ...ReportVersion.properties,
-  content: Type.Record(Type.String(), Type.Unknown(), { description: 'The frozen report: grades, findings, solutions' }),
+  content: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'The frozen report: grades, findings, solutions',
+  }),
 });
 export const ReportVersionList = Type.Object({ items: Type.Array(ReportVersion) });
 export const ReportQuery = Type.Object(
@@ -81,10 +83,7 @@ export const ReportQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const CommentBody = Type.Object(
-  { section: ShortText, text: Text },
-  { additionalProperties: false },
-);
+export const CommentBody = Type.Object({ section: ShortText, text: Text }, { additionalProperties: false });
 export const ResponseBody = Type.Object(
   { response: Text, accepted: Type.Boolean({ description: 'Whether the report is corrected as the school asks' }) },
   { additionalProperties: false },

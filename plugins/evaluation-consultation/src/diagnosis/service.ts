@@ -93,7 +93,13 @@ export async function submitSelfEvaluation(ctx: Ctx, engagementId: string, input
   if (codes.length !== expected.length || expected.some((c) => !codes.includes(c))) {
     throw ValidationFailed({
       detail: `Grade every indicator once: ${expected.join(', ')}.`,
-      errors: [{ path: '/body/grades', rule: 'everyIndicator', message: `Grade every indicator once: ${expected.join(', ')}.` }],
+      errors: [
+        {
+          path: '/body/grades',
+          rule: 'everyIndicator',
+          message: `Grade every indicator once: ${expected.join(', ')}.`,
+        },
+      ],
     });
   }
   const now = ctx.now();
@@ -106,7 +112,8 @@ export async function submitSelfEvaluation(ctx: Ctx, engagementId: string, input
 export async function gradeIndicators(ctx: Ctx, engagementId: string, input: GradeInput[]) {
   const actor = personOf(ctx);
   const a = await writableByTeam(ctx, engagementId);
-  if (await isFinal(ctx, a.row.id)) throw WrongStage({ detail: 'The final report is out: the diagnosis is closed (return visits measure again).' });
+  if (await isFinal(ctx, a.row.id))
+    throw WrongStage({ detail: 'The final report is out: the diagnosis is closed (return visits measure again).' });
   await checkGrades(ctx.db, a.row, input);
   const now = ctx.now();
   await insertGrades(ctx.db, a.row.id, 'team', null, input, actor, now);
@@ -145,7 +152,14 @@ export async function addFinding(
   });
   const sols = await insertSolutions(ctx.db, a.row.id, f.id, body.solutions ?? [], actor, now);
   await record(ctx.db, a.row.id, 'finding.added', { findingId: f.id, solutions: sols.length }, actor, now);
-  return { id: f.id, kind: f.kind, indicatorCode: f.indicatorCode, text: f.text, solutions: sols.map(solutionView), createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    kind: f.kind,
+    indicatorCode: f.indicatorCode,
+    text: f.text,
+    solutions: sols.map(solutionView),
+    createdAt: f.createdAt.toISOString(),
+  };
 }
 
 export async function addSolution(ctx: Ctx, engagementId: string, findingId: string, text: string) {
@@ -153,7 +167,17 @@ export async function addSolution(ctx: Ctx, engagementId: string, findingId: str
   const a = await writableByTeam(ctx, engagementId);
   if (await isFinal(ctx, a.row.id)) throw WrongStage({ detail: 'The final report is out: solutions are closed.' });
   const f = await findingRow(ctx.db, a.row.id, findingId);
-  if (!f) throw ValidationFailed({ detail: `No finding ${findingId}.`, errors: [{ path: '/params/findingId', rule: 'findingOfEngagement', message: `No finding ${findingId} in this engagement.` }] });
+  if (!f)
+    throw ValidationFailed({
+      detail: `No finding ${findingId}.`,
+      errors: [
+        {
+          path: '/params/findingId',
+          rule: 'findingOfEngagement',
+          message: `No finding ${findingId} in this engagement.`,
+        },
+      ],
+    });
   const now = ctx.now();
   const [s] = await insertSolutions(ctx.db, a.row.id, f.id, [text], actor, now);
   if (!s) throw new Error('insert returned no row');
@@ -182,7 +206,9 @@ async function buildContent(ctx: Ctx, a: Access, version: number, status: 'draft
   const { scale, indicators } = a.row.definition;
   const self = await currentGrades(ctx.db, a.row.id, 'self');
   const teamGrades = await currentGrades(ctx.db, a.row.id, 'team');
-  const titles = await evidenceTitles(ctx.db, a.row.id, [...new Set([...teamGrades.values()].flatMap((g) => g.evidenceIds))]);
+  const titles = await evidenceTitles(ctx.db, a.row.id, [
+    ...new Set([...teamGrades.values()].flatMap((g) => g.evidenceIds)),
+  ]);
   const school = await ctx.identity.institution(a.row.schoolInstitutionId);
   const findings = await findingsWithSolutions(ctx.db, a.row.id);
   const accuracy = status === 'final' ? await commentRows(ctx.db, a.row.id) : [];
@@ -201,12 +227,27 @@ async function buildContent(ctx: Ctx, a: Access, version: number, status: 'draft
         name: i.name,
         self: s ? { grade: s.grade, label: labelOf(scale, s.grade) } : null,
         team: t
-          ? { grade: t.grade, label: labelOf(scale, t.grade), rationale: t.rationale, evidence: t.evidenceIds.map((id) => titles.get(id) ?? id) }
+          ? {
+              grade: t.grade,
+              label: labelOf(scale, t.grade),
+              rationale: t.rationale,
+              evidence: t.evidenceIds.map((id) => titles.get(id) ?? id),
+            }
           : null,
       };
     }),
-    findings: findings.map((f) => ({ kind: f.kind, indicatorCode: f.indicatorCode, text: f.text, solutions: f.solutions.map((s) => s.text) })),
-    factualAccuracy: accuracy.map((c) => ({ section: c.section, comment: c.text, response: c.response, accepted: c.accepted })),
+    findings: findings.map((f) => ({
+      kind: f.kind,
+      indicatorCode: f.indicatorCode,
+      text: f.text,
+      solutions: f.solutions.map((s) => s.text),
+    })),
+    factualAccuracy: accuracy.map((c) => ({
+      section: c.section,
+      comment: c.text,
+      response: c.response,
+      accepted: c.accepted,
+    })),
     generatedAt: ctx.now().toISOString(),
   };
 }
@@ -230,7 +271,14 @@ export async function createDraft(ctx: Ctx, engagementId: string) {
   const version = (latest?.version ?? 0) + 1;
   const content = await buildContent(ctx, a, version, 'draft');
   const now = ctx.now();
-  const row = await insertReport(ctx.db, { engagementId: a.row.id, version, status: 'draft', content: { ...content }, createdBy: actor, createdAt: now });
+  const row = await insertReport(ctx.db, {
+    engagementId: a.row.id,
+    version,
+    status: 'draft',
+    content: { ...content },
+    createdBy: actor,
+    createdAt: now,
+  });
   await record(ctx.db, a.row.id, 'report.drafted', { version }, actor, now);
   return reportView(row);
 }
@@ -240,20 +288,38 @@ export async function releaseDraft(ctx: Ctx, engagementId: string) {
   const a = await engagementFor(ctx, engagementId, true);
   requirePart(a, isLead, 'the team lead');
   requireActive(a);
-  if (await releasedReport(ctx.db, a.row.id)) throw AlreadyDone({ detail: 'A draft was already released to the school.' });
+  if (await releasedReport(ctx.db, a.row.id))
+    throw AlreadyDone({ detail: 'A draft was already released to the school.' });
   const latest = await latestReport(ctx.db, a.row.id);
-  if (!latest || latest.status !== 'draft') throw WrongStage({ detail: 'Write a draft first.' });
+  if (latest?.status !== 'draft') throw WrongStage({ detail: 'Write a draft first.' });
   const now = ctx.now();
   const closes = afterWorkingDays(ctx.config.calendar, now, ctx.config.factualAccuracyWorkingDays) as Date;
   const row = await markReleased(ctx.db, a.row.id, latest.version, now, closes);
-  await record(ctx.db, a.row.id, 'report.released', { version: row.version, windowClosesAt: closes.toISOString() }, actor, now);
+  await record(
+    ctx.db,
+    a.row.id,
+    'report.released',
+    { version: row.version, windowClosesAt: closes.toISOString() },
+    actor,
+    now,
+  );
   await ctx.emit(
     ReportReleased,
     { engagementId: a.row.id, regionId: a.row.regionId, version: row.version, windowClosesAt: closes.toISOString() },
     { key: a.row.id },
   );
-  const school = (await ctx.db.select().from(members).where(and(eq(members.engagementId, a.row.id), eq(members.role, 'schoolContact')))).map((m) => m.personId);
-  await ctx.notify(DraftReleased, school, { closesAt: closes.toISOString() }, { link: `/engagements/${a.row.id}/report` });
+  const school = (
+    await ctx.db
+      .select()
+      .from(members)
+      .where(and(eq(members.engagementId, a.row.id), eq(members.role, 'schoolContact')))
+  ).map((m) => m.personId);
+  await ctx.notify(
+    DraftReleased,
+    school,
+    { closesAt: closes.toISOString() },
+    { link: `/engagements/${a.row.id}/report` },
+  );
   return versionView(row);
 }
 
@@ -268,7 +334,10 @@ async function reportFor(ctx: Ctx, engagementId: string, version: number | undef
   const a = await engagementFor(ctx, engagementId);
   const rows = await visibleReports(ctx, a);
   const row = version === undefined ? rows.at(-1) : rows.find((r) => r.version === version);
-  if (!row) throw ReportNotFound({ detail: `No report${version ? ` version ${version}` : ''} you may see in engagement ${engagementId}.` });
+  if (!row)
+    throw ReportNotFound({
+      detail: `No report${version ? ` version ${version}` : ''} you may see in engagement ${engagementId}.`,
+    });
   return row;
 }
 
@@ -292,13 +361,19 @@ const fileHeaders = (contentType: string, filename: string) => ({
 export async function renderHtml(ctx: Ctx, engagementId: string, version: number | undefined) {
   const row = await reportFor(ctx, engagementId, version);
   const html = reportHtml(row.content as unknown as ReportContent);
-  return new Response(html, { status: 200, headers: fileHeaders('text/html; charset=utf-8', `report-v${row.version}.html`) });
+  return new Response(html, {
+    status: 200,
+    headers: fileHeaders('text/html; charset=utf-8', `report-v${row.version}.html`),
+  });
 }
 
 export async function renderPdf(ctx: Ctx, engagementId: string, version: number | undefined) {
   const row = await reportFor(ctx, engagementId, version);
   const pdf = await reportPdf(row.content as unknown as ReportContent, row.createdAt);
-  return new Response(new Uint8Array(pdf), { status: 200, headers: fileHeaders('application/pdf', `report-v${row.version}.pdf`) });
+  return new Response(new Uint8Array(pdf), {
+    status: 200,
+    headers: fileHeaders('application/pdf', `report-v${row.version}.pdf`),
+  });
 }
 
 const commentView = (c: CommentRow) => ({
@@ -319,13 +394,27 @@ export async function addComment(ctx: Ctx, engagementId: string, body: { section
   requirePart(a, isSchool, 'the school’s contacts');
   const released = await releasedReport(ctx.db, a.row.id);
   const now = ctx.now();
-  if (!released?.releasedAt || !released.windowClosesAt || now < released.releasedAt || now >= released.windowClosesAt) {
+  if (
+    !released?.releasedAt ||
+    !released.windowClosesAt ||
+    now < released.releasedAt ||
+    now >= released.windowClosesAt
+  ) {
     throw WindowClosed({
-      detail: released?.windowClosesAt ? `The window closed at ${released.windowClosesAt.toISOString()}.` : 'No draft has been released yet.',
+      detail: released?.windowClosesAt
+        ? `The window closed at ${released.windowClosesAt.toISOString()}.`
+        : 'No draft has been released yet.',
       extensions: { windowClosesAt: released?.windowClosesAt?.toISOString() ?? null },
     });
   }
-  const row = await insertComment(ctx.db, { engagementId: a.row.id, reportVersion: released.version, section: body.section, text: body.text, authorId: actor, createdAt: now });
+  const row = await insertComment(ctx.db, {
+    engagementId: a.row.id,
+    reportVersion: released.version,
+    section: body.section,
+    text: body.text,
+    authorId: actor,
+    createdAt: now,
+  });
   await record(ctx.db, a.row.id, 'comment.added', { commentId: row.id }, actor, now);
   return commentView(row);
 }
@@ -336,7 +425,12 @@ export async function listComments(ctx: Ctx, engagementId: string) {
   return { items: (await commentRows(ctx.db, a.row.id)).map(commentView) };
 }
 
-export async function respondToComment(ctx: Ctx, engagementId: string, commentId: string, body: { response: string; accepted: boolean }) {
+export async function respondToComment(
+  ctx: Ctx,
+  engagementId: string,
+  commentId: string,
+  body: { response: string; accepted: boolean },
+) {
   const actor = personOf(ctx);
   const a = await engagementFor(ctx, engagementId);
   requirePart(a, team, 'the team');
@@ -367,18 +461,31 @@ export async function finalise(ctx: Ctx, engagementId: string) {
   }
   const unanswered = (await commentRows(ctx.db, a.row.id)).filter((c) => c.respondedAt === null).map((c) => c.id);
   if (unanswered.length > 0) {
-    throw CommentsUnanswered({ detail: `${unanswered.length} comment(s) have no response.`, extensions: { commentIds: unanswered } });
+    throw CommentsUnanswered({
+      detail: `${unanswered.length} comment(s) have no response.`,
+      extensions: { commentIds: unanswered },
+    });
   }
   const open = await ctx.db
     .select({ id: complaints.id })
     .from(complaints)
     .where(and(eq(complaints.engagementId, a.row.id), isNull(complaints.resolvedAt)));
   if (open.length > 0) {
-    throw ComplaintsOpen({ detail: `${open.length} complaint(s) are open.`, extensions: { complaintIds: open.map((c) => c.id) } });
+    throw ComplaintsOpen({
+      detail: `${open.length} complaint(s) are open.`,
+      extensions: { complaintIds: open.map((c) => c.id) },
+    });
   }
   const version = (latest?.version ?? 0) + 1;
   const content = await buildContent(ctx, a, version, 'final');
-  const row = await insertReport(ctx.db, { engagementId: a.row.id, version, status: 'final', content: { ...content }, createdBy: actor, createdAt: now });
+  const row = await insertReport(ctx.db, {
+    engagementId: a.row.id,
+    version,
+    status: 'final',
+    content: { ...content },
+    createdBy: actor,
+    createdAt: now,
+  });
   await record(ctx.db, a.row.id, 'report.finalised', { version }, actor, now);
   await ctx.emit(ReportFinalised, { engagementId: a.row.id, regionId: a.row.regionId, version }, { key: a.row.id });
   return reportView(row);

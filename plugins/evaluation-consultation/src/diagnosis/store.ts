@@ -38,7 +38,11 @@ export async function findingRow(db: Queryable, engagementId: string, id: string
 /** Findings with their solutions, oldest first. */
 export async function findingsWithSolutions(db: Queryable, engagementId: string) {
   const all = await db.select().from(findings).where(eq(findings.engagementId, engagementId)).orderBy(asc(findings.id));
-  const sols = await db.select().from(solutions).where(eq(solutions.engagementId, engagementId)).orderBy(asc(solutions.id));
+  const sols = await db
+    .select()
+    .from(solutions)
+    .where(eq(solutions.engagementId, engagementId))
+    .orderBy(asc(solutions.id));
   return all.map((f) => ({ ...f, solutions: sols.filter((s) => s.findingId === f.id) }));
 }
 
@@ -79,7 +83,13 @@ export async function insertReport(db: Queryable, values: typeof reports.$inferI
   return row;
 }
 
-export async function markReleased(db: Queryable, engagementId: string, version: number, releasedAt: Date, windowClosesAt: Date) {
+export async function markReleased(
+  db: Queryable,
+  engagementId: string,
+  version: number,
+  releasedAt: Date,
+  windowClosesAt: Date,
+) {
   const [row] = await db
     .update(reports)
     .set({ releasedAt, windowClosesAt })

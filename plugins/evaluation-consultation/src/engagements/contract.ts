@@ -30,7 +30,9 @@ import {
   SuspensionBody,
 } from './schemas.js';
 
-const parties = { authenticated: 'the engagement’s team, school contacts and experts, and the region’s managers' } as const;
+const parties = {
+  authenticated: 'the engagement’s team, school contacts and experts, and the region’s managers',
+} as const;
 const leads = { authenticated: 'the engagement’s team lead, and the region’s managers' } as const;
 const notYours =
   'Callers with no part in the engagement, and engagements of other regions, get 404 ' +

@@ -50,7 +50,9 @@ describe('an engagement walked end to end', () => {
       milestones: [{ key: 'scope-agreed', met: false }],
     });
     await h.as(lead.token).engagements.members.add({ engagementId: id, body: { personId: member.id, role: 'member' } });
-    await h.as(lead.token).engagements.members.add({ engagementId: id, body: { personId: contact.id, role: 'schoolContact' } });
+    await h
+      .as(lead.token)
+      .engagements.members.add({ engagementId: id, body: { personId: contact.id, role: 'schoolContact' } });
     expect((await h.as(contact.token).engagements.get({ engagementId: id })).myRoles).toEqual(['schoolContact']);
   });
 
@@ -73,11 +75,17 @@ describe('an engagement walked end to end', () => {
   it('takes the school’s self-evaluation on every indicator, once', async () => {
     const school = h.as(contact.token);
     const partial = await refused(
-      school.engagements.selfEvaluation.submit({ engagementId: id, body: { grades: allGrades(4, 'Our view').slice(0, 2) } }),
+      school.engagements.selfEvaluation.submit({
+        engagementId: id,
+        body: { grades: allGrades(4, 'Our view').slice(0, 2) },
+      }),
       400,
     );
     expect(partial.errors?.[0]).toMatchObject({ path: '/body/grades', rule: 'everyIndicator' });
-    await school.engagements.selfEvaluation.submit({ engagementId: id, body: { grades: allGrades(4, 'How we know: our data') } });
+    await school.engagements.selfEvaluation.submit({
+      engagementId: id,
+      body: { grades: allGrades(4, 'How we know: our data') },
+    });
     await refused(
       school.engagements.selfEvaluation.submit({ engagementId: id, body: { grades: allGrades(4, 'Again') } }),
       409,
@@ -90,7 +98,12 @@ describe('an engagement walked end to end', () => {
     const team = h.as(member.token);
     const note = await team.engagements.evidence.create({
       engagementId: id,
-      body: { kind: 'observation', title: 'Lesson observation, 4B', text: 'Pupils work in pairs.', indicatorCodes: ['teaching'] },
+      body: {
+        kind: 'observation',
+        title: 'Lesson observation, 4B',
+        text: 'Pupils work in pairs.',
+        indicatorCodes: ['teaching'],
+      },
     });
     observationId = note.id;
     const revised = await team.engagements.evidence.versions.create({
@@ -132,7 +145,16 @@ describe('an engagement walked end to end', () => {
     const wrong = await refused(
       team.engagements.grades.record({
         engagementId: id,
-        body: { grades: [{ indicatorCode: 'teaching', grade: 7, rationale: 'x', evidenceIds: ['00000000-0000-7000-8000-000000000000'] }] },
+        body: {
+          grades: [
+            {
+              indicatorCode: 'teaching',
+              grade: 7,
+              rationale: 'x',
+              evidenceIds: ['00000000-0000-7000-8000-000000000000'],
+            },
+          ],
+        },
       }),
       400,
     );
@@ -184,10 +206,16 @@ describe('an engagement walked end to end', () => {
       engagementId: id,
       body: { section: 'teaching', text: 'Feedback happens weekly in year 6.' },
     });
-    await refused(h.as(lead.token).engagements.report.finalise({ engagementId: id }), 409, 'EVALUATION_CONSULTATION_WINDOW_STILL_OPEN');
+    await refused(
+      h.as(lead.token).engagements.report.finalise({ engagementId: id }),
+      409,
+      'EVALUATION_CONSULTATION_WINDOW_STILL_OPEN',
+    );
     await h.at('2026-06-10T00:00:00Z');
     await refused(
-      h.as(contact.token).engagements.report.comments.create({ engagementId: id, body: { section: 'x', text: 'late' } }),
+      h
+        .as(contact.token)
+        .engagements.report.comments.create({ engagementId: id, body: { section: 'x', text: 'late' } }),
       409,
       'EVALUATION_CONSULTATION_WINDOW_CLOSED',
     );
@@ -208,7 +236,11 @@ describe('an engagement walked end to end', () => {
     const complaint = await h
       .as(contact.token)
       .engagements.complaints.create({ engagementId: id, body: { text: 'The visit day was a sports day.' } });
-    await refused(h.as(lead.token).engagements.report.finalise({ engagementId: id }), 409, 'EVALUATION_CONSULTATION_COMPLAINTS_OPEN');
+    await refused(
+      h.as(lead.token).engagements.report.finalise({ engagementId: id }),
+      409,
+      'EVALUATION_CONSULTATION_COMPLAINTS_OPEN',
+    );
     const missing = await refused(advance(), 409, 'EVALUATION_CONSULTATION_MILESTONES_MISSING');
     expect((missing.missing as { key: string }[]).map((m) => m.key)).toEqual(['complaints-resolved']);
     await h.as(lead.token).engagements.complaints.resolve({
@@ -222,7 +254,12 @@ describe('an engagement walked end to end', () => {
   it('issues the final report as a new version, as PDF and HTML, earlier versions kept', async () => {
     const final = await h.as(lead.token).engagements.report.finalise({ engagementId: id });
     expect(final).toMatchObject({ version: 2, status: 'final' });
-    expect((await h.as(contact.token).engagements.report.versions({ engagementId: id })).items.map((v) => [v.version, v.status])).toEqual([
+    expect(
+      (await h.as(contact.token).engagements.report.versions({ engagementId: id })).items.map((v) => [
+        v.version,
+        v.status,
+      ]),
+    ).toEqual([
       [1, 'draft'],
       [2, 'final'],
     ]);
@@ -230,10 +267,17 @@ describe('an engagement walked end to end', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
-    for (const words of ['Final report version 2', 'Riverside Primary', 'Peer observation each term', 'Corrected for year 6.']) {
+    for (const words of [
+      'Final report version 2',
+      'Riverside Primary',
+      'Peer observation each term',
+      'Corrected for year 6.',
+    ]) {
       expect(text.replace(/\s+/g, ' ')).toContain(words);
     }
-    const html = await h.t.request(`/v1/evaluation-consultation/engagements/${id}/report.html?version=1`, { auth: contact.token });
+    const html = await h.t.request(`/v1/evaluation-consultation/engagements/${id}/report.html?version=1`, {
+      auth: contact.token,
+    });
     const page = await html.text();
     expect(page).toContain('Draft version 1');
     expect(page).toContain('Feedback to pupils is rare &lt;b&gt;and late&lt;/b&gt;.');
@@ -266,15 +310,23 @@ describe('an engagement walked end to end', () => {
     await h.as(member.token).engagements.visits.measurements.record({
       engagementId: id,
       visitId: first?.id as string,
-      body: { grades: [{ indicatorCode: 'teaching', grade: 4, value: 68.5, rationale: 'Feedback seen in most lessons' }] },
+      body: {
+        grades: [{ indicatorCode: 'teaching', grade: 4, value: 68.5, rationale: 'Feedback seen in most lessons' }],
+      },
     });
-    await h.as(member.token).engagements.visits.complete({ engagementId: id, visitId: first?.id as string, body: { notes: 'Good progress' } });
+    await h.as(member.token).engagements.visits.complete({
+      engagementId: id,
+      visitId: first?.id as string,
+      body: { notes: 'Good progress' },
+    });
     await refused(advance(), 409, 'EVALUATION_CONSULTATION_MILESTONES_MISSING');
     await h.at('2026-08-06T09:00:00Z');
     await h.as(member.token).engagements.visits.measurements.record({
       engagementId: id,
       visitId: second?.id as string,
-      body: { grades: [{ indicatorCode: 'teaching', grade: 5, value: 75, rationale: 'Feedback in every lesson seen' }] },
+      body: {
+        grades: [{ indicatorCode: 'teaching', grade: 5, value: 75, rationale: 'Feedback in every lesson seen' }],
+      },
     });
     await h.as(member.token).engagements.visits.complete({ engagementId: id, visitId: second?.id as string, body: {} });
     const effect = await h.as(contact.token).engagements.effect({ engagementId: id });
@@ -283,8 +335,18 @@ describe('an engagement walked end to end', () => {
     expect(teaching).toMatchObject({
       baseline: { grade: 3, value: 60 },
       visits: [
-        { number: 1, measured: { grade: 4, value: 68.5 }, sincePrevious: { grade: 1, value: 8.5 }, sinceBaseline: { grade: 1, value: 8.5 } },
-        { number: 2, measured: { grade: 5, value: 75 }, sincePrevious: { grade: 1, value: 6.5 }, sinceBaseline: { grade: 2, value: 15 } },
+        {
+          number: 1,
+          measured: { grade: 4, value: 68.5 },
+          sincePrevious: { grade: 1, value: 8.5 },
+          sinceBaseline: { grade: 1, value: 8.5 },
+        },
+        {
+          number: 2,
+          measured: { grade: 5, value: 75 },
+          sincePrevious: { grade: 1, value: 6.5 },
+          sinceBaseline: { grade: 2, value: 15 },
+        },
       ],
     });
     expect(effect.indicators.find((i) => i.code === 'leadership')?.visits).toEqual([]);
@@ -295,7 +357,13 @@ describe('an engagement walked end to end', () => {
     const registry = h.as(admin.token);
     const recent = await h.person();
     const good = await registry.experts.create({
-      body: { personId: expertPerson.id, fields: ['teaching'], regions: ['default'], languages: ['en'], available: true },
+      body: {
+        personId: expertPerson.id,
+        fields: ['teaching'],
+        regions: ['default'],
+        languages: ['en'],
+        available: true,
+      },
     });
     const conflicted = await registry.experts.create({
       body: {
@@ -317,7 +385,9 @@ describe('an engagement walked end to end', () => {
         reasons: ['fields teaching (+3)', 'serves region default (+2)', 'speaks en (+1)', 'not rated yet (+0)'],
       },
     ]);
-    expect(ranking.excluded).toEqual([{ expertId: conflicted.id, reason: 'worked for the school until 2024-12-31 (within 3 years)' }]);
+    expect(ranking.excluded).toEqual([
+      { expertId: conflicted.id, reason: 'worked for the school until 2024-12-31 (within 3 years)' },
+    ]);
     await refused(
       h.as(lead.token).engagements.experts.assign({ engagementId: id, body: { expertId: conflicted.id } }),
       409,
@@ -337,7 +407,15 @@ describe('an engagement walked end to end', () => {
     const history = await h.as(lead.token).engagements.history({ engagementId: id, limit: 100 });
     const actions = history.items.map((e) => e.action);
     expect(actions.filter((a) => a === 'advanced')).toHaveLength(10);
-    expect(actions).toEqual(expect.arrayContaining(['created', 'report.released', 'complaint.resolved', 'visit.completed', 'expert.assigned']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'created',
+        'report.released',
+        'complaint.resolved',
+        'visit.completed',
+        'expert.assigned',
+      ]),
+    );
     const inbox = await h.t.request('/v1/me/notifications?limit=100', { auth: contact.token });
     const kinds = (await inbox.json()).items.map((n: { kind: string }) => n.kind);
     expect(kinds).toContain('evaluation-consultation.draft.released');
@@ -350,10 +428,16 @@ describe('side paths, reminders and the overdue view', () => {
 
   it('suspends an engagement: nothing advances until it resumes with a fresh deadline', async () => {
     await h.at('2026-09-07T09:00:00Z'); // a Monday
-    other = (await h.as(admin.token).engagements.create({ body: { schoolInstitutionId: schoolId, leadPersonId: lead.id } })).id;
+    other = (
+      await h.as(admin.token).engagements.create({ body: { schoolInstitutionId: schoolId, leadPersonId: lead.id } })
+    ).id;
     await h.as(lead.token).engagements.milestones.record({ engagementId: other, milestoneKey: 'scope-agreed' });
     await h.as(lead.token).engagements.suspend({ engagementId: other, body: { reason: 'School closed for repairs' } });
-    await refused(h.as(lead.token).engagements.advance({ engagementId: other }), 409, 'EVALUATION_CONSULTATION_ENGAGEMENT_SUSPENDED');
+    await refused(
+      h.as(lead.token).engagements.advance({ engagementId: other }),
+      409,
+      'EVALUATION_CONSULTATION_ENGAGEMENT_SUSPENDED',
+    );
     await h.at('2026-09-14T09:00:00Z');
     const resumed = await h.as(lead.token).engagements.resume({ engagementId: other });
     // 10 working days from Monday 14 September: Monday 28 September is the 10th.
@@ -362,7 +446,9 @@ describe('side paths, reminders and the overdue view', () => {
 
   it('reminds the team once before the deadline and once when overdue, and lists the overdue stage', async () => {
     const inbox = async () =>
-      (await (await h.t.request('/v1/me/notifications?limit=100', { auth: lead.token })).json()).items.map((n: { kind: string }) => n.kind);
+      (await (await h.t.request('/v1/me/notifications?limit=100', { auth: lead.token })).json()).items.map(
+        (n: { kind: string }) => n.kind,
+      );
     const count = async (kind: string) => (await inbox()).filter((k: string) => k === kind).length;
     await h.at('2026-09-24T09:00:00Z'); // Thursday: two working days (Fri 25, Mon 28) reach the deadline
     await h.t.runJob('evaluation-consultation', 'reminders');

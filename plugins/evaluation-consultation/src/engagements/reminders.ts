@@ -11,7 +11,13 @@ import { type EngagementRow, engagements, members } from '../shared/schema.js';
 // own savepoint: one bad row never stops the run, and the run is safe to repeat (the stage already
 // reminded is recorded on the row).
 
-async function remind(ctx: JobCtx, row: EngagementRow, now: Date, reminderWorkingDays: number, calendar: { workingWeekdays: number[]; holidays: string[] }) {
+async function remind(
+  ctx: JobCtx,
+  row: EngagementRow,
+  now: Date,
+  reminderWorkingDays: number,
+  calendar: { workingWeekdays: number[]; holidays: string[] },
+) {
   const due = row.stageDueAt as Date;
   const stage = row.definition.stages[row.stageIndex];
   const name = stage?.name ?? stageKey(row);
@@ -25,7 +31,12 @@ async function remind(ctx: JobCtx, row: EngagementRow, now: Date, reminderWorkin
   const link = `/engagements/${row.id}`;
   if (now >= due) {
     if (row.overdueNotifiedStage === row.stageIndex) return 'none';
-    await ctx.notify(StageOverdueNotice, await team(), { stage: name, dueAt: due.toISOString() }, { link, regionId: row.regionId });
+    await ctx.notify(
+      StageOverdueNotice,
+      await team(),
+      { stage: name, dueAt: due.toISOString() },
+      { link, regionId: row.regionId },
+    );
     await ctx.emit(
       StageOverdue,
       { engagementId: row.id, regionId: row.regionId, stage: stageKey(row), dueAt: due.toISOString() },
@@ -36,7 +47,12 @@ async function remind(ctx: JobCtx, row: EngagementRow, now: Date, reminderWorkin
   }
   const horizon = reminderWorkingDays > 0 ? afterWorkingDays(calendar, now, reminderWorkingDays) : now;
   if (horizon && horizon >= due && row.remindedStage !== row.stageIndex) {
-    await ctx.notify(StageDueSoon, await team(), { stage: name, dueAt: due.toISOString() }, { link, regionId: row.regionId });
+    await ctx.notify(
+      StageDueSoon,
+      await team(),
+      { stage: name, dueAt: due.toISOString() },
+      { link, regionId: row.regionId },
+    );
     await ctx.db.update(engagements).set({ remindedStage: row.stageIndex }).where(eq(engagements.id, row.id));
     return 'reminded';
   }
@@ -52,7 +68,9 @@ export async function sendReminders(ctx: JobCtx): Promise<{ reminded: number; ov
     const rows = await ctx.db
       .select()
       .from(engagements)
-      .where(and(eq(engagements.regionId, regionId), eq(engagements.status, 'active'), isNotNull(engagements.stageDueAt)));
+      .where(
+        and(eq(engagements.regionId, regionId), eq(engagements.status, 'active'), isNotNull(engagements.stageDueAt)),
+      );
     for (const row of rows) {
       try {
         const outcome = await ctx.transaction(() => remind(ctx, row, now, config.reminderWorkingDays, config.calendar));

@@ -24,7 +24,12 @@ export const CreateEngagementBody = Type.Object(
 );
 export type CreateEngagementBody = Static<typeof CreateEngagementBody>;
 
-export const MilestoneState = Type.Object({ key: Type.String(), name: Type.String(), check: MilestoneCheck, met: Type.Boolean() });
+export const MilestoneState = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  check: MilestoneCheck,
+  met: Type.Boolean(),
+});
 
 export const Engagement = Type.Object({
   id: Id,
@@ -56,7 +61,12 @@ export const EngagementListQuery = PageQuery;
 export const MilestoneParams = Type.Object({ engagementId: Id, milestoneKey: Slug });
 
 export const AddMemberBody = Type.Object({ personId: Id, role: Role }, { additionalProperties: false });
-export const Member = Type.Object({ personId: Id, role: Role, expertId: Type.Union([Id, Type.Null()]), addedAt: Timestamp });
+export const Member = Type.Object({
+  personId: Id,
+  role: Role,
+  expertId: Type.Union([Id, Type.Null()]),
+  addedAt: Timestamp,
+});
 export const MemberList = Type.Object({ items: Type.Array(Member) });
 
 export const SuspensionBody = Type.Object({ reason: ShortText }, { additionalProperties: false });

@@ -53,10 +53,18 @@ export async function createEngagement(ctx: Ctx, body: CreateEngagementBody) {
   ctx.require('engagements.manage', { regionId: ctx.regionId });
   const school = await ctx.identity.institution(body.schoolInstitutionId);
   if (!school || school.regionId !== ctx.regionId) {
-    throw invalidField('/body/schoolInstitutionId', 'institutionOfRegion', `No institution ${body.schoolInstitutionId} in region "${ctx.regionId}".`);
+    throw invalidField(
+      '/body/schoolInstitutionId',
+      'institutionOfRegion',
+      `No institution ${body.schoolInstitutionId} in region "${ctx.regionId}".`,
+    );
   }
   const template = await templateFor(ctx.db, ctx.regionId, body.templateId).catch(() => {
-    throw invalidField('/body/templateId', 'templateExists', `No template ${body.templateId} in region "${ctx.regionId}".`);
+    throw invalidField(
+      '/body/templateId',
+      'templateExists',
+      `No template ${body.templateId} in region "${ctx.regionId}".`,
+    );
   });
   const lead = body.leadPersonId ?? caller;
   if (!(await ctx.identity.personById(lead))) {
@@ -93,7 +101,12 @@ export async function listEngagements(ctx: Ctx, query: { limit?: number; cursor?
     rows.map((r) => r.id),
     personId,
   );
-  return toPage(rows, limit, (r) => ({ id: r.id }), (r) => summaryView(r, roles.get(r.id) ?? []));
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ id: r.id }),
+    (r) => summaryView(r, roles.get(r.id) ?? []),
+  );
 }
 
 export async function getEngagement(ctx: Ctx, engagementId: string) {
@@ -114,7 +127,13 @@ async function enterStage(ctx: Ctx, a: Access, index: number, actor: string) {
   await record(ctx.db, row.id, 'advanced', { from, to: stageKey(row) }, actor, now);
   await ctx.emit(
     EngagementAdvanced,
-    { engagementId: row.id, regionId: row.regionId, schoolInstitutionId: row.schoolInstitutionId, fromStage: from, toStage: stageKey(row) },
+    {
+      engagementId: row.id,
+      regionId: row.regionId,
+      schoolInstitutionId: row.schoolInstitutionId,
+      fromStage: from,
+      toStage: stageKey(row),
+    },
     { key: row.id },
   );
   const people = (await memberRows(ctx.db, row.id)).map((m) => m.personId);
@@ -152,7 +171,13 @@ export async function recordMilestone(ctx: Ctx, engagementId: string, milestoneK
     });
   }
   const now = ctx.now();
-  const row = await insertMilestone(ctx.db, { engagementId: a.row.id, stageKey: stage.key, key: milestone.key, recordedBy: actor, recordedAt: now });
+  const row = await insertMilestone(ctx.db, {
+    engagementId: a.row.id,
+    stageKey: stage.key,
+    key: milestone.key,
+    recordedBy: actor,
+    recordedAt: now,
+  });
   if (!row) throw AlreadyDone({ detail: `Milestone "${milestoneKey}" was already recorded.` });
   await record(ctx.db, a.row.id, 'milestone.recorded', { stage: stage.key, milestone: milestone.key }, actor, now);
   return view(ctx, a);
@@ -167,7 +192,13 @@ export async function addMember(ctx: Ctx, engagementId: string, body: { personId
     throw invalidField('/body/personId', 'personExists', `No person ${body.personId}.`);
   }
   const now = ctx.now();
-  const row = await insertMember(ctx.db, { engagementId: a.row.id, personId: body.personId, role: body.role, addedBy: actor, addedAt: now });
+  const row = await insertMember(ctx.db, {
+    engagementId: a.row.id,
+    personId: body.personId,
+    role: body.role,
+    addedBy: actor,
+    addedAt: now,
+  });
   if (!row) throw AlreadyDone({ detail: `The person already is ${body.role} of this engagement.` });
   await record(ctx.db, a.row.id, 'member.added', { personId: body.personId, role: body.role }, actor, now);
   return memberView(row);
@@ -253,7 +284,11 @@ export async function resolveComplaint(ctx: Ctx, engagementId: string, complaint
   if (!found) throw ComplaintNotFound({ detail: `No complaint ${complaintId} in engagement ${a.row.id}.` });
   if (found.resolvedAt) throw AlreadyDone({ detail: `Complaint ${complaintId} was already resolved.` });
   const now = ctx.now();
-  const row = await resolveComplaintRow(ctx.db, a.row.id, complaintId, { resolution, resolvedBy: actor, resolvedAt: now });
+  const row = await resolveComplaintRow(ctx.db, a.row.id, complaintId, {
+    resolution,
+    resolvedBy: actor,
+    resolvedAt: now,
+  });
   await record(ctx.db, a.row.id, 'complaint.resolved', { complaintId }, actor, now);
   return complaintView(row);
 }
@@ -269,7 +304,12 @@ export async function overdue(ctx: Ctx, query: { limit?: number; cursor?: string
   const now = ctx.now();
   const personId = ctx.principal.kind === 'person' ? ctx.principal.id : null;
   const all = ctx.can('engagements.manage', { regionId: ctx.regionId });
-  const rows = await listEngagementRows(ctx.db, { regionId: ctx.regionId, personId, all, onlyOverdueAt: now }, limit, query.cursor);
+  const rows = await listEngagementRows(
+    ctx.db,
+    { regionId: ctx.regionId, personId, all, onlyOverdueAt: now },
+    limit,
+    query.cursor,
+  );
   return toPage(
     rows,
     limit,

@@ -1,5 +1,12 @@
 import { defineContract } from '@lifelong/core/contract';
-import { EngagementClosed, EngagementNotFound, EvidenceNotFound, FileMismatch, NotYourPart, PeopleOnly } from '../errors.js';
+import {
+  EngagementClosed,
+  EngagementNotFound,
+  EvidenceNotFound,
+  FileMismatch,
+  NotYourPart,
+  PeopleOnly,
+} from '../errors.js';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES } from './files.js';
 import {
   CreateEvidenceBody,
@@ -18,7 +25,6 @@ const notYours =
   'Callers with no part in the engagement get 404 `EVALUATION_CONSULTATION_ENGAGEMENT_NOT_FOUND`; its school ' +
   'contacts get 403 (the evidence file, interviews included, is the team’s).';
 const codes = 'Indicator codes must be the template’s (400 naming the code, rule `indicatorOfTemplate`).';
-
 
 export const createEvidence = defineContract({
   operationId: 'engagements.evidence.create',

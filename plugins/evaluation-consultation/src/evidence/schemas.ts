@@ -60,4 +60,8 @@ export type Evidence = Static<typeof Evidence>;
 export const EvidencePage = Page(Evidence);
 export const EvidenceListQuery = PageQuery;
 export const EvidenceParams = Type.Object({ engagementId: Id, evidenceId: Id });
-export const EvidenceFileParams = Type.Object({ engagementId: Id, evidenceId: Id, version: Type.Integer({ minimum: 1 }) });
+export const EvidenceFileParams = Type.Object({
+  engagementId: Id,
+  evidenceId: Id,
+  version: Type.Integer({ minimum: 1 }),
+});

@@ -7,7 +7,15 @@ import { type Access, engagementFor, isExpert, isTeam, requireActive, requirePar
 import { record } from '../shared/history.js';
 import { requireIndicators } from '../shared/indicators.js';
 import type { CreateEvidenceBody } from './schemas.js';
-import { addVersion, evidencePage, evidenceRow, evidenceView, insertEvidence, versionRow, versionsOf } from './store.js';
+import {
+  addVersion,
+  evidencePage,
+  evidenceRow,
+  evidenceView,
+  insertEvidence,
+  versionRow,
+  versionsOf,
+} from './store.js';
 
 // The evidence file: the team's and experts' notes, records and documents, every version kept
 // with its author and time, and each change written to the engagement's history.
@@ -29,8 +37,19 @@ export async function createEvidence(ctx: Ctx, engagementId: string, body: Creat
   const codes = body.indicatorCodes ?? [];
   requireIndicators(a.row.definition, codes, (i) => `/body/indicatorCodes/${i}`);
   const now = ctx.now();
-  const item = await insertEvidence(ctx.db, { engagementId: a.row.id, kind: body.kind, title: body.title, createdBy: actor, createdAt: now });
-  const row = await addVersion(ctx.db, item, { text: body.text, indicatorCodes: codes, createdBy: actor, createdAt: now });
+  const item = await insertEvidence(ctx.db, {
+    engagementId: a.row.id,
+    kind: body.kind,
+    title: body.title,
+    createdBy: actor,
+    createdAt: now,
+  });
+  const row = await addVersion(ctx.db, item, {
+    text: body.text,
+    indicatorCodes: codes,
+    createdBy: actor,
+    createdAt: now,
+  });
   await record(ctx.db, a.row.id, 'evidence.added', { evidenceId: row.id, kind: row.kind, version: 1 }, actor, now);
   return evidenceView(row, await versionsOf(ctx.db, a.row.id, row.id));
 }
@@ -48,7 +67,12 @@ export async function addEvidenceVersion(
   const codes = body.indicatorCodes ?? [];
   requireIndicators(a.row.definition, codes, (i) => `/body/indicatorCodes/${i}`);
   const now = ctx.now();
-  const row = await addVersion(ctx.db, item, { text: body.text, indicatorCodes: codes, createdBy: actor, createdAt: now });
+  const row = await addVersion(ctx.db, item, {
+    text: body.text,
+    indicatorCodes: codes,
+    createdBy: actor,
+    createdAt: now,
+  });
   await record(ctx.db, a.row.id, 'evidence.revised', { evidenceId, version: row.latestVersion }, actor, now);
   return evidenceView(row, await versionsOf(ctx.db, a.row.id, row.id));
 }
@@ -63,12 +87,20 @@ export async function uploadDocument(
   const a = await writable(ctx, engagementId);
   const sniffed = sniffContentType(upload.head);
   if (sniffed !== upload.contentType) {
-    throw FileMismatch({ detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.` });
+    throw FileMismatch({
+      detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.`,
+    });
   }
   const now = ctx.now();
   let item = query.evidenceId ? await evidenceRow(ctx.db, a.row.id, query.evidenceId, true) : null;
-  if (query.evidenceId && (!item || item.kind !== 'document')) throw notFound(query.evidenceId);
-  item ??= await insertEvidence(ctx.db, { engagementId: a.row.id, kind: 'document', title: query.title, createdBy: actor, createdAt: now });
+  if (query.evidenceId && item?.kind !== 'document') throw notFound(query.evidenceId);
+  item ??= await insertEvidence(ctx.db, {
+    engagementId: a.row.id,
+    kind: 'document',
+    title: query.title,
+    createdBy: actor,
+    createdAt: now,
+  });
   const stored = await ctx.files.keep(upload);
   const row = await addVersion(ctx.db, item, {
     text: query.title,
@@ -79,7 +111,14 @@ export async function uploadDocument(
     createdBy: actor,
     createdAt: now,
   });
-  await record(ctx.db, a.row.id, 'evidence.document', { evidenceId: row.id, version: row.latestVersion, sha256: stored.sha256 }, actor, now);
+  await record(
+    ctx.db,
+    a.row.id,
+    'evidence.document',
+    { evidenceId: row.id, version: row.latestVersion, sha256: stored.sha256 },
+    actor,
+    now,
+  );
   return evidenceView(row, await versionsOf(ctx.db, a.row.id, row.id));
 }
 
@@ -102,7 +141,12 @@ export async function getEvidence(ctx: Ctx, engagementId: string, evidenceId: st
 }
 
 /** What `serveFile` needs for one version's document, after the access check. */
-export async function fileToServe(ctx: Ctx, engagementId: string, evidenceId: string, version: number): Promise<ServedFile> {
+export async function fileToServe(
+  ctx: Ctx,
+  engagementId: string,
+  evidenceId: string,
+  version: number,
+): Promise<ServedFile> {
   const a = await readable(ctx, engagementId);
   const row = await versionRow(ctx.db, a.row.id, evidenceId, version);
   if (!row?.fileSha256 || !row.contentType) throw notFound(evidenceId);

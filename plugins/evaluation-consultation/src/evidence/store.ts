@@ -25,7 +25,10 @@ export const evidenceView = (row: EvidenceRow, versions: EvidenceVersionRow[]): 
   versions: versions.map(versionView),
 });
 
-export async function insertEvidence(db: Queryable, values: Omit<typeof evidence.$inferInsert, 'id' | 'latestVersion'>) {
+export async function insertEvidence(
+  db: Queryable,
+  values: Omit<typeof evidence.$inferInsert, 'id' | 'latestVersion'>,
+) {
   const [row] = await db
     .insert(evidence)
     .values({ id: uuidv7(), latestVersion: 0, ...values })
@@ -51,7 +54,9 @@ export async function addVersion(
   values: Omit<typeof evidenceVersions.$inferInsert, 'engagementId' | 'evidenceId' | 'version'>,
 ) {
   const version = item.latestVersion + 1;
-  await db.insert(evidenceVersions).values({ engagementId: item.engagementId, evidenceId: item.id, version, ...values });
+  await db
+    .insert(evidenceVersions)
+    .values({ engagementId: item.engagementId, evidenceId: item.id, version, ...values });
   const [row] = await db
     .update(evidence)
     .set({ latestVersion: version })
@@ -100,6 +105,10 @@ export async function evidencePage(db: Queryable, engagementId: string, limit: n
     rows,
     limit,
     (r) => ({ id: r.id }),
-    (r) => evidenceView(r, latest.filter((v) => v.evidenceId === r.id && v.version === r.latestVersion)),
+    (r) =>
+      evidenceView(
+        r,
+        latest.filter((v) => v.evidenceId === r.id && v.version === r.latestVersion),
+      ),
   );
 }

@@ -9,8 +9,8 @@ import {
   PeopleOnly,
 } from '../errors.js';
 import {
-  Assignment,
   AssignExpertBody,
+  Assignment,
   CreateExpertBody,
   EngagementExpertParams,
   EngagementParams,
@@ -79,7 +79,15 @@ export const assignExpert = defineContract({
   access: { authenticated: 'the engagement’s team lead' },
   request: { params: EngagementParams, body: AssignExpertBody },
   responses: { 201: { description: 'The assignment', schema: Assignment } },
-  errors: [EngagementNotFound, NotYourPart, PeopleOnly, ExpertNotFound, ExpertConflicted, AlreadyDone, EngagementClosed],
+  errors: [
+    EngagementNotFound,
+    NotYourPart,
+    PeopleOnly,
+    ExpertNotFound,
+    ExpertConflicted,
+    AlreadyDone,
+    EngagementClosed,
+  ],
 });
 
 export const rateExpert = defineContract({

@@ -10,7 +10,14 @@ import { type Candidate, rankExperts } from './ranking.js';
 //   E: like B but rated 5 only once                   → 3 + 2 + 0 + 5     = 10 (tie with B: fewer ratings, after B)
 //   F: teaching, wellbeing; default; zh; unavailable  → excluded
 //   G: teaching, wellbeing; default; zh; conflicted   → excluded
-const c = (expertId: string, fields: string[], regions: string[], languages: string[], ratings: number[], more: Partial<Candidate> = {}): Candidate => ({
+const c = (
+  expertId: string,
+  fields: string[],
+  regions: string[],
+  languages: string[],
+  ratings: number[],
+  more: Partial<Candidate> = {},
+): Candidate => ({
   expertId,
   fields,
   regions,
@@ -34,7 +41,11 @@ const fixture: Candidate[] = [
 ];
 
 describe('the expert ranking', () => {
-  const { ranked, excluded } = rankExperts(fixture, { fields: ['teaching', 'wellbeing'], regionId: 'default', language: 'zh' });
+  const { ranked, excluded } = rankExperts(fixture, {
+    fields: ['teaching', 'wellbeing'],
+    regionId: 'default',
+    language: 'zh',
+  });
 
   it('equals the hand-computed order and scores', () => {
     expect(ranked.map((r) => [r.expertId.slice(-2), r.score])).toEqual([
@@ -59,7 +70,10 @@ describe('the expert ranking', () => {
   it('leaves out the unavailable and the conflicted, saying why', () => {
     expect(excluded).toEqual([
       { expertId: '00000000-0000-7000-8000-00000000000f', reason: 'not available' },
-      { expertId: '00000000-0000-7000-8000-000000000010', reason: 'worked for the school until 2025-01-31 (within 3 years)' },
+      {
+        expertId: '00000000-0000-7000-8000-000000000010',
+        reason: 'worked for the school until 2025-01-31 (within 3 years)',
+      },
     ]);
   });
 });

@@ -35,7 +35,10 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * Unavailable and conflicted experts are left out (listed with the reason). Ties: more ratings
  * first, then the expert id.
  */
-export function rankExperts(candidates: readonly Candidate[], needs: Needs): { ranked: Ranked[]; excluded: { expertId: string; reason: string }[] } {
+export function rankExperts(
+  candidates: readonly Candidate[],
+  needs: Needs,
+): { ranked: Ranked[]; excluded: { expertId: string; reason: string }[] } {
   const excluded: { expertId: string; reason: string }[] = [];
   const ranked: (Ranked & { n: number })[] = [];
   for (const c of candidates) {

@@ -15,10 +15,10 @@ export const CreateExpertBody = Type.Object(
     languages: Type.Array(Tag, { maxItems: 10, uniqueItems: true }),
     available: Type.Boolean(),
     affiliations: Type.Optional(
-      Type.Array(
-        Type.Object({ institutionId: Id, until: IsoDate }, { additionalProperties: false }),
-        { maxItems: 50, description: 'Schools the expert worked for, and until when' },
-      ),
+      Type.Array(Type.Object({ institutionId: Id, until: IsoDate }, { additionalProperties: false }), {
+        maxItems: 50,
+        description: 'Schools the expert worked for, and until when',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -53,12 +53,17 @@ export const RecommendationQuery = Type.Object(
 );
 export const Recommendations = Type.Object({
   needs: Type.Array(Type.String()),
-  items: Type.Array(Type.Object({ expertId: Id, personId: Id, score: Type.Number(), reasons: Type.Array(Type.String()) })),
+  items: Type.Array(
+    Type.Object({ expertId: Id, personId: Id, score: Type.Number(), reasons: Type.Array(Type.String()) }),
+  ),
   excluded: Type.Array(Type.Object({ expertId: Id, reason: Type.String() })),
 });
 
 export const AssignExpertBody = Type.Object({ expertId: Id }, { additionalProperties: false });
 export const EngagementExpertParams = Type.Object({ engagementId: Id, expertId: Id });
-export const RatingBody = Type.Object({ score: Type.Integer({ minimum: 1, maximum: 5 }) }, { additionalProperties: false });
+export const RatingBody = Type.Object(
+  { score: Type.Integer({ minimum: 1, maximum: 5 }) },
+  { additionalProperties: false },
+);
 export const Rating = Type.Object({ expertId: Id, score: Type.Integer(), ratedAt: Timestamp });
 export const Assignment = Type.Object({ expertId: Id, personId: Id, addedAt: Timestamp });

@@ -1,4 +1,5 @@
 import { toPage } from '@lifelong/core';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { personOf } from '../context.js';
 import { AlreadyDone, ExpertConflicted, ExpertNotFound } from '../errors.js';
@@ -6,7 +7,6 @@ import { invalidField } from '../field-error.js';
 import { type Access, engagementFor, isLead, isSchool, isTeam, requireActive, requirePart } from '../shared/access.js';
 import { record } from '../shared/history.js';
 import { type ExpertRow, findings } from '../shared/schema.js';
-import { eq } from 'drizzle-orm';
 import { type Candidate, rankExperts } from './ranking.js';
 import type { CreateExpertBody } from './schemas.js';
 import {
@@ -61,8 +61,20 @@ export async function listExperts(ctx: Ctx, query: { limit?: number; cursor?: st
   ctx.require('experts.manage', { regionId: ctx.regionId });
   const limit = query.limit ?? 50;
   const rows = await expertPage(ctx.db, ctx.regionId, limit, query.cursor);
-  const affs = await affiliationsOf(ctx.db, rows.map((r) => r.id));
-  return toPage(rows, limit, (r) => ({ id: r.id }), (r) => view(r, affs.filter((a) => a.expertId === r.id)));
+  const affs = await affiliationsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return toPage(
+    rows,
+    limit,
+    (r) => ({ id: r.id }),
+    (r) =>
+      view(
+        r,
+        affs.filter((a) => a.expertId === r.id),
+      ),
+  );
 }
 
 /** Why the expert may not work with the engagement's school, or null. */
@@ -91,8 +103,14 @@ export async function recommend(ctx: Ctx, engagementId: string, query: { needs?:
         ),
       ];
   const all = await regionExperts(ctx.db, a.row.regionId);
-  const affs = await affiliationsOf(ctx.db, all.map((e) => e.id));
-  const rates = await ratingsOf(ctx.db, all.map((e) => e.id));
+  const affs = await affiliationsOf(
+    ctx.db,
+    all.map((e) => e.id),
+  );
+  const rates = await ratingsOf(
+    ctx.db,
+    all.map((e) => e.id),
+  );
   const candidates: Candidate[] = [];
   for (const e of all) {
     candidates.push({
@@ -102,10 +120,19 @@ export async function recommend(ctx: Ctx, engagementId: string, query: { needs?:
       languages: e.languages,
       available: e.available,
       ratings: rates.filter((r) => r.expertId === e.id).map((r) => r.score),
-      conflict: await conflictOf(ctx, a, e, affs.filter((x) => x.expertId === e.id)),
+      conflict: await conflictOf(
+        ctx,
+        a,
+        e,
+        affs.filter((x) => x.expertId === e.id),
+      ),
     });
   }
-  const { ranked, excluded } = rankExperts(candidates, { fields: needs, regionId: a.row.regionId, language: query.language });
+  const { ranked, excluded } = rankExperts(candidates, {
+    fields: needs,
+    regionId: a.row.regionId,
+    language: query.language,
+  });
   const personOfExpert = new Map(all.map((e) => [e.id, e.personId]));
   return { needs, items: ranked.map((r) => ({ ...r, personId: personOfExpert.get(r.expertId) as string })), excluded };
 }
@@ -120,7 +147,13 @@ export async function assign(ctx: Ctx, engagementId: string, expertId: string) {
   const reason = await conflictOf(ctx, a, expert, await affiliationsOf(ctx.db, [expert.id]));
   if (reason) throw ExpertConflicted({ detail: `The expert ${reason}.`, extensions: { reason } });
   const now = ctx.now();
-  const row = await addExpertMember(ctx.db, { engagementId: a.row.id, personId: expert.personId, expertId: expert.id, addedBy: actor, addedAt: now });
+  const row = await addExpertMember(ctx.db, {
+    engagementId: a.row.id,
+    personId: expert.personId,
+    expertId: expert.id,
+    addedBy: actor,
+    addedAt: now,
+  });
   if (!row) throw AlreadyDone({ detail: 'The expert is already assigned.' });
   await record(ctx.db, a.row.id, 'expert.assigned', { expertId: expert.id }, actor, now);
   return { expertId: expert.id, personId: expert.personId, addedAt: now.toISOString() };

@@ -11,9 +11,16 @@ export async function insertExpert(db: Queryable, values: Omit<typeof experts.$i
   return row ?? null;
 }
 
-export async function insertAffiliations(db: Queryable, expertId: string, rows: { institutionId: string; until: string }[]) {
+export async function insertAffiliations(
+  db: Queryable,
+  expertId: string,
+  rows: { institutionId: string; until: string }[],
+) {
   if (rows.length === 0) return;
-  await db.insert(affiliations).values(rows.map((r) => ({ expertId, ...r }))).onConflictDoNothing();
+  await db
+    .insert(affiliations)
+    .values(rows.map((r) => ({ expertId, ...r })))
+    .onConflictDoNothing();
 }
 
 export async function expertRow(db: Queryable, regionId: string, id: string): Promise<ExpertRow | null> {
@@ -44,7 +51,10 @@ export async function affiliationsOf(db: Queryable, expertIds: string[]) {
 
 export async function ratingsOf(db: Queryable, expertIds: string[]) {
   if (expertIds.length === 0) return [];
-  return db.select({ expertId: ratings.expertId, score: ratings.score }).from(ratings).where(inArray(ratings.expertId, expertIds));
+  return db
+    .select({ expertId: ratings.expertId, score: ratings.score })
+    .from(ratings)
+    .where(inArray(ratings.expertId, expertIds));
 }
 
 export async function addExpertMember(

@@ -24,7 +24,8 @@ export async function engagementFor(ctx: Ctx, engagementId: string, lock = false
     .from(engagements)
     .where(and(eq(engagements.id, engagementId), eq(engagements.regionId, ctx.regionId)));
   const [row] = lock ? await query.for('update') : await query;
-  const notFound = () => EngagementNotFound({ detail: `No engagement ${engagementId} of yours in region "${ctx.regionId}".` });
+  const notFound = () =>
+    EngagementNotFound({ detail: `No engagement ${engagementId} of yours in region "${ctx.regionId}".` });
   if (!row) throw notFound();
   const admin = ctx.can('engagements.manage', { regionId: row.regionId });
   const roles = new Set<Role>();

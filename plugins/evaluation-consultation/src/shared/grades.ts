@@ -30,14 +30,22 @@ export async function checkGrades(db: Queryable, row: EngagementRow, input: read
   input.forEach((g, i) => {
     const at = `/body/grades/${i}`;
     if (!known.has(g.indicatorCode)) {
-      errors.push({ path: `${at}/indicatorCode`, rule: 'indicatorOfTemplate', message: `"${g.indicatorCode}" is not an indicator of the template.` });
+      errors.push({
+        path: `${at}/indicatorCode`,
+        rule: 'indicatorOfTemplate',
+        message: `"${g.indicatorCode}" is not an indicator of the template.`,
+      });
     }
     if (g.grade < scale.min || g.grade > scale.max) {
       errors.push({ path: `${at}/grade`, rule: 'scale', message: `Grades run from ${scale.min} to ${scale.max}.` });
     }
     (g.evidenceIds ?? []).forEach((id, j) => {
       if (!present.has(id)) {
-        errors.push({ path: `${at}/evidenceIds/${j}`, rule: 'evidenceOfEngagement', message: `No evidence ${id} in this engagement.` });
+        errors.push({
+          path: `${at}/evidenceIds/${j}`,
+          rule: 'evidenceOfEngagement',
+          message: `No evidence ${id} in this engagement.`,
+        });
       }
     });
   });

@@ -1,4 +1,4 @@
-import { uuidv7, type Queryable } from '@lifelong/core';
+import { type Queryable, uuidv7 } from '@lifelong/core';
 import { history } from './schema.js';
 
 /** Appends one line to the engagement's audit trail. */

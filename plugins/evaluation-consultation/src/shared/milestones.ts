@@ -55,9 +55,9 @@ async function met(db: Queryable, row: EngagementRow, stage: string, key: string
         .from(findings)
         .where(eq(findings.engagementId, id));
       const solved = new Set(
-        (
-          await db.select({ findingId: solutions.findingId }).from(solutions).where(eq(solutions.engagementId, id))
-        ).map((s) => s.findingId),
+        (await db.select({ findingId: solutions.findingId }).from(solutions).where(eq(solutions.engagementId, id))).map(
+          (s) => s.findingId,
+        ),
       );
       return solved.size > 0 && all.every((f) => f.kind !== 'improvement' || solved.has(f.id));
     }

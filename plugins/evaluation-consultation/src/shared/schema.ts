@@ -79,10 +79,7 @@ export const members = s.table(
     addedBy: uuid('added_by').notNull(),
     addedAt: at('added_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.engagementId, t.personId, t.role] }),
-    index('members_person_idx').on(t.personId),
-  ],
+  (t) => [primaryKey({ columns: [t.engagementId, t.personId, t.role] }), index('members_person_idx').on(t.personId)],
 );
 
 /** Manual milestones recorded by the lead. */

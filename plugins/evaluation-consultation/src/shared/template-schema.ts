@@ -69,7 +69,11 @@ export const TemplateDefinition = Type.Object(
     scale: Scale,
     indicators: Type.Array(Indicator, { minItems: 1, maxItems: 60 }),
     stages: Type.Array(Stage, { minItems: 2, maxItems: 30 }),
-    returnVisits: Type.Integer({ minimum: 0, maximum: 12, description: 'How many return visits the action plan schedules' }),
+    returnVisits: Type.Integer({
+      minimum: 0,
+      maximum: 12,
+      description: 'How many return visits the action plan schedules',
+    }),
     visitIntervalWorkingDays: Type.Integer({ minimum: 1, maximum: 365 }),
   },
   { additionalProperties: false },

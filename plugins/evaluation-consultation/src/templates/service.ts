@@ -2,8 +2,8 @@ import { type FieldError, toPage, ValidationFailed } from '@lifelong/core';
 import type { Ctx } from '../context.js';
 import { personOf } from '../context.js';
 import { DEFAULT_TEMPLATE_ID, defaultTemplate } from '../shared/default-template.js';
-import { findTemplate, type TemplateRow } from '../shared/templates.js';
 import type { TemplateDefinition } from '../shared/template-schema.js';
+import { findTemplate, type TemplateRow } from '../shared/templates.js';
 import type { Template } from './schemas.js';
 import { insertTemplate, nextVersion, regionTemplates } from './store.js';
 
@@ -31,7 +31,11 @@ const duplicates = (values: string[]) => values.findIndex((v, i) => values.index
 export function definitionErrors(d: TemplateDefinition): FieldError[] {
   const errors: FieldError[] = [];
   if (d.scale.max <= d.scale.min) {
-    errors.push({ path: '/body/scale/max', rule: 'scaleOrder', message: 'The highest grade must be above the lowest.' });
+    errors.push({
+      path: '/body/scale/max',
+      rule: 'scaleOrder',
+      message: 'The highest grade must be above the lowest.',
+    });
   } else if (d.scale.labels.length > 0 && d.scale.labels.length !== d.scale.max - d.scale.min + 1) {
     errors.push({
       path: '/body/scale/labels',
@@ -41,10 +45,15 @@ export function definitionErrors(d: TemplateDefinition): FieldError[] {
   }
   const dupIndicator = duplicates(d.indicators.map((i) => i.code));
   if (dupIndicator >= 0) {
-    errors.push({ path: `/body/indicators/${dupIndicator}/code`, rule: 'unique', message: 'Indicator codes are unique.' });
+    errors.push({
+      path: `/body/indicators/${dupIndicator}/code`,
+      rule: 'unique',
+      message: 'Indicator codes are unique.',
+    });
   }
   const dupStage = duplicates(d.stages.map((s) => s.key));
-  if (dupStage >= 0) errors.push({ path: `/body/stages/${dupStage}/key`, rule: 'unique', message: 'Stage keys are unique.' });
+  if (dupStage >= 0)
+    errors.push({ path: `/body/stages/${dupStage}/key`, rule: 'unique', message: 'Stage keys are unique.' });
   d.stages.forEach((stage, s) => {
     const dup = duplicates(stage.milestones.map((m) => m.key));
     if (dup >= 0) {

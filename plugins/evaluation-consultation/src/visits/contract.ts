@@ -63,7 +63,15 @@ export const recordMeasurements = defineContract({
   access: { authenticated: 'the engagement’s team and experts' },
   request: { params: VisitParams, body: MeasurementsBody },
   responses: { 201: { description: 'The visit', schema: Visit } },
-  errors: [EngagementNotFound, NotYourPart, PeopleOnly, VisitNotFound, AlreadyDone, EngagementSuspended, EngagementClosed],
+  errors: [
+    EngagementNotFound,
+    NotYourPart,
+    PeopleOnly,
+    VisitNotFound,
+    AlreadyDone,
+    EngagementSuspended,
+    EngagementClosed,
+  ],
 });
 
 export const completeVisit = defineContract({
@@ -75,7 +83,16 @@ export const completeVisit = defineContract({
   access: { authenticated: 'the engagement’s team lead and members' },
   request: { params: VisitParams, body: CompletionBody },
   responses: { 200: { description: 'The visit', schema: Visit } },
-  errors: [EngagementNotFound, NotYourPart, PeopleOnly, VisitNotFound, WrongStage, AlreadyDone, EngagementSuspended, EngagementClosed],
+  errors: [
+    EngagementNotFound,
+    NotYourPart,
+    PeopleOnly,
+    VisitNotFound,
+    WrongStage,
+    AlreadyDone,
+    EngagementSuspended,
+    EngagementClosed,
+  ],
 });
 
 export const getEffect = defineContract({

@@ -51,12 +51,19 @@ export async function agreeActionPlan(ctx: Ctx, engagementId: string, body: Acti
   requirePart(a, isLead, 'the team lead');
   requireActive(a);
   if (a.row.actionPlanAgreedAt) throw AlreadyDone({ detail: 'The action plan was already agreed.' });
-  if (!(await hasFinalReport(ctx.db, a.row.id))) throw WrongStage({ detail: 'The action plan follows the final report.' });
+  if (!(await hasFinalReport(ctx.db, a.row.id)))
+    throw WrongStage({ detail: 'The action plan follows the final report.' });
   const known = await knownSolutions(ctx.db, a.row.id, [...new Set(body.actions.map((x) => x.solutionId))]);
   const errors: FieldError[] = body.actions.flatMap((x, i) =>
     known.has(x.solutionId)
       ? []
-      : [{ path: `/body/actions/${i}/solutionId`, rule: 'solutionOfEngagement', message: `No solution ${x.solutionId} in this engagement.` }],
+      : [
+          {
+            path: `/body/actions/${i}/solutionId`,
+            rule: 'solutionOfEngagement',
+            message: `No solution ${x.solutionId} in this engagement.`,
+          },
+        ],
   );
   if (errors.length > 0) throw ValidationFailed({ detail: errors[0]?.message, errors });
   const now = ctx.now();
@@ -72,10 +79,20 @@ export async function agreeActionPlan(ctx: Ctx, engagementId: string, body: Acti
     now,
   );
   const { returnVisits, visitIntervalWorkingDays } = a.row.definition;
-  const planned = Array.from({ length: returnVisits }, (_, k) => afterWorkingDays(calendar, now, (k + 1) * visitIntervalWorkingDays) as Date);
+  const planned = Array.from(
+    { length: returnVisits },
+    (_, k) => afterWorkingDays(calendar, now, (k + 1) * visitIntervalWorkingDays) as Date,
+  );
   await insertVisits(ctx.db, a.row.id, planned);
   const row = await updateEngagementRow(ctx.db, a.row.id, { actionPlanAgreedAt: now });
-  await record(ctx.db, a.row.id, 'actionPlan.agreed', { actions: body.actions.length, visits: planned.length }, actor, now);
+  await record(
+    ctx.db,
+    a.row.id,
+    'actionPlan.agreed',
+    { actions: body.actions.length, visits: planned.length },
+    actor,
+    now,
+  );
   return planView(ctx, { ...a, row });
 }
 
@@ -99,7 +116,14 @@ export async function recordMeasurements(ctx: Ctx, engagementId: string, visitId
   await checkGrades(ctx.db, a.row, input);
   const now = ctx.now();
   await insertGrades(ctx.db, a.row.id, 'visit', v.id, input, actor, now);
-  await record(ctx.db, a.row.id, 'visit.measured', { visitId: v.id, indicators: input.map((g) => g.indicatorCode) }, actor, now);
+  await record(
+    ctx.db,
+    a.row.id,
+    'visit.measured',
+    { visitId: v.id, indicators: input.map((g) => g.indicatorCode) },
+    actor,
+    now,
+  );
   return visitView(v);
 }
 
@@ -132,7 +156,9 @@ export async function effect(ctx: Ctx, engagementId: string) {
   const a = await engagementFor(ctx, engagementId);
   const baseline = await currentGrades(ctx.db, a.row.id, 'team');
   const visits = await visitRows(ctx.db, a.row.id);
-  const measured = await Promise.all(visits.map(async (v) => ({ v, grades: await currentGrades(ctx.db, a.row.id, 'visit', v.id) })));
+  const measured = await Promise.all(
+    visits.map(async (v) => ({ v, grades: await currentGrades(ctx.db, a.row.id, 'visit', v.id) })),
+  );
   return {
     source: 'engagement' as const,
     indicators: a.row.definition.indicators.map((i) => {
@@ -142,7 +168,13 @@ export async function effect(ctx: Ctx, engagementId: string) {
       for (const { v, grades } of measured) {
         const g = grades.get(i.code);
         if (!g) continue;
-        points.push({ visitId: v.id, number: v.number, measured: point(g), sincePrevious: delta(g, previous), sinceBaseline: delta(g, base) });
+        points.push({
+          visitId: v.id,
+          number: v.number,
+          measured: point(g),
+          sincePrevious: delta(g, previous),
+          sinceBaseline: delta(g, base),
+        });
         previous = g;
       }
       return { code: i.code, name: i.name, baseline: base ? point(base) : null, visits: points };

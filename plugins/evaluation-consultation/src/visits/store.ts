@@ -31,7 +31,9 @@ export async function insertActions(
 export async function insertVisits(db: Queryable, engagementId: string, planned: Date[]) {
   if (planned.length === 0) return;
   const ids = planned.map(() => uuidv7()).sort();
-  await db.insert(visits).values(planned.map((plannedFor, i) => ({ engagementId, id: ids[i] as string, number: i + 1, plannedFor })));
+  await db
+    .insert(visits)
+    .values(planned.map((plannedFor, i) => ({ engagementId, id: ids[i] as string, number: i + 1, plannedFor })));
 }
 
 export const actionRows = (db: Queryable, engagementId: string) =>
@@ -57,7 +59,13 @@ export async function measurementCount(db: Queryable, engagementId: string, visi
   return row?.n ?? 0;
 }
 
-export async function completeVisitRow(db: Queryable, engagementId: string, id: string, completedAt: Date, notes: string | null) {
+export async function completeVisitRow(
+  db: Queryable,
+  engagementId: string,
+  id: string,
+  completedAt: Date,
+  notes: string | null,
+) {
   const [row] = await db
     .update(visits)
     .set({ completedAt, notes })
