@@ -4,6 +4,7 @@ import assessments from '@lifelong/plugin-assessments';
 import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
 import learningRecords from '@lifelong/plugin-learning-records';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
 // The default deployment: the core with the first-party centers, assessments and learning records, enabled in the default region.
@@ -21,5 +22,5 @@ export default defineConfig({
     port: 3000,
     siteDir: fileURLToPath(new URL('./examples/web-portal/dist', import.meta.url)),
   },
-  plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl],
+  plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation],
 });

@@ -46,6 +46,11 @@ export default defineConfig({
             '@lifelong/plugin-quality-control/schemas': here('./plugins/quality-control/src/schemas.ts'),
             '@lifelong/plugin-quality-control/client': here('./plugins/quality-control/src/client.ts'),
             '@lifelong/plugin-quality-control': here('./plugins/quality-control/src/index.ts'),
+            '@lifelong/plugin-evaluation-consultation/schemas': here(
+              './plugins/evaluation-consultation/src/schemas.ts',
+            ),
+            '@lifelong/plugin-evaluation-consultation/client': here('./plugins/evaluation-consultation/src/client.ts'),
+            '@lifelong/plugin-evaluation-consultation': here('./plugins/evaluation-consultation/src/index.ts'),
           },
         },
         plugins: [postgresJsFix],

@@ -7,6 +7,7 @@ import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
 import industrySupport from '@lifelong/plugin-industry-support';
 import learningRecords from '@lifelong/plugin-learning-records';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
@@ -23,7 +24,7 @@ export const firstPartyPlugins = [
 import qualityControl from '@lifelong/plugin-quality-control';
 
 // Teacher development requires the credit bank and assessments.
-export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, qualityControl, readingClub];
+export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, qualityControl, evaluationConsultation, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

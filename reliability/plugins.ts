@@ -5,6 +5,7 @@ import creditBank from '@lifelong/plugin-credit-bank';
 import learningRecords from '@lifelong/plugin-learning-records';
 import industrySupport from '@lifelong/plugin-industry-support';
 import qualityControl from '@lifelong/plugin-quality-control';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
@@ -12,7 +13,7 @@ import readingClub from '@lifelong-examples/plugin-reading-club';
  * Every first-party plugin, loaded by the fuzzing scenario so that every route is exercised.
  * Add each new first-party plugin here (this is the only list).
  */
-export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, readingClub];
+export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation, readingClub];
 
 /**
  * Mail and SMS are external services: these stand-ins accept every message, so the scenarios

@@ -11,6 +11,8 @@ import learningRecords from '@lifelong/plugin-learning-records';
 import learningRecordsClient from '@lifelong/plugin-learning-records/client';
 import qualityControl from '@lifelong/plugin-quality-control';
 import qualityControlClient from '@lifelong/plugin-quality-control/client';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
+import evaluationConsultationClient from '@lifelong/plugin-evaluation-consultation/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
@@ -21,12 +23,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient, qualityControlClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient, qualityControlClient, evaluationConsultationClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
