@@ -89,9 +89,9 @@ export async function personAt(h: Harness, level: number): Promise<TestPerson> {
   return person;
 }
 
-/** A fresh appointed moderator (not a region admin). */
+/** A fresh appointed moderator (not a region admin), at trust level 2. */
 export async function moderator(h: Harness): Promise<TestPerson> {
-  const person = await h.t.person({ verified: true });
+  const person = await personAt(h, 2);
   const { regionAdmin } = await h.t.principals();
   await ok(
     await h.call('PUT', `/moderators/${person.id}`, {
