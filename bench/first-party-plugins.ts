@@ -3,12 +3,13 @@
 // When a first-party plugin lands, add its import here and its package to bench/package.json.
 
 import assessments from '@lifelong/plugin-assessments';
+import community from '@lifelong/plugin-community';
 import creditBank from '@lifelong/plugin-credit-bank';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
-// Teacher development requires the credit bank and assessments.
-export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, readingClub];
+// Teacher development requires the credit bank and assessments; the community the credit bank.
+export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, community, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

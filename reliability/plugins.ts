@@ -1,5 +1,6 @@
 import type { AnyPlugin } from '@lifelong/core';
 import assessments from '@lifelong/plugin-assessments';
+import community from '@lifelong/plugin-community';
 import creditBank from '@lifelong/plugin-credit-bank';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
@@ -8,7 +9,13 @@ import readingClub from '@lifelong-examples/plugin-reading-club';
  * Every first-party plugin, loaded by the fuzzing scenario so that every route is exercised.
  * Add each new first-party plugin here (this is the only list).
  */
-export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, assessments, readingClub];
+export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [
+  creditBank,
+  teacherDevelopment,
+  assessments,
+  community,
+  readingClub,
+];
 
 /**
  * Mail and SMS are external services: these stand-ins accept every message, so the scenarios

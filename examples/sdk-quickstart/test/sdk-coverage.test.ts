@@ -1,6 +1,8 @@
 import { createTestPlatform, type TestPlatform } from '@lifelong/core/testing';
 import assessments from '@lifelong/plugin-assessments';
 import assessmentsClient from '@lifelong/plugin-assessments/client';
+import community from '@lifelong/plugin-community';
+import communityClient from '@lifelong/plugin-community/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
@@ -13,12 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, community] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, communityClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };

@@ -66,11 +66,24 @@ beforeAll(async () => {
 });
 afterAll(() => h.t.close());
 
-const TABLES = ['members', 'posts', 'post_reads', 'flags', 'actions', 'appeals', 'appeal_messages', 'suspensions', 'needs', 'offers'];
+const TABLES = [
+  'members',
+  'posts',
+  'post_reads',
+  'flags',
+  'actions',
+  'appeals',
+  'appeal_messages',
+  'suspensions',
+  'needs',
+  'offers',
+];
 
 /** Everything the plugin stores, as one digest: a refusal must leave it as it was. */
 async function digest(): Promise<string> {
-  const parts = TABLES.map((t) => `coalesce((select string_agg(x::text, ',' order by x::text) from community.${t} x), '')`);
+  const parts = TABLES.map(
+    (t) => `coalesce((select string_agg(x::text, ',' order by x::text) from community.${t} x), '')`,
+  );
   const rows = resultRows<{ d: string }>(
     await h.t.platform.database.db.execute(sql.raw(`select md5(${parts.join(' || ')}) as d`)),
   );
@@ -110,7 +123,10 @@ const post = async (status: 'published' | 'pending' | 'removed' | 'withFile' = '
 const appeal = async () => {
   const postId = await post('removed');
   const created = await ok(
-    await h.call('POST', `/posts/${postId}/appeals`, { auth: person.author.token, json: { message: 'Please look again' } }),
+    await h.call('POST', `/posts/${postId}/appeals`, {
+      auth: person.author.token,
+      json: { message: 'Please look again' },
+    }),
     201,
   );
   return created.id as string;
@@ -150,10 +166,17 @@ const cases: Case[] = [
     name: 'POST /posts',
     allowed: PEOPLE,
     denied: KEYS_ARE_NOT_PEOPLE,
-    request: async () => [`${base}/posts`, json('POST', { kind: 'article', title: 'Mine', body: `${crypto.randomUUID()}` })],
+    request: async () => [
+      `${base}/posts`,
+      json('POST', { kind: 'article', title: 'Mine', body: `${crypto.randomUUID()}` }),
+    ],
   },
   { name: 'GET /posts', allowed: EVERYONE, request: async () => [`${base}/posts`, {}] },
-  { name: 'GET /posts/{postId} (published)', allowed: EVERYONE, request: async () => [`${base}/posts/${await post()}`, {}] },
+  {
+    name: 'GET /posts/{postId} (published)',
+    allowed: EVERYONE,
+    request: async () => [`${base}/posts/${await post()}`, {}],
+  },
   {
     name: 'GET /posts/{postId} (pending)',
     allowed: ['tl0', ...MODERATORS],
@@ -330,9 +353,7 @@ describe('the community authorization matrix', () => {
         const before = await digest();
         const res = await h.t.request(path, { ...init, ...(auth[caller] ? { auth: auth[caller] } : {}) });
         got[caller] = res.status < 300 ? 200 : res.status;
-        want[caller] = c.allowed.includes(caller)
-          ? 200
-          : (c.denied?.[caller] ?? (caller === 'anonymous' ? 401 : 404));
+        want[caller] = c.allowed.includes(caller) ? 200 : (c.denied?.[caller] ?? (caller === 'anonymous' ? 401 : 404));
         if (res.status >= 300) {
           expect(res.headers.get('content-type')).toBe('application/problem+json');
           expect(await digest(), `${caller} changed something`).toBe(before);

@@ -3,14 +3,20 @@ import { Type } from '@sinclair/typebox';
 
 /** Five numbers, one per trust level 0–4. */
 const PerLevel = (defaults: number[], description: string) =>
-  Type.Array(Type.Integer({ minimum: 0, maximum: 100_000 }), { minItems: 5, maxItems: 5, default: defaults, description });
+  Type.Array(Type.Integer({ minimum: 0, maximum: 100_000 }), {
+    minItems: 5,
+    maxItems: 5,
+    default: defaults,
+    description,
+  });
 
 /** The community plugin's configuration per region: its content rules, limits and bounties. */
 export const CommunityConfig = Type.Object({
   blockedTerms: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
     maxItems: 500,
     default: [],
-    description: "Words or phrases the region's content rules forbid in titles and bodies (compared case-insensitively).",
+    description:
+      "Words or phrases the region's content rules forbid in titles and bodies (compared case-insensitively).",
   }),
   allowedKinds: Type.Array(Type.Union([Type.Literal('article'), Type.Literal('resource')]), {
     minItems: 1,

@@ -135,7 +135,13 @@ export async function fund(h: Harness, person: TestPerson, amount: number) {
     auth: 'admin',
     json: {
       transfers: [
-        { id: crypto.randomUUID(), debitAccountId: list[0]?.id, creditAccountId: accountId, amount: String(amount), code: 9001 },
+        {
+          id: crypto.randomUUID(),
+          debitAccountId: list[0]?.id,
+          creditAccountId: accountId,
+          amount: String(amount),
+          code: 9001,
+        },
       ],
     },
   });

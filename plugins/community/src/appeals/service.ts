@@ -88,7 +88,8 @@ export async function getAppeal(ctx: Ctx, appealId: string) {
 export async function addMessage(ctx: Ctx, appealId: string, body: string) {
   const personId = personOf(ctx);
   const { row, role } = await readableAppeal(ctx, appealId, true);
-  if (row.status !== 'open') throw AppealClosed({ detail: `Appeal ${appealId} was ${row.status}; the dialogue is closed.` });
+  if (row.status !== 'open')
+    throw AppealClosed({ detail: `Appeal ${appealId} was ${row.status}; the dialogue is closed.` });
   await insertMessage(ctx.db, {
     postId: row.postId,
     appealId: row.id,

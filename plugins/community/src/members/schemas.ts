@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Id, Reason, TrustLevel } from '../shared/common-schemas.js';
+import { Reason, TrustLevel } from '../shared/common-schemas.js';
 
 const Privileges = Type.Object({
   postsPerDay: Type.Integer(),
@@ -31,12 +31,13 @@ export const Standing = Type.Object({
 });
 export type Standing = Static<typeof Standing>;
 
-
 export { PersonParams } from '../shared/common-schemas.js';
 
 export const SetTrustLevelBody = Type.Object(
   {
-    level: Type.Union([TrustLevel, Type.Null()], { description: 'The locked level; `null` unlocks (activity decides again).' }),
+    level: Type.Union([TrustLevel, Type.Null()], {
+      description: 'The locked level; `null` unlocks (activity decides again).',
+    }),
     reason: Reason,
   },
   { additionalProperties: false },

@@ -132,7 +132,11 @@ describe('flags', () => {
     expect((await ok(await flag(post, r0), 201)).postStatus).toBe('published');
     expect((await ok(await flag(post, r1, 'abuse'), 201)).postStatus).toBe('published');
     expect((await ok(await flag(post, r2, 'abuse'), 201)).postStatus).toBe('hidden');
-    await expectProblem(await h.call('GET', `/posts/${post.id}`, { auth: p.learner.token }), 404, 'COMMUNITY_POST_NOT_FOUND');
+    await expectProblem(
+      await h.call('GET', `/posts/${post.id}`, { auth: p.learner.token }),
+      404,
+      'COMMUNITY_POST_NOT_FOUND',
+    );
     await expectProblem(await h.call('GET', `/posts/${post.id}`), 404);
     const list = await ok(await h.call('GET', '/posts?limit=100'));
     expect(list.items.map((x: { id: string }) => x.id)).not.toContain(post.id);
@@ -169,7 +173,10 @@ describe('decisions', () => {
   it('are not for a moderator’s own post, and not for people who are not moderators', async () => {
     const post = await publishedPost(h, mod);
     await expectProblem(
-      await h.call('POST', `/moderation/posts/${post.id}/decision`, { auth: mod.token, json: { action: 'remove', reason: 'x' } }),
+      await h.call('POST', `/moderation/posts/${post.id}/decision`, {
+        auth: mod.token,
+        json: { action: 'remove', reason: 'x' },
+      }),
       403,
       'CONFLICT_OF_INTEREST',
     );
@@ -213,7 +220,10 @@ describe('suspensions', () => {
     expect(refused.suspendedUntil).toBe(new Date(h.clock.now.getTime() + 3 * 86_400_000).toISOString());
     await ok(await h.call('GET', '/posts', { auth: troll.token }));
     await expectProblem(
-      await h.call('POST', `/moderation/people/${mod.id}/suspensions`, { auth: mod.token, json: { reason: 'me', days: 1 } }),
+      await h.call('POST', `/moderation/people/${mod.id}/suspensions`, {
+        auth: mod.token,
+        json: { reason: 'me', days: 1 },
+      }),
       403,
       'CONFLICT_OF_INTEREST',
     );
@@ -222,14 +232,22 @@ describe('suspensions', () => {
   it('warnings are counted and logged with their reason', async () => {
     const person = await personAt(h, 1);
     const warned = await ok(
-      await h.call('POST', `/moderation/people/${person.id}/warnings`, { auth: mod.token, json: { reason: 'Be kind' } }),
+      await h.call('POST', `/moderation/people/${person.id}/warnings`, {
+        auth: mod.token,
+        json: { reason: 'Be kind' },
+      }),
       201,
     );
     expect(warned).toMatchObject({ warnings: 1 });
     expect((await ok(await h.call('GET', '/me', { auth: person.token }))).warnings).toBe(1);
     const log = await ok(await h.call('GET', '/moderation/actions?limit=200', { auth: p.regionAdmin.token }));
     expect(log.items).toContainEqual(
-      expect.objectContaining({ action: 'person.warn', subjectPersonId: person.id, actorPersonId: mod.id, reason: 'Be kind' }),
+      expect.objectContaining({
+        action: 'person.warn',
+        subjectPersonId: person.id,
+        actorPersonId: mod.id,
+        reason: 'Be kind',
+      }),
     );
   });
 });
@@ -275,7 +293,11 @@ describe('appeals', () => {
       }),
       201,
     );
-    await expectProblem(await h.call('GET', `/appeals/${appeal.id}`, { auth: readers[1]?.token }), 404, 'COMMUNITY_APPEAL_NOT_FOUND');
+    await expectProblem(
+      await h.call('GET', `/appeals/${appeal.id}`, { auth: readers[1]?.token }),
+      404,
+      'COMMUNITY_APPEAL_NOT_FOUND',
+    );
     await expectProblem(
       await h.call('POST', `/appeals/${appeal.id}/decision`, {
         auth: mod.token,
@@ -290,7 +312,10 @@ describe('appeals', () => {
         json: { outcome: 'overturned', reason: 'A first-hand review, not an advertisement.' },
       }),
     );
-    expect(decided).toMatchObject({ status: 'overturned', decisionReason: 'A first-hand review, not an advertisement.' });
+    expect(decided).toMatchObject({
+      status: 'overturned',
+      decisionReason: 'A first-hand review, not an advertisement.',
+    });
     expect(decided.messages.map((m: { role: string; body: string }) => [m.role, m.body])).toEqual([
       ['author', 'I am not paid by the library; this is my own experience.'],
       ['moderator', 'Which courses did you take, and when?'],
@@ -304,7 +329,9 @@ describe('appeals', () => {
       'COMMUNITY_APPEAL_CLOSED',
     );
     const log = await ok(await h.call('GET', '/moderation/actions?limit=200', { auth: mod.token }));
-    const steps = log.items.filter((a: { postId: string }) => a.postId === post.id).map((a: { action: string }) => a.action);
+    const steps = log.items
+      .filter((a: { postId: string }) => a.postId === post.id)
+      .map((a: { action: string }) => a.action);
     expect(steps).toEqual(['post.remove', 'appeal.open', 'appeal.overturned']);
   });
 });

@@ -8,7 +8,10 @@ export function registerModeration(p: CommunityRegistrar): void {
     status: 201,
     body: await service.flagPost(ctx, params.postId, body),
   }));
-  p.route(contract.reviewQueue, async ({ query }, ctx) => ({ status: 200, body: await service.reviewQueue(ctx, query) }));
+  p.route(contract.reviewQueue, async ({ query }, ctx) => ({
+    status: 200,
+    body: await service.reviewQueue(ctx, query),
+  }));
   p.route(contract.decide, async ({ params, body }, ctx) => ({
     status: 200,
     body: await service.decide(ctx, params.postId, body),

@@ -2,7 +2,7 @@ import { Page, PageQuery } from '@lifelong/core/schemas';
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, NullableTimestamp, Reason, Timestamp } from '../shared/common-schemas.js';
 import { Post } from '../shared/post-schemas.js';
-import { FLAG_REASONS } from '../shared/schema.js';
+import { FLAG_REASONS } from '../shared/vocabulary.js';
 
 export const FlagReason = Type.Union(
   FLAG_REASONS.map((r) => Type.Literal(r)),

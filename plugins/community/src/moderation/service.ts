@@ -1,6 +1,13 @@
 import type { Ctx } from '../context.js';
 import { personOf } from '../context.js';
-import { AlreadyFlagged, MemberNotFound, PostNotFound, SecondModeratorRequired, SuspensionNotFound, TrustLevelTooLow } from '../errors.js';
+import {
+  AlreadyFlagged,
+  MemberNotFound,
+  PostNotFound,
+  SecondModeratorRequired,
+  SuspensionNotFound,
+  TrustLevelTooLow,
+} from '../errors.js';
 import { activeMember, bump, howToProgress, logAction, memberOf, requireModerator } from '../shared/members.js';
 import { postRow, postView, visiblePost } from '../shared/posts.js';
 import type { PostRow } from '../shared/schema.js';

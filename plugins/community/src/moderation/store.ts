@@ -63,7 +63,9 @@ const isQueueKey = (k: unknown): k is QueueKey => {
 export async function queuePage(db: Queryable, regionId: string, now: Date, limit: number, cursor?: string) {
   const key = cursor ? decodeCursor(cursor, isQueueKey) : null;
   const asOf = key ? new Date(key.asOf) : now;
-  const after = key ? sql`where (q.score < ${key.score} or (q.score = ${key.score} and q.id > ${key.id}::uuid))` : sql``;
+  const after = key
+    ? sql`where (q.score < ${key.score} or (q.score = ${key.score} and q.id > ${key.id}::uuid))`
+    : sql``;
   const weight = sql.raw(
     `case fl.reason ${Object.entries(REASON_WEIGHTS)
       .map(([r, w]) => `when '${r}' then ${w}`)

@@ -29,7 +29,10 @@ async function needWithOffer(by: TestPerson, bounty = 50) {
   const need = await ok(await h.call('POST', '/needs', { auth: by.token, json: needBody(bounty) }), 201);
   const provider = await h.t.person({ verified: true });
   const offer = await ok(
-    await h.call('POST', `/needs/${need.id}/offers`, { auth: provider.token, json: { message: 'I teach payroll basics.' } }),
+    await h.call('POST', `/needs/${need.id}/offers`, {
+      auth: provider.token,
+      json: { message: 'I teach payroll basics.' },
+    }),
     201,
   );
   return { need, provider, offer };
@@ -67,7 +70,9 @@ describe('a learning need with a bounty', () => {
       await h.call('POST', `/needs/${need.id}/offers`, { auth: second.token, json: { message: 'Me too.' } }),
       201,
     );
-    const accepted = await ok(await h.call('POST', `/needs/${need.id}/offers/${offer.id}/accept`, { auth: person.token }));
+    const accepted = await ok(
+      await h.call('POST', `/needs/${need.id}/offers/${offer.id}/accept`, { auth: person.token }),
+    );
     expect(accepted).toMatchObject({ status: 'accepted', acceptedOfferId: offer.id });
     const again = await ok(await h.call('POST', `/needs/${need.id}/offers/${offer.id}/accept`, { auth: person.token }));
     expect(again).toEqual(accepted);
@@ -79,14 +84,20 @@ describe('a learning need with a bounty', () => {
     expect(await wallet(h, person)).toMatchObject({ balance: '50', held: '0' });
     expect(await wallet(h, provider)).toMatchObject({ balance: '50' });
     expect(await wallet(h, second)).toMatchObject({ balance: '0' });
-    await expectProblem(await h.call('POST', `/needs/${need.id}/withdrawal`, { auth: person.token }), 409, 'COMMUNITY_NEED_CLOSED');
+    await expectProblem(
+      await h.call('POST', `/needs/${need.id}/withdrawal`, { auth: person.token }),
+      409,
+      'COMMUNITY_NEED_CLOSED',
+    );
   });
 
   it('pays once when 20 accepts race', async () => {
     const person = await asker(100);
     const { need, provider, offer } = await needWithOffer(person, 40);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => h.call('POST', `/needs/${need.id}/offers/${offer.id}/accept`, { auth: person.token })),
+      Array.from({ length: 20 }, () =>
+        h.call('POST', `/needs/${need.id}/offers/${offer.id}/accept`, { auth: person.token }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(await wallet(h, person)).toMatchObject({ balance: '60', held: '0' });

@@ -6,7 +6,10 @@ import * as service from './service.js';
 export function registerNeeds(p: CommunityRegistrar): void {
   p.route(contract.createNeed, async ({ body }, ctx) => ({ status: 201, body: await service.createNeed(ctx, body) }));
   p.route(contract.listNeeds, async ({ query }, ctx) => ({ status: 200, body: await service.listNeeds(ctx, query) }));
-  p.route(contract.getNeed, async ({ params }, ctx) => ({ status: 200, body: await service.getNeed(ctx, params.needId) }));
+  p.route(contract.getNeed, async ({ params }, ctx) => ({
+    status: 200,
+    body: await service.getNeed(ctx, params.needId),
+  }));
   p.route(contract.createOffer, async ({ params, body }, ctx) => ({
     status: 201,
     body: await service.createOffer(ctx, params.needId, body.message),

@@ -47,7 +47,10 @@ export const offers = community.table(
     message: text('message').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.needId, t.id] }), uniqueIndex('offers_one_per_provider').on(t.needId, t.providerPersonId)],
+  (t) => [
+    primaryKey({ columns: [t.needId, t.id] }),
+    uniqueIndex('offers_one_per_provider').on(t.needId, t.providerPersonId),
+  ],
 );
 export type OfferRow = typeof offers.$inferSelect;
 

@@ -3,7 +3,14 @@ import { creditBankService } from '@lifelong/plugin-credit-bank';
 import { TransferCodes } from '../codes.js';
 import type { Ctx, JobCtx } from '../context.js';
 import { personOf } from '../context.js';
-import { AlreadyOffered, EscrowFailed, InsufficientPoints, NeedClosed, NeedNotFound, OfferNotFound } from '../errors.js';
+import {
+  AlreadyOffered,
+  EscrowFailed,
+  InsufficientPoints,
+  NeedClosed,
+  NeedNotFound,
+  OfferNotFound,
+} from '../errors.js';
 import { derivedId } from '../ids.js';
 import { activeMember } from '../shared/members.js';
 import type { NeedRow } from './schema.js';
@@ -28,7 +35,9 @@ import {
 // need, so a replayed or parallel accept can only replay, never pay again.
 
 const escrowAccount = (ctx: PluginContext) =>
-  ctx.service(creditBankService).account({ ownerType: 'plugin', ownerId: 'community', asset: 'POINT', purpose: 'bounty-escrow' });
+  ctx
+    .service(creditBankService)
+    .account({ ownerType: 'plugin', ownerId: 'community', asset: 'POINT', purpose: 'bounty-escrow' });
 const walletOf = (ctx: PluginContext, personId: string) =>
   ctx.service(creditBankService).account({ ownerType: 'person', ownerId: personId, asset: 'POINT', purpose: 'wallet' });
 
@@ -131,7 +140,12 @@ export async function createOffer(ctx: Ctx, needId: string, message: string) {
   const refusal = closed(row, ctx.now());
   if (refusal) throw refusal;
   await ctx.refuseConflictOfInterest({ action: 'answer this need', personIds: [row.personId] });
-  const offer = await insertOffer(ctx.db, { needId: row.id, providerPersonId: personId, message, createdAt: ctx.now() });
+  const offer = await insertOffer(ctx.db, {
+    needId: row.id,
+    providerPersonId: personId,
+    message,
+    createdAt: ctx.now(),
+  });
   if (!offer) throw AlreadyOffered({ detail: `You made an offer on need ${needId} already.` });
   return offerView(offer);
 }
@@ -207,7 +221,8 @@ export async function withdrawNeed(ctx: Ctx, needId: string) {
   personOf(ctx);
   const row = await ownNeed(ctx, needId);
   if (row.status === 'withdrawn') return needView(row);
-  if (row.status !== 'open') throw NeedClosed({ detail: `The need is ${row.status}.`, extensions: { status: row.status } });
+  if (row.status !== 'open')
+    throw NeedClosed({ detail: `The need is ${row.status}.`, extensions: { status: row.status } });
   await refund(ctx, row);
   return needView(await updateNeed(ctx.db, row.id, { status: 'withdrawn', resolvedAt: ctx.now() }));
 }
@@ -223,7 +238,7 @@ export async function expireNeeds(ctx: JobCtx): Promise<number> {
     try {
       await ctx.transaction(async () => {
         const row = await lockNeed(ctx.db, id);
-        if (!row || row.status !== 'open' || row.deadline > now) return;
+        if (row?.status !== 'open' || row.deadline > now) return;
         await refund(ctx, row);
         await updateNeed(ctx.db, id, { status: 'expired', resolvedAt: now });
         expired++;

@@ -16,7 +16,12 @@ export function blockedTerm(text: string, terms: readonly string[]): string | nu
  * digits as runs; lower-cased after NFKC.
  */
 export function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The set of adjacent word pairs (single words for texts of one word). */

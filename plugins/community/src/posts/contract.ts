@@ -68,7 +68,11 @@ export const attachFile = defineContract({
     "the author's `filesPerDay` (429 `COMMUNITY_RATE_LIMITED`). `?name=` is the download's file name. Others' posts " +
     'are 404.',
   access: { authenticated: 'the post’s author' },
-  request: { params: PostParams, query: FileQuery, upload: { contentTypes: FILE_TYPES, maxBytes: 200 * 1024 * 1024, stream: true } },
+  request: {
+    params: PostParams,
+    query: FileQuery,
+    upload: { contentTypes: FILE_TYPES, maxBytes: 200 * 1024 * 1024, stream: true },
+  },
   responses: { 200: { description: 'The post with its file', schema: Post } },
   errors: [PeopleOnly, PostNotFound, Suspended, TrustLevelTooLow, FileMismatch, FileTooLarge, LimitReached],
 });

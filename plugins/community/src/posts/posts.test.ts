@@ -22,9 +22,16 @@ const article = (title: string, body = `${title}: how I learned it, step by step
 describe('publishing by anyone', () => {
   it("holds a new provider's post for review: readers do not see it until a moderator approves it", async () => {
     const newcomer = await h.t.person();
-    const post = await ok(await h.call('POST', '/posts', { auth: newcomer.token, json: article('Knitting for beginners') }), 201);
+    const post = await ok(
+      await h.call('POST', '/posts', { auth: newcomer.token, json: article('Knitting for beginners') }),
+      201,
+    );
     expect(post.status).toBe('pending');
-    await expectProblem(await h.call('GET', `/posts/${post.id}`, { auth: regular.token }), 404, 'COMMUNITY_POST_NOT_FOUND');
+    await expectProblem(
+      await h.call('GET', `/posts/${post.id}`, { auth: regular.token }),
+      404,
+      'COMMUNITY_POST_NOT_FOUND',
+    );
     await expectProblem(await h.call('GET', `/posts/${post.id}`), 404, 'COMMUNITY_POST_NOT_FOUND');
     expect((await ok(await h.call('GET', `/posts/${post.id}`, { auth: newcomer.token }))).status).toBe('pending');
     const listed = await ok(await h.call('GET', '/posts?limit=100'));
@@ -57,7 +64,10 @@ describe('publishing by anyone', () => {
 
   it("applies the region's content rules, naming the field and the rule (Chinese and English terms)", async () => {
     const english = await expectProblem(
-      await h.call('POST', '/posts', { auth: regular.token, json: article('Win big', 'Claim your CASINO BONUS today') }),
+      await h.call('POST', '/posts', {
+        auth: regular.token,
+        json: article('Win big', 'Claim your CASINO BONUS today'),
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -74,7 +84,11 @@ describe('trust levels', () => {
   it('are earned by reading others’ posts over a day, and /me says what is missing', async () => {
     const reader = await h.t.person();
     const before = await ok(await h.call('GET', '/me', { auth: reader.token }));
-    expect(before).toMatchObject({ trustLevel: 0, levelName: 'new', privileges: { premoderated: true, mayFlag: false } });
+    expect(before).toMatchObject({
+      trustLevel: 0,
+      levelName: 'new',
+      privileges: { premoderated: true, mayFlag: false },
+    });
     expect(before.next.level).toBe(1);
     expect(before.next.missing.join(' ')).toContain('read 5 more post(s)');
     for (let i = 0; i < 5; i++) {
@@ -88,13 +102,20 @@ describe('trust levels', () => {
     expect(read.next.missing).toEqual([expect.stringContaining('be a member for 1 day(s)')]);
     h.tick(86_400);
     const after = await ok(await h.call('GET', '/me', { auth: reader.token }));
-    expect(after).toMatchObject({ trustLevel: 1, levelName: 'basic', privileges: { premoderated: false, mayFlag: true } });
+    expect(after).toMatchObject({
+      trustLevel: 1,
+      levelName: 'basic',
+      privileges: { premoderated: false, mayFlag: true },
+    });
   });
 
   it('limit a new account to 3 posts on its first day, saying the limit and how to progress', async () => {
     const newcomer = await h.t.person();
     for (let i = 0; i < 3; i++) {
-      await ok(await h.call('POST', '/posts', { auth: newcomer.token, json: article(`Day one ${i} ${crypto.randomUUID()}`) }), 201);
+      await ok(
+        await h.call('POST', '/posts', { auth: newcomer.token, json: article(`Day one ${i} ${crypto.randomUUID()}`) }),
+        201,
+      );
     }
     const problem = await expectProblem(
       await h.call('POST', '/posts', { auth: newcomer.token, json: article(`One more ${crypto.randomUUID()}`) }),
@@ -139,7 +160,10 @@ describe('spam heuristics', () => {
     const item = queue.items.find((i: { post: { id: string } }) => i.post.id === copy.id);
     expect(item.spamSignals).toEqual(['nearDuplicate']);
     const different = await ok(
-      await h.call('POST', '/posts', { auth: copier.token, json: article('Learning calligraphy', 'Brush, ink, paper, stone.') }),
+      await h.call('POST', '/posts', {
+        auth: copier.token,
+        json: article('Learning calligraphy', 'Brush, ink, paper, stone.'),
+      }),
       201,
     );
     expect(different.status).toBe('published');
@@ -151,7 +175,10 @@ describe('resources with files', () => {
 
   it('stores a sniffed file in the core file store and serves it to readers as an attachment', async () => {
     const post = await ok(
-      await h.call('POST', '/posts', { auth: regular.token, json: { kind: 'resource', title: 'Worksheet', body: 'Print it.' } }),
+      await h.call('POST', '/posts', {
+        auth: regular.token,
+        json: { kind: 'resource', title: 'Worksheet', body: 'Print it.' },
+      }),
       201,
     );
     const put = await h.t.request(`/v1/community/posts/${post.id}/file?name=worksheet.pdf`, {

@@ -7,7 +7,10 @@ import * as service from './service.js';
 export function registerPosts(p: CommunityRegistrar): void {
   p.route(contract.createPost, async ({ body }, ctx) => ({ status: 201, body: await service.createPost(ctx, body) }));
   p.route(contract.listPosts, async ({ query }, ctx) => ({ status: 200, body: await service.listPosts(ctx, query) }));
-  p.route(contract.getPost, async ({ params }, ctx) => ({ status: 200, body: await service.getPost(ctx, params.postId) }));
+  p.route(contract.getPost, async ({ params }, ctx) => ({
+    status: 200,
+    body: await service.getPost(ctx, params.postId),
+  }));
   p.route(contract.attachFile, async ({ params, query, upload }, ctx) => ({
     status: 200,
     body: await service.attachPostFile(ctx, params.postId, upload, query.name),

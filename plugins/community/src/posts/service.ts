@@ -127,7 +127,6 @@ export async function getPost(ctx: Ctx, postId: string) {
   return postView(row);
 }
 
-
 /** Attaches a file (the author only): sniffed, within the region's size and the level's daily files. */
 export async function attachPostFile(ctx: Ctx, postId: string, upload: StagedUpload, name: string | undefined) {
   const personId = personOf(ctx);
@@ -139,7 +138,9 @@ export async function attachPostFile(ctx: Ctx, postId: string, upload: StagedUpl
   }
   const sniffed = sniffContentType(upload.head);
   if (sniffed !== upload.contentType) {
-    throw FileMismatch({ detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.` });
+    throw FileMismatch({
+      detail: `Declared ${upload.contentType}, but the bytes are ${sniffed ?? 'of an unknown type'}.`,
+    });
   }
   if (upload.size > ctx.config.maxFileBytes) {
     throw FileTooLarge({

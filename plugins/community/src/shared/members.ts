@@ -75,7 +75,8 @@ export async function logAction(
   await ctx.db.insert(actions).values({
     id: uuidv7(),
     regionId: ctx.regionId,
-    actorPersonId: entry.actor === undefined ? (ctx.principal.kind === 'person' ? ctx.principal.id : null) : entry.actor,
+    actorPersonId:
+      entry.actor === undefined ? (ctx.principal.kind === 'person' ? ctx.principal.id : null) : entry.actor,
     action: entry.action,
     postId: entry.postId ?? null,
     subjectPersonId: entry.subjectPersonId ?? null,

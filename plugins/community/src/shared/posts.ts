@@ -16,7 +16,12 @@ export const postView = (row: PostRow): Post => ({
   status: row.status,
   file:
     row.fileSha256 && row.fileContentType
-      ? { contentType: row.fileContentType, name: row.fileName ?? 'file', size: row.fileSize ?? 0, sha256: row.fileSha256 }
+      ? {
+          contentType: row.fileContentType,
+          name: row.fileName ?? 'file',
+          size: row.fileSize ?? 0,
+          sha256: row.fileSha256,
+        }
       : null,
   createdAt: row.createdAt.toISOString(),
   publishedAt: row.firstPublishedAt ? row.firstPublishedAt.toISOString() : null,

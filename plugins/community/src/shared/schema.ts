@@ -2,6 +2,7 @@ import type { TableDistribution } from '@lifelong/core';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { community } from '../schema.js';
+import { FLAG_REASONS } from './vocabulary.js';
 
 // The tables several features read and write (posts, flags, members' standing, the moderation
 // log); each feature's own tables are in its folder's schema.ts.
@@ -83,9 +84,6 @@ export const postReads = community.table(
   },
   (t) => [primaryKey({ columns: [t.postId, t.personId] })],
 );
-
-export const FLAG_REASONS = ['illegal', 'abuse', 'spam', 'offTopic', 'other'] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
 
 /** A reader's flag on a post, with a reason; upheld or rejected by a moderator's decision. */
 export const flags = community.table(

@@ -51,7 +51,8 @@ export function nextLevel(m: Stats, now: Date, level: number) {
   }
   const days = (now.getTime() - m.joinedAt.getTime()) / DAY_MS;
   const missing: string[] = [];
-  if (days < r.daysSinceJoined) missing.push(`be a member for ${r.daysSinceJoined} day(s) (${Math.floor(days)} so far)`);
+  if (days < r.daysSinceJoined)
+    missing.push(`be a member for ${r.daysSinceJoined} day(s) (${Math.floor(days)} so far)`);
   if (m.postsRead < r.postsRead) missing.push(`read ${r.postsRead - m.postsRead} more post(s) of others`);
   if (m.postsPublished < r.postsPublished) {
     missing.push(`have ${r.postsPublished - m.postsPublished} more post(s) accepted`);
