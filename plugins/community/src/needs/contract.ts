@@ -82,6 +82,9 @@ export const listOffers = defineContract({
   method: 'get',
   path: '/needs/{needId}/offers',
   summary: 'Offers on a need: all of them for the asker, one’s own for anyone else',
+  description:
+    'The asker sees every offer on their need, oldest first; any other signed-in person only their own offer ' +
+    '(an empty page when they made none). API keys get 403 `COMMUNITY_PEOPLE_ONLY`; a need of another region is 404.',
   access: { authenticated: 'any signed-in person' },
   request: { params: NeedParams, query: OfferListQuery },
   responses: { 200: { description: 'A page of offers', schema: OfferPage } },
