@@ -4,6 +4,7 @@
 
 import assessments from '@lifelong/plugin-assessments';
 import credentials from '@lifelong/plugin-credentials';
+import community from '@lifelong/plugin-community';
 import creditBank from '@lifelong/plugin-credit-bank';
 import industrySupport from '@lifelong/plugin-industry-support';
 import learningRecords from '@lifelong/plugin-learning-records';
@@ -25,6 +26,8 @@ import qualityControl from '@lifelong/plugin-quality-control';
 
 // Teacher development requires the credit bank and assessments.
 export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, qualityControl, evaluationConsultation, readingClub];
+// Teacher development requires the credit bank and assessments; the community the credit bank.
+export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, community, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

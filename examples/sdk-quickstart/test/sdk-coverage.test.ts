@@ -5,6 +5,8 @@ import credentials from '@lifelong/plugin-credentials';
 import credentialsClient from '@lifelong/plugin-credentials/client';
 import industrySupport from '@lifelong/plugin-industry-support';
 import industrySupportClient from '@lifelong/plugin-industry-support/client';
+import community from '@lifelong/plugin-community';
+import communityClient from '@lifelong/plugin-community/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import learningRecords from '@lifelong/plugin-learning-records';
@@ -23,12 +25,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation] });
+  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation, community] });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient, qualityControlClient, evaluationConsultationClient];
+const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient, qualityControlClient, evaluationConsultationClient, communityClient];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
