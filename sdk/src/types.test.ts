@@ -23,7 +23,12 @@ const client = createClient({ baseUrl: 'http://localhost:3000', fetch: async () 
 
 describe('types derived from the server schemas', () => {
   it('types requests and responses', () => {
-    expectTypeOf<SignInBody>().toEqualTypeOf<{ learnerNumber: string; password: string }>();
+    expectTypeOf<SignInBody>().toEqualTypeOf<{
+      learnerNumber: string;
+      password: string;
+      code?: string;
+      recoveryCode?: string;
+    }>();
     expectTypeOf<IssuedSession>().toHaveProperty('refreshToken').toEqualTypeOf<string>();
     expectTypeOf<Me['kind']>().toEqualTypeOf<'person' | 'apiKey'>();
     expectTypeOf(client.people.get).returns.resolves.toEqualTypeOf<Person>();
