@@ -2,7 +2,7 @@ import creditBankClient from '@lifelong/plugin-credit-bank/client';
 import { createClient } from '@lifelong/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificatePng } from './png.js';
-import { hasChromium, inRegion, openPortal, type Person, type Portal, warnIfNoChromium } from './support.js';
+import { hasChromium, openPortal, type Person, type Portal, warnIfNoChromium } from './support.js';
 
 warnIfNoChromium();
 
@@ -142,7 +142,10 @@ describe.skipIf(!hasChromium)('the credit bank in the portal: learners, families
     await page.getByRole('heading', { level: 1, name: about('Spending approvals', 'Liu Xiaobao') }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: about('Approve', 'Atlas of China') }).count()).toBe(2);
     await portal.check('approvals');
-    await page.getByRole('button', { name: about('Approve', 'Atlas of China') }).first().click();
+    await page
+      .getByRole('button', { name: about('Approve', 'Atlas of China') })
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('button', { name: about('Approve', 'Atlas of China') }).count()).toBe(1);
     await page.getByRole('button', { name: about('Decline', 'Atlas of China') }).click();
     await page.getByText('Nothing is waiting for your approval.').waitFor();
