@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, inRegion, openPortal, type Person, type Portal, warnIfNoChromium } from './support.js';
+import { hasChromium, inRegion, openPortal, type Person, type Portal, SLOW, warnIfNoChromium } from './support.js';
 
 warnIfNoChromium();
 
@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await page.getByLabel('Current password').fill('not my password at all');
     await page.getByLabel('New password').fill('a brand new passphrase');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('current password');
+    await expect.poll(() => page.getByRole('alert').textContent(), SLOW).toContain('current password');
     await portal.check('password-refused');
 
     // Keyboard only: the fields are reachable and the form submits with Enter.
@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('changed-password');
     await page.keyboard.type('a brand new passphrase');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Password changed');
+    await expect.poll(() => page.getByRole('status').first().textContent(), SLOW).toContain('Password changed');
     learner.password = 'a brand new passphrase';
     // The platform took it: the new password signs in.
     await portal.signOut();
@@ -60,25 +60,27 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     const wrong = code === '000000' ? '111111' : '000000';
     await page.getByLabel('Six-digit code').fill(wrong);
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => page.getByLabel('Six-digit code').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('Six-digit code').getAttribute('aria-invalid'), SLOW).toBe('true');
 
     await page.getByLabel('Six-digit code').fill(code ?? '');
     await page.getByRole('button', { name: 'Verify' }).click();
-    await expect.poll(() => page.getByTestId('email-verified').textContent()).toMatch(/Verified: w\S*@example\.com/);
+    await expect
+      .poll(() => page.getByTestId('email-verified').textContent(), SLOW)
+      .toMatch(/Verified: w\S*@example\.com/);
     expect(await page.getByTestId('email-verified').textContent()).not.toContain('wang.fang');
     await portal.check('email-verified');
   });
 
   it('shows the notifications inbox (the password change is there) and marks them read', async () => {
     const { page } = portal;
-    await expect.poll(() => page.getByTestId('unread-badge').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('unread-badge').textContent(), SLOW).toBe('1');
     await page.getByRole('link', { name: /^Notifications/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     await page.getByRole('heading', { level: 2, name: /Your password was changed/ }).waitFor();
     expect(await page.getByTestId('unread-count').textContent()).toBe('1 unread');
     await portal.check('notifications');
     await page.getByRole('button', { name: /Mark read/ }).click();
-    await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('0 unread');
+    await expect.poll(() => page.getByTestId('unread-count').textContent(), SLOW).toBe('0 unread');
     expect(await page.getByTestId('unread-badge').count()).toBe(0);
 
     // In Chinese, the platform writes them in Chinese.
@@ -93,7 +95,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await page.getByLabel('当前密码').fill('still not my password');
     await page.getByLabel('新密码').fill('another brand new passphrase');
     await page.getByRole('button', { name: '修改密码' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('当前密码错误');
+    await expect.poll(() => page.getByRole('alert').textContent(), SLOW).toContain('当前密码错误');
     await portal.check('problem-zh');
     await page.getByLabel('语言').selectOption('en');
     await portal.signOut();
@@ -109,7 +111,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
 
     // Teacher development requires the credit bank: disabling the credit bank alone is refused, naming why.
     await page.getByRole('button', { name: 'Disable credit-bank' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/teacher-development/);
+    await expect.poll(() => page.getByRole('alert').textContent(), SLOW).toMatch(/teacher-development/);
     await portal.check('region-disable-refused');
     expect(await nav().getByRole('link', { name: 'Transcript' }).count()).toBe(1);
 
@@ -118,7 +120,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await page.getByRole('button', { name: 'Disable credit-bank' }).click();
     await page.getByRole('button', { name: 'Enable credit-bank' }).waitFor();
     // Its pages are gone from the navigation at once, and its addresses say so.
-    await expect.poll(() => nav().getByRole('link', { name: 'Transcript' }).count()).toBe(0);
+    await expect.poll(() => nav().getByRole('link', { name: 'Transcript' }).count(), SLOW).toBe(0);
     await portal.check('region-plugin-disabled');
     await page.goto(`${running.url}/wallet`);
     await page.getByRole('heading', { level: 1, name: 'Not available here' }).waitFor();
@@ -128,7 +130,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await page.getByRole('button', { name: 'Disable credit-bank' }).waitFor();
     await page.getByRole('button', { name: 'Enable teacher-development' }).click();
     await page.getByRole('button', { name: 'Disable teacher-development' }).waitFor();
-    await expect.poll(() => nav().getByRole('link', { name: 'Transcript' }).count()).toBe(1);
+    await expect.poll(() => nav().getByRole('link', { name: 'Transcript' }).count(), SLOW).toBe(1);
   });
 
   it("a region admin edits a plugin's config with a form made from it; a bad value names the field", async () => {
@@ -143,7 +145,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
 
     await field.fill('-5');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid'), SLOW).toBe('true');
     await portal.check('region-config-refused');
     const unchanged = await admin.regions.plugins.get({ regionId: 'default', pluginId: 'credit-bank' });
     expect(unchanged.config).toEqual(before.config);

@@ -11,6 +11,9 @@ import { PORTAL_DIST, type RunningPlatform, startPlatform } from './platform.js'
 
 export { hasChromium };
 
+/** How long `expect.poll` waits for the page to catch up (the default second is short on a busy CI machine). */
+export const SLOW = { timeout: 20_000 };
+
 /** Says loudly that the browser tests are skipped (no Chromium), once per file. */
 export function warnIfNoChromium(): void {
   if (hasChromium) return;
