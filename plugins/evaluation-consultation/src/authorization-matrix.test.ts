@@ -420,7 +420,7 @@ describe('the evaluation-consultation authorization matrix', () => {
       let known: string | null = null;
       for (const caller of CALLERS) {
         const [path, init] = c.request();
-        const before = known ?? (await digest());
+        const before: string = known ?? (await digest());
         const token = caller === 'anonymous' ? undefined : people[caller].token;
         const res = await h.t.request(path, { ...init, ...(token ? { auth: token } : {}) });
         got[caller] = await outcome(res);
