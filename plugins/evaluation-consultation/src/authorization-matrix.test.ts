@@ -416,9 +416,11 @@ describe('the evaluation-consultation authorization matrix', () => {
     it(c.name, async () => {
       const got: Record<string, 'passed' | number> = {};
       const want: Record<string, 'passed' | number> = {};
+      // The digest after a refusal is the one before the next request (a refusal changed nothing).
+      let known: string | null = null;
       for (const caller of CALLERS) {
         const [path, init] = c.request();
-        const before = await digest();
+        const before: string = known ?? (await digest());
         const token = caller === 'anonymous' ? undefined : people[caller].token;
         const res = await h.t.request(path, { ...init, ...(token ? { auth: token } : {}) });
         got[caller] = await outcome(res);
@@ -429,7 +431,11 @@ describe('the evaluation-consultation authorization matrix', () => {
             : c.permission || PARTIES.includes(caller)
               ? 403
               : 404;
-        if (got[caller] !== 'passed') expect(await digest(), `${caller} changed something`).toBe(before);
+        known = null;
+        if (got[caller] !== 'passed') {
+          expect(await digest(), `${caller} changed something`).toBe(before);
+          known = before;
+        }
       }
       expect(got).toEqual(want);
     });
