@@ -163,11 +163,8 @@ describe('across a restart', () => {
     const clock = { now: new Date(START) };
     const first = await harness({ regionConfig, database, clock });
     const person = await first.t.person({ verified: true });
-    const { id: need } = await (async () => {
-      const hh = first;
-      await fund(hh, person, 80);
-      return ok(await hh.call('POST', '/needs', { auth: person.token, json: needBody(80) }), 201);
-    })();
+    await fund(first, person, 80);
+    const { id: need } = await ok(await first.call('POST', '/needs', { auth: person.token, json: needBody(80) }), 201);
     await first.t.close();
 
     const second = await harness({ regionConfig, database, clock });
