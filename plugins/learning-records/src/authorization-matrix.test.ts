@@ -61,7 +61,7 @@ beforeAll(async () => {
     otherRegionAdmin: p.otherRegionAdmin.token,
     platformAdmin: 'admin',
   } satisfies Record<Caller, string | undefined>);
-}, 120_000);
+}, 300_000); // a fresh platform and its principals: minutes on a busy 2-core machine
 afterAll(() => h?.t.close());
 
 async function digest(): Promise<string> {

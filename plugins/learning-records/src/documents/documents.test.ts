@@ -7,7 +7,7 @@ import { type Harness, harness } from '../test-support.js';
 let h: Harness;
 beforeAll(async () => {
   h = await harness();
-}, 120_000);
+}, 300_000); // a fresh platform and its principals: minutes on a busy 2-core machine
 afterAll(() => h?.t.close());
 
 const agent = () => encodeURIComponent(JSON.stringify({ mbox: `mailto:${randomUUID()}@example.org` }));

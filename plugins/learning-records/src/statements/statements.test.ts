@@ -10,7 +10,7 @@ import { basic, type Harness, HOME_PAGE, harness, type Lrs, statement } from '..
 let h: Harness;
 beforeAll(async () => {
   h = await harness();
-}, 120_000);
+}, 300_000); // a fresh platform and its principals: minutes on a busy 2-core machine
 afterAll(() => h?.t.close());
 
 const VERSIONS = [
