@@ -9,7 +9,13 @@ import readingClub from '@lifelong-examples/plugin-reading-club';
  * Every first-party plugin, loaded by the fuzzing scenario so that every route is exercised.
  * Add each new first-party plugin here (this is the only list).
  */
-export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [creditBank, teacherDevelopment, assessments, credentials, readingClub];
+export const FIRST_PARTY_PLUGINS: readonly AnyPlugin[] = [
+  creditBank,
+  teacherDevelopment,
+  assessments,
+  credentials,
+  readingClub,
+];
 
 /**
  * Mail and SMS are external services: these stand-ins accept every message, so the scenarios
