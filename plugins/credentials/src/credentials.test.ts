@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import Ajv from 'ajv-draft-04';
+import type { default as AjvDraft04 } from 'ajv-draft-04';
 import { importJWK, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import clrSchema from './fixtures/clr_v2p0_clrcredential_schema_draft4.json' with { type: 'json' };
@@ -17,6 +17,8 @@ import { type Harness, harness, ORIGIN } from './test-support.js';
 const require = createRequire(import.meta.url);
 const didContext = require('did-context');
 const multikeyContext = require('@digitalbazaar/multikey-context');
+// Ajv for JSON Schema draft-04 (1EdTech's copies): CommonJS, its export is the class itself.
+const Ajv = require('ajv-draft-04') as typeof AjvDraft04.default;
 
 let h: Harness;
 beforeAll(async () => {
