@@ -61,7 +61,7 @@ beforeAll(async () => {
   occupationId = esco.occupation.welder as string;
   skillId = esco.skill['use arc welding techniques'] as string;
   otherSkillId = esco.skill.SQL as string;
-});
+}, 300_000); // a platform, principals and the ESCO fixture imported: slow on a busy machine
 afterAll(() => h.t.close());
 
 /** Everything the plugin stores, as one digest: a refusal must leave it as it was. */

@@ -42,13 +42,11 @@ beforeAll(async () => {
   });
   // Passing the welding self-test shows arc welding at level 5 and the local safety skill at 4.
   weldingTest = await selfTest(h, p.otherLearner.token);
-  await h
-    .as(admin)
-    .evidenceRules.create({
-      body: { formId: weldingTest, skillId: skill['use arc welding techniques'] as string, level: 5 },
-    });
+  await h.as(admin).evidenceRules.create({
+    body: { formId: weldingTest, skillId: skill['use arc welding techniques'] as string, level: 5 },
+  });
   await h.as(admin).evidenceRules.create({ body: { formId: weldingTest, skillId: safety, level: 4 } });
-});
+}, 300_000); // a platform, principals and the ESCO fixture imported: slow on a busy machine
 afterAll(() => h.t.close());
 
 /** The fixture need: w = (essential ? 1 : 0.5) × importance → 5, 4, 1, 2. */
@@ -140,7 +138,9 @@ describe('need profiles', () => {
       expect.objectContaining({ path: '/body/skills/5/skillId', rule: 'uniqueSkill' }),
     ]);
     const level = await refused(
-      h.as(acme.key).needs.create({ body: { ...body, skills: [{ ...(body.skills[0] as never), requiredLevel: 8 }] } }),
+      h.as(acme.key).needs.create({
+        body: { ...body, skills: [{ ...(body.skills[0] as (typeof body.skills)[number]), requiredLevel: 8 }] },
+      }),
       400,
     );
     expect(level.errors?.[0]).toMatchObject({ path: '/body/skills/0/requiredLevel', rule: 'integerMaximum' });

@@ -9,7 +9,7 @@ beforeAll(async () => {
   h = await harness({ regionConfig: { importRowsPerRun: 100 } });
   p = await h.t.principals();
   admin = p.regionAdmin.token;
-});
+}, 300_000); // a platform, principals and the ESCO fixture imported: slow on a busy machine
 afterAll(() => h.t.close());
 
 const taxonomy = (code: string, format: 'esco-csv' | 'onet' | 'case', version = '1') =>
