@@ -1,10 +1,10 @@
 import { createTestPlatform, type TestPlatform } from '@lifelong/core/testing';
 import assessments from '@lifelong/plugin-assessments';
 import assessmentsClient from '@lifelong/plugin-assessments/client';
-import industrySupport from '@lifelong/plugin-industry-support';
-import industrySupportClient from '@lifelong/plugin-industry-support/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
+import industrySupport from '@lifelong/plugin-industry-support';
+import industrySupportClient from '@lifelong/plugin-industry-support/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
