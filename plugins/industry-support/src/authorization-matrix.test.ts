@@ -61,7 +61,7 @@ beforeAll(async () => {
   occupationId = esco.occupation.welder as string;
   skillId = esco.skill['use arc welding techniques'] as string;
   otherSkillId = esco.skill.SQL as string;
-});
+}, 300_000); // a platform, principals and the ESCO fixture imported: slow on a busy machine
 afterAll(() => h.t.close());
 
 /** Everything the plugin stores, as one digest: a refusal must leave it as it was. */
@@ -81,7 +81,9 @@ async function digest(): Promise<string> {
     'consents',
     'match_snapshots',
   ];
-  const parts = tables.map((t) => `coalesce((select string_agg(x::text, ',' order by x::text) from industry_support.${t} x), '')`);
+  const parts = tables.map(
+    (t) => `coalesce((select string_agg(x::text, ',' order by x::text) from industry_support.${t} x), '')`,
+  );
   const rows = resultRows<{ d: string }>(
     await h.t.platform.database.db.execute(sql.raw(`select md5(${parts.join(' || ')}) as d`)),
   );
@@ -328,7 +330,7 @@ describe('the industry-support authorization matrix', () => {
     expect(await h.t.undeclaredStatuses()).toEqual([]);
   });
 
-  it("lists show each caller only what they may see: a company its own needs, learners the open ones", async () => {
+  it('lists show each caller only what they may see: a company its own needs, learners the open ones', async () => {
     const draft = await draftNeed();
     const ids = async (caller: Caller) =>
       (await (await h.t.request(`${base}/needs?limit=200`, { auth: auth[caller] as string })).json()).items.map(
@@ -336,6 +338,7 @@ describe('the industry-support authorization matrix', () => {
       );
     expect(await ids('company')).toContain(draft.id);
     expect(await ids('regionAdmin')).toContain(draft.id);
-    for (const caller of ['learner', 'otherCompany', 'schoolKey'] as Caller[]) expect(await ids(caller)).not.toContain(draft.id);
+    for (const caller of ['learner', 'otherCompany', 'schoolKey'] as Caller[])
+      expect(await ids(caller)).not.toContain(draft.id);
   });
 });

@@ -34,13 +34,19 @@ beforeAll(async () => {
   // A local skill the taxonomy lacks, crosswalked to ESCO's as a close match.
   safety = (await h.as(admin).local.skills.create({ body: { label: 'Shenzhen workshop safety' } })).id;
   await h.as(admin).crosswalks.create({
-    body: { fromSkillId: skill['follow health, safety and hygiene rules'] as string, toSkillId: safety, match: 'closeMatch' },
+    body: {
+      fromSkillId: skill['follow health, safety and hygiene rules'] as string,
+      toSkillId: safety,
+      match: 'closeMatch',
+    },
   });
   // Passing the welding self-test shows arc welding at level 5 and the local safety skill at 4.
   weldingTest = await selfTest(h, p.otherLearner.token);
-  await h.as(admin).evidenceRules.create({ body: { formId: weldingTest, skillId: skill['use arc welding techniques'] as string, level: 5 } });
+  await h.as(admin).evidenceRules.create({
+    body: { formId: weldingTest, skillId: skill['use arc welding techniques'] as string, level: 5 },
+  });
   await h.as(admin).evidenceRules.create({ body: { formId: weldingTest, skillId: safety, level: 4 } });
-});
+}, 300_000); // a platform, principals and the ESCO fixture imported: slow on a busy machine
 afterAll(() => h.t.close());
 
 /** The fixture need: w = (essential ? 1 : 0.5) × importance → 5, 4, 1, 2. */
@@ -52,7 +58,12 @@ const needBody = () => ({
   skills: [
     { skillId: skill['use arc welding techniques'] as string, essential: true, requiredLevel: 4, importance: 5 },
     { skillId: skill['read engineering drawings'] as string, essential: true, requiredLevel: 3, importance: 4 },
-    { skillId: skill['follow health, safety and hygiene rules'] as string, essential: false, requiredLevel: 2, importance: 2 },
+    {
+      skillId: skill['follow health, safety and hygiene rules'] as string,
+      essential: false,
+      requiredLevel: 2,
+      importance: 2,
+    },
     { skillId: skill.SQL as string, essential: false, requiredLevel: 2, importance: 4 },
   ],
 });
@@ -127,7 +138,9 @@ describe('need profiles', () => {
       expect.objectContaining({ path: '/body/skills/5/skillId', rule: 'uniqueSkill' }),
     ]);
     const level = await refused(
-      h.as(acme.key).needs.create({ body: { ...body, skills: [{ ...(body.skills[0] as never), requiredLevel: 8 }] } }),
+      h.as(acme.key).needs.create({
+        body: { ...body, skills: [{ ...(body.skills[0] as (typeof body.skills)[number]), requiredLevel: 8 }] },
+      }),
       400,
     );
     expect(level.errors?.[0]).toMatchObject({ path: '/body/skills/0/requiredLevel', rule: 'integerMaximum' });
@@ -162,9 +175,7 @@ describe('the learner’s profile, match and gap plan', () => {
     // safety: local skill 4 × closeMatch 0.8 = 3.2 ≥ 2 → 1, w 1; SQL: nothing → 0, w 2.
     // score = (5·1 + 4·0.5 + 1·1 + 2·0) / (5 + 4 + 1 + 2) = 8 / 12 = 0.6667
     expect(match.score).toBe(0.6667);
-    expect(
-      match.skills.map((s) => [s.label, s.status, s.requiredLevel, s.heldLevel, s.weight, s.coverage]),
-    ).toEqual([
+    expect(match.skills.map((s) => [s.label, s.status, s.requiredLevel, s.heldLevel, s.weight, s.coverage])).toEqual([
       ['use arc welding techniques', 'matched', 4, 5, 5, 1],
       ['read engineering drawings', 'partial', 3, 1.5, 4, 0.5],
       ['follow health, safety and hygiene rules', 'matched', 2, 3.2, 1, 1],
@@ -198,7 +209,9 @@ describe('the learner’s profile, match and gap plan', () => {
     ]);
     await h.as(admin).evidenceRules.create({ body: { formId: weldingTest, skillId: skill.SQL as string, level: 1 } });
     const again = await h.as(learner.token).needs.gapPlan({ needId });
-    expect(again.items[1]?.selfTests).toEqual([{ formId: weldingTest, level: 1, skillId: skill.SQL, closesGap: false }]);
+    expect(again.items[1]?.selfTests).toEqual([
+      { formId: weldingTest, level: 1, skillId: skill.SQL, closesGap: false },
+    ]);
   });
 
   it('emit match.improved when a new score beats the last one', async () => {
@@ -234,7 +247,8 @@ describe('consent-gated contact', () => {
     seenByCompany.push(text);
     return { status: res.status, body: JSON.parse(text) };
   };
-  const mentions = (person: TestPerson) => seenByCompany.filter((t) => t.includes(person.learnerNumber) || t.includes(person.legalName));
+  const mentions = (person: TestPerson) =>
+    seenByCompany.filter((t) => t.includes(person.learnerNumber) || t.includes(person.legalName));
 
   it('shows the company nothing of a learner until they opt in, and nothing again after they withdraw', async () => {
     const need = await openNeed();
@@ -251,7 +265,13 @@ describe('consent-gated contact', () => {
     expect(consent).toMatchObject({ status: 'active', withdrawnAt: null });
     const candidates = await asCompany(`/needs/${need.id}/candidates`);
     expect(candidates.body.items).toEqual([
-      expect.objectContaining({ learnerNumber: learner.learnerNumber, matched: 2, partial: 1, missing: 1, stalled: false }),
+      expect.objectContaining({
+        learnerNumber: learner.learnerNumber,
+        matched: 2,
+        partial: 1,
+        missing: 1,
+        stalled: false,
+      }),
     ]);
     // The platform shows plugins no names: even with consent, the legal name never reaches the company.
     expect(seenByCompany.some((t) => t.includes(learner.legalName))).toBe(false);
@@ -264,7 +284,9 @@ describe('consent-gated contact', () => {
     expect(seenByCompany.slice(start).filter((t) => t.includes(learner.learnerNumber))).toEqual([]);
     // Another company never sees the need's candidates at all.
     const other = await company(h, 'Other Co');
-    expect((await h.t.request(`/v1/industry-support/needs/${need.id}/candidates`, { auth: other.key })).status).toBe(404);
+    expect((await h.t.request(`/v1/industry-support/needs/${need.id}/candidates`, { auth: other.key })).status).toBe(
+      404,
+    );
   });
 
   it('cohort aggregates appear only from the region’s minimum of consenting learners', async () => {

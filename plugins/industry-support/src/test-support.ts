@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { definePlugin } from '@lifelong/core';
 import { createTestPlatform, TestCallError, type TestPlatform } from '@lifelong/core/testing';
-import assessmentsClient from '@lifelong/plugin-assessments/client';
 import assessments from '@lifelong/plugin-assessments';
+import assessmentsClient from '@lifelong/plugin-assessments/client';
 import { expect } from 'vitest';
 import client from './client.js';
 import { MatchImproved, NeedPublished } from './events.js';
@@ -157,7 +157,12 @@ export async function importEsco(h: Harness, admin: string, version = '1.1.1') {
   const skills = await h.as(admin).taxonomies.skills.list({ taxonomyId: taxonomy.id, limit: 100 });
   const byLabel = Object.fromEntries(skills.items.map((s) => [s.label, s.id]));
   const occupations = await h.as(admin).taxonomies.occupations.list({ taxonomyId: taxonomy.id });
-  return { taxonomy, imports, skill: byLabel, occupation: Object.fromEntries(occupations.items.map((o) => [o.label, o.id])) };
+  return {
+    taxonomy,
+    imports,
+    skill: byLabel,
+    occupation: Object.fromEntries(occupations.items.map((o) => [o.label, o.id])),
+  };
 }
 
 /** A one-item self-test owned by `author`, open; `pass` makes `learner` pass it (or fail it). */

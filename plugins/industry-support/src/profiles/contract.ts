@@ -22,6 +22,8 @@ export const declareSkill = defineContract({
   method: 'put',
   path: '/me/skills/{skillId}',
   summary: 'Declare a skill myself (marked as self-declared, weighted lower)',
+  description:
+    "A level 0–7 for a skill of the region (404 otherwise); counts × the region's `declaredWeight` and decays with age like other evidence. Declaring again replaces it.",
   access: learner,
   request: { params: SkillParams, body: DeclareBody },
   responses: { 200: { description: 'The declaration', schema: Declared } },

@@ -15,7 +15,7 @@ export async function callerCompany(ctx: Ctx): Promise<InstitutionSummary | null
   if (ctx.principal.kind !== 'apiKey' || !ctx.principal.institutionId) return null;
   if (!ctx.principal.roles.some((grant) => grant.role === 'industry-partner')) return null;
   const institution = await ctx.identity.institution(ctx.principal.institutionId);
-  if (!institution || institution.kind !== 'company' || institution.accreditation !== 'accredited') return null;
+  if (institution?.kind !== 'company' || institution.accreditation !== 'accredited') return null;
   return institution;
 }
 

@@ -26,7 +26,7 @@ export async function ownNeed(ctx: Ctx, needId: string, lock = false): Promise<N
 /** An open need of the region, for learners (drafts are nobody else's business). */
 export async function openNeed(ctx: Ctx, needId: string): Promise<NeedRow> {
   const need = await needRow(ctx, needId);
-  if (!need || need.status !== 'open') throw notFound(ctx, needId);
+  if (need?.status !== 'open') throw notFound(ctx, needId);
   return need;
 }
 

@@ -52,6 +52,8 @@ export const listTaxonomies = defineContract({
   method: 'get',
   path: '/taxonomies',
   summary: "The region's taxonomy versions, oldest first",
+  description:
+    'Each with its provenance (source, version, licence) and when its last import completed (`importedAt`); a page at a time.',
   access: readers,
   request: { query: PageQuery },
   responses: { 200: { description: 'A page of taxonomies', schema: TaxonomyPage } },
@@ -90,6 +92,8 @@ export const getImport = defineContract({
   method: 'get',
   path: '/imports/{importId}',
   summary: 'An import and its progress',
+  description:
+    "`rowsDone` records read so far, `rowsFailed` and the first 20 refused records; for the region's admins. An import of another region is 404.",
   access: manage,
   request: { params: ImportIdParams },
   responses: { 200: { description: 'The import', schema: Import } },
@@ -101,6 +105,8 @@ export const listSkills = defineContract({
   method: 'get',
   path: '/taxonomies/{taxonomyId}/skills',
   summary: "A taxonomy's skills (and skill groups), `q` searching labels",
+  description:
+    'For any signed-in principal; a taxonomy of another region is 404 `INDUSTRY_SUPPORT_TAXONOMY_NOT_FOUND`. Oldest first, a page at a time.',
   access: readers,
   request: { params: TaxonomyParams, query: SearchQuery },
   responses: { 200: { description: 'A page of skills', schema: SkillPage } },
@@ -112,6 +118,8 @@ export const listOccupations = defineContract({
   method: 'get',
   path: '/taxonomies/{taxonomyId}/occupations',
   summary: "A taxonomy's occupations, `q` searching labels",
+  description:
+    'For any signed-in principal; a taxonomy of another region is 404 `INDUSTRY_SUPPORT_TAXONOMY_NOT_FOUND`. Oldest first, a page at a time.',
   access: readers,
   request: { params: TaxonomyParams, query: SearchQuery },
   responses: { 200: { description: 'A page of occupations', schema: OccupationPage } },
@@ -123,6 +131,8 @@ export const getOccupation = defineContract({
   method: 'get',
   path: '/occupations/{occupationId}',
   summary: 'An occupation with its skills (essential/optional, or importance and level kept apart)',
+  description:
+    'ESCO relations as `essential`/`optional`; O*NET ratings as `rated` with importance (1–5) and level (0–7) in separate fields. Essential first.',
   access: readers,
   request: { params: OccupationParams },
   responses: { 200: { description: 'The occupation', schema: OccupationDetail } },
@@ -145,6 +155,7 @@ export const addLocalOccupation = defineContract({
   method: 'post',
   path: '/local/occupations',
   summary: "Add an occupation of the region's own (its `local` taxonomy)",
+  description: "For the region's admins: occupations the imported taxonomies lack, usable in needs like any other.",
   access: manage,
   request: { body: LocalOccupationBody },
   responses: { 201: { description: 'The occupation', schema: Occupation } },

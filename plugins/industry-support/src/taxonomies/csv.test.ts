@@ -42,7 +42,8 @@ describe('reading delimited text from a stream', () => {
   });
 
   it('gives the same records however the bytes are cut into chunks', async () => {
-    for (const size of [1, 2, 3, 5, 7, 11, 13]) expect(await read(chunked(SAMPLE, size)), `chunks of ${size}`).toEqual(EXPECTED);
+    for (const size of [1, 2, 3, 5, 7, 11, 13])
+      expect(await read(chunked(SAMPLE, size)), `chunks of ${size}`).toEqual(EXPECTED);
   });
 
   it('splits on tabs for O*NET files', async () => {

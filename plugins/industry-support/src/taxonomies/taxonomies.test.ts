@@ -9,7 +9,7 @@ beforeAll(async () => {
   h = await harness({ regionConfig: { importRowsPerRun: 100 } });
   p = await h.t.principals();
   admin = p.regionAdmin.token;
-});
+}, 300_000); // a platform, principals and the ESCO fixture imported: slow on a busy machine
 afterAll(() => h.t.close());
 
 const taxonomy = (code: string, format: 'esco-csv' | 'onet' | 'case', version = '1') =>
@@ -42,7 +42,9 @@ describe('ESCO imports', () => {
       ['follow health, safety and hygiene rules', 'optional'],
     ]);
     const groups = await h.as(p.learner.token).taxonomies.skills.list({ taxonomyId: esco.taxonomy.id, q: 'metal' });
-    expect(groups.items.map((s) => [s.label, s.kind, s.skillType])).toEqual([['working with metal', 'skillgroup', 'S6.2']]);
+    expect(groups.items.map((s) => [s.label, s.kind, s.skillType])).toEqual([
+      ['working with metal', 'skillgroup', 'S6.2'],
+    ]);
   });
 
   it('are idempotent per taxonomy version and file: the same file answers the same import, another one is refused', async () => {
@@ -87,11 +89,16 @@ describe('ESCO imports', () => {
     await h.t.runJob('industry-support', 'imports');
     expect(await h.as(admin).taxonomies.imports.get({ importId })).toMatchObject({ status: 'running', rowsDone: 200 });
     await h.t.runJob('industry-support', 'imports');
-    expect(await h.as(admin).taxonomies.imports.get({ importId })).toMatchObject({ status: 'completed', rowsDone: 250 });
+    expect(await h.as(admin).taxonomies.imports.get({ importId })).toMatchObject({
+      status: 'completed',
+      rowsDone: 250,
+    });
     let count = 0;
     let cursor: string | undefined;
     do {
-      const page = await h.as(admin).taxonomies.skills.list({ taxonomyId: esco.id, limit: 100, ...(cursor ? { cursor } : {}) });
+      const page = await h
+        .as(admin)
+        .taxonomies.skills.list({ taxonomyId: esco.id, limit: 100, ...(cursor ? { cursor } : {}) });
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -102,7 +109,14 @@ describe('ESCO imports', () => {
 describe('O*NET and CASE imports', () => {
   it("keep O*NET's importance (1–5) and level (0–7) apart, refusing values off their scale", async () => {
     const onet = await taxonomy('onet', 'onet', '28.0');
-    const occ = await upload(h, admin, onet.id, 'onet-occupations', await fixture('onet/Occupation Data.txt'), 'text/plain');
+    const occ = await upload(
+      h,
+      admin,
+      onet.id,
+      'onet-occupations',
+      await fixture('onet/Occupation Data.txt'),
+      'text/plain',
+    );
     const skills = await upload(h, admin, onet.id, 'onet-skills', await fixture('onet/Skills.txt'), 'text/plain');
     const [, rated] = await drainImports(h, admin, [(await occ.json()).id, (await skills.json()).id]);
     expect(rated).toMatchObject({ status: 'completed', rowsDone: 7, rowsFailed: 1 });
@@ -134,7 +148,9 @@ describe("the region's own skills and crosswalks", () => {
   it('add local skills and occupations, and relate skills across taxonomies', async () => {
     const local = await h.as(admin).local.skills.create({ body: { label: 'Operating the Shenzhen port crane' } });
     expect(local).toMatchObject({ kind: 'skill', externalId: expect.stringMatching(/^local-\d+$/) });
-    const occupation = await h.as(admin).local.occupations.create({ body: { label: 'Port crane operator', code: 'SZ-01' } });
+    const occupation = await h
+      .as(admin)
+      .local.occupations.create({ body: { label: 'Port crane operator', code: 'SZ-01' } });
     expect(occupation.code).toBe('SZ-01');
     const other = await h.as(admin).local.skills.create({ body: { label: 'Crane safety' } });
     const walk = await h.as(admin).crosswalks.create({
