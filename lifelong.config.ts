@@ -21,5 +21,15 @@ export default defineConfig({
     port: 3000,
     siteDir: fileURLToPath(new URL('./examples/web-portal/dist', import.meta.url)),
   },
-  plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation, community],
+  plugins: [
+    creditBank,
+    teacherDevelopment,
+    assessments,
+    credentials,
+    learningRecords,
+    industrySupport,
+    qualityControl,
+    evaluationConsultation,
+    community,
+  ],
 });

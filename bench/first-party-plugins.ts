@@ -3,16 +3,18 @@
 // When a first-party plugin lands, add its import here and its package to bench/package.json.
 
 import assessments from '@lifelong/plugin-assessments';
-import credentials from '@lifelong/plugin-credentials';
 import community from '@lifelong/plugin-community';
+import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
 import industrySupport from '@lifelong/plugin-industry-support';
 import learningRecords from '@lifelong/plugin-learning-records';
-import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
+import qualityControl from '@lifelong/plugin-quality-control';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import readingClub from '@lifelong-examples/plugin-reading-club';
 
-// Teacher development requires the credit bank and assessments; industry support requires assessments.
+// Teacher development requires the credit bank and assessments; industry support assessments; the
+// community the credit bank.
 export const firstPartyPlugins = [
   creditBank,
   assessments,
@@ -20,14 +22,11 @@ export const firstPartyPlugins = [
   credentials,
   learningRecords,
   industrySupport,
+  qualityControl,
+  evaluationConsultation,
+  community,
   readingClub,
 ];
-import qualityControl from '@lifelong/plugin-quality-control';
-
-// Teacher development requires the credit bank and assessments.
-export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, qualityControl, evaluationConsultation, readingClub];
-// Teacher development requires the credit bank and assessments; the community the credit bank.
-export const firstPartyPlugins = [creditBank, assessments, teacherDevelopment, community, readingClub];
 
 /** For the report: which plugins the platform figures were measured with. */
 export const firstPartyPluginNames = firstPartyPlugins.map((p) => `${p.id} ${p.version}`);

@@ -1,20 +1,20 @@
 import { createTestPlatform, type TestPlatform } from '@lifelong/core/testing';
 import assessments from '@lifelong/plugin-assessments';
 import assessmentsClient from '@lifelong/plugin-assessments/client';
-import credentials from '@lifelong/plugin-credentials';
-import credentialsClient from '@lifelong/plugin-credentials/client';
-import industrySupport from '@lifelong/plugin-industry-support';
-import industrySupportClient from '@lifelong/plugin-industry-support/client';
 import community from '@lifelong/plugin-community';
 import communityClient from '@lifelong/plugin-community/client';
+import credentials from '@lifelong/plugin-credentials';
+import credentialsClient from '@lifelong/plugin-credentials/client';
 import creditBank from '@lifelong/plugin-credit-bank';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
+import evaluationConsultationClient from '@lifelong/plugin-evaluation-consultation/client';
+import industrySupport from '@lifelong/plugin-industry-support';
+import industrySupportClient from '@lifelong/plugin-industry-support/client';
 import learningRecords from '@lifelong/plugin-learning-records';
 import learningRecordsClient from '@lifelong/plugin-learning-records/client';
 import qualityControl from '@lifelong/plugin-quality-control';
 import qualityControlClient from '@lifelong/plugin-quality-control/client';
-import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
-import evaluationConsultationClient from '@lifelong/plugin-evaluation-consultation/client';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
@@ -25,12 +25,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // and the client has no method the server does not serve.
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await createTestPlatform({ plugins: [creditBank, teacherDevelopment, assessments, credentials, learningRecords, industrySupport, qualityControl, evaluationConsultation, community] });
+  t = await createTestPlatform({
+    plugins: [
+      creditBank,
+      teacherDevelopment,
+      assessments,
+      credentials,
+      learningRecords,
+      industrySupport,
+      qualityControl,
+      evaluationConsultation,
+      community,
+    ],
+  });
 });
 afterAll(() => t.close());
 
 /** The client modules of the default deployment's plugins. */
-const pluginClients = [creditBankClient, teacherDevelopmentClient, assessmentsClient, credentialsClient, learningRecordsClient, industrySupportClient, qualityControlClient, evaluationConsultationClient, communityClient];
+const pluginClients = [
+  creditBankClient,
+  teacherDevelopmentClient,
+  assessmentsClient,
+  credentialsClient,
+  learningRecordsClient,
+  industrySupportClient,
+  qualityControlClient,
+  evaluationConsultationClient,
+  communityClient,
+];
 
 type Operation = { operationId: string };
 type Bound = { contract: { method: string; path: string } };
