@@ -188,6 +188,7 @@ describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
     'PUT /v1/institutions/{institutionId}/accreditation': "the institution's region",
     'PUT /v1/regions/{regionId}/plugins/{pluginId}': 'the region in the path',
     'PATCH /v1/regions/{regionId}/plugins/{pluginId}': 'the region in the path (cascades stay in it)',
+    'PUT /v1/regions/{regionId}/two-factor': 'the region in the path',
     'POST /v1/ledger/accounts': "the ledger's policy, per owner",
     'POST /v1/ledger/transfers': "the ledger's policy, per debited account",
   };
