@@ -155,6 +155,7 @@ export type {
   GroupMember,
   GroupSummary,
   InstitutionSummary,
+  PersonName,
   PersonSummary,
   PluginIdentity,
 } from './plugins/core-services.js';

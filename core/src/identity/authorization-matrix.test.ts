@@ -199,6 +199,17 @@ const cases: Case[] = [
     request: async () => ['/v1/me/two-factor', {}],
   },
   {
+    // Every person names themself (the route has no subject to aim at someone else); keys cannot.
+    name: 'PUT /v1/me/display-name',
+    allowed: EVERYONE.filter((w) => w !== 'anonymous' && w !== 'institutionKey'),
+    request: async () => ['/v1/me/display-name', { method: 'PUT', json: { displayName: 'A chosen name' } }],
+  },
+  {
+    name: 'DELETE /v1/me/display-name',
+    allowed: EVERYONE.filter((w) => w !== 'anonymous' && w !== 'institutionKey'),
+    request: async () => ['/v1/me/display-name', { method: 'DELETE' }],
+  },
+  {
     name: 'GET /v1/me',
     allowed: EVERYONE.filter((w) => w !== 'anonymous'),
     request: async () => ['/v1/me', {}],

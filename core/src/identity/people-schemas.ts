@@ -12,6 +12,16 @@ export const LearnerNumber = learnerNumber();
 /** Letters of any script, spaces, and the punctuation names use (see HumanText). */
 const LegalName = HumanText({ minLength: 1, maxLength: 200, description: 'Legal name as on the identity document.' });
 
+/**
+ * The name a person chooses to be shown by to others (a teacher's profile, a listing): public
+ * wherever the person appears, unlike the legal name.
+ */
+export const DisplayName = HumanText({
+  minLength: 1,
+  maxLength: 80,
+  description: 'The name shown to others; letters of any script, no control or bidirectional characters.',
+});
+
 export const Password = Type.String({
   minLength: 10,
   maxLength: 200,
@@ -83,6 +93,9 @@ export const PersonView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   learnerNumber: LearnerNumber,
   legalName: Type.String(),
+  displayName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name the person chose to be shown by; null until they choose one.',
+  }),
   dateOfBirth: Type.String({ format: 'date' }),
   nationalId: Type.Object({
     scheme: Type.String(),

@@ -46,6 +46,7 @@ export function toPersonView(ctx: IdentityContext, row: PersonRow): PersonView {
     id: row.id,
     learnerNumber: row.learnerNumber,
     legalName: row.legalName,
+    displayName: row.displayName,
     dateOfBirth: row.dateOfBirth,
     nationalId: { scheme: row.nationalIdScheme, masked: row.nationalIdMasked },
     // Tombstones are answered with a 308 and never shown as a person.

@@ -18,6 +18,8 @@ export const people = coreSchema.table(
     id: uuid('id').primaryKey(),
     learnerNumber: text('learner_number').notNull().unique(),
     legalName: text('legal_name').notNull(),
+    /** The name the person chose to be shown by (null until they choose one); the legal name is not shown. */
+    displayName: text('display_name'),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
     nationalIdScheme: text('national_id_scheme').notNull(),
     nationalIdHmac: text('national_id_hmac').notNull().unique(),

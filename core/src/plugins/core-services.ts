@@ -1,10 +1,12 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { groupMembers, groups } from '../groups/schema.js';
+import { isAllowed } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import { guardiansOf, isGuardianOf, isMinor } from '../identity/guardians.js';
 import { findPerson, findPersonById, type PersonRow } from '../identity/people-service.js';
-import { institutions } from '../identity/schema.js';
+import type { Principal } from '../identity/principal.js';
+import { institutions, people } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 import { type ConflictOfInterest, conflictOfInterest, type Owners } from './conflict-of-interest.js';
 
@@ -20,6 +22,18 @@ export interface PersonSummary {
   status: 'unverified' | 'verified' | 'rejected' | 'revoked';
   regionId: string;
   isMinor: boolean;
+  /** The name the person chose to be shown by, or null: never fall back to the legal name. */
+  displayName: string | null;
+}
+
+/**
+ * How a person is named to a viewer: always the display name they chose (or null), and the legal
+ * name only to a viewer who may read people in the person's region (`people.read`: registrars,
+ * region admins, issuers).
+ */
+export interface PersonName {
+  displayName: string | null;
+  legalName?: string;
 }
 
 /** What plugins see of an institution (a school, a provider, a publisher). */
@@ -50,6 +64,15 @@ export interface PluginIdentity {
   /** An active person by learner number; null when unknown or merged. */
   person(learnerNumber: string): Promise<PersonSummary | null>;
   personById(id: string): Promise<PersonSummary | null>;
+  /**
+   * Names for many people at once (a listing, an export), keyed by person id; unknown and merged
+   * ids are absent. Pass the request's principal as `viewer` to get legal names where it may
+   * read them; without a viewer only display names.
+   *
+   * @example
+   * const names = await ctx.identity.names(rows.map((r) => r.personId), ctx.principal);
+   */
+  names(personIds: readonly string[], viewer?: Principal): Promise<Map<string, PersonName>>;
   /** True while `minorId` is a minor and `guardianId` their guardian: false from the 18th birthday on. */
   isGuardianOf(guardianId: string, minorId: string): Promise<boolean>;
   /** The ids of a person's current guardians (none for an adult or an unknown id), to notify them. */
@@ -82,11 +105,42 @@ export function pluginIdentity(
           status: row.status,
           regionId: row.regionId,
           isMinor: isMinor(identity(), row.dateOfBirth),
+          displayName: row.displayName,
         }
       : null;
   return {
     person: (learnerNumber) => asCore(async (db) => summary(await findPerson(db, learnerNumber))),
     personById: (id) => asCore(async (db) => summary(await findPersonById(db, id))),
+    names: async (personIds, viewer) => {
+      const ids = [...new Set(personIds)].filter(isUuid);
+      const named = new Map<string, PersonName>();
+      if (ids.length === 0) return named;
+      // In chunks: an export may name tens of thousands, and a parameter list has a limit.
+      const rows = [];
+      for (let start = 0; start < ids.length; start += 1000) {
+        const chunk = ids.slice(start, start + 1000);
+        rows.push(
+          ...(await asCore((db) =>
+            db
+              .select({
+                id: people.id,
+                displayName: people.displayName,
+                legalName: people.legalName,
+                regionId: people.regionId,
+                status: people.status,
+              })
+              .from(people)
+              .where(inArray(people.id, chunk)),
+          )),
+        );
+      }
+      for (const row of rows) {
+        if (row.status === 'merged') continue;
+        const legal = viewer && isAllowed(viewer, 'people.read', { regionId: row.regionId });
+        named.set(row.id, { displayName: row.displayName, ...(legal ? { legalName: row.legalName } : {}) });
+      }
+      return named;
+    },
     isGuardianOf: (guardianId, minorId) =>
       isUuid(guardianId) && isUuid(minorId)
         ? asCore((db) => isGuardianOf(identity(), db, guardianId, minorId))

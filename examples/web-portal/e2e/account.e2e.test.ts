@@ -44,6 +44,25 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await portal.signIn(learner);
   });
 
+  it('chooses the name shown to others; a name made of invisible characters is refused at the field', async () => {
+    const { page } = portal;
+    await page.getByRole('link', { name: 'Account' }).click();
+    await expect.poll(() => page.getByTestId('display-name').textContent(), SLOW).toContain('You have not chosen one');
+    await page.getByLabel('Name to show').fill('\u200B\u200B');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#display-name').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Name to show').fill('Fang');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => page.getByTestId('display-name').textContent(), SLOW).toBe('Fang');
+    await portal.check('display-name');
+    // The platform holds it beside the legal name (the password change ended the SDK's session: ask as admin).
+    const stored = await portal.admin.people.get({ learnerNumber: learner.learnerNumber });
+    expect(stored).toMatchObject({ displayName: 'Fang', legalName: '王芳' });
+    await page.getByRole('button', { name: 'Show no name' }).click();
+    await expect.poll(() => page.getByTestId('display-name').textContent(), SLOW).toContain('You have not chosen one');
+  });
+
   it('adds an email address and verifies it with the one-time code sent to it', async () => {
     const { page, running } = portal;
     await page.getByRole('link', { name: 'Account' }).click();

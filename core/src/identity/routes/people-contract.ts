@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
+import { Forbidden } from '../../errors/core-errors.js';
 import { defineContract } from '../../http/contract.js';
 import { GuardianNotEligible, GuardianRequired, MergeRefused, NotAMinor, UnknownRegion } from '../errors.js';
 import {
+  DisplayName,
   GuardianBody,
   GuardianReassignmentBody,
   GuardiansView,
@@ -12,6 +14,10 @@ import {
   RevocationBody,
   VerificationBody,
 } from '../people-schemas.js';
+
+const DisplayNameView = Type.Object({
+  displayName: Type.Union([Type.String(), Type.Null()], { description: 'null when none is chosen' }),
+});
 
 export const Merged = Type.Object({
   learnerNumber: Type.String(),
@@ -143,4 +149,30 @@ export const setGuardians = defineContract({
         'The person is an adult (IDENTITY_NOT_A_MINOR) or a guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
     },
   },
+});
+
+export const setMyDisplayName = defineContract({
+  operationId: 'me.displayName.set',
+  method: 'put',
+  path: '/v1/me/display-name',
+  summary: 'Choose the name I am shown by',
+  description:
+    'The signed-in person sets the name others see where they appear (a teacher profile, a listing, an export). ' +
+    'The legal name stays private to those who may read people. Only the person themself: API keys get 403. Audited.',
+  access: { authenticated: 'a signed-in person (session token)' },
+  errors: [Forbidden],
+  request: { body: Type.Object({ displayName: DisplayName }, { additionalProperties: false }) },
+  responses: { 200: { description: 'The name now shown', schema: DisplayNameView } },
+});
+
+export const clearMyDisplayName = defineContract({
+  operationId: 'me.displayName.clear',
+  method: 'delete',
+  path: '/v1/me/display-name',
+  summary: 'Stop being shown by a chosen name',
+  description:
+    'Clears the display name: places that show it show none (never the legal name instead). API keys get 403. Audited.',
+  access: { authenticated: 'a signed-in person (session token)' },
+  errors: [Forbidden],
+  responses: { 200: { description: 'Cleared', schema: DisplayNameView } },
 });

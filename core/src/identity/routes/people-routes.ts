@@ -1,11 +1,14 @@
-import { actorOf, requestRegion } from '../../http/request-context.js';
+import { actorOf, requestRegion, signedInPerson } from '../../http/request-context.js';
 import { route } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
+import { setDisplayName } from '../display-name-service.js';
 import { addGuardian, reassignGuardians } from '../guardianship-service.js';
 import { registerPersonBody } from '../people-schemas.js';
 import { findPersonById, mergePeople, readPerson, registerPerson, toPersonView } from '../people-service.js';
 import { revokeVerification, verifyPerson } from '../verification-service.js';
 import * as contract from './people-contract.js';
+
+const NO_DISPLAY_NAME = 'API keys have no display name; a person chooses their own.';
 
 /** `nationalIdSchemes`: the platform's registered scheme ids, documented as the scheme's enum. */
 export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?: readonly string[]) {
@@ -57,6 +60,14 @@ export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?
     route(contract.setGuardians, async ({ params, body }, c) => {
       const guardians = await reassignGuardians(identity(), actorOf(c), params.learnerNumber, body);
       return { status: 200, body: { learnerNumber: params.learnerNumber, guardians } };
+    }),
+    route(contract.setMyDisplayName, async ({ body }, c) => {
+      const person = signedInPerson(c, NO_DISPLAY_NAME);
+      return { status: 200, body: await setDisplayName(identity(), actorOf(c), person.id, body.displayName) };
+    }),
+    route(contract.clearMyDisplayName, async (_, c) => {
+      const person = signedInPerson(c, NO_DISPLAY_NAME);
+      return { status: 200, body: await setDisplayName(identity(), actorOf(c), person.id, null) };
     }),
   ];
 }

@@ -69,6 +69,15 @@ export const en = {
   },
   account: {
     title: 'Account settings',
+    displayName: 'Display name',
+    displayNameIntro:
+      'The name others see where you appear (a teacher profile, a list). Your legal name stays private.',
+    displayNameNone: 'You have not chosen one: others see no name.',
+    displayNameField: 'Name to show',
+    displayNameSave: 'Save name',
+    displayNameClear: 'Show no name',
+    displayNameSaved: 'Others now see you as {name}.',
+    displayNameCleared: 'Others now see no name.',
     password: 'Password',
     currentPassword: 'Current password',
     newPassword: 'New password',

@@ -132,12 +132,22 @@ describe('recommendations', () => {
         event: 'Lifelong Education Week, "2026"',
       }),
     ]);
+    // The export names the teacher: the display name they chose, and (to a region admin, who may
+    // read people) the legal name.
+    await h.t.request('/v1/me/display-name', {
+      method: 'PUT',
+      auth: star.person.token,
+      json: { displayName: '=Star' },
+    });
     const json = await (await h.call('GET', `/recommendations/${list.id}/export`, { auth: admin.token })).json();
-    expect(json.entries.map((e: { teacherId: string }) => e.teacherId)).toEqual([star.teacher.id]);
+    expect(json.entries).toEqual([
+      expect.objectContaining({ teacherId: star.teacher.id, displayName: '=Star', legalName: star.person.legalName }),
+    ]);
     const csv = await h.call('GET', `/recommendations/${list.id}/export?format=csv`, { auth: admin.token });
     expect(csv.headers.get('content-type')).toContain('text/csv');
+    // A name a spreadsheet would run as a formula is quoted.
     expect(await csv.text()).toBe(
-      `rank,teacherId,personId,score,event\r\n1,${star.teacher.id},${star.person.id},63.00,"Lifelong Education Week, ""2026"""\r\n`,
+      `rank,teacherId,personId,displayName,legalName,score,event\r\n1,${star.teacher.id},${star.person.id},'=Star,${star.person.legalName},63.00,"Lifelong Education Week, ""2026"""\r\n`,
     );
   });
 

@@ -28,6 +28,12 @@ export const ConfirmRecommendationsBody = Type.Object(
 export const RecommendationEntry = Type.Object({
   teacherId: Id,
   personId: Id,
+  displayName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name the teacher chose to be shown by (null until they choose one).',
+  }),
+  legalName: Type.Optional(
+    Type.String({ description: "The teacher's legal name: only to callers who may read people in the region." }),
+  ),
   rank: Type.Integer({ minimum: 1 }),
   score: Type.Number(),
   confirmed: Type.Boolean(),

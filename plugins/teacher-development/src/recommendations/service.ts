@@ -16,6 +16,25 @@ import {
 // Recommendations: the top share of the quality database proposed for an event, confirmed by a
 // quality manager (which notifies each confirmed teacher), then exported. All for `quality.manage`.
 
+/** The list with each entry's teacher named as the caller may see them. */
+async function named(ctx: Ctx, list: RecommendationList): Promise<RecommendationList> {
+  const names = await ctx.identity.names(
+    list.entries.map((e) => e.personId),
+    ctx.principal,
+  );
+  return {
+    ...list,
+    entries: list.entries.map((e) => {
+      const name = names.get(e.personId);
+      return {
+        ...e,
+        displayName: name?.displayName ?? null,
+        ...(name?.legalName === undefined ? {} : { legalName: name.legalName }),
+      };
+    }),
+  };
+}
+
 async function findList(ctx: Ctx, listId: string, lock = false) {
   ctx.require('quality.manage', { regionId: ctx.regionId });
   const row = await listRow(ctx.db, listId, ctx.regionId, lock);
@@ -29,11 +48,11 @@ export async function propose(ctx: Ctx, event: string): Promise<RecommendationLi
   // Rounded up, so a small database still proposes someone.
   const take = Math.ceil((members.length * ctx.config.recommendations.topShareBps) / 10_000);
   const list = await insertList(ctx.db, { regionId: ctx.regionId, event, at: ctx.now() }, members.slice(0, take));
-  return listView(ctx.db, list);
+  return named(ctx, await listView(ctx.db, list));
 }
 
 export async function get(ctx: Ctx, listId: string): Promise<RecommendationList> {
-  return listView(ctx.db, await findList(ctx, listId));
+  return named(ctx, await listView(ctx.db, await findList(ctx, listId)));
 }
 
 /** Confirms the list once, keeping `teacherIds` (all when omitted), each of which must be on it. */
@@ -65,7 +84,7 @@ export async function confirm(ctx: Ctx, listId: string, teacherIds: string[] | u
     }
   }
   const by = ctx.principal.kind === 'anonymous' ? null : ctx.principal.id;
-  return listView(ctx.db, await markConfirmed(ctx.db, list.id, ctx.now(), by));
+  return named(ctx, await listView(ctx.db, await markConfirmed(ctx.db, list.id, ctx.now(), by)));
 }
 
 /**
@@ -83,12 +102,14 @@ export const csvCell = (value: string | number | boolean) => {
 export async function exportList(ctx: Ctx, listId: string) {
   const list = await findList(ctx, listId);
   if (list.state !== 'confirmed') throw WrongRecommendationState({ detail: 'Only a confirmed list can be exported.' });
-  const view = await listView(ctx.db, list);
+  const view = await named(ctx, await listView(ctx.db, list));
   const confirmed = { ...view, entries: view.entries.filter((e) => e.confirmed) };
   const csv = [
-    ['rank', 'teacherId', 'personId', 'score', 'event'].join(','),
+    ['rank', 'teacherId', 'personId', 'displayName', 'legalName', 'score', 'event'].join(','),
     ...confirmed.entries.map((e) =>
-      [e.rank, e.teacherId, e.personId, e.score.toFixed(2), list.event].map(csvCell).join(','),
+      [e.rank, e.teacherId, e.personId, e.displayName ?? '', e.legalName ?? '', e.score.toFixed(2), list.event]
+        .map(csvCell)
+        .join(','),
     ),
   ];
   return { list: confirmed, csv: `${csv.join('\r\n')}\r\n` };

@@ -19,6 +19,8 @@ export async function listView(db: Queryable, row: RecommendationListRow): Promi
     entries: entries.map((e) => ({
       teacherId: e.teacherId,
       personId: e.personId,
+      // Named by the service, as the caller may see the person (`ctx.identity.names`).
+      displayName: null,
       rank: e.rank,
       score: e.scoreBps / 100,
       confirmed: e.confirmed,

@@ -32,6 +32,12 @@ export const Teacher = Type.Object({
   id: Id,
   regionId: Type.String(),
   personId: Id,
+  displayName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name the teacher chose to be shown by (null until they choose one, never the legal name).',
+  }),
+  legalName: Type.Optional(
+    Type.String({ description: "The teacher's legal name: only to callers who may read people in the region." }),
+  ),
   subjects: Type.Array(Type.String()),
   institutionIds: Type.Array(Id),
   bio: Type.String(),

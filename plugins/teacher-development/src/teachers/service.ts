@@ -2,7 +2,8 @@ import type { Ctx } from '../context.js';
 import { AlreadyApplied, AlreadyDecided, TeacherNotFound } from '../errors.js';
 import { TeacherDecided } from '../events.js';
 import { invalidField } from '../field-error.js';
-import type { ApplyAsTeacherBody, TeacherDecisionBody, TeacherListQuery } from './schemas.js';
+import type { TeacherRow } from './schema.js';
+import type { ApplyAsTeacherBody, Teacher, TeacherDecisionBody, TeacherListQuery } from './schemas.js';
 import {
   findTeacher,
   insertApplication,
@@ -12,6 +13,16 @@ import {
   teacherPage,
   teacherView,
 } from './store.js';
+
+/** Views of `rows`, each naming its person as the caller may see them (the core decides about legal names). */
+async function views(ctx: Ctx, rows: TeacherRow[]) {
+  const names = await ctx.identity.names(
+    rows.map((row) => row.personId),
+    ctx.principal,
+  );
+  return rows.map((row) => teacherView(row, names.get(row.personId)));
+}
+const view = async (ctx: Ctx, row: TeacherRow) => (await views(ctx, [row]))[0] as Teacher;
 
 // The teachers feature's rules: applying region by region, one decision per application, who
 // sees which profile. Every function runs in the request's transaction (`ctx.db`).
@@ -42,19 +53,20 @@ export async function apply(ctx: Ctx, personId: string, body: ApplyAsTeacherBody
   await checkApplication(ctx, body);
   const row = await insertApplication(ctx.db, { regionId: ctx.regionId, personId, body, at: ctx.now() });
   if (!row) throw AlreadyApplied({ detail: `You already have a teacher profile in region "${ctx.regionId}".` });
-  return teacherView(row);
+  return view(ctx, row);
 }
 
 export async function profileOf(ctx: Ctx, personId: string) {
   const row = await teacherOfPerson(ctx.db, personId, ctx.regionId);
   if (!row) throw TeacherNotFound({ detail: `You have no teacher profile in region "${ctx.regionId}".` });
-  return teacherView(row);
+  return view(ctx, row);
 }
 
 /** Region admins see every profile; institution admins those that name their institution. */
 export async function list(ctx: Ctx, query: TeacherListQuery) {
   const regionWide = ctx.can('teachers.approve', { regionId: ctx.regionId });
-  return teacherPage(ctx.db, ctx.regionId, query, regionWide ? undefined : (row) => mayDecide(ctx, row));
+  const page = await teacherPage(ctx.db, ctx.regionId, query, regionWide ? undefined : (row) => mayDecide(ctx, row));
+  return { ...page, items: await views(ctx, page.items) };
 }
 
 /** Approved profiles are public to the region; others only to their person and deciders. */
@@ -64,7 +76,7 @@ export async function get(ctx: Ctx, teacherId: string) {
   if (row.status !== 'approved' && !own && !mayDecide(ctx, row)) {
     throw TeacherNotFound({ detail: `Teacher ${teacherId} does not exist in region "${ctx.regionId}".` });
   }
-  return teacherView(row);
+  return view(ctx, row);
 }
 
 /** Approves or rejects a pending application, once (the row is locked), and emits the decision. */
@@ -85,5 +97,5 @@ export async function decide(ctx: Ctx, teacherId: string, body: TeacherDecisionB
     { teacherId: decided.id, personId: decided.personId, regionId: decided.regionId, status: decided.status },
     { key: decided.personId },
   );
-  return teacherView(decided);
+  return view(ctx, decided);
 }

@@ -1,4 +1,4 @@
-import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
+import { afterIdCursor, type PersonName, type Queryable, toPage, uuidv7 } from '@lifelong/core';
 import { and, eq } from 'drizzle-orm';
 import { type Ctx, iso } from '../context.js';
 import { TeacherNotFound } from '../errors.js';
@@ -8,10 +8,13 @@ import type { ApplyAsTeacherBody, Teacher, TeacherListQuery } from './schemas.js
 
 export { approvedTeacher, teacherOfPerson } from '../shared/teachers.js';
 
-export const teacherView = (row: TeacherRow): Teacher => ({
+/** `name`: the person's names as the caller may see them (`ctx.identity.names`). */
+export const teacherView = (row: TeacherRow, name: PersonName | undefined): Teacher => ({
   id: row.id,
   regionId: row.regionId,
   personId: row.personId,
+  displayName: name?.displayName ?? null,
+  ...(name?.legalName === undefined ? {} : { legalName: name.legalName }),
   subjects: row.subjects,
   institutionIds: row.institutionIds,
   bio: row.bio,
@@ -84,7 +87,7 @@ export async function teacherPage(
     )
     .orderBy(teachers.id)
     .limit(visible ? 1000 : limit + 1);
-  return toPage(visible ? rows.filter(visible).slice(0, limit + 1) : rows, limit, idKey, teacherView);
+  return toPage(visible ? rows.filter(visible).slice(0, limit + 1) : rows, limit, idKey);
 }
 
 export async function recordDecision(

@@ -95,6 +95,32 @@ describe('teacher applications', () => {
     });
     expect((await h.call('GET', `/teachers/${teacher.id}`, { auth: otherLearner.token })).status).toBe(200);
   });
+
+  it('show the name the teacher chose to everyone, and the legal name only to those who may read people', async () => {
+    const { regionAdmin, otherLearner, otherRegionAdmin } = await h.t.principals();
+    const person = await h.t.person({ legalName: 'Zhang Wei' });
+    const teacher = await (await h.call('POST', '/teachers', { auth: person.token, json: application() })).json();
+    // Until they choose a name, none is shown: never the legal name in its place.
+    expect(teacher).toMatchObject({ displayName: null });
+    expect(teacher).not.toHaveProperty('legalName');
+    await h.call('POST', `/teachers/${teacher.id}/decision`, {
+      auth: regionAdmin.token,
+      json: { decision: 'approve' },
+    });
+    await h.t.request('/v1/me/display-name', { method: 'PUT', auth: person.token, json: { displayName: 'Mr Zhang' } });
+
+    const asLearner = await (await h.call('GET', `/teachers/${teacher.id}`, { auth: otherLearner.token })).json();
+    expect(asLearner.displayName).toBe('Mr Zhang');
+    expect(JSON.stringify(asLearner)).not.toContain('Zhang Wei');
+    const asAdmin = await (await h.call('GET', `/teachers/${teacher.id}`, { auth: regionAdmin.token })).json();
+    expect(asAdmin).toMatchObject({ displayName: 'Mr Zhang', legalName: 'Zhang Wei' });
+    const listed = await (await h.call('GET', '/teachers?limit=200', { auth: regionAdmin.token })).json();
+    expect(listed.items.find((t: { id: string }) => t.id === teacher.id)).toMatchObject({ legalName: 'Zhang Wei' });
+    // Another region's admin reads no people here: the name the teacher chose, no more.
+    const asOther = await (await h.call('GET', `/teachers/${teacher.id}`, { auth: otherRegionAdmin.token })).json();
+    expect(asOther.displayName).toBe('Mr Zhang');
+    expect(asOther).not.toHaveProperty('legalName');
+  });
 });
 
 describe('authorization', () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "core"."people" ADD COLUMN "display_name" text;

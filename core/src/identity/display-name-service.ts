@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/record.js';
+import { requestTransaction } from '../db/request-transaction.js';
+import { ValidationFailed } from '../errors/core-errors.js';
+import type { IdentityContext } from './context.js';
+import { people } from './schema.js';
+
+/**
+ * A person sets (or, with null, clears) the name they are shown by. Only the person: a name
+ * others read as theirs is theirs to choose. Audited with the old and new name, since a display
+ * name is public and could be used to pass for someone else.
+ */
+export async function setDisplayName(
+  ctx: IdentityContext,
+  actor: Actor,
+  personId: string,
+  displayName: string | null,
+): Promise<{ displayName: string | null }> {
+  if (displayName !== null && displayName.trim() !== displayName) {
+    throw ValidationFailed({
+      errors: [{ path: '/body/displayName', rule: 'trimmed', message: 'Must not start or end with spaces' }],
+    });
+  }
+  return requestTransaction(ctx.db, async (tx) => {
+    const [before] = await tx
+      .select({ displayName: people.displayName, regionId: people.regionId })
+      .from(people)
+      .where(eq(people.id, personId))
+      .for('update');
+    if (!before) throw new Error(`The signed-in person ${personId} has no row`);
+    if (before.displayName === displayName) return { displayName };
+    await tx.update(people).set({ displayName }).where(eq(people.id, personId));
+    await recordAudit(tx, actor, {
+      action: 'person.display-name.changed',
+      subjectType: 'person',
+      subjectId: personId,
+      regionId: before.regionId,
+      details: { from: before.displayName, to: displayName },
+    });
+    return { displayName };
+  });
+}
