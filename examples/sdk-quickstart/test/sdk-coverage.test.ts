@@ -187,3 +187,59 @@ describe('the docs name only routes that exist', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+// The docs' `curl` commands, sent as written (tokens and placeholders filled in): the route must
+// take each one — no 400 (a body or parameter the contract refuses), 405, 415 or unknown route —
+// so a reader who copies one gets past validation.
+describe('the docs’ curl examples', () => {
+  it('are taken by the routes they name', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const { curlCommands, parseCurl } = await import('./curl-examples.js');
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const files = [
+      'README.md',
+      ...(await readdir(join(root, 'docs'), { recursive: true }))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join('docs', name)),
+    ];
+    const person = await t.person({ verified: true });
+    const { institution } = await t.principals();
+    const examples = [];
+    for (const file of files) {
+      for (const command of curlCommands(await readFile(join(root, file), 'utf8'))) {
+        // A person's session token for $TOKEN, an accredited school's issuer key for $ISSUER_KEY,
+        // the platform admin's key for any other key.
+        const filled = command
+          .replaceAll('$TOKEN', person.token)
+          .replaceAll('$ISSUER_KEY', institution.key)
+          .replace(/\$[A-Z_]*KEY\b/g, t.adminKey)
+          // The docs' example number (docs/identity.md) stands for a real person's.
+          .replaceAll('<learner number>', person.learnerNumber)
+          .replaceAll('<institution id>', institution.id)
+          .replaceAll('482910573618203X', person.learnerNumber);
+        examples.push(parseCurl(file, filled));
+      }
+    }
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    const send = async (example: (typeof examples)[number]) => {
+      const res = await t.request(example.path, {
+        method: example.method,
+        headers: example.headers,
+        ...(example.body === undefined ? {} : { body: example.body }),
+      });
+      const answer = res.status >= 400 ? await res.json() : null;
+      const unrouted = res.status === 404 && String(answer?.detail).startsWith('No route matches');
+      const taken = ![400, 405, 415].includes(res.status) && !unrouted && res.status < 500;
+      return taken ? null : { where: example.where, request: `${example.method} ${example.path}`, answer };
+    };
+    // An example may rest on one written later (a record needs its provider accredited): what is
+    // refused the first time is sent once more, after all the others.
+    const again = [];
+    for (const example of examples) if (await send(example)) again.push(example);
+    const refused = [];
+    for (const example of again) refused.push(await send(example));
+    expect(refused.filter(Boolean)).toEqual([]);
+  });
+});
