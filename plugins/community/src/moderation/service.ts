@@ -9,7 +9,7 @@ import {
   TrustLevelTooLow,
 } from '../errors.js';
 import { activeMember, bump, howToProgress, logAction, memberOf, requireModerator } from '../shared/members.js';
-import { postRow, postView, visiblePost } from '../shared/posts.js';
+import { namedPost, namedPosts, postRow, visiblePost } from '../shared/posts.js';
 import type { PostRow } from '../shared/schema.js';
 import { FLAG_LEVEL, LEVEL_NAMES } from '../shared/trust.js';
 import type { SuspensionRow } from './schema.js';
@@ -84,10 +84,14 @@ export async function flagPost(ctx: Ctx, postId: string, body: CreateFlagBody) {
 export async function reviewQueue(ctx: Ctx, query: QueueQuery) {
   await requireModerator(ctx);
   const page = await queuePage(ctx.db, ctx.regionId, ctx.now(), query.limit ?? 50, query.cursor);
+  const views = await namedPosts(
+    ctx,
+    page.items.map(({ post }) => post),
+  );
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map(({ row, post, flags }) => ({
-      post: postView(post),
+    items: page.items.map(({ row, post, flags }, i) => ({
+      post: views[i] as (typeof views)[number],
       score: Math.round(Number(row.score) * 1000) / 1000,
       openFlags: flags,
       authorTrustLevel: Number(row.trust),
@@ -110,7 +114,7 @@ export async function decide(ctx: Ctx, postId: string, body: DecisionBody) {
     subjectPersonId: post.authorPersonId,
     reason: body.reason,
   });
-  return postView(updated);
+  return namedPost(ctx, updated);
 }
 
 /** Applies approve / hide / remove to a locked post: its status, its open flags, everyone's counters. */

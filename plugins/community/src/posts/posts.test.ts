@@ -62,6 +62,23 @@ describe('publishing by anyone', () => {
     expect(listed.items.map((x: { id: string }) => x.id)).toEqual([post.id]);
   });
 
+  it('names the author by the name they chose, to everyone (moderators too), and never by the legal name', async () => {
+    const author = await personAt(h, 1);
+    const post = await ok(
+      await h.call('POST', '/posts', { auth: author.token, json: article('Sourdough starters') }),
+      201,
+    );
+    expect(post.authorDisplayName).toBeNull();
+    await h.t.request('/v1/me/display-name', { method: 'PUT', auth: author.token, json: { displayName: 'Baker Li' } });
+    for (const auth of [undefined, regular.token, p.regionAdmin.token]) {
+      const read = await ok(await h.call('GET', `/posts/${post.id}`, auth ? { auth } : {}));
+      expect(read.authorDisplayName).toBe('Baker Li');
+      expect(JSON.stringify(read)).not.toContain(author.legalName);
+    }
+    const listed = await ok(await h.call('GET', '/posts?limit=200'));
+    expect(listed.items.find((x: { id: string }) => x.id === post.id).authorDisplayName).toBe('Baker Li');
+  });
+
   it("applies the region's content rules, naming the field and the rule (Chinese and English terms)", async () => {
     const english = await expectProblem(
       await h.call('POST', '/posts', {

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.js';
 import { personOf } from '../context.js';
 import { FileMismatch, FileTooLarge, LimitReached, PostNotFound, TrustLevelTooLow } from '../errors.js';
 import { activeMember, bump, howToProgress } from '../shared/members.js';
-import { ownPost, postView, visiblePost } from '../shared/posts.js';
+import { namedPost, namedPosts, ownPost, visiblePost } from '../shared/posts.js';
 import type { MemberRow } from '../shared/schema.js';
 import { FILE_LEVEL, LEVEL_NAMES, privileges } from '../shared/trust.js';
 import { blockedTerm, countLinks, NEAR_DUPLICATE, shingles, similarity } from './content.js';
@@ -108,11 +108,12 @@ export async function createPost(ctx: Ctx, body: CreatePostBody) {
     updatedAt: now,
   });
   if (published) await bump(ctx.db, personId, ctx.regionId, 'postsPublished', 1, now);
-  return postView(row);
+  return namedPost(ctx, row);
 }
 
 export async function listPosts(ctx: Ctx, query: PostListQuery) {
-  return listPublished(ctx.db, ctx.regionId, query.topic, query.limit ?? 50, query.cursor);
+  const page = await listPublished(ctx.db, ctx.regionId, query.topic, query.limit ?? 50, query.cursor);
+  return { ...page, items: await namedPosts(ctx, page.items) };
 }
 
 /** A post; a person's first read of someone else's published post counts towards their trust. */
@@ -124,7 +125,7 @@ export async function getPost(ctx: Ctx, postId: string) {
       await bump(ctx.db, ctx.principal.id, ctx.regionId, 'postsRead', 1, now);
     }
   }
-  return postView(row);
+  return namedPost(ctx, row);
 }
 
 /** Attaches a file (the author only): sniffed, within the region's size and the level's daily files. */
@@ -166,7 +167,7 @@ export async function attachPostFile(ctx: Ctx, postId: string, upload: StagedUpl
     { sha256: stored.sha256, contentType: sniffed, name: name ?? `${row.kind}-${row.id}`, size: upload.size },
     now,
   );
-  return postView(updated);
+  return namedPost(ctx, updated);
 }
 
 /** The post's file, for whoever may see the post (404 otherwise, and for a post without one). */

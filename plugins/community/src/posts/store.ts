@@ -1,7 +1,6 @@
 import { afterIdCursor, type Queryable, toPage, uuidv7 } from '@lifelong/core';
 import { and, count, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { idKey } from '../context.js';
-import { postView } from '../shared/posts.js';
 import { type PostRow, postReads, posts } from '../shared/schema.js';
 
 export async function insertPost(db: Queryable, values: Omit<typeof posts.$inferInsert, 'id'>): Promise<PostRow> {
@@ -80,7 +79,7 @@ export async function listPublished(
     )
     .orderBy(posts.id)
     .limit(limit + 1);
-  return toPage(rows, limit, idKey, postView);
+  return toPage(rows, limit, idKey);
 }
 
 /** Records a first read; true when it was the first. */

@@ -16,6 +16,10 @@ export const Post = Type.Object({
   id: Id,
   regionId: Type.String(),
   authorPersonId: Id,
+  authorDisplayName: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'The name the author chose to be shown by (null until they choose one); legal names never appear here.',
+  }),
   kind: PostKind,
   title: Type.String(),
   body: Type.String(),

@@ -5,10 +5,12 @@ import { isModerator } from './members.js';
 import type { Post } from './post-schemas.js';
 import { type PostRow, posts } from './schema.js';
 
-export const postView = (row: PostRow): Post => ({
+/** `authorDisplayName`: from `namedPosts`, which asks the core. */
+export const postView = (row: PostRow, authorDisplayName: string | null): Post => ({
   id: row.id,
   regionId: row.regionId,
   authorPersonId: row.authorPersonId,
+  authorDisplayName,
   kind: row.kind,
   title: row.title,
   body: row.body,
@@ -26,6 +28,17 @@ export const postView = (row: PostRow): Post => ({
   createdAt: row.createdAt.toISOString(),
   publishedAt: row.firstPublishedAt ? row.firstPublishedAt.toISOString() : null,
 });
+
+/**
+ * Views of posts, each naming its author by the name they chose. Asked without a viewer: the
+ * community shows every reader, moderators included, only chosen names, never legal ones.
+ */
+export async function namedPosts(ctx: Ctx, rows: PostRow[]): Promise<Post[]> {
+  const names = await ctx.identity.names(rows.map((row) => row.authorPersonId));
+  return rows.map((row) => postView(row, names.get(row.authorPersonId)?.displayName ?? null));
+}
+
+export const namedPost = async (ctx: Ctx, row: PostRow) => (await namedPosts(ctx, [row]))[0] as Post;
 
 /** A post of the request's region, whoever may see it (callers check), optionally locked. */
 export async function postRow(ctx: Ctx, postId: string, lock = false): Promise<PostRow | null> {

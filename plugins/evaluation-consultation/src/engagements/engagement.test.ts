@@ -356,6 +356,11 @@ describe('an engagement walked end to end', () => {
   it('recommends experts with reasons, never one who worked for the school recently, and closes', async () => {
     const registry = h.as(admin.token);
     const recent = await h.person();
+    await h.t.request('/v1/me/display-name', {
+      method: 'PUT',
+      auth: expertPerson.token,
+      json: { displayName: 'Dr Expert' },
+    });
     const good = await registry.experts.create({
       body: {
         personId: expertPerson.id,
@@ -365,6 +370,8 @@ describe('an engagement walked end to end', () => {
         available: true,
       },
     });
+    // The registry (a region admin, who reads people) sees the legal name beside the chosen one.
+    expect(good).toMatchObject({ displayName: 'Dr Expert', legalName: expertPerson.legalName });
     const conflicted = await registry.experts.create({
       body: {
         personId: recent.id,
@@ -379,8 +386,10 @@ describe('an engagement walked end to end', () => {
     expect(ranking.needs).toEqual(['teaching']);
     expect(ranking.items).toEqual([
       {
+        // The lead reads no people: the name the expert chose, not the legal one.
         expertId: good.id,
         personId: expertPerson.id,
+        displayName: 'Dr Expert',
         score: 6,
         reasons: ['fields teaching (+3)', 'serves region default (+2)', 'speaks en (+1)', 'not rated yet (+0)'],
       },

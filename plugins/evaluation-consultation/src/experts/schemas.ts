@@ -25,9 +25,20 @@ export const CreateExpertBody = Type.Object(
 );
 export type CreateExpertBody = Static<typeof CreateExpertBody>;
 
+/** How a person is named to the caller (`ctx.identity.names`). */
+const Names = {
+  displayName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name the expert chose to be shown by (null until they choose one, never the legal name).',
+  }),
+  legalName: Type.Optional(
+    Type.String({ description: "The expert's legal name: only to callers who may read people in the region." }),
+  ),
+};
+
 export const Expert = Type.Object({
   id: Id,
   personId: Id,
+  ...Names,
   fields: Type.Array(Type.String()),
   regions: Type.Array(Type.String()),
   languages: Type.Array(Type.String()),
@@ -54,7 +65,7 @@ export const RecommendationQuery = Type.Object(
 export const Recommendations = Type.Object({
   needs: Type.Array(Type.String()),
   items: Type.Array(
-    Type.Object({ expertId: Id, personId: Id, score: Type.Number(), reasons: Type.Array(Type.String()) }),
+    Type.Object({ expertId: Id, personId: Id, ...Names, score: Type.Number(), reasons: Type.Array(Type.String()) }),
   ),
   excluded: Type.Array(Type.Object({ expertId: Id, reason: Type.String() })),
 });

@@ -1,4 +1,4 @@
-import { toPage } from '@lifelong/core';
+import { type PersonName, toPage } from '@lifelong/core';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { personOf } from '../context.js';
@@ -25,9 +25,17 @@ import {
 // The expert registry: experts of the region, ranked for a school's needs with reasons, never
 // assigned where they are in conflict, rated by the schools they worked with.
 
-const view = (row: ExpertRow, affs: { institutionId: string; until: string }[]) => ({
+/** The caller's names for these people (the core gives legal names only to those who may read people). */
+const namesOf = (ctx: Ctx, personIds: string[]) => ctx.identity.names(personIds, ctx.principal);
+const named = (name: PersonName | undefined) => ({
+  displayName: name?.displayName ?? null,
+  ...(name?.legalName === undefined ? {} : { legalName: name.legalName }),
+});
+
+const view = (row: ExpertRow, affs: { institutionId: string; until: string }[], name: PersonName | undefined) => ({
   id: row.id,
   personId: row.personId,
+  ...named(name),
   fields: row.fields,
   regions: row.regions,
   languages: row.languages,
@@ -54,7 +62,7 @@ export async function registerExpert(ctx: Ctx, body: CreateExpertBody) {
   });
   if (!row) throw AlreadyDone({ detail: 'The person is already in the region’s registry.' });
   await insertAffiliations(ctx.db, row.id, body.affiliations ?? []);
-  return view(row, body.affiliations ?? []);
+  return view(row, body.affiliations ?? [], (await namesOf(ctx, [row.personId])).get(row.personId));
 }
 
 export async function listExperts(ctx: Ctx, query: { limit?: number; cursor?: string }) {
@@ -65,6 +73,10 @@ export async function listExperts(ctx: Ctx, query: { limit?: number; cursor?: st
     ctx.db,
     rows.map((r) => r.id),
   );
+  const names = await namesOf(
+    ctx,
+    rows.map((r) => r.personId),
+  );
   return toPage(
     rows,
     limit,
@@ -73,6 +85,7 @@ export async function listExperts(ctx: Ctx, query: { limit?: number; cursor?: st
       view(
         r,
         affs.filter((a) => a.expertId === r.id),
+        names.get(r.personId),
       ),
   );
 }
@@ -134,7 +147,15 @@ export async function recommend(ctx: Ctx, engagementId: string, query: { needs?:
     language: query.language,
   });
   const personOfExpert = new Map(all.map((e) => [e.id, e.personId]));
-  return { needs, items: ranked.map((r) => ({ ...r, personId: personOfExpert.get(r.expertId) as string })), excluded };
+  const names = await namesOf(
+    ctx,
+    all.map((e) => e.personId),
+  );
+  const items = ranked.map((r) => {
+    const personId = personOfExpert.get(r.expertId) as string;
+    return { ...r, personId, ...named(names.get(personId)) };
+  });
+  return { needs, items, excluded };
 }
 
 export async function assign(ctx: Ctx, engagementId: string, expertId: string) {
