@@ -222,7 +222,7 @@ describe('the docs’ curl examples', () => {
         examples.push(parseCurl(file, filled));
       }
     }
-    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect(examples.length).toBeGreaterThanOrEqual(5);
     const send = async (example: (typeof examples)[number]) => {
       const res = await t.request(example.path, {
         method: example.method,
