@@ -50,8 +50,7 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await expect.poll(() => page.getByTestId('display-name').textContent(), SLOW).toContain('You have not chosen one');
     await page.getByLabel('Name to show').fill('\u200B\u200B');
     await page.getByRole('button', { name: 'Save name' }).click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.locator('#display-name').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator('#display-name').getAttribute('aria-invalid'), SLOW).toBe('true');
     await page.getByLabel('Name to show').fill('Fang');
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect.poll(() => page.getByTestId('display-name').textContent(), SLOW).toBe('Fang');
@@ -100,7 +99,8 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await portal.check('notifications');
     await page.getByRole('button', { name: /Mark read/ }).click();
     await expect.poll(() => page.getByTestId('unread-count').textContent(), SLOW).toBe('0 unread');
-    expect(await page.getByTestId('unread-badge').count()).toBe(0);
+    // The badge follows from its own fetch of the unread count: wait for it too.
+    await expect.poll(() => page.getByTestId('unread-badge').count(), SLOW).toBe(0);
 
     // In Chinese, the platform writes them in Chinese.
     await page.getByLabel('Language').selectOption('zh-CN');
