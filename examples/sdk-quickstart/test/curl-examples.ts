@@ -14,33 +14,40 @@ export interface CurlExample {
 /** Shell words of one command: single and double quotes, backslash escapes and line continuations. */
 export function shellWords(command: string): string[] {
   const words: string[] = [];
-  let word: string | null = null;
+  // `inWord` as well as the text: '' is a word of its own.
+  let word = '';
+  let inWord = false;
   let quote: "'" | '"' | null = null;
+  const take = (text: string) => {
+    word += text;
+    inWord = true;
+  };
   for (let i = 0; i < command.length; i++) {
-    const ch = command[i] as string;
+    const ch = command.charAt(i);
     if (quote === "'") {
       if (ch === "'") quote = null;
-      else word += ch;
+      else take(ch);
     } else if (quote === '"') {
       if (ch === '"') quote = null;
-      else if (ch === '\\' && i + 1 < command.length) word += command[++i];
-      else word += ch;
+      else if (ch === '\\' && i + 1 < command.length) take(command.charAt(++i));
+      else take(ch);
     } else if (ch === "'" || ch === '"') {
       quote = ch;
-      word ??= '';
-    } else if (ch === '\\' && command[i + 1] === '\n') {
+      take('');
+    } else if (ch === '\\' && command.charAt(i + 1) === '\n') {
       i++;
     } else if (ch === '\\' && i + 1 < command.length) {
-      word = (word ?? '') + command[++i];
+      take(command.charAt(++i));
     } else if (/\s/.test(ch)) {
-      if (word !== null) words.push(word);
-      word = null;
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
     } else {
-      word = (word ?? '') + ch;
+      take(ch);
     }
   }
   if (quote) throw new Error(`Unclosed ${quote} in: ${command}`);
-  if (word !== null) words.push(word);
+  if (inWord) words.push(word);
   return words;
 }
 

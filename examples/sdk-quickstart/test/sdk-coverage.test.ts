@@ -19,6 +19,7 @@ import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CurlExample } from './curl-examples.js';
 
 // The default deployment's /openapi.json against the SDK built from the published packages: every
 // documented operation is a method named by its operationId, bound to the same method and path,
@@ -206,7 +207,7 @@ describe('the docs’ curl examples', () => {
     ];
     const person = await t.person({ verified: true });
     const { institution } = await t.principals();
-    const examples = [];
+    const examples: CurlExample[] = [];
     for (const file of files) {
       for (const command of curlCommands(await readFile(join(root, file), 'utf8'))) {
         // A person's session token for $TOKEN, an accredited school's issuer key for $ISSUER_KEY,
@@ -223,7 +224,7 @@ describe('the docs’ curl examples', () => {
       }
     }
     expect(examples.length).toBeGreaterThanOrEqual(5);
-    const send = async (example: (typeof examples)[number]) => {
+    const send = async (example: CurlExample) => {
       const res = await t.request(example.path, {
         method: example.method,
         headers: example.headers,
@@ -236,7 +237,7 @@ describe('the docs’ curl examples', () => {
     };
     // An example may rest on one written later (a record needs its provider accredited): what is
     // refused the first time is sent once more, after all the others.
-    const again = [];
+    const again: CurlExample[] = [];
     for (const example of examples) if (await send(example)) again.push(example);
     const refused = [];
     for (const example of again) refused.push(await send(example));
