@@ -247,19 +247,26 @@ describe('consent-gated contact', () => {
     seenByCompany.push(text);
     return { status: res.status, body: JSON.parse(text) };
   };
-  const mentions = (person: TestPerson) =>
-    seenByCompany.filter((t) => t.includes(person.learnerNumber) || t.includes(person.legalName));
+  const mentions = (person: TestPerson, displayName = person.legalName) =>
+    seenByCompany.filter(
+      (t) => t.includes(person.learnerNumber) || t.includes(person.legalName) || t.includes(displayName),
+    );
 
   it('shows the company nothing of a learner until they opt in, and nothing again after they withdraw', async () => {
     const need = await openNeed();
     const learner = await h.t.person({ verified: true, legalName: 'Wang Xiaoming' });
+    await h.t.request('/v1/me/display-name', {
+      method: 'PUT',
+      auth: learner.token,
+      json: { displayName: 'Welder Wang' },
+    });
     await takeTest(h, learner.token, weldingTest);
     await h.as(learner.token).needs.match({ needId: need.id });
 
     for (const path of [`/needs/${need.id}`, `/needs/${need.id}/candidates`, `/needs/${need.id}/cohort`, '/needs']) {
       expect((await asCompany(path)).status).toBe(200);
     }
-    expect(mentions(learner)).toEqual([]);
+    expect(mentions(learner, 'Welder Wang')).toEqual([]);
 
     const consent = await h.as(learner.token).needs.consents.give({ needId: need.id });
     expect(consent).toMatchObject({ status: 'active', withdrawnAt: null });
@@ -267,13 +274,14 @@ describe('consent-gated contact', () => {
     expect(candidates.body.items).toEqual([
       expect.objectContaining({
         learnerNumber: learner.learnerNumber,
+        displayName: 'Welder Wang',
         matched: 2,
         partial: 1,
         missing: 1,
         stalled: false,
       }),
     ]);
-    // The platform shows plugins no names: even with consent, the legal name never reaches the company.
+    // With consent the company sees the name the learner chose; the legal name never reaches it.
     expect(seenByCompany.some((t) => t.includes(learner.legalName))).toBe(false);
 
     await h.as(learner.token).needs.consents.withdraw({ needId: need.id });
@@ -281,7 +289,9 @@ describe('consent-gated contact', () => {
     for (const path of [`/needs/${need.id}/candidates`, `/needs/${need.id}/cohort`, `/needs/${need.id}`]) {
       expect((await asCompany(path)).status).toBe(200);
     }
-    expect(seenByCompany.slice(start).filter((t) => t.includes(learner.learnerNumber))).toEqual([]);
+    expect(
+      seenByCompany.slice(start).filter((t) => t.includes(learner.learnerNumber) || t.includes('Welder Wang')),
+    ).toEqual([]);
     // Another company never sees the need's candidates at all.
     const other = await company(h, 'Other Co');
     expect((await h.t.request(`/v1/industry-support/needs/${need.id}/candidates`, { auth: other.key })).status).toBe(

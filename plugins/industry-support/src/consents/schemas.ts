@@ -12,6 +12,9 @@ export const Consent = Type.Object({
 /** A consenting learner as the need's company sees them (only while the consent is active). */
 export const Candidate = Type.Object({
   learnerNumber: Type.String(),
+  displayName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name the learner chose to be shown by (null until they choose one); never the legal name.',
+  }),
   consentedAt: Timestamp,
   score: Type.Number(),
   matched: Type.Integer(),

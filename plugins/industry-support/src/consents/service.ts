@@ -49,6 +49,8 @@ export async function listCandidates(ctx: Ctx, needId: string, query: { limit?: 
     const count = (status: string) => match.skills.filter((s) => s.status === status).length;
     items.push({
       learnerNumber: person.learnerNumber,
+      // The name the learner chose to be known by: they consented to be contacted.
+      displayName: person.displayName,
       consentedAt: consent.givenAt.toISOString(),
       score: match.score,
       matched: count('matched'),
