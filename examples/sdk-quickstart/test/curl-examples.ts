@@ -109,3 +109,18 @@ function unclosed(command: string): boolean {
     return true;
   }
 }
+
+/** The README and every Markdown file under docs/, as `{ file, text }` (paths from the repository root). */
+export async function readDocs(): Promise<{ file: string; text: string }[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const files = [
+    'README.md',
+    ...(await readdir(join(root, 'docs'), { recursive: true }))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join('docs', name)),
+  ];
+  return Promise.all(files.map(async (file) => ({ file, text: await readFile(join(root, file), 'utf8') })));
+}

@@ -19,7 +19,7 @@ import teacherDevelopment from '@lifelong/plugin-teacher-development';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient } from '@lifelong/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CurlExample } from './curl-examples.js';
+import { type CurlExample, curlCommands, parseCurl, readDocs } from './curl-examples.js';
 
 // The default deployment's /openapi.json against the SDK built from the published packages: every
 // documented operation is a method named by its operationId, bound to the same method and path,
@@ -147,16 +147,6 @@ describe('the SDK covers the default deployment', () => {
 // docs cannot send a reader to a route that was renamed or never existed.
 describe('the docs name only routes that exist', () => {
   it('finds every `METHOD /v1/…` of docs/ and the README in /openapi.json', async () => {
-    const { readdir, readFile } = await import('node:fs/promises');
-    const { join } = await import('node:path');
-    const { fileURLToPath } = await import('node:url');
-    const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const files = [
-      'README.md',
-      ...(await readdir(join(root, 'docs'), { recursive: true }))
-        .filter((name) => name.endsWith('.md'))
-        .map((name) => join('docs', name)),
-    ];
     const doc = await (await t.request('/openapi.json')).json();
     // Prose names parameters freely ({ln} for {learnerNumber}) or gives values (cn-sh, an id):
     // a served parameter segment matches any segment.
@@ -174,8 +164,7 @@ describe('the docs name only routes that exist', () => {
       );
     };
     const named: string[] = [];
-    for (const file of files) {
-      const text = await readFile(join(root, file), 'utf8');
+    for (const { file, text } of await readDocs()) {
       for (const match of text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE) (\/v1\/[A-Za-z0-9/{}._-]*[A-Za-z0-9}])/g)) {
         named.push(`${file}: ${match[1]} ${match[2]}`);
       }
@@ -194,22 +183,11 @@ describe('the docs name only routes that exist', () => {
 // so a reader who copies one gets past validation.
 describe('the docs’ curl examples', () => {
   it('are taken by the routes they name', async () => {
-    const { readdir, readFile } = await import('node:fs/promises');
-    const { join } = await import('node:path');
-    const { fileURLToPath } = await import('node:url');
-    const { curlCommands, parseCurl } = await import('./curl-examples.js');
-    const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const files = [
-      'README.md',
-      ...(await readdir(join(root, 'docs'), { recursive: true }))
-        .filter((name) => name.endsWith('.md'))
-        .map((name) => join('docs', name)),
-    ];
     const person = await t.person({ verified: true });
     const { institution } = await t.principals();
     const examples: CurlExample[] = [];
-    for (const file of files) {
-      for (const command of curlCommands(await readFile(join(root, file), 'utf8'))) {
+    for (const { file, text } of await readDocs()) {
+      for (const command of curlCommands(text)) {
         // A person's session token for $TOKEN, an accredited school's issuer key for $ISSUER_KEY,
         // the platform admin's key for any other key.
         const filled = command
