@@ -5,10 +5,17 @@ import { createTestPlatform, type TestPlatform } from '../testing/index.js';
 
 // People choose the name they are shown by; plugins name people through `ctx.identity.names`,
 // which gives the legal name only to viewers who may read people in the person's region.
+let jobSaw: Record<string, unknown> = {};
+let jobAsks: string[] = [];
+
 const namer = definePlugin({
   id: 'namer',
   version: '1.0.0',
   register(p) {
+    // A job serves no request: even asking for legal names, it gets display names only.
+    p.every('name-everyone', { intervalMs: 3_600_000 }, async (ctx) => {
+      jobSaw = Object.fromEntries(await ctx.identity.names(jobAsks, { legalNames: true }));
+    });
     p.route({
       method: 'post',
       path: '/names',
@@ -17,7 +24,7 @@ const namer = definePlugin({
       request: { body: Type.Object({ personIds: Type.Array(Type.String()) }) },
       responses: { 200: { description: 'Names', schema: Type.Any() } },
       handler: async ({ body }, ctx) => {
-        const named = await ctx.identity.names(body.personIds, ctx.principal);
+        const named = await ctx.identity.names(body.personIds, { legalNames: true });
         const anonymous = await ctx.identity.names(body.personIds);
         const summary = body.personIds[0] ? await ctx.identity.personById(body.personIds[0]) : null;
         return {
@@ -126,6 +133,11 @@ describe('display names', () => {
     });
     expect(asRegistrar.anonymous).toEqual({ [named.id]: { displayName: 'Lei' }, [unnamed.id]: { displayName: null } });
     expect(asRegistrar.summary).toMatchObject({ id: named.id, displayName: 'Lei' });
+
+    // A job asking for legal names gets none: there is no caller to have the right.
+    jobAsks = [named.id];
+    await t.runJob('namer', 'name-everyone');
+    expect(jobSaw).toEqual({ [named.id]: { displayName: 'Lei' } });
 
     // A learner, and an admin of another region, get display names only.
     for (const viewer of [learner, otherRegionAdmin]) {

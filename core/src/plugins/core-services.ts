@@ -66,13 +66,15 @@ export interface PluginIdentity {
   personById(id: string): Promise<PersonSummary | null>;
   /**
    * Names for many people at once (a listing, an export), keyed by person id; unknown and merged
-   * ids are absent. Pass the request's principal as `viewer` to get legal names where it may
-   * read them; without a viewer only display names.
+   * ids are absent. Display names only, unless `legalNames: true`: then also the legal name of
+   * each person the request's caller may read (`people.read` in the person's region). The core
+   * takes the caller from the request itself, so a plugin cannot ask in someone else's name, and
+   * outside a request (a job) there is no caller and no legal name.
    *
    * @example
-   * const names = await ctx.identity.names(rows.map((r) => r.personId), ctx.principal);
+   * const names = await ctx.identity.names(rows.map((r) => r.personId), { legalNames: true });
    */
-  names(personIds: readonly string[], viewer?: Principal): Promise<Map<string, PersonName>>;
+  names(personIds: readonly string[], options?: { legalNames?: boolean }): Promise<Map<string, PersonName>>;
   /** True while `minorId` is a minor and `guardianId` their guardian: false from the 18th birthday on. */
   isGuardianOf(guardianId: string, minorId: string): Promise<boolean>;
   /** The ids of a person's current guardians (none for an adult or an unknown id), to notify them. */
@@ -96,6 +98,7 @@ export interface PluginIdentity {
 export function pluginIdentity(
   identity: () => IdentityContext,
   asCore: <T>(fn: (db: Queryable) => Promise<T>) => Promise<T>,
+  caller: () => Principal | undefined,
 ): PluginIdentity {
   const summary = (row: PersonRow | null): PersonSummary | null =>
     row && row.status !== 'merged'
@@ -111,7 +114,8 @@ export function pluginIdentity(
   return {
     person: (learnerNumber) => asCore(async (db) => summary(await findPerson(db, learnerNumber))),
     personById: (id) => asCore(async (db) => summary(await findPersonById(db, id))),
-    names: async (personIds, viewer) => {
+    names: async (personIds, options = {}) => {
+      const viewer = options.legalNames ? caller() : undefined;
       const ids = [...new Set(personIds)].filter(isUuid);
       const named = new Map<string, PersonName>();
       if (ids.length === 0) return named;

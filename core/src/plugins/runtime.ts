@@ -317,7 +317,11 @@ export class PluginRuntime {
       if (!scope) return fn(runtime.database());
       return withRole(scope.tx, null, scope.role, () => pluginScope.run({ ...scope, role: null }, () => fn(scope.tx)));
     };
-    const identity: PluginIdentity = pluginIdentity(() => runtime.requireIdentity(), asCore);
+    const identity: PluginIdentity = pluginIdentity(
+      () => runtime.requireIdentity(),
+      asCore,
+      () => pluginScope.getStore()?.request?.principal,
+    );
     const transfer = (transfers: Parameters<PluginContext['ledger']['transfer']>[0]) => {
       const request = pluginScope.getStore()?.request;
       const actor: LedgerActor = {

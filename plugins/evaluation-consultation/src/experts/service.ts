@@ -26,7 +26,7 @@ import {
 // assigned where they are in conflict, rated by the schools they worked with.
 
 /** The caller's names for these people (the core gives legal names only to those who may read people). */
-const namesOf = (ctx: Ctx, personIds: string[]) => ctx.identity.names(personIds, ctx.principal);
+const namesOf = (ctx: Ctx, personIds: string[]) => ctx.identity.names(personIds, { legalNames: true });
 const named = (name: PersonName | undefined) => ({
   displayName: name?.displayName ?? null,
   ...(name?.legalName === undefined ? {} : { legalName: name.legalName }),

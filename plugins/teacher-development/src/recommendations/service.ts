@@ -20,7 +20,7 @@ import {
 async function named(ctx: Ctx, list: RecommendationList): Promise<RecommendationList> {
   const names = await ctx.identity.names(
     list.entries.map((e) => e.personId),
-    ctx.principal,
+    { legalNames: true },
   );
   return {
     ...list,

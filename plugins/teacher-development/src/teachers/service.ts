@@ -18,7 +18,7 @@ import {
 async function views(ctx: Ctx, rows: TeacherRow[]) {
   const names = await ctx.identity.names(
     rows.map((row) => row.personId),
-    ctx.principal,
+    { legalNames: true },
   );
   return rows.map((row) => teacherView(row, names.get(row.personId)));
 }
