@@ -27,10 +27,8 @@ import {
 
 /** The caller's names for these people (the core gives legal names only to those who may read people). */
 const namesOf = (ctx: Ctx, personIds: string[]) => ctx.identity.names(personIds, { legalNames: true });
-const named = (name: PersonName | undefined) => ({
-  displayName: name?.displayName ?? null,
-  ...(name?.legalName === undefined ? {} : { legalName: name.legalName }),
-});
+// A person the core does not know (merged away) has no name to show.
+const named = (name: PersonName | undefined): PersonName => name ?? { displayName: null };
 
 const view = (row: ExpertRow, affs: { institutionId: string; until: string }[], name: PersonName | undefined) => ({
   id: row.id,
@@ -147,14 +145,9 @@ export async function recommend(ctx: Ctx, engagementId: string, query: { needs?:
     language: query.language,
   });
   const personOfExpert = new Map(all.map((e) => [e.id, e.personId]));
-  const names = await namesOf(
-    ctx,
-    all.map((e) => e.personId),
-  );
-  const items = ranked.map((r) => {
-    const personId = personOfExpert.get(r.expertId) as string;
-    return { ...r, personId, ...named(names.get(personId)) };
-  });
+  const ids = ranked.map((r) => personOfExpert.get(r.expertId) as string);
+  const names = await namesOf(ctx, ids);
+  const items = ranked.map((r, i) => ({ ...r, personId: ids[i] as string, ...named(names.get(ids[i] as string)) }));
   return { needs, items, excluded };
 }
 

@@ -24,14 +24,7 @@ async function named(ctx: Ctx, list: RecommendationList): Promise<Recommendation
   );
   return {
     ...list,
-    entries: list.entries.map((e) => {
-      const name = names.get(e.personId);
-      return {
-        ...e,
-        displayName: name?.displayName ?? null,
-        ...(name?.legalName === undefined ? {} : { legalName: name.legalName }),
-      };
-    }),
+    entries: list.entries.map((e) => ({ ...e, ...(names.get(e.personId) ?? { displayName: null }) })),
   };
 }
 
