@@ -134,16 +134,22 @@ export function createClient<const P extends readonly PluginContracts[] = []>(op
       callOptions,
     );
   const core = bindContracts(coreContracts, call);
-  for (const plugin of options.plugins ?? []) {
-    if (camelId(plugin.id) in core) throw new TypeError(`Plugin "${plugin.id}" would shadow the core's operations`);
-  }
-  const client: ClientExtras = {
+  const base: ClientExtras = {
     ...core,
     sessions: withSessionStore(core.sessions, store),
     request: (spec, callOptions) => request(spec, callOptions),
     session: store,
   };
-  return Object.assign(client, bindPluginContracts(options.plugins ?? [], call)) as LifelongClient<P>;
+  const withPlugins = (plugins: readonly PluginContracts[]): unknown => {
+    for (const plugin of plugins) {
+      if (camelId(plugin.id) in core) throw new TypeError(`Plugin "${plugin.id}" would shadow the core's operations`);
+    }
+    return Object.assign(
+      { ...base, withPlugins: (more: readonly PluginContracts[]) => withPlugins([...plugins, ...more]) },
+      bindPluginContracts(plugins, call),
+    );
+  };
+  return withPlugins(options.plugins ?? []) as LifelongClient<P>;
 }
 
 interface ClientExtras extends Omit<Core, 'sessions'> {
@@ -155,4 +161,15 @@ interface ClientExtras extends Omit<Core, 'sessions'> {
 }
 
 /** The client of the core and of the given plugin client modules. */
-export type LifelongClient<P extends readonly PluginContracts[] = []> = ClientExtras & PluginClientsOf<P, CallOptions>;
+export type LifelongClient<P extends readonly PluginContracts[] = []> = ClientExtras &
+  PluginClientsOf<P, CallOptions> & {
+    /**
+     * The same client with more plugins bound: same transport, so one session, one refresh and
+     * one retry policy for all. Lets an app load a plugin's client module only where it is used.
+     *
+     * @example
+     * const community = await import('@lifelong/plugin-community/client');
+     * const needs = await lifelong.withPlugins([community.default]).community.needs.list({});
+     */
+    withPlugins<const Q extends readonly PluginContracts[]>(plugins: Q): LifelongClient<[...P, ...Q]>;
+  };

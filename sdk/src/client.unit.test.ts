@@ -235,6 +235,51 @@ describe('auth', () => {
   });
 });
 
+describe('withPlugins', () => {
+  it('binds more plugins to the same transport: one refresh serves the core and the plugin', async () => {
+    const { defineContract, definePluginClient } = await import('@lifelong/core/contract');
+    const { Type } = await import('@sinclair/typebox');
+    const community = definePluginClient('community', {
+      listNeeds: defineContract({
+        operationId: 'needs.list',
+        method: 'get',
+        path: '/needs',
+        summary: 'Needs',
+        access: { authenticated: 'anyone' },
+        responses: { 200: { description: 'Needs', body: Type.Object({ items: Type.Array(Type.String()) }) } },
+      }),
+    });
+    let refreshes = 0;
+    const answer =
+      (body: object) =>
+      ({ request }: { request: Request }) =>
+        request.headers.get('Authorization') === 'Bearer fresh'
+          ? HttpResponse.json(body)
+          : problem(401, 'UNAUTHENTICATED');
+    server.use(
+      http.get(`${BASE}/v1/me`, answer({ kind: 'person', id: 'p1', roles: [] })),
+      http.get(`${BASE}/v1/community/needs`, answer({ items: ['n1'] })),
+      http.post(`${BASE}/v1/sessions/refresh`, async () => {
+        refreshes++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return HttpResponse.json(
+          { token: 'fresh', expiresAt: '', refreshToken: 'r2', refreshExpiresAt: '' },
+          { status: 201 },
+        );
+      }),
+    );
+    const store = createSessionStore({ token: 'stale', expiresAt: '', refreshToken: 'r1', refreshExpiresAt: '' });
+    const client = createClient({ baseUrl: BASE, auth: store });
+    const extended = client.withPlugins([community]);
+    const [me, needs] = await Promise.all([client.me.get(), extended.community.needs.list({})]);
+    expect([me.id, needs]).toEqual(['p1', { items: ['n1'] }]);
+    expect(refreshes).toBe(1);
+    expect(extended.session).toBe(client.session);
+    expect('community' in client).toBe(false);
+    expect(() => client.withPlugins([definePluginClient('people', {})])).toThrow(/shadow the core/);
+  });
+});
+
 describe('cancellation', () => {
   const slow = () =>
     server.use(

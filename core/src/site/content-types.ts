@@ -22,12 +22,15 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /**
  * The policy of the site's HTML: scripts, styles, fonts and images from the same origin only (no
  * inline script, no eval), API calls to the same origin, forms posting nowhere else, no framing.
+ * Media and images may also be `blob:` URLs: the portal fetches lesson media and evidence with the
+ * person's token (an `<video src>` cannot send one) and plays or shows what it fetched.
  */
 export const SITE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",

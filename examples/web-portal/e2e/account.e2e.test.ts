@@ -7,6 +7,8 @@ let portal: Portal;
 let learner: Person;
 let regionAdmin: Person;
 const nav = () => portal.page.getByRole('navigation', { name: 'Main' });
+// The plugins of the default deployment that require the credit bank (their `requires`).
+const DEPENDENTS = ['teacher-development', 'credentials', 'community'];
 
 describe.skipIf(!hasChromium)('everyone: account settings and the notifications inbox; a region admin: plugins', () => {
   beforeAll(async () => {
@@ -128,14 +130,17 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await page.getByRole('heading', { level: 1, name: 'Plugins in default' }).waitFor();
     await portal.check('region-plugins');
 
-    // Teacher development requires the credit bank: disabling the credit bank alone is refused, naming why.
+    // Teacher development, credentials and community require the credit bank: disabling the credit
+    // bank alone is refused, naming why.
     await page.getByRole('button', { name: 'Disable credit-bank' }).click();
     await expect.poll(() => page.getByRole('alert').textContent(), SLOW).toMatch(/teacher-development/);
     await portal.check('region-disable-refused');
     expect(await nav().getByRole('link', { name: 'Transcript' }).count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Disable teacher-development' }).click();
-    await page.getByRole('button', { name: 'Enable teacher-development' }).waitFor();
+    for (const dependent of DEPENDENTS) {
+      await page.getByRole('button', { name: `Disable ${dependent}` }).click();
+      await page.getByRole('button', { name: `Enable ${dependent}` }).waitFor();
+    }
     await page.getByRole('button', { name: 'Disable credit-bank' }).click();
     await page.getByRole('button', { name: 'Enable credit-bank' }).waitFor();
     // Its pages are gone from the navigation at once, and its addresses say so.
@@ -147,8 +152,10 @@ describe.skipIf(!hasChromium)('everyone: account settings and the notifications 
     await page.goto(`${running.url}/region/plugins`);
     await page.getByRole('button', { name: 'Enable credit-bank' }).click();
     await page.getByRole('button', { name: 'Disable credit-bank' }).waitFor();
-    await page.getByRole('button', { name: 'Enable teacher-development' }).click();
-    await page.getByRole('button', { name: 'Disable teacher-development' }).waitFor();
+    for (const dependent of DEPENDENTS) {
+      await page.getByRole('button', { name: `Enable ${dependent}` }).click();
+      await page.getByRole('button', { name: `Disable ${dependent}` }).waitFor();
+    }
     await expect.poll(() => nav().getByRole('link', { name: 'Transcript' }).count(), SLOW).toBe(1);
   });
 

@@ -2,11 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { createPlatform, type Platform } from '@lifelong/core';
 import { createTestDatabase, TEST_ADMIN_KEY, TEST_SECRETS } from '@lifelong/core/testing';
 import assessments from '@lifelong/plugin-assessments';
+import community from '@lifelong/plugin-community';
+import credentials from '@lifelong/plugin-credentials';
 import creditBank from '@lifelong/plugin-credit-bank';
+import evaluationConsultation from '@lifelong/plugin-evaluation-consultation';
+import industrySupport from '@lifelong/plugin-industry-support';
+import learningRecords from '@lifelong/plugin-learning-records';
+import qualityControl from '@lifelong/plugin-quality-control';
 import teacherDevelopment from '@lifelong/plugin-teacher-development';
 
-/** The built portal, as the default deployment serves it. */
-export const PORTAL_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+/**
+ * The built portal, as the default deployment serves it (`PORTAL_DIST` points elsewhere, e.g. at a
+ * `vite build --outDir` of one's own while others build the same tree).
+ */
+export const PORTAL_DIST = process.env.PORTAL_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 
 /** An email the platform sent (through the in-process channel below). */
 export interface SentEmail {
@@ -44,7 +53,18 @@ export async function startPlatform(): Promise<RunningPlatform> {
       logLevel: 'warn',
       ...TEST_SECRETS,
     },
-    plugins: [creditBank, assessments, teacherDevelopment],
+    // The default deployment's plugins (lifelong.config.ts), all enabled in the default region.
+    plugins: [
+      creditBank,
+      teacherDevelopment,
+      assessments,
+      credentials,
+      learningRecords,
+      industrySupport,
+      qualityControl,
+      evaluationConsultation,
+      community,
+    ],
     scheduleJobs: false,
     // The platform's email channel, in process: what it sends is kept for the test to read.
     messaging: { email: { send: async (message) => void emails.push(message) } },

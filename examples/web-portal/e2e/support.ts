@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { testNationalId } from '@lifelong/core/testing';
+import assessmentsClient from '@lifelong/plugin-assessments/client';
+import communityClient from '@lifelong/plugin-community/client';
+import credentialsClient from '@lifelong/plugin-credentials/client';
 import creditBankClient from '@lifelong/plugin-credit-bank/client';
+import evaluationConsultationClient from '@lifelong/plugin-evaluation-consultation/client';
+import industrySupportClient from '@lifelong/plugin-industry-support/client';
+import learningRecordsClient from '@lifelong/plugin-learning-records/client';
+import qualityControlClient from '@lifelong/plugin-quality-control/client';
 import teacherDevelopmentClient from '@lifelong/plugin-teacher-development/client';
 import { createClient, type LifelongClient } from '@lifelong/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -23,8 +30,29 @@ export function warnIfNoChromium(): void {
   );
 }
 
-type Plugins = [typeof creditBankClient, typeof teacherDevelopmentClient];
-const PLUGINS: Plugins = [creditBankClient, teacherDevelopmentClient];
+// Every plugin's client, so a test can seed any center through the API.
+type Plugins = [
+  typeof creditBankClient,
+  typeof teacherDevelopmentClient,
+  typeof assessmentsClient,
+  typeof credentialsClient,
+  typeof learningRecordsClient,
+  typeof industrySupportClient,
+  typeof qualityControlClient,
+  typeof evaluationConsultationClient,
+  typeof communityClient,
+];
+const PLUGINS: Plugins = [
+  creditBankClient,
+  teacherDevelopmentClient,
+  assessmentsClient,
+  credentialsClient,
+  learningRecordsClient,
+  industrySupportClient,
+  qualityControlClient,
+  evaluationConsultationClient,
+  communityClient,
+];
 export type AdminClient = LifelongClient<Plugins>;
 export type PersonClient = LifelongClient<Plugins>;
 const adminClient = (running: RunningPlatform): AdminClient =>

@@ -1,5 +1,5 @@
 import creditBank from '@lifelong/plugin-credit-bank/client';
-import { createClient, type IssuedSession, type LifelongClient } from '@lifelong/sdk';
+import { createClient, type IssuedSession, type LifelongClient, type PluginContracts } from '@lifelong/sdk';
 
 // The session lives in sessionStorage: it survives a reload but not the tab, and no other site can
 // read it (the CSP allows no script but the portal's own).
@@ -52,6 +52,27 @@ let client: Client = makeClient(region);
 
 /** The SDK client for the current region (the signed-in person's region once known). */
 export const api = (): Client => client;
+
+// Per client (so per region), the client with each center's plugin bound.
+const bound = new WeakMap<Client, Map<string, unknown>>();
+
+/**
+ * The client with a center's plugin bound, for that center's pages: the plugin's client module is
+ * imported by its pages only, so it loads with them and adds nothing to the first page; the
+ * transport (session, refresh, region) is the portal's one.
+ *
+ * @example
+ * import community from '@lifelong/plugin-community/client';
+ * const needs = await centerApi(community).community.needs.list({});
+ */
+export function centerApi<const P extends PluginContracts>(plugin: P): LifelongClient<[typeof creditBank, P]> {
+  const clients = bound.get(client) ?? new Map<string, unknown>();
+  bound.set(client, clients);
+  const extended =
+    (clients.get(plugin.id) as LifelongClient<[typeof creditBank, P]> | undefined) ?? client.withPlugins([plugin]);
+  clients.set(plugin.id, extended);
+  return extended;
+}
 
 /** The region calls go to. */
 export const currentRegion = (): string => region;

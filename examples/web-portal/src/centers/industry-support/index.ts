@@ -1,0 +1,10 @@
+import { defineCenter } from '../center.js';
+
+// Pages to come (issue #25): a placeholder so the center is registered.
+export default defineCenter({
+  pluginId: 'industry-support',
+  namespace: 'industrySupport',
+  messages: { en: {}, 'zh-CN': {} },
+  routes: [],
+  nav: [],
+});
