@@ -74,6 +74,12 @@ const cases: Case[] = [
     request: async ({ child }) => [`/v1/people/${child.learnerNumber}`, {}],
   },
   {
+    // The registrars' queue of the request's region (default): the other region's admin may not read it.
+    name: 'GET /v1/people',
+    allowed: ['registrar', 'regionAdmin'],
+    request: async () => ['/v1/people?status=unverified', {}],
+  },
+  {
     name: 'POST /v1/people/{learnerNumber}/verification',
     allowed: ['registrar', 'regionAdmin'],
     request: async ({ child }) => [

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/record.js';
 import { recordAudit } from '../audit/record.js';
 import type { Queryable } from '../db/database.js';
@@ -25,7 +25,7 @@ import { nationalIdErrors } from './national-id/scheme.js';
 import { passwordRuleBreak } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 import type { PersonView, RegisterPersonBody } from './people-schemas.js';
-import { guardianships, passwords, people, roleGrants, sessions } from './schema.js';
+import { guardianships, type PersonStatus, passwords, people, roleGrants, sessions } from './schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -253,6 +253,34 @@ export async function readPerson(ctx: IdentityContext, actor: Actor, learnerNumb
   }
   if (!(await canActFor(ctx, ctx.db, actor, row, 'people.read'))) throw Forbidden();
   return row;
+}
+
+/**
+ * A region's people in one verification status, oldest first (UUIDv7 ids follow registration
+ * order): the registrars' queue. Needs people.verify in that region; the caller is left out.
+ */
+export async function listPeopleByStatus(
+  ctx: IdentityContext,
+  actor: Actor,
+  regionId: string,
+  status: Exclude<PersonStatus, 'merged'>,
+  page: { limit: number; after?: string | undefined },
+): Promise<PersonRow[]> {
+  requirePermission(actor.principal, 'people.verify', { regionId });
+  const self = actor.principal.kind === 'person' ? actor.principal.id : undefined;
+  return ctx.db
+    .select()
+    .from(people)
+    .where(
+      and(
+        eq(people.regionId, regionId),
+        eq(people.status, status),
+        self ? ne(people.id, self) : undefined,
+        page.after ? gt(people.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(people.id)
+    .limit(page.limit + 1);
 }
 
 /** Hooks that move other modules' data (e.g. ledger accounts) during a merge, in its transaction. */

@@ -40,6 +40,8 @@ export const people = coreSchema.table(
   },
   (t) => [
     index('people_region_idx').on(t.regionId),
+    // The registrars' queue: a region's people in one status, oldest first (people.list).
+    index('people_region_status_idx').on(t.regionId, t.status, t.id),
     check(
       'people_status_known',
       sql`${t.status} in (${sql.raw(PERSON_STATUSES.map((status) => `'${status}'`).join(', '))})`,

@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('the web portal, in a browser', () => {
     await checkPage('04-register-refused');
   });
 
-  it('a registrar verifies them and an institution imports their credits (through the API)', async () => {
+  it('a registrar verifies them in the queue, and an institution imports their credits (through the API)', async () => {
     const admin = createClient({
       baseUrl: running.url,
       auth: { apiKey: running.adminKey },
@@ -110,13 +110,33 @@ describe.skipIf(!hasChromium)('the web portal, in a browser', () => {
       learnerNumber: registrarPerson.learnerNumber,
       body: { role: 'registrar', scope: { type: 'region', id: 'default' } },
     });
-    const registrar = createClient({ baseUrl: running.url });
-    await registrar.sessions.create({ body: { learnerNumber: registrarPerson.learnerNumber, password: PASSWORD } });
-    const verified = await registrar.people.verification.decide({
-      learnerNumber,
-      body: { decision: 'approve', evidence: { kind: 'in-person', reference: 'e2e desk 1' } },
-    });
-    expect(verified.status).toBe('verified');
+    // The registrar signs in and works the region's queue: the learner is waiting, and is verified
+    // on what the registrar records having checked.
+    await page.goto(`${running.url}/sign-in`);
+    await page.getByLabel('Learner number').fill(registrarPerson.learnerNumber);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome, Registrar Wang' }).waitFor();
+    await page.getByRole('link', { name: 'Identity verification' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Identity verification' }).waitFor();
+    const card = page.getByTestId(`person-${learnerNumber}`);
+    await card.waitFor();
+    await checkPage('04a-verification-queue');
+    // No reference: the platform's problem names the field, and nothing is decided.
+    await card.getByLabel('What you checked').selectOption('in-person');
+    await card.getByLabel('Reference (case or document number)').evaluate((input) => input.removeAttribute('required'));
+    await card.getByRole('button', { name: `Verify ${LEGAL_NAME}` }).click();
+    const reference = card.getByLabel('Reference (case or document number)');
+    await expect.poll(() => reference.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    expect((await admin.people.get({ learnerNumber })).status).toBe('unverified');
+    await reference.fill('e2e desk 1');
+    await card.getByRole('button', { name: `Verify ${LEGAL_NAME}` }).click();
+    await page.getByRole('status').filter({ hasText: `${LEGAL_NAME} is verified.` }).waitFor();
+    expect(await page.getByTestId(`person-${learnerNumber}`).count()).toBe(0);
+    await checkPage('04b-verified');
+    expect((await admin.people.get({ learnerNumber })).status).toBe('verified');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
     // An accredited school, accredited by the credit bank to award credits, imports two records.
     const school = await admin.institutions.create({

@@ -67,6 +67,12 @@ export const router = createRouter({
       component: () => import('./pages/RegionPluginConfigPage.vue'),
       meta: { title: 'nav.region', auth: true },
     },
+    {
+      path: '/registrar/verification',
+      name: 'verification',
+      component: () => import('./pages/VerificationPage.vue'),
+      meta: { title: 'verification.title', auth: true },
+    },
     ...CENTERS.flatMap((center) => center.routes),
     {
       path: '/unavailable',

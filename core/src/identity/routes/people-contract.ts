@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Forbidden } from '../../errors/core-errors.js';
 import { defineContract } from '../../http/contract.js';
+import { Page, PageQuery } from '../../http/page-schemas.js';
 import { GuardianNotEligible, GuardianRequired, MergeRefused, NotAMinor, UnknownRegion } from '../errors.js';
 import {
   DisplayName,
@@ -43,6 +44,29 @@ export const registerPerson = defineContract({
         'This national ID is already registered (IDENTITY_ALREADY_REGISTERED), or the named guardian is not a verified adult (IDENTITY_GUARDIAN_NOT_ELIGIBLE)',
     },
   },
+});
+
+const ListedStatus = Type.Union(
+  [Type.Literal('unverified'), Type.Literal('verified'), Type.Literal('rejected'), Type.Literal('revoked')],
+  { default: 'unverified', description: 'Verification status; by default the people waiting for a decision.' },
+);
+
+export const listPeople = defineContract({
+  operationId: 'people.list',
+  method: 'get',
+  path: '/v1/people',
+  summary: "List the request's region's people by verification status (the registrars' queue)",
+  description:
+    'Oldest registration first, so the queue is worked in order. For holders of people.verify in the region ' +
+    '(its registrars and admins); the caller is left out of their own queue (nobody decides on themself). ' +
+    'National IDs are masked, as everywhere.',
+  access: { permission: 'people.verify' },
+  request: {
+    query: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(ListedStatus) })], {
+      additionalProperties: false,
+    }),
+  },
+  responses: { 200: { description: 'A page of people', schema: Page(PersonView) } },
 });
 
 export const getPerson = defineContract({

@@ -1,10 +1,18 @@
+import { decodeCursor, isUuidKey, toPage } from '../../http/pagination.js';
 import { actorOf, requestRegion, signedInPerson } from '../../http/request-context.js';
 import { route } from '../../http/route.js';
 import type { IdentityContext } from '../context.js';
 import { setDisplayName } from '../display-name-service.js';
 import { addGuardian, reassignGuardians } from '../guardianship-service.js';
 import { registerPersonBody } from '../people-schemas.js';
-import { findPersonById, mergePeople, readPerson, registerPerson, toPersonView } from '../people-service.js';
+import {
+  findPersonById,
+  listPeopleByStatus,
+  mergePeople,
+  readPerson,
+  registerPerson,
+  toPersonView,
+} from '../people-service.js';
 import { revokeVerification, verifyPerson } from '../verification-service.js';
 import * as contract from './people-contract.js';
 
@@ -19,6 +27,16 @@ export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?
       const ctx = identity();
       const row = await registerPerson(ctx, actorOf(c), body, requestRegion(c));
       return { status: 201, body: toPersonView(ctx, row) };
+    }),
+    route(contract.listPeople, async ({ query }, c) => {
+      const ctx = identity();
+      const limit = query.limit ?? 50;
+      const after = query.cursor ? decodeCursor(query.cursor, isUuidKey).id : undefined;
+      const rows = await listPeopleByStatus(ctx, actorOf(c), requestRegion(c), query.status ?? 'unverified', {
+        limit,
+        after,
+      });
+      return { status: 200, body: toPage(rows, limit, (row) => ({ id: row.id }), (row) => toPersonView(ctx, row)) };
     }),
     route(contract.getPerson, async ({ params }, c) => {
       const ctx = identity();

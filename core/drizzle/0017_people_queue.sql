@@ -1,0 +1,1 @@
+CREATE INDEX "people_region_status_idx" ON "core"."people" USING btree ("region_id","status","id");
