@@ -6,6 +6,11 @@ import { PGLITE_TEMPLATE_ENV, writePgliteTemplate } from './core/src/testing/tes
 // One migrated PGlite cluster per test run, which every test file loads instead of initialising
 // its own (PGlite's first start costs seconds). Not needed when the tests run on PostgreSQL.
 export async function setup() {
+  if (process.env.LIFELONG_PORTAL_E2E === 'skip') {
+    process.stdout.write(
+      "LIFELONG_PORTAL_E2E=skip: the web portal's browser tests do NOT run in this pass (CI runs them in its PostgreSQL pass).\n",
+    );
+  }
   if (process.env.DATABASE_URL) return;
   // The skipped tests are the ones that need a real server's concurrency (parallel writers,
   // deadlocks, row locks across connections), which embedded PGlite, one connection, cannot give.

@@ -131,7 +131,10 @@ describe.skipIf(!hasChromium)('the web portal, in a browser', () => {
     expect((await admin.people.get({ learnerNumber })).status).toBe('unverified');
     await reference.fill('e2e desk 1');
     await card.getByRole('button', { name: `Verify ${LEGAL_NAME}` }).click();
-    await page.getByRole('status').filter({ hasText: `${LEGAL_NAME} is verified.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${LEGAL_NAME} is verified.` })
+      .waitFor();
     expect(await page.getByTestId(`person-${learnerNumber}`).count()).toBe(0);
     await checkPage('04b-verified');
     expect((await admin.people.get({ learnerNumber })).status).toBe('verified');
@@ -224,7 +227,11 @@ describe.skipIf(!hasChromium)('the web portal, in a browser', () => {
 
   it('fits a phone: nothing wider than the screen', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
+    // On a phone the navigation folds behind "Menu"; following a link folds it again.
+    expect(await page.getByRole('link', { name: 'Wallet' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Transcript' }).first().click();
+    await expect.poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
     await page.getByTestId('total-credits').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

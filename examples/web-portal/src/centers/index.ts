@@ -24,9 +24,26 @@ export const CENTERS: readonly Center[] = [
   community,
 ];
 
+/** One center's navigation entries for a person: shown together, under the center's name. */
+export interface NavGroup {
+  pluginId: string;
+  /** The center's messages namespace; its name is the core message `centers.<namespace>`. */
+  namespace: string;
+  entries: NavEntry[];
+}
+
+/** The navigation, center by center, for this person, of the centers their region enables. */
+export function navGroups(me: Me, enabled: (pluginId: string) => boolean): NavGroup[] {
+  return CENTERS.filter((center) => enabled(center.pluginId))
+    .map((center) => ({
+      pluginId: center.pluginId,
+      namespace: center.namespace,
+      entries: center.nav.filter((entry) => !entry.visible || entry.visible(me)),
+    }))
+    .filter((group) => group.entries.length > 0);
+}
+
 /** The navigation entries for this person, of the centers their region enables. */
 export function navEntries(me: Me, enabled: (pluginId: string) => boolean): NavEntry[] {
-  return CENTERS.filter((center) => enabled(center.pluginId)).flatMap((center) =>
-    center.nav.filter((entry) => !entry.visible || entry.visible(me)),
-  );
+  return navGroups(me, enabled).flatMap((group) => group.entries);
 }

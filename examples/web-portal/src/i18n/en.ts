@@ -8,6 +8,7 @@ export const en = {
     footer: 'Lifelong: learning for all the people, for life.',
   },
   nav: {
+    menu: 'Menu',
     family: 'Family',
     account: 'Account',
     notifications: 'Notifications',
@@ -17,6 +18,16 @@ export const en = {
     signIn: 'Sign in',
     register: 'Register',
     signOut: 'Sign out',
+  },
+  centers: {
+    creditBank: 'Credit bank',
+    teacherDevelopment: 'Courses and teaching',
+    learningRecords: 'Learning activity',
+    credentials: 'Credentials',
+    industrySupport: 'Skills and industry',
+    qualityControl: 'Quality',
+    evaluationConsultation: 'Evaluation and consultation',
+    community: 'Community',
   },
   state: {
     loading: 'Loading…',

@@ -52,6 +52,11 @@ describe('the centers', () => {
     for (const namespace of namespaces) expect(Object.keys(en)).not.toContain(namespace);
   });
 
+  it('each has a name for the navigation and the home page, in both languages (centers.<namespace>)', () => {
+    expect(Object.keys(en.centers).sort()).toEqual(CENTERS.map((center) => center.namespace).sort());
+    expect(Object.keys(zhCN.centers).sort()).toEqual(Object.keys(en.centers).sort());
+  });
+
   it("marks every route as its plugin's and for signed-in people, titled by one of its messages", () => {
     for (const center of CENTERS) {
       for (const route of center.routes) {

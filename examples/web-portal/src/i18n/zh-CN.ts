@@ -10,6 +10,7 @@ export const zhCN: Messages = {
     footer: '终身学习：人人皆学、处处能学、时时可学。',
   },
   nav: {
+    menu: '菜单',
     family: '家庭',
     account: '账户',
     notifications: '通知',
@@ -19,6 +20,16 @@ export const zhCN: Messages = {
     signIn: '登录',
     register: '注册',
     signOut: '退出登录',
+  },
+  centers: {
+    creditBank: '学分银行',
+    teacherDevelopment: '课程与教学',
+    learningRecords: '学习活动',
+    credentials: '证书',
+    industrySupport: '技能与行业',
+    qualityControl: '质量监控',
+    evaluationConsultation: '评估与咨询',
+    community: '社区',
   },
   state: {
     loading: '正在加载…',
@@ -128,7 +139,8 @@ export const zhCN: Messages = {
   },
   verification: {
     title: '身份核验',
-    intro: '{region} 中等待登记员核验的人员，按注册先后排列。请核对身份证件上的姓名、出生日期和证件号码末几位，然后记录核验依据。',
+    intro:
+      '{region} 中等待登记员核验的人员，按注册先后排列。请核对身份证件上的姓名、出生日期和证件号码末几位，然后记录核验依据。',
     show: '显示',
     statuses: {
       unverified: '待核验',
