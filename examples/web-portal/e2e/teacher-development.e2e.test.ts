@@ -124,14 +124,21 @@ describe.skipIf(!hasChromium)('teacher development in the portal: teachers, revi
     await portal.signIn(reviewer);
     await nav().getByRole('link', { name: 'Course review', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Course review' }).waitFor();
-    await page.getByLabel('Course id').fill(courseId);
-    await page.getByRole('button', { name: 'Open course' }).click();
+    // The course waits in the queue; the reviewer opens it from there.
+    const waiting = page.getByRole('region', { name: 'Waiting for review' });
+    await waiting.getByRole('link', { name: COURSE }).click();
     await page.getByRole('heading', { level: 2, name: COURSE }).waitFor();
     expect(await page.getByText('audio/mpeg').count()).toBe(1);
     await portal.check('review');
     await page.getByLabel('Approve').check();
     await page.getByRole('button', { name: 'Send decision' }).click();
     await page.getByRole('status').getByText('Approved. You can publish it now.').waitFor();
+    // It moved on in the queue: reviewed, waiting to be published.
+    await page
+      .getByRole('region', { name: 'Reviewed, not yet published' })
+      .getByRole('link', { name: COURSE })
+      .waitFor();
+    expect(await waiting.getByRole('link', { name: COURSE }).count()).toBe(0);
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('status').getByText(`Published: ${COURSE} is now open to learners.`).waitFor();
     expect(await page.getByTestId('review-status').textContent()).toBe('published');

@@ -31,11 +31,14 @@ export const listCourses = defineContract({
   operationId: 'courses.list',
   method: 'get',
   path: '/courses',
-  summary: "The region's published courses, oldest first",
+  summary: "The region's published courses, oldest first; a teacher's own; the review queue",
   description:
     'Anyone signed in sees the published courses that are not retired, with their live version; filter by ' +
-    '`?teacherId=`. Paginated with `?limit=&cursor=`.',
-  access: { authenticated: 'any signed-in principal' },
+    "`?teacherId=`. `?mine=true`: the caller's own courses as a teacher, in any state, with the open version " +
+    '(an empty page for a caller who is not a teacher here). `?openVersion=submitted` (or draft, reviewed): ' +
+    'courses whose open version is in that state, with it — the review queue, for holders of `courses.review` ' +
+    'in the region (403 otherwise). `mine` and `openVersion` combine. Paginated with `?limit=&cursor=`.',
+  access: { authenticated: 'any signed-in principal; `openVersion` needs courses.review in the region' },
   request: { query: CourseListQuery },
   responses: { 200: { description: 'A page of courses', schema: CoursePage } },
 });

@@ -135,6 +135,59 @@ describe('the course lifecycle', () => {
   });
 });
 
+describe("a teacher's own courses and the review queue", () => {
+  const ids = (page: { items: { id: string }[] }) => page.items.map((c) => c.id);
+
+  it('lists a teacher their courses in any state (with the open version), and reviewers the submitted ones', async () => {
+    const { regionAdmin, learner } = await h.t.principals();
+    const teacher = await approvedTeacher(h);
+    const draft = await (
+      await h.call('POST', '/courses', { auth: teacher.person.token, json: courseContent(1, []) })
+    ).json();
+    const submitted = await (
+      await h.call('POST', '/courses', { auth: teacher.person.token, json: courseContent(1, []) })
+    ).json();
+    expect((await h.call('POST', `/courses/${submitted.id}/submit`, { auth: teacher.person.token })).status).toBe(200);
+    const other = await approvedTeacher(h);
+    const othersDraft = await (
+      await h.call('POST', '/courses', { auth: other.person.token, json: courseContent(1, []) })
+    ).json();
+
+    const mine = await (await h.call('GET', '/courses?mine=true&limit=200', { auth: teacher.person.token })).json();
+    expect(ids(mine)).toEqual(expect.arrayContaining([draft.id, submitted.id]));
+    expect(ids(mine)).not.toContain(othersDraft.id);
+    expect(mine.items.find((c: { id: string }) => c.id === draft.id)).toMatchObject({
+      status: 'draft',
+      open: { version: 1 },
+    });
+    // Someone who is not a teacher here has no courses of their own.
+    const none = await (await h.call('GET', '/courses?mine=true', { auth: learner.token })).json();
+    expect(none).toEqual({ items: [], nextCursor: null });
+
+    const queue = await (
+      await h.call('GET', '/courses?openVersion=submitted&limit=200', { auth: regionAdmin.token })
+    ).json();
+    expect(ids(queue)).toContain(submitted.id);
+    expect(ids(queue)).not.toContain(draft.id);
+    expect(queue.items.find((c: { id: string }) => c.id === submitted.id)).toMatchObject({
+      status: 'submitted',
+      open: { version: 1, status: 'submitted' },
+    });
+    // Reviewed, it leaves the queue.
+    await h.call('POST', `/courses/${submitted.id}/review`, { auth: regionAdmin.token, json: { decision: 'approve' } });
+    const after = await (
+      await h.call('GET', '/courses?openVersion=submitted&limit=200', { auth: regionAdmin.token })
+    ).json();
+    expect(ids(after)).not.toContain(submitted.id);
+
+    // The queue is the reviewers': teachers and learners get 403, and a bad state names the field.
+    await expectProblem(await h.call('GET', '/courses?openVersion=submitted', { auth: teacher.person.token }), 403);
+    await expectProblem(await h.call('GET', '/courses?openVersion=submitted', { auth: learner.token }), 403);
+    await expectProblem(await h.call('GET', '/courses?openVersion=published', { auth: regionAdmin.token }), 400);
+    await expectProblem(await h.call('GET', '/courses?mine=yes', { auth: teacher.person.token }), 400);
+  });
+});
+
 describe('authorization', () => {
   it('keeps other teachers, learners and other regions’ admins out', async () => {
     const { regionAdmin, otherRegionAdmin, learner } = await h.t.principals();

@@ -111,7 +111,22 @@ export type Course = Static<typeof Course>;
 
 export const CourseVersionParams = Type.Object({ courseId: Id, version: Type.Integer({ minimum: 1 }) });
 export const CourseListQuery = Type.Object(
-  { ...PageQuery.properties, teacherId: Type.Optional(Id) },
+  {
+    ...PageQuery.properties,
+    teacherId: Type.Optional(Id),
+    mine: Type.Optional(
+      Type.Boolean({
+        description:
+          "The caller's own courses as a teacher, in any state (drafts and retired ones too), with the open version.",
+      }),
+    ),
+    openVersion: Type.Optional(
+      Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('reviewed')], {
+        description:
+          'Courses whose open version is in this state (the review queue: `submitted`); for holders of `courses.review`.',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const CoursePage = Page(Course);

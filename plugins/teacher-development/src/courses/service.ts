@@ -18,6 +18,7 @@ import {
   setVersionStatus,
   versionRow,
   versionView,
+  workingCoursePage,
   writeContent,
 } from './store.js';
 
@@ -79,7 +80,16 @@ export async function create(ctx: Ctx, body: CreateCourseBody) {
 }
 
 export async function list(ctx: Ctx, query: Static<typeof CourseListQuery>) {
-  return publishedCoursePage(ctx.db, ctx.regionId, query);
+  if (!query.mine && !query.openVersion) return publishedCoursePage(ctx.db, ctx.regionId, query);
+  if (query.openVersion) ctx.require('courses.review', { regionId: ctx.regionId });
+  let teacherId = query.teacherId;
+  if (query.mine) {
+    const teacher =
+      ctx.principal.kind === 'person' ? await teacherOfPerson(ctx.db, ctx.principal.id, ctx.regionId) : null;
+    if (!teacher || (teacherId && teacherId !== teacher.id)) return { items: [], nextCursor: null };
+    teacherId = teacher.id;
+  }
+  return workingCoursePage(ctx.db, ctx.regionId, { ...query, teacherId });
 }
 
 /** Published courses to anyone signed in; drafts to their teacher and reviewers. */

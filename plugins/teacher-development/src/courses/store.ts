@@ -183,6 +183,47 @@ export async function publishedCoursePage(
   };
 }
 
+/**
+ * Courses in any state, with their open version (the teacher's own list, the review queue):
+ * filtered by teacher and by the open version's status.
+ */
+export async function workingCoursePage(
+  db: Queryable,
+  regionId: string,
+  query: {
+    teacherId?: string | undefined;
+    openVersion?: CourseVersionRow['status'] | undefined;
+    limit?: number;
+    cursor?: string;
+  },
+) {
+  const limit = query.limit ?? 50;
+  const open = query.openVersion;
+  const rows = await db
+    .select()
+    .from(courses)
+    .where(
+      and(
+        eq(courses.regionId, regionId),
+        query.teacherId ? eq(courses.teacherId, query.teacherId) : undefined,
+        open
+          ? inArray(
+              courses.id,
+              db.select({ id: courseVersions.courseId }).from(courseVersions).where(eq(courseVersions.status, open)),
+            )
+          : undefined,
+        afterIdCursor(courses.id, query.cursor),
+      ),
+    )
+    .orderBy(courses.id)
+    .limit(limit + 1);
+  const page = toPage(rows, limit, idKey);
+  return {
+    items: await Promise.all(page.items.map((row) => courseView(db, row, true))),
+    nextCursor: page.nextCursor,
+  };
+}
+
 export async function setVersionStatus(
   db: Queryable,
   courseId: string,

@@ -35,29 +35,6 @@ export const amount = (minor: string, asset: string, locale: string) => formatSc
 /** CREDIT has scale 1: "10" is 1.0 credits. */
 export const credits = (minor: string, locale: string) => formatScaled(minor, 1, locale);
 
-// The API lists published courses only; the ones a teacher created here are remembered on this
-// device (per person) so their drafts can be found again.
-const KEY = 'lifelong.teacherDevelopment.courses';
-export function rememberedCourses(learnerNumber: string): string[] {
-  try {
-    const all = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}') as Record<string, string[]>;
-    return Array.isArray(all[learnerNumber]) ? all[learnerNumber] : [];
-  } catch {
-    return [];
-  }
-}
-export function rememberCourse(learnerNumber: string, courseId: string): void {
-  try {
-    const all = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '{}') as Record<string, string[]>;
-    const mine = new Set(all[learnerNumber] ?? []);
-    mine.add(courseId);
-    all[learnerNumber] = [...mine];
-    globalThis.localStorage?.setItem(KEY, JSON.stringify(all));
-  } catch {
-    // Storage unavailable: the course is still reachable by its address.
-  }
-}
-
 /** Whether an error is the platform's 404. */
 export const isNotFound = (caught: unknown): boolean =>
   typeof caught === 'object' && caught !== null && (caught as { status?: number }).status === 404;
