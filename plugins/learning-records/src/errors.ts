@@ -37,3 +37,8 @@ export const XapiPreconditionFailed = defineError(
   412,
   'If-Match or If-None-Match does not hold for the document',
 );
+export const PeopleOnly = defineError(
+  'LEARNING_RECORDS_PEOPLE_ONLY',
+  403,
+  'Only a signed-in person has their own learning activity',
+);

@@ -15,6 +15,9 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const LANGUAGE_TAG = /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i;
 const TIMESTAMP =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+/** `Date.parse` reads `Z` and `±hh:mm`; an offset written `±hh` or `±hhmm` is given its colon. */
+const normalisedOffset = (v: string, zone: string): string =>
+  zone === 'Z' ? v : `${v.slice(0, -zone.length)}${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`;
 const DURATION =
   /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
 const VERSION_1 = /^1\.0(\.\d+)?$/;
@@ -65,11 +68,13 @@ class Checker {
   timestamp(v: unknown, path: string): void {
     if (!this.string(v, path)) return;
     const match = TIMESTAMP.exec(v);
-    if (!match || Number.isNaN(Date.parse(match[7] ? v : `${v}Z`))) {
+    // Group 6 is the zone (`Z` or an offset); group 7 only an offset's minutes.
+    const zone = match?.[6];
+    if (!match || Number.isNaN(Date.parse(zone ? normalisedOffset(v, zone) : `${v}Z`))) {
       this.fail(path, 'timestamp', 'Must be an ISO 8601 date and time');
     } else if (v.endsWith('-00:00') || v.endsWith('-0000') || v.endsWith('-00')) {
       this.fail(path, 'timestamp', 'The offset -00:00 is not allowed');
-    } else if (this.version === '2.0.0' && !match[7]) {
+    } else if (this.version === '2.0.0' && !zone) {
       this.fail(path, 'timestamp', 'xAPI 2.0 timestamps carry a time zone offset (RFC 3339)');
     }
   }

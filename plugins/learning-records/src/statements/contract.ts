@@ -1,6 +1,7 @@
 import { defineContract } from '@lifelong/core/contract';
 import { Type } from '@sinclair/typebox';
 import {
+  PeopleOnly,
   XapiBadRequest,
   XapiConflict,
   XapiForbidden,
@@ -8,7 +9,15 @@ import {
   XapiUnauthorized,
   XapiUnsupportedMediaType,
 } from '../errors.js';
-import { GetStatementsQuery, PutStatementQuery, Statement, StatementIds, StatementOrResult } from './schemas.js';
+import {
+  GetStatementsQuery,
+  MyStatementPage,
+  MyStatementsQuery,
+  PutStatementQuery,
+  Statement,
+  StatementIds,
+  StatementOrResult,
+} from './schemas.js';
 
 const lrs = {
   credentials: 'HTTP Basic with an LRS credential (key:secret) holding the scope the resource needs',
@@ -91,4 +100,20 @@ export const getAgent = defineContract({
   },
   responses: { 200: { description: 'The Person object', schema: Statement } },
   errors: [XapiBadRequest, XapiUnauthorized, XapiForbidden],
+});
+
+export const listMyStatements = defineContract({
+  operationId: 'me.statements.list',
+  method: 'get',
+  path: '/me/statements',
+  summary: 'My learning activity: the xAPI statements linked to me, newest stored first',
+  description:
+    'For the signed-in person (a session; API keys get 403): the statements of every institution’s LRS whose actor ' +
+    'is linked to them (a learner-number account on the region’s home page), newest `stored` first; voided ' +
+    'statements and voiding statements are left out. Platform style (`{ items, nextCursor }`), outside the xAPI ' +
+    'wire rules: the xAPI resources need an LRS credential, which a learner does not hold.',
+  access: { authenticated: 'a signed-in person (their own statements only)' },
+  request: { query: MyStatementsQuery },
+  responses: { 200: { description: 'A page of my statements', schema: MyStatementPage } },
+  errors: [PeopleOnly],
 });

@@ -5,6 +5,7 @@ import { XapiBadRequest, XapiUnsupportedMediaType } from '../errors.js';
 import { agentErrors, UUID } from '../shared/grammar.js';
 import { scopeFor, xapi } from '../shared/xapi-http.js';
 import * as contract from './contract.js';
+import { myStatements } from './mine.js';
 import { parseStatementsBody, readStatements, storeStatements } from './service.js';
 import { latestActivityDefinition } from './store.js';
 
@@ -37,6 +38,7 @@ function only(ctx: Ctx, name: string): string {
 }
 
 export function registerStatements(p: LearningRecordsRegistrar): void {
+  p.route(contract.listMyStatements, async ({ query }, ctx) => ({ status: 200, body: await myStatements(ctx, query) }));
   p.route(contract.getActivity, (_input, ctx) =>
     xapi(ctx, async (_version, credential) => {
       scopeFor(credential, 'profile', true);

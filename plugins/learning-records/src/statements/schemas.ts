@@ -45,3 +45,23 @@ export const StatementsResult = Type.Object({
 });
 
 export const StatementOrResult = Type.Union([StatementsResult, Statement]);
+
+/** `GET /me/statements`: platform-style paging (not the xAPI `more` link). */
+export const MyStatementsQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size.' })),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: 'From the previous page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const MyStatement = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  stored: Type.String({ format: 'date-time' }),
+  statement: Type.Object({}, { additionalProperties: true, description: 'The statement as stored (exact format).' }),
+});
+export const MyStatementPage = Type.Object({
+  items: Type.Array(MyStatement),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});

@@ -523,6 +523,23 @@ describe('version rules', () => {
     expect((await post(s, '1.0.3')).status).toBe(200);
     expect((await post(statement({ timestamp: '2026-03-01T10:00:00' }), '2.0.0')).status).toBe(400);
   });
+
+  it('accepts UTC (Z) and every offset form in both versions', async () => {
+    for (const version of ['1.0.3', '2.0.0']) {
+      for (const timestamp of [
+        '2026-03-01T10:00:00Z',
+        '2026-03-01T10:00:00.123Z',
+        '2026-03-01T10:00Z',
+        '2026-03-01T10:00:00+08:00',
+        '2026-03-01T10:00:00+0800',
+        '2026-03-01T10:00:00+08',
+      ]) {
+        const res = await post(statement({ timestamp }), version);
+        expect(res.status, `${version} ${timestamp}: ${await res.text()}`).toBe(200);
+      }
+    }
+    expect((await post(statement({ timestamp: '2026-03-01T10:00:00X' }), '2.0.0')).status).toBe(400);
+  });
 });
 
 describe('about (1.0.3 2.8)', () => {

@@ -143,3 +143,29 @@ export async function latestActivityDefinition(db: Queryable, lrsId: string, act
     .limit(1);
   return row?.definition;
 }
+
+/**
+ * A person's own statements across every LRS (the `statements_person` index), newest stored
+ * first, voided and voiding ones left out, `limit + 1` rows after the keyset `after`.
+ */
+export async function statementsOfPerson(
+  db: Queryable,
+  personId: string,
+  limit: number,
+  after?: { stored: Date; id: string },
+): Promise<StatementRow[]> {
+  const s = statements;
+  return db
+    .select()
+    .from(s)
+    .where(
+      and(
+        eq(s.personId, personId),
+        eq(s.voided, false),
+        isNull(s.voidsId),
+        after ? or(lt(s.stored, after.stored), and(eq(s.stored, after.stored), lt(s.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(s.stored), desc(s.id))
+    .limit(limit + 1);
+}

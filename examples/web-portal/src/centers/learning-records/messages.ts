@@ -1,0 +1,136 @@
+import type { Widen } from '../../i18n/en.js';
+
+/** The learning records' (xAPI) pages, in English (the source of the keys), under `learningRecords.` */
+export const en = {
+  nav: {
+    activity: 'My learning activity',
+    credentials: 'LRS credentials',
+  },
+  cards: {
+    activity: 'What your school’s learning apps recorded about you: courses started, completed, scored.',
+    credentials: 'Keys for your institution’s learning apps to send xAPI statements.',
+  },
+  activity: {
+    title: 'My learning activity',
+    intro:
+      'Learning apps, simulators and courses that speak xAPI send what you did to your institution’s learning record store. Here is what they recorded about you, newest first.',
+    empty:
+      'Nothing is recorded yet. When a learning app your institution connected records your activity, it appears here.',
+    when: 'When',
+    what: 'Activity',
+    verb: 'Did',
+    result: 'Result',
+    score: 'score {score}',
+    passed: 'passed',
+    failed: 'not passed',
+    completed: 'completed',
+    duration: 'time {duration}',
+    none: '—',
+  },
+  credentials: {
+    title: 'LRS credentials',
+    intro:
+      'A learning app (an LMS, a simulator) sends xAPI statements to your institution’s learning record store with a key and a secret. The endpoint is {endpoint}.',
+    noInstitution: 'You manage no institution’s learning record store.',
+    institution: 'Institution',
+    create: 'New credential',
+    name: 'Name',
+    nameHint: 'The app it is for, such as Moodle; statements it stores name it as their authority.',
+    scopes: 'What it may do',
+    scopeNames: {
+      'statements/write': 'Send statements',
+      'statements/read': 'Read every statement of the institution',
+      'statements/read/mine': 'Read the statements it sent',
+      state: 'Read and write the state resource',
+      profile: 'Read and write activity and agent profiles',
+      'all/read': 'Read everything',
+      all: 'Everything',
+    },
+    scopesNeeded: 'Choose at least one.',
+    submit: 'Create the credential',
+    created: 'Credential created: {name}.',
+    secretWarning:
+      'Copy the secret now: it is shown this once and never again (the platform keeps only a hash of it). If it is lost, revoke the credential and create a new one.',
+    key: 'Key (user name)',
+    secret: 'Secret (password)',
+    copy: 'Copy the secret',
+    copied: 'Secret copied.',
+    copyFailed: 'Copying failed: select the secret and copy it by hand.',
+    dismiss: 'I have stored the secret',
+    list: 'Credentials',
+    empty: 'This institution has no LRS credentials yet.',
+    createdAt: 'Created',
+    status: 'Status',
+    active: 'active',
+    revokedAt: 'revoked {date}',
+    revoke: 'Revoke',
+    revoked: 'Revoked: {name}. Apps using it are refused from now on; its statements stay.',
+  },
+} as const;
+
+/** 简体中文: every key of `en`, checked by the type. */
+export const zhCN: Widen<typeof en> = {
+  nav: {
+    activity: '我的学习活动',
+    credentials: 'LRS 凭据',
+  },
+  cards: {
+    activity: '学校的学习应用记录下的你的学习：开始、完成的课程和得分。',
+    credentials: '供本机构的学习应用发送 xAPI 语句的密钥。',
+  },
+  activity: {
+    title: '我的学习活动',
+    intro:
+      '支持 xAPI 的学习应用、模拟器和课程会把你的学习情况发送到你所在机构的学习记录存储。以下是它们记录的内容，最新的在前。',
+    empty: '还没有记录。当机构接入的学习应用记录了你的活动，它会出现在这里。',
+    when: '时间',
+    what: '学习活动',
+    verb: '行为',
+    result: '结果',
+    score: '得分 {score}',
+    passed: '通过',
+    failed: '未通过',
+    completed: '已完成',
+    duration: '用时 {duration}',
+    none: '—',
+  },
+  credentials: {
+    title: 'LRS 凭据',
+    intro:
+      '学习应用（学习管理系统、模拟器）用一个密钥和一个密码向本机构的学习记录存储发送 xAPI 语句。端点是 {endpoint}。',
+    noInstitution: '你不管理任何机构的学习记录存储。',
+    institution: '机构',
+    create: '新建凭据',
+    name: '名称',
+    nameHint: '它供哪个应用使用，例如 Moodle；它存储的语句会以此作为来源。',
+    scopes: '权限',
+    scopeNames: {
+      'statements/write': '发送语句',
+      'statements/read': '读取本机构的所有语句',
+      'statements/read/mine': '读取它自己发送的语句',
+      state: '读写状态资源',
+      profile: '读写活动和学习者档案',
+      'all/read': '读取全部',
+      all: '全部权限',
+    },
+    scopesNeeded: '请至少选择一项。',
+    submit: '创建凭据',
+    created: '已创建凭据：{name}。',
+    secretWarning:
+      '请立即复制密码：它只显示这一次，以后不会再显示（平台只保存其哈希值）。如果丢失，请吊销该凭据并新建一个。',
+    key: '密钥（用户名）',
+    secret: '密码',
+    copy: '复制密码',
+    copied: '密码已复制。',
+    copyFailed: '复制失败：请选中密码手动复制。',
+    dismiss: '我已保存密码',
+    list: '凭据列表',
+    empty: '本机构还没有 LRS 凭据。',
+    createdAt: '创建时间',
+    status: '状态',
+    active: '有效',
+    revokedAt: '已于 {date} 吊销',
+    revoke: '吊销',
+    revoked: '已吊销：{name}。使用它的应用从现在起会被拒绝；其语句会保留。',
+  },
+};
