@@ -36,7 +36,15 @@ export function peopleRoutes(identity: () => IdentityContext, nationalIdSchemes?
         limit,
         after,
       });
-      return { status: 200, body: toPage(rows, limit, (row) => ({ id: row.id }), (row) => toPersonView(ctx, row)) };
+      return {
+        status: 200,
+        body: toPage(
+          rows,
+          limit,
+          (row) => ({ id: row.id }),
+          (row) => toPersonView(ctx, row),
+        ),
+      };
     }),
     route(contract.getPerson, async ({ params }, c) => {
       const ctx = identity();
