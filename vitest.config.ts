@@ -77,6 +77,9 @@ export default defineConfig({
           include: process.env.LIFELONG_PORTAL_E2E === 'skip' ? [] : ['examples/web-portal/e2e/**/*.test.ts'],
           hookTimeout: 120_000,
           testTimeout: 60_000,
+          // Each file has its own platform, database and browser, and waits on them much of the
+          // time: two files at once (vitest's default on a 2-core machine is one).
+          maxWorkers: 2,
         },
       },
       {
