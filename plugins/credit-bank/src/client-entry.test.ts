@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagesLoadedBy as loadedBy } from '@lifelong/core/testing';
 import { describe, expect, it } from 'vitest';
-import creditBankClient, { creditBankClient as named } from './client.js';
+import creditBankClient, { LEVELS, creditBankClient as named, STAGES } from './client.js';
 import * as contracts from './contracts.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +29,13 @@ describe('@lifelong/plugin-credit-bank/client', () => {
     for (const [name, contract] of Object.entries(contracts)) {
       expect(creditBankClient.contracts[name as keyof typeof contracts]).toBe(contract);
     }
+  });
+
+  it('offers the stages and levels its contracts take, for forms', () => {
+    const body = creditBankClient.contracts.submitCertificate.request.body;
+    const consts = (schema: { anyOf: { const: string }[] }) => schema.anyOf.map((branch) => branch.const);
+    expect(consts(body.properties.stage)).toEqual([...STAGES]);
+    expect(consts(body.properties.level)).toEqual([...LEVELS]);
   });
 
   it('gives no operation an id that another one nests under', () => {

@@ -13,4 +13,6 @@ import * as contracts from './contracts.js';
 const creditBankClient = definePluginClient('credit-bank', contracts);
 
 export default creditBankClient;
+/** The stages of life and the framework levels, as the contracts take them (for forms and filters). */
+export { LEVELS, STAGES } from './vocabulary.js';
 export { creditBankClient };

@@ -37,7 +37,9 @@ export const AssessmentType = Type.Union(
 );
 
 /** Levels, loosely aligned with EQF 1–8; `none` when a course has no level. */
+/** Levels of a qualifications framework (`none`, then 1–8). */
+export const LEVELS = ['none', '1', '2', '3', '4', '5', '6', '7', '8'] as const;
 export const Level = Type.Union(
-  ['none', '1', '2', '3', '4', '5', '6', '7', '8'].map((l) => Type.Literal(l)),
+  LEVELS.map((l) => Type.Literal(l)),
   { description: 'Qualification level (EQF-style 1–8), or none.' },
 );

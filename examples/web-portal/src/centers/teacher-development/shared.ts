@@ -9,21 +9,9 @@ type Api = ReturnType<typeof td>;
 export type Course = Awaited<ReturnType<Api['courses']['get']>>;
 export type CourseVersion = NonNullable<Course['live']>;
 export type Enrolment = Awaited<ReturnType<Api['enrolments']['get']>>;
+// The stages and levels as the credit bank's contracts take them (one source).
+export { LEVELS, STAGES } from '@lifelong/plugin-credit-bank/client';
 export type MediaFile = CourseVersion['lessons'][number]['media'][number];
-
-export const STAGES = [
-  'early',
-  'preschool',
-  'primary',
-  'middle',
-  'high',
-  'university',
-  'vocational',
-  'innovation-entrepreneurship',
-  'social-pre-service',
-  'social-in-service',
-] as const;
-export const LEVELS = ['none', '1', '2', '3', '4', '5', '6', '7', '8'] as const;
 
 /** The content learners see, else the version under work (teachers and reviewers). */
 export const shown = (course: Course): CourseVersion | null => course.live ?? course.open;
