@@ -183,23 +183,32 @@ describe.skipIf(!hasChromium)('the credit bank in the portal: learners, families
 
   it("an institution's verifier reviews a certificate with its evidence open and approves it", async () => {
     const { page } = portal;
-    const file = await learner.client.creditBank.evidence.upload({
-      body: new Blob([certificatePng(64, 40, 7)], { type: 'image/png' }),
-      contentType: 'image/png',
+    // The learner submits the certificate through the page, with the picture as its evidence.
+    await portal.signIn(learner);
+    await nav().getByRole('link', { name: 'Certificates' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My certificates' }).waitFor();
+    await page.getByText('You have not submitted any certificates yet.').waitFor();
+    await page.getByLabel('Issuing institution').selectOption(schoolId);
+    await page.getByLabel('Title of the certificate').fill('First aid certificate');
+    await page.getByLabel('Stage').selectOption('social-in-service');
+    await page.getByLabel('Learning outcomes').fill('Gives first aid');
+    await page.getByLabel('Learning hours').fill('25');
+    await page.getByLabel('Assessment type').selectOption('practical');
+    await page.getByLabel('Form of learning').selectOption('offline');
+    await page.getByLabel('Completed').fill('2026-04-01');
+    await page.getByLabel('Evidence').setInputFiles({
+      name: 'first-aid.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(certificatePng(64, 40, 7)),
     });
-    await learner.client.creditBank.certificates.create({
-      body: {
-        issuingInstitutionId: schoolId,
-        title: 'First aid certificate',
-        stage: 'social-in-service',
-        learningOutcomes: ['Gives first aid'],
-        workloadHours: 25,
-        assessment: { type: 'practical' },
-        form: 'offline',
-        completedAt: '2026-04-01T00:00:00Z',
-        evidence: [file.sha256],
-      },
-    });
+    await page.getByText('first-aid.png: uploaded').waitFor();
+    await portal.check('certificate-form');
+    await page.getByRole('button', { name: 'Submit the certificate' }).click();
+    await page.getByRole('status').getByText('Submitted: First aid certificate.').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'First aid certificate' }).waitFor();
+    await page.getByText('submitted, waiting for review').waitFor();
+    await portal.check('certificates');
+    await portal.signOut();
     const before = await learner.client.creditBank.people.transcript.get({ learnerNumber: learner.learnerNumber });
 
     await portal.signIn(verifier);

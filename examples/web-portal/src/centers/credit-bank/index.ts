@@ -42,6 +42,12 @@ export default defineCenter({
       meta: { title: 'creditBank.nav.approvals' },
     },
     {
+      path: '/certificates',
+      name: 'certificates',
+      component: () => import('./CertificatesPage.vue'),
+      meta: { title: 'creditBank.certificates.title' },
+    },
+    {
       path: '/review',
       name: 'review',
       component: () => import('./ReviewPage.vue'),
@@ -53,6 +59,7 @@ export default defineCenter({
     { to: '/record', label: 'creditBank.nav.record', card: 'creditBank.cards.record' },
     { to: '/wallet', label: 'creditBank.nav.wallet', card: 'creditBank.cards.wallet' },
     { to: '/exchange', label: 'creditBank.nav.exchange', card: 'creditBank.cards.exchange' },
+    { to: '/certificates', label: 'creditBank.nav.certificates', card: 'creditBank.cards.certificates' },
     {
       to: '/review',
       label: 'creditBank.nav.review',
