@@ -80,6 +80,8 @@ export default defineConfig({
           // Each file has its own platform, database and browser, and waits on them much of the
           // time: two files at once (vitest's default on a 2-core machine is one).
           maxWorkers: 2,
+          // A project with its own maxWorkers runs as its own group: after the package tests.
+          sequence: { groupOrder: 1 },
         },
       },
       {
