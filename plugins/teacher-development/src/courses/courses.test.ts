@@ -180,7 +180,10 @@ describe("a teacher's own courses and the review queue", () => {
     ).json();
     expect(ids(after)).not.toContain(submitted.id);
 
-    // The queue is the reviewers': teachers and learners get 403, and a bad state names the field.
+    // The queue is the reviewers' of this region: teachers, learners and another region's admin get
+    // 403, and a bad state names the field.
+    const { otherRegionAdmin } = await h.t.principals();
+    await expectProblem(await h.call('GET', '/courses?openVersion=reviewed', { auth: otherRegionAdmin.token }), 403);
     await expectProblem(await h.call('GET', '/courses?openVersion=submitted', { auth: teacher.person.token }), 403);
     await expectProblem(await h.call('GET', '/courses?openVersion=submitted', { auth: learner.token }), 403);
     await expectProblem(await h.call('GET', '/courses?openVersion=published', { auth: regionAdmin.token }), 400);
