@@ -16,6 +16,7 @@ import * as twoFactor from './identity/routes/two-factor-contract.js';
 import * as ledger from './ledger/contract.js';
 import * as notifications from './notifications/contract.js';
 import * as plugins from './plugins/contract.js';
+import * as privacy from './privacy/contract.js';
 import * as regions from './regions/contract.js';
 
 // Error kinds are part of a contract (its `errors`): defining them must not load the server.
@@ -49,6 +50,7 @@ export const coreContracts = pickContracts(
   ledger,
   notifications,
   plugins,
+  privacy,
 );
 
 export type CoreContracts = typeof coreContracts;

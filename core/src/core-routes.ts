@@ -17,6 +17,8 @@ import type { Ledger } from './ledger/ledger.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import type { NotificationRegistry } from './notifications/registry.js';
 import { notificationRoutes } from './notifications/routes.js';
+import type { PersonalDataHub } from './privacy/personal-data.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { regionRoutes } from './regions/routes.js';
 
 /** What core route groups are built from. `db()` and `identity()` throw 503 until the platform has started. */
@@ -30,6 +32,8 @@ export interface CoreRouteDeps {
   /** Ids of the registered national ID schemes (documented as the registration body's enum). */
   nationalIdSchemes?: readonly string[];
   notifications: NotificationRegistry;
+  /** The plugins' personal-data hooks, run by data exports and erasures. */
+  personalData: PersonalDataHub;
 }
 
 /** The core's own route groups, each a tag in OpenAPI. */
@@ -90,6 +94,12 @@ export function coreRouteGroups(deps: CoreRouteDeps): RouteGroup[] {
       tag: 'Notifications',
       description: "A person's in-app inbox: what the platform and its centers have told them, in their language.",
       routes: notificationRoutes(deps.db, deps.notifications, () => deps.identity().now()),
+    },
+    {
+      prefix: '',
+      tag: 'Privacy',
+      description: "A person's data export and erasure requests (PIPL, GDPR): the core's part and every plugin's.",
+      routes: privacyRoutes(deps.identity, deps.personalData),
     },
     ledgerRoutes({
       db: deps.db,

@@ -180,6 +180,7 @@ export { type FailedTransfer, failedTransfer, type TransferOrThrowOptions } from
 export { PluginPreflightError, type PreflightCode, type PreflightIssue } from './plugins/preflight.js';
 export { createServiceRef, type ServiceRef } from './plugins/refs.js';
 export type { PluginSeed, RegionSeed } from './plugins/region-seeds.js';
+export type { PersonalDataHooks, PersonalDataSection } from './privacy/personal-data.js';
 export {
   HUMAN_TEXT_FORMAT,
   HumanText,

@@ -39,6 +39,7 @@ import { type AnyPlugin, mintableAssets } from './plugins/define-plugin.js';
 import type { RegionSeed } from './plugins/region-seeds.js';
 import { pluginRoutes } from './plugins/routes.js';
 import { PluginRuntime } from './plugins/runtime.js';
+import { PRIVACY_NOTIFICATIONS } from './privacy/notifications.js';
 
 export interface PlatformOptions {
   /** An open database; the platform then leaves closing it to the caller. Default: from settings. */
@@ -159,7 +160,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
     options.files ?? (settings.filesDir.startsWith('memory://') ? memoryFileStore() : diskFileStore(settings.filesDir));
   emitPostedTransfers(ledger, events);
   const notifications = new NotificationRegistry();
-  for (const ref of CORE_NOTIFICATIONS) notifications.add('core', ref);
+  for (const ref of [...CORE_NOTIFICATIONS, ...PRIVACY_NOTIFICATIONS]) notifications.add('core', ref);
   for (const plugin of options.plugins ?? []) {
     for (const ref of plugin.notifications ?? []) notifications.add(plugin.id, ref);
   }
@@ -227,6 +228,7 @@ export function createPlatform(options: PlatformOptions = {}): Platform {
         settings,
         ledger,
         notifications,
+        personalData: runtime.personalData(),
         nationalIdSchemes: [
           ...new Set([cnResidentId.id, ...(options.nationalIdSchemes ?? []).map((scheme) => scheme.id)]),
         ],

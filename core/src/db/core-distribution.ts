@@ -5,6 +5,7 @@ import { identityDistribution } from '../identity/schema.js';
 import { ledgerDistribution } from '../ledger/schema.js';
 import { notificationsDistribution } from '../notifications/schema.js';
 import { pluginsDistribution } from '../plugins/schema.js';
+import { privacyDistribution } from '../privacy/schema.js';
 import { regionsDistribution } from '../regions/schema.js';
 import type { TableDistribution } from './distribution.js';
 
@@ -20,6 +21,7 @@ export const CORE_DISTRIBUTION: readonly TableDistribution[] = [
   ...ledgerDistribution,
   ...notificationsDistribution,
   ...pluginsDistribution,
+  ...privacyDistribution,
   ...regionsDistribution,
   {
     table: 'public.lifelong_migrations',

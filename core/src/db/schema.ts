@@ -6,5 +6,6 @@ export * from '../identity/schema.js';
 export * from '../ledger/schema.js';
 export * from '../notifications/schema.js';
 export * from '../plugins/schema.js';
+export * from '../privacy/schema.js';
 export * from '../regions/schema.js';
 export { coreSchema } from './core-schema.js';

@@ -141,7 +141,7 @@ export async function createInvitation(
   });
 }
 
-function invitationColumnsOf(group: GroupRow, invitee: { learnerNumber: string; dateOfBirth: string }) {
+function invitationColumnsOf(group: GroupRow, invitee: { learnerNumber: string; dateOfBirth: string | null }) {
   return {
     groupType: group.type,
     groupName: group.name,

@@ -17,7 +17,7 @@ import {
   isGuardianOf,
   isMinor,
 } from '../identity/people-service.js';
-import { people } from '../identity/schema.js';
+import { isTombstone, people } from '../identity/schema.js';
 import { uuidv7 } from '../ids/uuidv7.js';
 import { regions } from '../regions/schema.js';
 import { type GroupRow, memberRole, personOf, requireReadableGroup } from './access.js';
@@ -175,7 +175,7 @@ export async function listGroups(
   if (query.member !== undefined) {
     assertLearnerNumber(query.member, '/query/member');
     const person = await findPerson(ctx.db, query.member);
-    if (!person || person.status === 'merged') {
+    if (!person || isTombstone(person.status)) {
       if (isAllowed(principal, 'groups.read')) throw PersonNotFound();
       throw Forbidden();
     }

@@ -178,6 +178,7 @@ describe('fuzzer defect 3: platform-wide routes refuse narrowed grants', () => {
   const NARROWED_TO_RESOURCE: Record<string, string> = {
     'POST /v1/people/{learnerNumber}/verification': "the person's region",
     'POST /v1/people/{learnerNumber}/merge': "both people's regions",
+    'POST /v1/people/{learnerNumber}/erasure-requests/{requestId}/decision': "the person's region",
     'PUT /v1/people/{learnerNumber}/guardians': "the minor's region",
     'POST /v1/people/{learnerNumber}/verification/revocation': "the person's region",
     'POST /v1/people/{learnerNumber}/roles': 'the grant scope; platform-wide grants by platform admins only (below)',

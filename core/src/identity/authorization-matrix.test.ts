@@ -60,6 +60,17 @@ async function family(): Promise<{ child: TestPerson; guardian: TestPerson }> {
   return { child, guardian };
 }
 
+/** A pending erasure request for the minor, asked for by their guardian. */
+async function pendingErasure(child: TestPerson, guardian: TestPerson): Promise<string> {
+  const res = await t.request(`/v1/people/${child.learnerNumber}/erasure-requests`, {
+    method: 'POST',
+    auth: guardian.token,
+    json: {},
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()).id;
+}
+
 interface Case {
   name: string;
   allowed: Who[];
@@ -214,6 +225,44 @@ const cases: Case[] = [
     name: 'DELETE /v1/me/display-name',
     allowed: EVERYONE.filter((w) => w !== 'anonymous' && w !== 'institutionKey'),
     request: async () => ['/v1/me/display-name', { method: 'DELETE' }],
+  },
+  {
+    // Privacy (docs/privacy.md): the person and a minor's guardian; officers erase, they do not read archives.
+    name: 'GET /v1/people/{learnerNumber}/personal-data',
+    allowed: ['learner', 'guardian'],
+    request: async ({ child }) => [`/v1/people/${child.learnerNumber}/personal-data`, {}],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/erasure-requests',
+    allowed: ['learner', 'guardian'],
+    request: async ({ child }) => [`/v1/people/${child.learnerNumber}/erasure-requests`, { method: 'POST', json: {} }],
+  },
+  {
+    name: 'GET /v1/people/{learnerNumber}/erasure-requests',
+    allowed: ['learner', 'guardian'],
+    request: async ({ child }) => [`/v1/people/${child.learnerNumber}/erasure-requests`, {}],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/erasure-requests/{requestId}/cancellation',
+    allowed: ['learner', 'guardian'],
+    request: async ({ child, guardian }) => [
+      `/v1/people/${child.learnerNumber}/erasure-requests/${await pendingErasure(child, guardian)}/cancellation`,
+      { method: 'POST' },
+    ],
+  },
+  {
+    // Holders of people.erase in the request's region (default) only.
+    name: 'GET /v1/erasure-requests',
+    allowed: ['regionAdmin'],
+    request: async () => ['/v1/erasure-requests', {}],
+  },
+  {
+    name: 'POST /v1/people/{learnerNumber}/erasure-requests/{requestId}/decision',
+    allowed: ['regionAdmin'],
+    request: async ({ child, guardian }) => [
+      `/v1/people/${child.learnerNumber}/erasure-requests/${await pendingErasure(child, guardian)}/decision`,
+      { method: 'POST', json: { decision: 'reject', reason: 'kept by law' } },
+    ],
   },
   {
     name: 'GET /v1/me',

@@ -7,9 +7,14 @@ import { people } from './schema.js';
 
 /**
  * A person sets (or, with null, clears) the name they are shown by. Only the person: a name
- * others read as theirs is theirs to choose. Audited with the old and new name, since a display
- * name is public and could be used to pass for someone else.
+ * others read as theirs is theirs to choose. Audited with keyed hashes of the old and new name,
+ * since a display name is public and could be used to pass for someone else.
  */
+/** The audit's stand-in for a display name: an HMAC bound to the person, or null for none. */
+export function nameDigest(ctx: IdentityContext, personId: string, name: string | null): string | null {
+  return name === null ? null : ctx.protector.hmac('audit:display-name', `${personId}:${name}`);
+}
+
 export async function setDisplayName(
   ctx: IdentityContext,
   actor: Actor,
@@ -35,7 +40,9 @@ export async function setDisplayName(
       subjectType: 'person',
       subjectId: personId,
       regionId: before.regionId,
-      details: { from: before.displayName, to: displayName },
+      // Keyed hashes, not the names: an investigator holding the platform key can still confirm
+      // "did this person use this name?", and an erased person's names are gone (docs/privacy.md).
+      details: { from: nameDigest(ctx, personId, before.displayName), to: nameDigest(ctx, personId, displayName) },
     });
     return { displayName };
   });

@@ -24,9 +24,15 @@ export const PersonMerged = defineEvent(
   Type.Object({ personId: Type.String(), intoPersonId: Type.String(), regionId: Type.String() }),
 );
 
+/** A person was erased (docs/privacy.md): their row is a tombstone; caches and copies elsewhere forget them. */
+export const PersonErased = defineEvent(
+  'core.person.erased',
+  Type.Object({ personId: Type.String(), regionId: Type.String() }),
+);
+
 export const GroupMemberAdded = defineEvent(
   'core.group-member.added',
   Type.Object({ groupId: Type.String(), personId: Type.String(), role: Type.String(), regionId: Type.String() }),
 );
 
-export const CORE_EVENTS = [PersonRegistered, PersonVerified, PersonMerged, GroupMemberAdded] as const;
+export const CORE_EVENTS = [PersonRegistered, PersonVerified, PersonMerged, PersonErased, GroupMemberAdded] as const;

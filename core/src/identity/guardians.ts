@@ -2,13 +2,14 @@ import { and, asc, eq, or } from 'drizzle-orm';
 import type { Queryable } from '../db/database.js';
 import { ageOn } from '../time/dates.js';
 import type { IdentityContext } from './context.js';
-import { guardianships, people } from './schema.js';
+import { guardianships, isTombstone, people } from './schema.js';
 
 /** The clock and the age of majority: all that "is this person a minor now?" needs. */
 export type MinorClock = Pick<IdentityContext, 'now' | 'settings'>;
 
-export function isMinor(ctx: MinorClock, dateOfBirth: string): boolean {
-  return ageOn(dateOfBirth, ctx.now()) < ctx.settings.minorAgeYears;
+/** False for an erased person (no date of birth left): nobody is their guardian any more. */
+export function isMinor(ctx: MinorClock, dateOfBirth: string | null): boolean {
+  return dateOfBirth !== null && ageOn(dateOfBirth, ctx.now()) < ctx.settings.minorAgeYears;
 }
 
 /**
@@ -75,5 +76,5 @@ export async function childrenOf(
     .orderBy(asc(people.legalName), asc(people.id));
   return rows
     .map((row) => row.person)
-    .filter((person) => person.status !== 'merged' && isMinor(ctx, person.dateOfBirth));
+    .filter((person) => !isTombstone(person.status) && isMinor(ctx, person.dateOfBirth));
 }

@@ -18,7 +18,7 @@ import {
   type PersonRow,
   requireActivePerson,
 } from './people-service.js';
-import { guardianships, passwords, people, sessions } from './schema.js';
+import { guardianships, isTombstone, passwords, people, sessions } from './schema.js';
 import { refuseConflictOfInterest } from './verification-service.js';
 
 const MANAGE = 'people.guardians.manage';
@@ -39,7 +39,7 @@ function evidenceDetails(evidence: Evidence): Record<string, unknown> {
 /** The minor, or 403 for callers who could not tell whether the number exists (no existence oracle). */
 async function lockMinor(tx: Queryable, actor: Actor, learnerNumber: string): Promise<PersonRow> {
   const row = await findPerson(tx, learnerNumber);
-  if (!row || row.status === 'merged') {
+  if (!row || isTombstone(row.status)) {
     if (isAllowed(actor.principal, 'people.read')) throw PersonNotFound();
     throw Forbidden();
   }

@@ -22,7 +22,7 @@ import { isValidLearnerNumber } from './learner-number.js';
 import { PasswordChanged } from './notifications.js';
 import { replacePassword, requirePasswordPolicy } from './password-service.js';
 import { hashPassword } from './passwords.js';
-import { passwordResets, people } from './schema.js';
+import { isTombstone, passwordResets, people } from './schema.js';
 import { lockedFor, recordFailure, throttleKeys } from './throttle.js';
 
 /** What every reset request is answered, whether or not the account or the contact exists. */
@@ -38,7 +38,7 @@ const activePerson = async (ctx: IdentityContext, learnerNumber: string) =>
           .from(people)
           .where(eq(people.learnerNumber, learnerNumber))
           .limit(1)
-      ).filter((p) => p.status !== 'merged')[0]
+      ).filter((p) => !isTombstone(p.status))[0]
     : undefined;
 
 /**

@@ -11,7 +11,7 @@ import { isGuardianOf } from './guardians.js';
 import { PasswordChanged, PasswordSetByGuardian } from './notifications.js';
 import { passwordRuleBreak } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { passwords, people, sessions } from './schema.js';
+import { isTombstone, passwords, people, sessions } from './schema.js';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
 
 /** Refuses a new password the policy rejects, as a 400 naming the field and the rule. */
@@ -132,7 +132,7 @@ export async function setMinorPassword(
     .from(people)
     .where(eq(people.learnerNumber, learnerNumber))
     .limit(1);
-  if (!minor || minor.status === 'merged' || !(await isGuardianOf(ctx, ctx.db, guardianId, minor.id))) {
+  if (!minor || isTombstone(minor.status) || !(await isGuardianOf(ctx, ctx.db, guardianId, minor.id))) {
     throw Forbidden({ detail: "Only a minor's guardian may set their password." });
   }
   requirePasswordPolicy('/body/newPassword', newPassword, [learnerNumber]);

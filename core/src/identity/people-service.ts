@@ -25,7 +25,7 @@ import { nationalIdErrors } from './national-id/scheme.js';
 import { passwordRuleBreak } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 import type { PersonView, RegisterPersonBody } from './people-schemas.js';
-import { guardianships, type PersonStatus, passwords, people, roleGrants, sessions } from './schema.js';
+import { guardianships, isTombstone, type PersonStatus, passwords, people, roleGrants, sessions } from './schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -42,6 +42,8 @@ export function assertLearnerNumber(value: string, path = '/params/learnerNumber
 }
 
 export function toPersonView(ctx: IdentityContext, row: PersonRow): PersonView {
+  // Erased people have no personal data left to show; every reader treats them as unknown.
+  if (row.status === 'erased' || row.dateOfBirth === null || row.nationalIdMasked === null) throw PersonNotFound();
   return {
     id: row.id,
     learnerNumber: row.learnerNumber,
@@ -72,7 +74,7 @@ export async function findPersonById(db: Queryable, id: string): Promise<PersonR
 /** Like `findPerson`, but 404 for unknown numbers and merged tombstones. */
 export async function requireActivePerson(db: Queryable, learnerNumber: string): Promise<PersonRow> {
   const row = await findPerson(db, learnerNumber);
-  if (!row || row.status === 'merged') throw PersonNotFound();
+  if (!row || isTombstone(row.status)) throw PersonNotFound();
   return row;
 }
 
@@ -247,7 +249,7 @@ export async function readPerson(ctx: IdentityContext, actor: Actor, learnerNumb
   assertLearnerNumber(learnerNumber);
   const row = await findPerson(ctx.db, learnerNumber);
   // Callers without a broad read permission get 403 whether or not the number exists.
-  if (!row) {
+  if (!row || row.status === 'erased') {
     if (isAllowed(actor.principal, 'people.read')) throw PersonNotFound();
     throw Forbidden();
   }
@@ -263,7 +265,7 @@ export async function listPeopleByStatus(
   ctx: IdentityContext,
   actor: Actor,
   regionId: string,
-  status: Exclude<PersonStatus, 'merged'>,
+  status: Exclude<PersonStatus, 'merged' | 'erased'>,
   page: { limit: number; after?: string | undefined },
 ): Promise<PersonRow[]> {
   requirePermission(actor.principal, 'people.verify', { regionId });

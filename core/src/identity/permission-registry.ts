@@ -6,6 +6,7 @@ export const CORE_PERMISSIONS: Readonly<Record<string, string>> = {
   'people.verify': 'Record identity verification decisions',
   'people.guardians.manage': 'Link guardians to minors',
   'people.merge': 'Merge duplicate registrations',
+  'people.erase': "Decide people's erasure requests (and so erase them)",
   'roles.grant': 'Grant and revoke roles in the scope',
   'institutions.manage': 'Register institutions and set their accreditation',
   'api-keys.manage': 'Create, list and revoke API keys',

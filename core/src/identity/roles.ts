@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = {
     'people.verify',
     'people.guardians.manage',
     'people.merge',
+    'people.erase',
     'roles.grant',
     'institutions.manage',
     'api-keys.manage',

@@ -4,8 +4,16 @@ import { coreSchema } from '../db/core-schema.js';
 import type { TableDistribution } from '../db/distribution.js';
 import { regions } from '../regions/schema.js';
 
-export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged'] as const;
+export const PERSON_STATUSES = ['unverified', 'verified', 'rejected', 'revoked', 'merged', 'erased'] as const;
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+/**
+ * Rows that are no longer a person: a merged duplicate (pointing at the survivor) or an erased
+ * person (docs/privacy.md). Their numbers keep resolving for history and are never reused.
+ */
+export function isTombstone(status: PersonStatus): status is 'merged' | 'erased' {
+  return status === 'merged' || status === 'erased';
+}
 
 /**
  * A person, registered once by real name. The national ID is never stored in the clear: an HMAC
@@ -17,18 +25,20 @@ export const people = coreSchema.table(
   {
     id: uuid('id').primaryKey(),
     learnerNumber: text('learner_number').notNull().unique(),
+    /** Empty once the person is erased; the other personal columns become null then. */
     legalName: text('legal_name').notNull(),
     /** The name the person chose to be shown by (null until they choose one); the legal name is not shown. */
     displayName: text('display_name'),
-    dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
     nationalIdScheme: text('national_id_scheme').notNull(),
-    nationalIdHmac: text('national_id_hmac').notNull().unique(),
-    nationalIdCiphertext: text('national_id_ciphertext').notNull(),
-    nationalIdKeyId: text('national_id_key_id').notNull(),
-    nationalIdMasked: text('national_id_masked').notNull(),
+    nationalIdHmac: text('national_id_hmac').unique(),
+    nationalIdCiphertext: text('national_id_ciphertext'),
+    nationalIdKeyId: text('national_id_key_id'),
+    nationalIdMasked: text('national_id_masked'),
     /**
      * Verification: unverified → verified | rejected, verified → revoked, rejected | revoked →
-     * verified (verification-service.ts); merged people are tombstones pointing at `mergedInto`.
+     * verified (verification-service.ts); merged people are tombstones pointing at `mergedInto`;
+     * erased people are tombstones with their personal columns emptied (privacy/erasure.ts).
      */
     status: text('status', { enum: PERSON_STATUSES }).notNull().default('unverified'),
     regionId: text('region_id')
@@ -37,6 +47,7 @@ export const people = coreSchema.table(
     mergedInto: uuid('merged_into'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [
     index('people_region_idx').on(t.regionId),
@@ -45,6 +56,11 @@ export const people = coreSchema.table(
     check(
       'people_status_known',
       sql`${t.status} in (${sql.raw(PERSON_STATUSES.map((status) => `'${status}'`).join(', '))})`,
+    ),
+    // Personal columns are empty exactly when erased, and present otherwise: no half-erased person.
+    check(
+      'people_erased_empty',
+      sql`(${t.status} = 'erased') = (${t.legalName} = '' and ${t.dateOfBirth} is null and ${t.nationalIdHmac} is null and ${t.nationalIdCiphertext} is null and ${t.nationalIdMasked} is null and ${t.displayName} is null and ${t.erasedAt} is not null)`,
     ),
   ],
 );

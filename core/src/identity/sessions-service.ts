@@ -18,7 +18,7 @@ import { isValidLearnerNumber } from './learner-number.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import type { PermissionRegistry } from './permission-registry.js';
 import type { Principal, RoleGrant, Scope } from './principal.js';
-import { passwords, people, retiredRefreshTokens, roleGrants, sessions } from './schema.js';
+import { isTombstone, passwords, people, retiredRefreshTokens, roleGrants, sessions } from './schema.js';
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
 import { enrolmentRequired, hasSecondFactor, twoFactorRequiredFor, useSecondFactor } from './two-factor-service.js';
 
@@ -75,7 +75,7 @@ export async function checkCredentials(
         .where(eq(people.learnerNumber, input.learnerNumber))
         .limit(1)
     : [];
-  const usable = account && account.status !== 'merged';
+  const usable = account && !isTombstone(account.status);
   const ok = await verifyPassword(
     input.password,
     usable ? account.hash : await decoyHash(ctx.settings.passwordHashCost),
@@ -310,7 +310,7 @@ export async function resolveSession(ctx: IdentityContext, token: string): Promi
   if (!token.startsWith(SESSION_PREFIX)) return null;
   // An ISO string, not a Date: placeholders skip the column's encoder, and postgres.js cannot type a bare Date.
   const [row] = await liveSession(ctx.db).execute({ hash: hashToken(token), now: ctx.now().toISOString() });
-  if (!row || row.status === 'merged') return null;
+  if (!row || isTombstone(row.status)) return null;
   return {
     kind: 'person',
     id: row.personId,

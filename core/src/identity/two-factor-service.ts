@@ -35,6 +35,7 @@ export const PRIVILEGED_PERMISSIONS: readonly string[] = [
   'ledger.transfers.mint',
   'people.verify',
   'people.merge',
+  'people.erase',
   'people.guardians.manage',
   'roles.grant',
   'api-keys.manage',

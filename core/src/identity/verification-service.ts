@@ -5,7 +5,7 @@ import type { Queryable } from '../db/database.js';
 import { requestTransaction } from '../db/request-transaction.js';
 import { requirePermission } from './authorize.js';
 import type { IdentityContext } from './context.js';
-import { ConflictOfInterest, VerificationTransitionRefused } from './errors.js';
+import { ConflictOfInterest, PersonNotFound, VerificationTransitionRefused } from './errors.js';
 import { PersonVerified } from './events.js';
 import { linkedByGuardianship } from './guardians.js';
 import type { Evidence, RevocationBody, VerificationBody } from './people-schemas.js';
@@ -129,7 +129,15 @@ export async function verifyPerson(
   const subject = await authorizeDecision(ctx, actor, learnerNumber);
   nextStatus(subject.status, body.decision);
   const verifier = ctx.verifierFor(subject.regionId);
-  const outcome = await verifier.decide({ person: subject, decision: body.decision, evidence: body.evidence, actor });
+  const { dateOfBirth } = subject;
+  // Unreachable for tombstones (authorizeDecision finds active people only); narrows the type.
+  if (dateOfBirth === null) throw PersonNotFound();
+  const outcome = await verifier.decide({
+    person: { ...subject, dateOfBirth },
+    decision: body.decision,
+    evidence: body.evidence,
+    actor,
+  });
   return requestTransaction(ctx.db, async (tx) => {
     const person = await requireActivePerson(tx, learnerNumber);
     return transition(ctx, tx, actor, person, outcome.decision, {

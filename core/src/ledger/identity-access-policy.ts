@@ -6,7 +6,7 @@ import { isAllowed, isPlatformAdmin } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/context.js';
 import { isGuardianOf } from '../identity/guardians.js';
 import { findPersonById } from '../identity/people-service.js';
-import { institutions } from '../identity/schema.js';
+import { institutions, isTombstone } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 import { regions } from '../regions/schema.js';
 import type { LedgerAccessPolicy } from './access-policy.js';
@@ -84,7 +84,7 @@ export function identityOwnerCheck(identity: () => IdentityContext) {
     if (!isUuid(id)) return missing('Expected the UUID of the owner');
     if (owner.type === 'person') {
       const person = await findPersonById(db, id);
-      if (!person || person.status === 'merged') return missing('No such person');
+      if (!person || isTombstone(person.status)) return missing('No such person');
       if (asset === 'CREDIT' && person.status !== 'verified') {
         return {
           path: '/body/owner/id',

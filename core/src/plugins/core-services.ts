@@ -6,7 +6,7 @@ import type { IdentityContext } from '../identity/context.js';
 import { guardiansOf, isGuardianOf, isMinor } from '../identity/guardians.js';
 import { findPerson, findPersonById, type PersonRow } from '../identity/people-service.js';
 import type { Principal } from '../identity/principal.js';
-import { institutions, people } from '../identity/schema.js';
+import { institutions, isTombstone, people } from '../identity/schema.js';
 import { isUuid } from '../ids/uuid.js';
 import { type ConflictOfInterest, conflictOfInterest, type Owners } from './conflict-of-interest.js';
 
@@ -101,7 +101,7 @@ export function pluginIdentity(
   caller: () => Principal | undefined,
 ): PluginIdentity {
   const summary = (row: PersonRow | null): PersonSummary | null =>
-    row && row.status !== 'merged'
+    row && !isTombstone(row.status)
       ? {
           id: row.id,
           learnerNumber: row.learnerNumber,
@@ -139,7 +139,7 @@ export function pluginIdentity(
         );
       }
       for (const row of rows) {
-        if (row.status === 'merged') continue;
+        if (isTombstone(row.status)) continue;
         const legal = viewer && isAllowed(viewer, 'people.read', { regionId: row.regionId });
         named.set(row.id, { displayName: row.displayName, ...(legal ? { legalName: row.legalName } : {}) });
       }

@@ -6,6 +6,7 @@ import type { RouteContract } from '../http/contract.js';
 import type { RawReply, RequestSpec, ResponseSpecs, RouteDefinition, RouteReply } from '../http/route.js';
 import type { AssetDeclaration } from '../ledger/accounts.js';
 import type { NotificationRef } from '../notifications/notification-ref.js';
+import type { PersonalDataHooks } from '../privacy/personal-data.js';
 import type { PluginContext, PluginRequestContext } from './context.js';
 import type { ServiceRef } from './refs.js';
 
@@ -54,6 +55,18 @@ export interface PluginRegistrar<C extends TObject> {
    * and rolled back, and the next tick tries again. Tests run it on demand (`t.runJob`).
    */
   every(name: string, options: JobOptions, run: (ctx: PluginContext<C>) => Promise<void>): void;
+  /**
+   * What the plugin holds about a person and how it erases it (docs/privacy.md): every plugin that
+   * stores anything keyed by a person declares both, once. A person's data export holds each
+   * plugin's `export`; an approved erasure runs every `erase` in one transaction with the core's.
+   *
+   * @example
+   * p.personalData({
+   *   export: async (personId, ctx) => ({ notes: await notesOf(ctx.db, personId) }),
+   *   erase: async (personId, ctx) => ({ notes: await deleteNotesOf(ctx.db, personId) }),
+   * });
+   */
+  personalData(hooks: PersonalDataHooks<PluginContext<C>>): void;
 }
 
 export interface JobOptions {

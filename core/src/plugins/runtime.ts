@@ -26,6 +26,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import type { NotificationRef } from '../notifications/notification-ref.js';
 import { type NotifyOptions, notify } from '../notifications/notifier.js';
 import type { NotificationRegistry } from '../notifications/registry.js';
+import type { PersonalDataHooks, PersonalDataHub, PersonalDataSection } from '../privacy/personal-data.js';
 import { apiKeyConflict, conflictProblem, type Owners } from './conflict-of-interest.js';
 import { type PluginContext, type PluginRequestContext, pluginScope, type Scope } from './context.js';
 import { type PluginIdentity, pluginIdentity } from './core-services.js';
@@ -54,6 +55,7 @@ interface Registration {
   startHooks: ((ctx: PluginContext<Any>) => Promise<void> | void)[];
   stopHooks: (() => Promise<void> | void)[];
   jobs: Map<string, { intervalMs: number; run: (ctx: PluginContext<Any>) => Promise<void> }>;
+  personalData?: PersonalDataHooks<PluginContext<Any>>;
 }
 
 export interface PluginRuntimeOptions {
@@ -147,6 +149,11 @@ export class PluginRuntime {
           throw new Error(`Plugin "${plugin.id}": job "${name}" needs an intervalMs of at least 1000`);
         }
         registration.jobs.set(name, { intervalMs: options.intervalMs, run });
+      },
+      personalData: (hooks) => {
+        guard('personal-data hooks');
+        if (registration.personalData) throw new Error(`Plugin "${plugin.id}": personalData is declared twice`);
+        registration.personalData = hooks;
       },
     };
     plugin.register(registrar);
@@ -481,6 +488,54 @@ export class PluginRuntime {
       await job.run(ctx);
       return true;
     });
+  }
+
+  /**
+   * Runs the plugins' personal-data hooks inside the caller's transaction (the core's privacy
+   * routes), each as its plugin's role, in dependency order. Every installed plugin takes part,
+   * enabled in the person's region or not: data stays where a plugin was once enabled.
+   */
+  personalData(): PersonalDataHub {
+    const each = async <T>(
+      tx: Transaction,
+      request: Scope['request'],
+      run: (hooks: PersonalDataHooks<PluginContext<Any>>, ctx: PluginContext<Any>) => Promise<T>,
+    ) => {
+      const results = new Map<AnyPlugin, T | undefined>();
+      for (const plugin of this.plugins) {
+        const hooks = this.registrations.get(plugin.id)?.personalData;
+        if (!hooks) {
+          results.set(plugin, undefined);
+          continue;
+        }
+        const role = pluginRole(plugin.id);
+        results.set(
+          plugin,
+          await withRole(tx, role, null, () =>
+            pluginScope.run({ tx, role, request }, () => run(hooks, this.context(plugin))),
+          ),
+        );
+      }
+      return results;
+    };
+    return {
+      export: async (tx, personId, request) => {
+        const sections: Record<string, PersonalDataSection> = {};
+        for (const [plugin, data] of await each(tx, request, (hooks, ctx) => hooks.export(personId, ctx))) {
+          sections[plugin.id] = data
+            ? { version: plugin.version, data }
+            : { version: plugin.version, data: null, note: 'This plugin declares no personal data.' };
+        }
+        return sections;
+      },
+      erase: async (tx, personId, request) => {
+        const outcome: Record<string, Record<string, number>> = {};
+        for (const [plugin, counts] of await each(tx, request, (hooks, ctx) => hooks.erase(personId, ctx))) {
+          if (counts) outcome[plugin.id] = counts;
+        }
+        return outcome;
+      },
+    };
   }
 
   /** Every declared job, as `{ pluginId, name, intervalMs }`. */

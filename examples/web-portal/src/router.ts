@@ -73,6 +73,18 @@ export const router = createRouter({
       component: () => import('./pages/VerificationPage.vue'),
       meta: { title: 'verification.title', auth: true },
     },
+    {
+      path: '/my-data',
+      name: 'my-data',
+      component: () => import('./pages/PrivacyPage.vue'),
+      meta: { title: 'privacy.title', auth: true },
+    },
+    {
+      path: '/region/erasure-requests',
+      name: 'erasure-requests',
+      component: () => import('./pages/ErasureQueuePage.vue'),
+      meta: { title: 'erasures.title', auth: true },
+    },
     ...CENTERS.flatMap((center) => center.routes),
     {
       path: '/unavailable',
