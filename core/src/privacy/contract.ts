@@ -86,6 +86,9 @@ export const listPersonErasureRequests = defineContract({
   method: 'get',
   path: '/v1/people/{learnerNumber}/erasure-requests',
   summary: 'A person’s erasure requests, newest first (the person, or a minor’s guardian)',
+  description:
+    'Every request with its status, who asked (the person or a guardian), the reasons and, once approved, what ' +
+    'each part erased (counts). Anyone else, and unknown numbers, get the same 403.',
   access: { authenticated: 'the person, or the guardian of a minor' },
   errors: [Forbidden],
   request: { params: LearnerNumberParams },
